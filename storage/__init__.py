@@ -1,0 +1,1 @@
+"""Hashiya's project file: SQLite through sqlite-utils. No Qt here."""

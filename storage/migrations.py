@@ -1,0 +1,197 @@
+"""Ordered, numbered schema upgrades (PRAGMA user_version), applied on open.
+
+Each step takes the database from version N-1 to N inside one transaction. Never edit a
+released step; add a new one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import sqlite_utils
+
+from annotation.schema import load_default_schema
+
+# "HASY" as a 32-bit integer, stored in the SQLite header so we can tell our files apart.
+APPLICATION_ID = 0x48415359
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','in_progress','done')),
+            position INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE kinds (
+            name TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            position INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE labels (
+            name TEXT PRIMARY KEY,
+            kind TEXT NOT NULL REFERENCES kinds(name) ON UPDATE CASCADE,
+            color TEXT NOT NULL,
+            key TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE attribute_defs (
+            kind TEXT NOT NULL REFERENCES kinds(name) ON UPDATE CASCADE,
+            name TEXT NOT NULL,
+            allowed TEXT,
+            default_value TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL,
+            PRIMARY KEY (kind, name)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE link_types (
+            name TEXT PRIMARY KEY,
+            from_kinds TEXT NOT NULL,
+            to_kinds TEXT NOT NULL,
+            max_per_source INTEGER,
+            title TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE annotators (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE annotations (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL REFERENCES kinds(name) ON UPDATE CASCADE,
+            label TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL CHECK ("end" > start),
+            attrs TEXT NOT NULL DEFAULT '{}',
+            boundary TEXT NOT NULL DEFAULT 'token',
+            annotator_id INTEGER REFERENCES annotators(id),
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX annotations_doc ON annotations(doc_id, start)")
+    db.execute(
+        """CREATE TABLE links (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            type TEXT NOT NULL REFERENCES link_types(name) ON UPDATE CASCADE,
+            source TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            target TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE
+        )"""
+    )
+    db.execute("CREATE INDEX links_doc ON links(doc_id)")
+    db.execute("CREATE INDEX links_source ON links(source)")
+    db.execute("CREATE INDEX links_target ON links(target)")
+    db.execute(
+        """CREATE TABLE edit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            annotator_id INTEGER REFERENCES annotators(id),
+            doc_id TEXT,
+            action TEXT NOT NULL,
+            payload TEXT NOT NULL DEFAULT '{}'
+        )"""
+    )
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    _write_schema_tables(db, load_default_schema().to_dict())
+
+
+def _v2_rejected_suggestions(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE rejected_suggestions (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (doc_id, kind, start, "end", label)
+        )"""
+    )
+
+
+def _write_schema_tables(db: sqlite_utils.Database, schema: dict) -> None:
+    # Upsert, then drop what is gone: links reference link types, annotations reference labels.
+    db.execute("DELETE FROM attribute_defs")
+    keep_links = [lt["name"] for lt in schema["link_types"]]
+    db.execute(
+        f"DELETE FROM link_types WHERE name NOT IN ({','.join('?' * len(keep_links))})", keep_links
+    )
+    for i, kind in enumerate(schema["kinds"]):
+        db.execute(
+            "INSERT INTO kinds(name, title, position) VALUES (?, ?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET title = excluded.title, position = excluded.position",
+            [kind["name"], kind["title"], i],
+        )
+    for i, lab in enumerate(schema["labels"]):
+        db.execute(
+            "INSERT INTO labels(name, kind, color, key, title, position) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, color = excluded.color, "
+            "key = excluded.key, title = excluded.title, position = excluded.position",
+            [lab["name"], lab["kind"], lab["color"], lab["key"], lab.get("title", ""), i],
+        )
+    for i, a in enumerate(schema["attributes"]):
+        db.execute(
+            "INSERT INTO attribute_defs(kind, name, allowed, default_value, title, position) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                a["kind"],
+                a["name"],
+                json.dumps(a["values"], ensure_ascii=False) if a["values"] is not None else None,
+                a["default"],
+                a.get("title", ""),
+                i,
+            ],
+        )
+    for i, lt in enumerate(schema["link_types"]):
+        db.execute(
+            "INSERT INTO link_types(name, from_kinds, to_kinds, max_per_source, title, position) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET from_kinds = excluded.from_kinds, "
+            "to_kinds = excluded.to_kinds, max_per_source = excluded.max_per_source, "
+            "title = excluded.title, position = excluded.position",
+            [lt["name"], json.dumps(lt["from"]), json.dumps(lt["to"]), lt["max_per_source"], lt.get("title", ""), i],
+        )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_initial,
+    _v2_rejected_suggestions,
+]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database, target: int = LATEST_VERSION) -> list[int]:
+    """Apply the steps after the file's version up to target; return the versions applied."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    applied = []
+    for version in range(current + 1, target + 1):
+        # The connection is in autocommit mode (isolation_level=None): one explicit
+        # transaction per step, so a failing step leaves the file at the previous version.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA user_version = {version}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        applied.append(version)
+    return applied

@@ -1,0 +1,376 @@
+"""A Hashiya project: one SQLite file holding documents, annotations, links, the label
+schema, annotators and an edit log. Every method that changes data commits before it returns.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from annotation.documents import Document, DocumentInfo
+from annotation.schema import LabelSchema
+from annotation.spans import Link, Span
+from storage.migrations import APPLICATION_ID, LATEST_VERSION, _write_schema_tables, migrate
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class ProjectError(Exception):
+    """The file cannot be used as a project; str() is a one-line reason naming the file."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _check_existing_file(path: Path) -> None:
+    """Refuse files that are not Hashiya projects without writing a byte to them."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot read the file ({exc.strerror})") from None
+    if len(header) == 0:
+        return  # an empty file is a new project
+    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+        raise ProjectError(f"{path}: not a Hashiya project (not an SQLite database)")
+    app_id = int.from_bytes(header[68:72], "big")
+    user_version = int.from_bytes(header[60:64], "big")
+    if app_id != APPLICATION_ID:
+        raise ProjectError(f"{path}: not a Hashiya project (an SQLite database of another application)")
+    if user_version > LATEST_VERSION:
+        raise ProjectError(
+            f"{path}: made by a newer Hashiya (project version {user_version}, "
+            f"this one reads up to {LATEST_VERSION})"
+        )
+    try:
+        ro = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = ro.execute("PRAGMA integrity_check").fetchall()
+            fk = ro.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            ro.close()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"{path}: the project file is corrupt ({exc})") from None
+    if result != [("ok",)]:
+        raise ProjectError(f"{path}: the project file is corrupt ({result[0][0]})")
+    if fk:
+        raise ProjectError(f"{path}: the project file is inconsistent ({len(fk)} broken references)")
+
+
+class Project:
+    def __init__(self, path: str | os.PathLike[str], annotator: str | None = None) -> None:
+        self.path = Path(path)
+        if self.path.exists():
+            if self.path.is_dir():
+                raise ProjectError(f"{self.path}: is a folder, not a project file")
+            _check_existing_file(self.path)
+        else:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ProjectError(f"{self.path}: cannot create the folder ({exc.strerror})") from None
+        try:
+            conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{self.path}: cannot open the project ({exc})") from None
+        conn.execute("PRAGMA foreign_keys = ON")
+        # WAL + NORMAL survives a killed process (only power loss can drop the last commits).
+        conn.execute("PRAGMA synchronous = NORMAL")
+        self.db = sqlite_utils.Database(conn)
+        self.migrated_from = conn.execute("PRAGMA user_version").fetchone()[0]
+        migrate(self.db)
+        self._in_tx = False
+        self.annotator_id = self._annotator_id(annotator or os.environ.get("USER") or "annotator")
+        self._schema: LabelSchema | None = None
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transactions -----------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic, committed unit; nested uses join the outer one."""
+        if self._in_tx:
+            yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        self._in_tx = True
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            self._in_tx = False
+
+    def _annotator_id(self, name: str) -> int:
+        row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
+        if row:
+            return row[0]
+        with self.transaction():
+            cur = self.db.execute("INSERT INTO annotators(name) VALUES (?)", [name])
+        return int(cur.lastrowid)
+
+    def log(self, action: str, doc_id: str | None, payload: dict[str, Any]) -> None:
+        self.db.execute(
+            "INSERT INTO edit_log(at, annotator_id, doc_id, action, payload) VALUES (?, ?, ?, ?, ?)",
+            [_now(), self.annotator_id, doc_id, action, json.dumps(payload, ensure_ascii=False)],
+        )
+
+    def edit_log(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT at, doc_id, action, payload FROM edit_log"
+        params: list[Any] = []
+        if doc_id is not None:
+            sql += " WHERE doc_id = ?"
+            params.append(doc_id)
+        rows = self.db.execute(sql + " ORDER BY id", params).fetchall()
+        return [{"at": a, "doc_id": d, "action": act, "payload": json.loads(p)} for a, d, act, p in rows]
+
+    # --- settings ---------------------------------------------------------------------------
+    def setting(self, key: str, default: str) -> str:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            self.log("setting", None, {"key": key, "value": value})
+
+    # --- documents --------------------------------------------------------------------------
+    def has_sha(self, sha256: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha256]).fetchone() is not None
+
+    def add_document(self, doc: Document) -> None:
+        """Insert a document (callers check has_sha first to report duplicates)."""
+        position = self.db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM documents").fetchone()[0]
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO documents(id, sha256, source, text, status, position, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [doc.id, doc.sha256, doc.source, doc.text, doc.status, position, _now()],
+            )
+            self.log("import", doc.id, {"source": doc.source, "sha256": doc.sha256})
+
+    def document(self, doc_id: str) -> Document:
+        row = self.db.execute(
+            "SELECT id, text, source, sha256, status FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return Document(*row)
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY position")]
+
+    def documents(self) -> list[DocumentInfo]:
+        rows = self.db.execute(
+            """SELECT d.id, d.source, d.status, length(d.text), COUNT(a.id), d.position
+               FROM documents d LEFT JOIN annotations a ON a.doc_id = d.id AND a.kind = 'entity'
+               GROUP BY d.id ORDER BY d.position"""
+        ).fetchall()
+        return [DocumentInfo(*r) for r in rows]
+
+    def document_info(self, doc_id: str) -> DocumentInfo:
+        row = self.db.execute(
+            """SELECT d.id, d.source, d.status, length(d.text),
+                      (SELECT COUNT(*) FROM annotations a WHERE a.doc_id = d.id AND a.kind = 'entity'),
+                      d.position
+               FROM documents d WHERE d.id = ?""",
+            [doc_id],
+        ).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return DocumentInfo(*row)
+
+    def set_status(self, doc_id: str, status: str) -> str:
+        """Set a document's status; return the previous one."""
+        old = self.document_info(doc_id).status
+        with self.transaction():
+            self.db.execute("UPDATE documents SET status = ? WHERE id = ?", [status, doc_id])
+            self.log("status", doc_id, {"from": old, "to": status})
+        return old
+
+    # --- spans and links --------------------------------------------------------------------
+    def spans(self, doc_id: str, kinds: Iterable[str] | None = None) -> list[Span]:
+        sql = (
+            'SELECT a.id, a.doc_id, a.kind, a.label, a.start, a."end", a.attrs, a.boundary, n.name '
+            "FROM annotations a LEFT JOIN annotators n ON n.id = a.annotator_id WHERE a.doc_id = ?"
+        )
+        params: list[Any] = [doc_id]
+        if kinds is not None:
+            kinds = list(kinds)
+            sql += f" AND a.kind IN ({','.join('?' * len(kinds))})"
+            params += kinds
+        rows = self.db.execute(sql + ' ORDER BY a.start, a."end" DESC, a.id', params).fetchall()
+        return [
+            Span(sid, d, k, lab, s, e, json.loads(attrs), b, ann or "")
+            for sid, d, k, lab, s, e, attrs, b, ann in rows
+        ]
+
+    def links(self, doc_id: str) -> list[Link]:
+        rows = self.db.execute(
+            "SELECT id, doc_id, type, source, target FROM links WHERE doc_id = ? ORDER BY id", [doc_id]
+        ).fetchall()
+        return [Link(*r) for r in rows]
+
+    def insert(self, spans: Iterable[Span] = (), links: Iterable[Link] = (), action: str = "add") -> None:
+        spans, links = list(spans), list(links)
+        now = _now()
+        with self.transaction():
+            self.db.conn.executemany(
+                'INSERT INTO annotations(id, doc_id, kind, label, start, "end", attrs, boundary, '
+                "annotator_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (s.id, s.doc_id, s.kind, s.label, s.start, s.end,
+                     json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True),
+                     s.boundary, self.annotator_id, now)
+                    for s in spans
+                ],
+            )
+            self.db.conn.executemany(
+                "INSERT INTO links(id, doc_id, type, source, target) VALUES (?, ?, ?, ?, ?)",
+                [(lk.id, lk.doc_id, lk.type, lk.source, lk.target) for lk in links],
+            )
+            self._log_spans(action, spans, links)
+
+    def delete(self, span_ids: Iterable[str] = (), link_ids: Iterable[str] = (),
+               doc_id: str | None = None, action: str = "delete") -> None:
+        span_ids, link_ids = list(span_ids), list(link_ids)
+        with self.transaction():
+            self.db.conn.executemany("DELETE FROM links WHERE id = ?", [(i,) for i in link_ids])
+            self.db.conn.executemany("DELETE FROM annotations WHERE id = ?", [(i,) for i in span_ids])
+            self.log(action, doc_id, {"spans": span_ids, "links": link_ids})
+
+    def update_spans(self, spans: Iterable[Span], action: str = "update") -> None:
+        """Write label and attributes of existing spans (range and kind never change)."""
+        spans = list(spans)
+        with self.transaction():
+            self.db.conn.executemany(
+                "UPDATE annotations SET label = ?, attrs = ? WHERE id = ?",
+                [(s.label, json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True), s.id) for s in spans],
+            )
+            self._log_spans(action, spans, [])
+
+    def _log_spans(self, action: str, spans: list[Span], links: list[Link]) -> None:
+        doc_ids = {s.doc_id for s in spans} | {lk.doc_id for lk in links}
+        payload = {
+            "spans": [
+                {"id": s.id, "kind": s.kind, "label": s.label, "start": s.start, "end": s.end,
+                 "attrs": dict(s.attrs)}
+                for s in spans[:50]
+            ],
+            "links": [{"id": lk.id, "type": lk.type, "source": lk.source, "target": lk.target} for lk in links[:50]],
+            "count": len(spans) + len(links),
+        }
+        self.log(action, next(iter(doc_ids)) if len(doc_ids) == 1 else None, payload)
+
+    def span_count(self, doc_id: str | None = None, kind: str | None = None) -> int:
+        sql, params = "SELECT COUNT(*) FROM annotations WHERE 1", []
+        if doc_id is not None:
+            sql += " AND doc_id = ?"
+            params.append(doc_id)
+        if kind is not None:
+            sql += " AND kind = ?"
+            params.append(kind)
+        return self.db.execute(sql, params).fetchone()[0]
+
+    # --- rejected suggestions ---------------------------------------------------------------
+    def rejected(self, doc_id: str) -> set[tuple[str, int, int, str]]:
+        rows = self.db.execute(
+            'SELECT kind, start, "end", label FROM rejected_suggestions WHERE doc_id = ?', [doc_id]
+        ).fetchall()
+        return {tuple(r) for r in rows}
+
+    def set_rejected(self, doc_id: str, keys: Iterable[tuple[str, int, int, str]], rejected: bool) -> None:
+        keys = list(keys)
+        with self.transaction():
+            if rejected:
+                self.db.conn.executemany(
+                    'INSERT OR IGNORE INTO rejected_suggestions(doc_id, kind, start, "end", label) '
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [(doc_id, *k) for k in keys],
+                )
+            else:
+                self.db.conn.executemany(
+                    'DELETE FROM rejected_suggestions WHERE doc_id = ? AND kind = ? AND start = ? '
+                    'AND "end" = ? AND label = ?',
+                    [(doc_id, *k) for k in keys],
+                )
+            self.log("reject" if rejected else "unreject", doc_id, {"count": len(keys)})
+
+    # --- label schema -----------------------------------------------------------------------
+    def schema(self) -> LabelSchema:
+        if self._schema is None:
+            kinds = [
+                {"name": n, "title": t}
+                for n, t in self.db.execute("SELECT name, title FROM kinds ORDER BY position")
+            ]
+            labels = [
+                {"name": n, "kind": k, "color": c, "key": key, "title": t}
+                for n, k, c, key, t in self.db.execute(
+                    "SELECT name, kind, color, key, title FROM labels ORDER BY position"
+                )
+            ]
+            attributes = [
+                {"kind": k, "name": n, "values": json.loads(v) if v is not None else None,
+                 "default": d, "title": t}
+                for k, n, v, d, t in self.db.execute(
+                    "SELECT kind, name, allowed, default_value, title FROM attribute_defs ORDER BY position"
+                )
+            ]
+            link_types = [
+                {"name": n, "from": json.loads(f), "to": json.loads(to), "max_per_source": m, "title": t}
+                for n, f, to, m, t in self.db.execute(
+                    "SELECT name, from_kinds, to_kinds, max_per_source, title FROM link_types ORDER BY position"
+                )
+            ]
+            self._schema = LabelSchema.from_dict(
+                {"kinds": kinds, "labels": labels, "attributes": attributes, "link_types": link_types}
+            )
+        return self._schema
+
+    def save_schema(self, schema: LabelSchema, renames: dict[str, str] | None = None) -> None:
+        """Store a new schema. renames maps old label names to new ones: existing annotations
+        follow (ON UPDATE CASCADE). Labels that disappear must not be in use."""
+        renames = renames or {}
+        data = schema.to_dict()
+        new_names = {lab["name"] for lab in data["labels"]}
+        with self.transaction():
+            for old, new in renames.items():
+                self.db.execute("UPDATE labels SET name = ? WHERE name = ?", [new, old])
+            gone = [
+                r[0] for r in self.db.execute("SELECT name FROM labels").fetchall() if r[0] not in new_names
+            ]
+            for name in gone:
+                used = self.db.execute("SELECT COUNT(*) FROM annotations WHERE label = ?", [name]).fetchone()[0]
+                if used:
+                    raise ValueError(f"label {name} is used by {used} annotations; relabel them first")
+                self.db.execute("DELETE FROM labels WHERE name = ?", [name])
+            _write_schema_tables(self.db, data)
+            self.log("schema", None, {"renames": renames, "schema": data})
+        self._schema = None
+
+    def label_usage(self, name: str) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM annotations WHERE label = ?", [name]).fetchone()[0]

@@ -1,0 +1,189 @@
+"""Editing one document: validates against the schema, commits to the project, keeps the
+in-memory SpanIndex in step, and tells observers exactly what changed.
+
+The window's undo commands, the command line and the tests all edit through this class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from annotation.documents import Document
+from annotation.schema import LabelSchema, SchemaError
+from annotation.span_index import SpanIndex
+from annotation.spans import Link, Span
+from storage.project import Project
+
+
+class EditRefused(ValueError):
+    """An edit that would break the document's consistency; str() says why."""
+
+
+@dataclass
+class Change:
+    added: list[Span] = field(default_factory=list)
+    removed: list[Span] = field(default_factory=list)
+    updated: list[tuple[Span, Span]] = field(default_factory=list)  # (old, new)
+    links_added: list[Link] = field(default_factory=list)
+    links_removed: list[Link] = field(default_factory=list)
+
+    def spans_touched(self) -> list[Span]:
+        return [*self.added, *self.removed, *(new for _, new in self.updated)]
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What a removal took out, so that undo can put back exactly that."""
+
+    spans: tuple[Span, ...]
+    links: tuple[Link, ...]
+
+
+Observer = Callable[[Change], None]
+
+
+class DocumentSession:
+    def __init__(self, project: Project, doc_id: str) -> None:
+        self.project = project
+        self.doc: Document = project.document(doc_id)
+        self.index = SpanIndex(project.spans(doc_id), project.links(doc_id))
+        self.observers: list[Observer] = []
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def schema(self) -> LabelSchema:
+        return self.project.schema()
+
+    def _notify(self, change: Change) -> None:
+        for observer in list(self.observers):
+            observer(change)
+
+    # --- validation -------------------------------------------------------------------------
+    def check_span(self, span: Span) -> None:
+        if span.doc_id != self.doc.id:
+            raise EditRefused(f"span {span.id} belongs to another document")
+        if span.end > len(self.doc.text):
+            raise EditRefused(f"span {span.id} ends at {span.end}, past the text ({len(self.doc.text)})")
+        try:
+            label = self.schema.label(span.label)
+            if label.kind != span.kind:
+                raise EditRefused(f"label {span.label} is for {label.kind}, not {span.kind}")
+            self.schema.check_attrs(span.kind, dict(span.attrs))
+        except SchemaError as exc:
+            raise EditRefused(str(exc)) from None
+
+    def check_link(self, link: Link, pending: dict[str, Span]) -> None:
+        source = pending.get(link.source) or self.index.get(link.source)
+        target = pending.get(link.target) or self.index.get(link.target)
+        if source is None or target is None:
+            raise EditRefused(f"link {link.id} points to a span that is not in the document")
+        try:
+            self.schema.check_link(link.type, source.kind, target.kind)
+        except SchemaError as exc:
+            raise EditRefused(str(exc)) from None
+
+    # --- edits ------------------------------------------------------------------------------
+    def add(self, spans: Iterable[Span] = (), links: Iterable[Link] = (), action: str = "add") -> Change:
+        spans, links = list(spans), list(links)
+        pending = {s.id: s for s in spans}
+        for span in spans:
+            self.check_span(span)
+            if span.id in self.index:
+                raise EditRefused(f"span {span.id} exists already")
+        for link in links:
+            self.check_link(link, pending)
+        self.project.insert(spans, links, action=action)
+        for span in spans:
+            self.index.add(span)
+        for link in links:
+            self.index.add_link(link)
+        change = Change(added=spans, links_added=links)
+        self._notify(change)
+        return change
+
+    def removal_for(self, span_ids: Iterable[str]) -> Removal:
+        """The spans and every link touching them (links are never left dangling)."""
+        spans = [self.index[i] for i in dict.fromkeys(span_ids)]
+        link_ids: dict[str, Link] = {}
+        for span in spans:
+            for link in self.index.links_of(span.id):
+                link_ids[link.id] = link
+        return Removal(tuple(spans), tuple(link_ids.values()))
+
+    def dependents(self, span_ids: Iterable[str]) -> list[Span]:
+        """Spans outside span_ids that link to one of them (a quote whose speaker it is)."""
+        ids = set(span_ids)
+        out: dict[str, Span] = {}
+        for sid in ids:
+            for link in self.index.links_to(sid):
+                if link.source not in ids:
+                    out[link.source] = self.index[link.source]
+        return list(out.values())
+
+    def remove(self, span_ids: Iterable[str], action: str = "delete") -> Removal:
+        removal = self.removal_for(span_ids)
+        self.project.delete(
+            [s.id for s in removal.spans], [lk.id for lk in removal.links], self.doc.id, action=action
+        )
+        for link in removal.links:
+            self.index.remove_link(link.id)
+        for span in removal.spans:
+            self.index.remove(span.id)
+        self._notify(Change(removed=list(removal.spans), links_removed=list(removal.links)))
+        return removal
+
+    def restore(self, removal: Removal) -> Change:
+        return self.add(removal.spans, removal.links, action="restore")
+
+    def update(self, spans: Iterable[Span], action: str = "update") -> list[Span]:
+        """Replace label/attributes of spans (same id, kind and range); return the old ones."""
+        spans = list(spans)
+        old = []
+        for span in spans:
+            current = self.index.get(span.id)
+            if current is None:
+                raise EditRefused(f"span {span.id} is not in the document")
+            if (current.kind, current.start, current.end) != (span.kind, span.start, span.end):
+                raise EditRefused("an update keeps the kind and range of a span")
+            self.check_span(span)
+            old.append(current)
+        self.project.update_spans(spans, action=action)
+        for span in spans:
+            self.index.replace(span)
+        self._notify(Change(updated=list(zip(old, spans, strict=True))))
+        return old
+
+    def relabel(self, span_ids: Iterable[str], label: str) -> list[Span]:
+        return self.update([replace(self.index[i], label=label) for i in span_ids], action="relabel")
+
+    def set_attrs(self, span_id: str, **attrs: str) -> list[Span]:
+        span = self.index[span_id]
+        return self.update([replace(span, attrs={**span.attrs, **attrs})], action="attrs")
+
+    def add_links(self, links: Iterable[Link]) -> Change:
+        return self.add((), links, action="link")
+
+    def remove_links(self, link_ids: Iterable[str]) -> list[Link]:
+        links = [self.index.link(i) for i in link_ids]
+        links = [lk for lk in links if lk is not None]
+        self.project.delete((), [lk.id for lk in links], self.doc.id, action="unlink")
+        for link in links:
+            self.index.remove_link(link.id)
+        self._notify(Change(links_removed=links))
+        return links
+
+    def reload_labels(self) -> None:
+        """After a schema change (rename), re-read labels from the project."""
+        fresh = {s.id: s for s in self.project.spans(self.doc.id)}
+        changed = []
+        for span in self.index.all():
+            new = fresh.get(span.id)
+            if new is not None and new.label != span.label:
+                self.index.replace(new)
+                changed.append((span, new))
+        if changed:
+            self._notify(Change(updated=changed))
