@@ -200,7 +200,7 @@ class LabelSchema:
             raise SchemaError(f"label {label.name} already exists")
         return replace(self, labels=(*self.labels, label))
 
-    def with_label_changed(self, name: str, **changes: Any) -> LabelSchema:
+    def with_label_changed(self, name: str, /, **changes: Any) -> LabelSchema:
         old = self.label(name)
         new = replace(old, **changes)
         if new.name != name and new.name in self._by_name:
