@@ -1,0 +1,211 @@
+"""Native JSONL export: one JSON object per document per line (resources/export.schema.json).
+
+Record shape (keys in this order):
+  {"id", "text", "meta": {"source", "sha256", "status"},
+   "entities": [{"id", "start", "end", "label", "text", "boundary"}],
+   "quotes": [{"id", "start", "end", "text", "type", "speaker", "cue"}],
+   "claims": [{"id", "start", "end", "text", "claimant", "quote", "checkworthy", "type", "note"}]}
+
+Decisions (the importer reads all of it back; see storage/importer.py):
+- Documents in project order, spans by (start, -end, id). Lists not selected with `kinds` are
+  left out of the record (absent means "not exported", [] means "none").
+- A speaker or claimant that is an entity is written {"entity": id} only when entities are
+  exported; otherwise it is written like a mention, {"start", "end", "text"}, so that a record
+  never refers to an id it does not contain. Likewise a claim's "quote" is null when quotes
+  are not exported.
+- A claim whose claimant_article attribute is "yes" and that has no claimant link is written
+  {"article": true}; a claimant link wins over the attribute.
+- Mention and cue spans are written only inside the quote/claim that links to them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from annotation.documents import STATUSES
+from annotation.spans import Link, Span
+from storage.project import Project
+
+KINDS = ("entities", "quotes", "claims")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    documents: int
+    spans: int  # entities + quotes + claims written
+
+
+def parse_kinds(value: str) -> tuple[str, ...]:
+    """'entities,quotes' -> ('entities', 'quotes'); raises ValueError naming a bad kind."""
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    if not names:
+        raise ValueError(f"no kinds given (choose from {', '.join(KINDS)})")
+    for name in names:
+        if name not in KINDS:
+            raise ValueError(f"unknown kind {name!r} (choose from {', '.join(KINDS)})")
+    return tuple(k for k in KINDS if k in names)
+
+
+def _piece(span: Span, text: str) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": text[span.start : span.end]}
+
+
+def _reference(target: Span | None, text: str, entities_out: bool) -> dict[str, Any] | None:
+    if target is None:
+        return None
+    if target.kind == "entity" and entities_out:
+        return {"entity": target.id}
+    return _piece(target, text)
+
+
+def build_record(
+    doc_id: str, text: str, source: str, sha256: str, status: str,
+    spans: Iterable[Span], links: Iterable[Link], kinds: Iterable[str] = KINDS,
+) -> dict[str, Any]:
+    """One export record from a document's spans and links (no database access)."""
+    kinds = set(kinds)
+    spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+    by_id = {s.id: s for s in spans}
+    # link type -> source id -> target span (each of these link types has one per source)
+    targets: dict[str, dict[str, Span]] = {"speaker": {}, "cue": {}, "claimant": {}, "in_quote": {}}
+    for link in sorted(links, key=lambda lk: lk.id):
+        table = targets.get(link.type)
+        target = by_id.get(link.target)
+        if table is not None and target is not None and link.source not in table:
+            table[link.source] = target
+    record: dict[str, Any] = {
+        "id": doc_id,
+        "text": text,
+        "meta": {"source": source, "sha256": sha256, "status": status},
+    }
+    entities_out = "entities" in kinds
+    quotes_out = "quotes" in kinds
+    if entities_out:
+        record["entities"] = [
+            {"id": s.id, "start": s.start, "end": s.end, "label": s.label,
+             "text": text[s.start : s.end], "boundary": s.boundary}
+            for s in spans
+            if s.kind == "entity"
+        ]
+    if quotes_out:
+        record["quotes"] = [
+            {
+                "id": s.id, "start": s.start, "end": s.end, "text": text[s.start : s.end],
+                "type": s.attrs.get("type", "direct"),
+                "speaker": _reference(_kind(targets["speaker"].get(s.id), ("entity", "mention")),
+                                      text, entities_out),
+                "cue": _reference(_kind(targets["cue"].get(s.id), ("cue",)), text, entities_out),
+            }
+            for s in spans
+            if s.kind == "quote"
+        ]
+    if "claims" in kinds:
+        claims = []
+        for s in spans:
+            if s.kind != "claim":
+                continue
+            claimant = _reference(
+                _kind(targets["claimant"].get(s.id), ("entity", "mention")), text, entities_out
+            )
+            if claimant is None and s.attrs.get("claimant_article") == "yes":
+                claimant = {"article": True}
+            quote = _kind(targets["in_quote"].get(s.id), ("quote",))
+            claims.append({
+                "id": s.id, "start": s.start, "end": s.end, "text": text[s.start : s.end],
+                "claimant": claimant,
+                "quote": quote.id if quote is not None and quotes_out else None,
+                "checkworthy": s.attrs.get("checkworthy", "unsure"),
+                "type": s.attrs.get("type", "other"),
+                "note": s.attrs.get("note", ""),
+            })
+        record["claims"] = claims
+    return record
+
+
+def _kind(span: Span | None, kinds: tuple[str, ...]) -> Span | None:
+    return span if span is not None and span.kind in kinds else None
+
+
+def export_records(
+    project: Project, status: str | None = None, kinds: Iterable[str] = KINDS
+) -> Iterator[dict[str, Any]]:
+    """Records in project order; three queries per document, none per span."""
+    if status is not None and status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}")
+    kinds = tuple(kinds)
+    for kind in kinds:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}")
+    sql = "SELECT id FROM documents"
+    params: list[Any] = []
+    if status is not None:
+        sql += " WHERE status = ?"
+        params.append(status)
+    doc_ids = [r[0] for r in project.db.execute(sql + " ORDER BY position", params).fetchall()]
+    for doc_id in doc_ids:
+        doc = project.document(doc_id)
+        yield build_record(
+            doc.id, doc.text, doc.source, doc.sha256, doc.status,
+            project.spans(doc_id), project.links(doc_id), kinds,
+        )
+
+
+def record_span_count(record: dict[str, Any]) -> int:
+    return sum(len(record.get(k, ())) for k in KINDS)
+
+
+def write_jsonl_atomic(records: Iterable[dict[str, Any]], out_path: str | os.PathLike[str]) -> ExportReport:
+    """Write to a temporary file beside out_path, fsync, then rename over it: a failure at any
+    point leaves the previous file as it was. Raises OSError when the folder is not writable."""
+    out = Path(out_path)
+    documents = spans = 0
+    try:
+        mode = out.stat().st_mode & 0o777  # keep the permissions of the file we replace
+    except OSError:
+        mode = 0o644
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        os.chmod(tmp_name, mode)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            for record in records:
+                fh.write(json.dumps(record, ensure_ascii=False, separators=(", ", ": ")))
+                fh.write("\n")
+                documents += 1
+                spans += record_span_count(record)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, out)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(out.parent)
+    return ExportReport(documents, spans)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def export_jsonl(
+    project: Project, out_path: str | os.PathLike[str], status: str | None = None,
+    kinds: Iterable[str] = KINDS,
+) -> ExportReport:
+    return write_jsonl_atomic(export_records(project, status=status, kinds=kinds), out_path)
