@@ -90,7 +90,8 @@ class Project:
         self.migrated_from = conn.execute("PRAGMA user_version").fetchone()[0]
         migrate(self.db)
         self._in_tx = False
-        self.annotator_id = self._annotator_id(annotator or os.environ.get("USER") or "annotator")
+        self.annotator_name = annotator or os.environ.get("USER") or "annotator"
+        self.annotator_id = self._annotator_id(self.annotator_name)
         self._schema: LabelSchema | None = None
 
     def close(self) -> None:

@@ -1,0 +1,231 @@
+"""Small dialogs: the label picker, the label schema editor, the import report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotation.schema import LabelDef, LabelSchema, SchemaError
+from ui.colors import swatch
+
+PALETTE = ("#f4a3a3", "#9cc7f0", "#a8e0a0", "#d6c28f", "#f3c98b", "#c9b3ef", "#9fded6", "#f2e28c",
+           "#f0b3d8", "#b8d8b0", "#c2d99e", "#e3d4c6")
+
+
+class LabelPicker(QDialog):
+    """Type to filter, Enter to choose: for labels beyond the nine keys."""
+
+    def __init__(self, schema: LabelSchema, kind: str = "entity", parent: QWidget | None = None,
+                 current: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Choose a label")
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Type to filter labels…")
+        self.list = QListWidget(self)
+        for label in schema.labels_for(kind):
+            key = f"  [{label.key}]" if label.key else ""
+            item = QListWidgetItem(swatch(label.color), f"{label.name}{key}  {label.title}")
+            item.setData(Qt.ItemDataRole.UserRole, label.name)
+            self.list.addItem(item)
+            if label.name == current:
+                self.list.setCurrentItem(item)
+        if self.list.currentRow() < 0:
+            self.list.setCurrentRow(0)
+        self.filter.textChanged.connect(self._filter)
+        self.list.itemActivated.connect(lambda _i: self.accept())
+        self.filter.returnPressed.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(340, 460)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.list.keyPressEvent(event)
+            return
+        super().keyPressEvent(event)
+
+    def _filter(self, text: str) -> None:
+        text = text.strip().lower()
+        first = None
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            hidden = bool(text) and text not in item.text().lower()
+            item.setHidden(hidden)
+            if not hidden and first is None:
+                first = item
+        if first is not None:
+            self.list.setCurrentItem(first)
+
+    def chosen(self) -> str | None:
+        item = self.list.currentItem()
+        if item is None or item.isHidden():
+            return None
+        return item.data(Qt.ItemDataRole.UserRole)
+
+
+class SchemaEditor(QDialog):
+    """Edit the entity labels: add, rename, recolour, rebind keys, remove unused ones."""
+
+    COLS = ("Name", "Description", "Key", "Colour")
+
+    def __init__(self, schema: LabelSchema, usage: Callable[[str], int], kind: str = "entity",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit labels")
+        self.schema, self.usage, self.kind = schema, usage, kind
+        self.table = QTableWidget(0, len(self.COLS), self)
+        self.table.setHorizontalHeaderLabels(self.COLS)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.cellDoubleClicked.connect(self._cell_activated)
+        for label in schema.labels_for(kind):
+            self._append(label.name, label.title, label.key or "", label.color, original=label.name)
+        add = QPushButton("Add label", self)
+        add.clicked.connect(self._add)
+        colour = QPushButton("Colour…", self)
+        colour.clicked.connect(lambda: self._pick_colour(self.table.currentRow()))
+        remove = QPushButton("Remove", self)
+        remove.clicked.connect(self._remove)
+        self.error = QLabel("", self)
+        self.error.setStyleSheet("color: #b00020")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        for b in (add, colour, remove):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Renaming a label relabels every annotation that uses it.", self))
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(620, 560)
+        self.result_schema: LabelSchema | None = None
+        self.renames: dict[str, str] = {}
+
+    def _append(self, name: str, title: str, key: str, color: str, original: str | None) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        name_item = QTableWidgetItem(name)
+        name_item.setData(Qt.ItemDataRole.UserRole, original)
+        self.table.setItem(row, 0, name_item)
+        self.table.setItem(row, 1, QTableWidgetItem(title))
+        self.table.setItem(row, 2, QTableWidgetItem(key))
+        colour_item = QTableWidgetItem(swatch(color), color)
+        colour_item.setFlags(colour_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.table.setItem(row, 3, colour_item)
+        return row
+
+    def _add(self) -> None:
+        existing = {self.table.item(r, 0).text() for r in range(self.table.rowCount())}
+        n = 1
+        while f"NEW{n}" in existing:
+            n += 1
+        row = self._append(f"NEW{n}", "", "", PALETTE[self.table.rowCount() % len(PALETTE)], None)
+        self.table.setCurrentCell(row, 0)
+        self.table.editItem(self.table.item(row, 0))
+
+    def _cell_activated(self, row: int, col: int) -> None:
+        if col == 3:
+            self._pick_colour(row)
+
+    def _pick_colour(self, row: int) -> None:
+        if row < 0:
+            return
+        item = self.table.item(row, 3)
+        colour = QColorDialog.getColor(QColor(item.text()), self, "Label colour")
+        if colour.isValid():
+            self.set_colour(row, colour.name())
+
+    def set_colour(self, row: int, color: str) -> None:
+        item = self.table.item(row, 3)
+        item.setText(color)
+        item.setIcon(swatch(color))
+
+    def _remove(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        original = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        used = self.usage(original) if original else 0
+        if used:
+            QMessageBox.information(
+                self, "Label in use",
+                f"{original} is used by {used} annotations. Relabel or delete them first.",
+            )
+            return
+        self.table.removeRow(row)
+
+    def build(self) -> tuple[LabelSchema, dict[str, str]]:
+        """The edited schema and the renames (old name -> new name). Raises SchemaError."""
+        labels: list[LabelDef] = []
+        renames: dict[str, str] = {}
+        for r in range(self.table.rowCount()):
+            name = self.table.item(r, 0).text().strip()
+            original = self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)
+            key = self.table.item(r, 2).text().strip() or None
+            labels.append(LabelDef(name, self.kind, self.table.item(r, 3).text(), key,
+                                   self.table.item(r, 1).text().strip()))
+            if original and original != name:
+                renames[original] = name
+        others = [lab for lab in self.schema.labels if lab.kind != self.kind]
+        return replace(self.schema, labels=(*labels, *others)), renames
+
+    def _accept(self) -> None:
+        try:
+            self.result_schema, self.renames = self.build()
+        except SchemaError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class ReportDialog(QDialog):
+    """A list that is read, not a toast: what was imported, skipped and refused."""
+
+    def __init__(self, title: str, summary: str, lines: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        label = QLabel(summary, self)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        if lines:
+            box = QPlainTextEdit(self)
+            box.setReadOnly(True)
+            box.setPlainText("\n".join(lines))
+            layout.addWidget(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(640, 360 if lines else 120)

@@ -1,0 +1,370 @@
+"""The read-only, right-to-left article view with span highlighting.
+
+Entities are drawn with QTextEdit extra selections (Qt shapes them, so letters stay joined
+and bidi runs are right); only the spans inside the visible window are handed to Qt, so the
+cost of an edit does not grow with the number of spans in the document. Quotes, claims,
+suggestions and the selected span are painted over the text by paintEvent from line geometry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from annotation.schema import LabelSchema
+from annotation.span_index import SpanIndex
+from annotation.spans import Span
+from ui.colors import darker, label_color
+from ui.qt_offsets import OffsetMap
+
+# Characters of margin around the visible window, so a small scroll needs no new query.
+WINDOW_MARGIN = 1500
+DEFAULT_POINT_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Band:
+    """Something painted over the text: a quote/claim band, a suggestion, an outline."""
+
+    start: int  # code points
+    end: int
+    color: QColor
+    style: str  # "band", "dashed", "outline", "underline2"
+    offset: int = 0  # band rows stack downwards for nested bands
+
+
+class DocumentView(QTextEdit):
+    spanClicked = Signal(str)  # span id
+    selectionRangeChanged = Signal()
+    painted = Signal()  # after every paint: used by the benchmark to time keypress-to-paint
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setUndoRedoEnabled(False)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document().setDocumentMargin(16)
+        self._apply_text_option()
+        self.text = ""
+        self.omap = OffsetMap("")
+        self.index: SpanIndex | None = None
+        self.schema: LabelSchema | None = None
+        self.active_span_id: str | None = None
+        self.related_span_ids: tuple[str, ...] = ()
+        self.extra_bands: Callable[[int, int], Iterable[Band]] | None = None
+        self._window = (0, 0)
+        self._formats: dict[tuple[str, str | None, bool], QTextCharFormat] = {}
+        self._last_click: tuple[int, int] = (-1, 0)  # (qt position, how many times) to cycle nesting
+        self.alt_selection = False  # the current selection was made with Alt held
+        self.point_size = DEFAULT_POINT_SIZE
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setSingleShot(True)
+        self._scroll_timer.setInterval(0)
+        self._scroll_timer.timeout.connect(self._window_moved)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_timer.start())
+        self.selectionChanged.connect(self.selectionRangeChanged)
+
+    # --- set-up ---------------------------------------------------------------------------
+    def _apply_text_option(self) -> None:
+        # QTextEdit only right-aligns Arabic when the document's default text option says so.
+        option = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+
+    def set_font_family(self, family: str) -> None:
+        font = QFont(family, self.point_size)
+        font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+
+    def set_point_size(self, size: int) -> None:
+        self.point_size = max(8, min(48, size))
+        font = self.document().defaultFont()
+        font.setPointSize(self.point_size)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self._scroll_timer.start()
+
+    def set_document(self, text: str, index: SpanIndex, schema: LabelSchema) -> None:
+        self.text = text
+        self.omap = OffsetMap(text)
+        self.index = index
+        self.schema = schema
+        self.active_span_id = None
+        self.related_span_ids = ()
+        self._formats.clear()
+        self.setExtraSelections([])
+        self.setPlainText(text)
+        self._apply_text_option()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._window = (0, 0)
+        self._window_moved()
+
+    def clear_document(self) -> None:
+        self.text = ""
+        self.omap = OffsetMap("")
+        self.index = None
+        self.setExtraSelections([])
+        self.clear()
+
+    def set_schema(self, schema: LabelSchema) -> None:
+        self.schema = schema
+        self._formats.clear()
+        self.refresh()
+
+    # --- positions ------------------------------------------------------------------------
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selection in code points, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.omap.range_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+
+    def caret_offset(self) -> int:
+        return self.omap.from_qt(self.textCursor().position())
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.omap.to_qt(start))
+        cursor.setPosition(self.omap.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def scroll_to(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.omap.to_qt(end))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(self.omap.to_qt(start))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def visible_window(self) -> tuple[int, int]:
+        """Code-point range of what is on screen, widened by a margin."""
+        if not self.text:
+            return (0, 0)
+        rect = self.viewport().rect()
+        corners = [rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight()]
+        positions = [self.cursorForPosition(p).position() for p in corners]
+        lo = self.omap.from_qt(min(positions))
+        hi = self.omap.from_qt(max(positions), round_up=True)
+        return max(0, lo - WINDOW_MARGIN), min(len(self.text), hi + WINDOW_MARGIN)
+
+    # --- highlighting ---------------------------------------------------------------------
+    def _window_moved(self) -> None:
+        window = self.visible_window()
+        if window != self._window:
+            self._window = window
+            self.refresh()
+
+    def window(self) -> tuple[int, int]:
+        return self._window
+
+    def touches_window(self, spans: Iterable[Span]) -> bool:
+        lo, hi = self._window
+        return any(s.start < hi and lo < s.end for s in spans)
+
+    def _format(self, color: str, underline: str | None, active: bool) -> QTextCharFormat:
+        key = (color, underline, active)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(darker(color, 125) if active else label_color(color))
+            if underline is not None:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(darker(underline, 200))
+            self._formats[key] = fmt
+        return fmt
+
+    def refresh(self) -> None:
+        """Rebuild the extra selections of the visible window (entities only)."""
+        if self.index is None or self.schema is None:
+            return
+        lo, hi = self._window
+        spans = self.index.overlapping(lo, hi, ("entity",))
+        self.setExtraSelections(self._entity_selections(spans))
+        self.viewport().update()
+
+    def _entity_selections(self, spans: list[Span]) -> list[QTextEdit.ExtraSelection]:
+        """Cut overlapping entities into segments: each segment shows its innermost entity's
+        colour, and an underline in the outer entity's colour when entities nest or overlap."""
+        if not spans:
+            return []
+        schema = self.schema
+        assert schema is not None
+        bounds = sorted({p for s in spans for p in (s.start, s.end)})
+        # Sweep: spans sorted by start; keep the set active in each elementary segment.
+        by_start = sorted(spans, key=lambda s: s.start)
+        selections = []
+        active: list[Span] = []
+        j = 0
+        doc = self.document()
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            while j < len(by_start) and by_start[j].start <= a:
+                active.append(by_start[j])
+                j += 1
+            active = [s for s in active if s.end > a]
+            if not active:
+                continue
+            inner = min(active, key=lambda s: (s.length, s.start))
+            outer = max(active, key=lambda s: (s.length, -s.start))
+            color = schema.label(inner.label).color if schema.has_label(inner.label) else "#cccccc"
+            underline = None
+            if outer is not inner:
+                underline = schema.label(outer.label).color if schema.has_label(outer.label) else "#888888"
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(doc)
+            cursor.setPosition(self.omap.to_qt(a))
+            cursor.setPosition(self.omap.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = self._format(color, underline, inner.id == self.active_span_id)
+            selections.append(sel)
+        return selections
+
+    # --- geometry for painted marks -------------------------------------------------------
+    def range_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles covering [start, end) line by line."""
+        a, b = self.omap.range_to_qt(start, end)
+        doc = self.document()
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        rects: list[QRectF] = []
+        block = doc.findBlock(a)
+        top, bottom = -dy, -dy + self.viewport().height()
+        while block.isValid() and block.position() < b:
+            layout = block.layout()
+            origin = layout.position()
+            bpos = block.position()
+            lo = max(a, bpos) - bpos
+            hi = min(b, bpos + block.length() - 1) - bpos
+            if layout.lineCount() and hi > lo:
+                line_no = layout.lineForTextPosition(lo).lineNumber()
+                while 0 <= line_no < layout.lineCount():
+                    line = layout.lineAt(line_no)
+                    if line.textStart() >= hi:
+                        break
+                    y = origin.y() + line.y()
+                    if y > bottom:
+                        return rects
+                    if y + line.height() >= top:
+                        ls = max(lo, line.textStart())
+                        le = min(hi, line.textStart() + line.textLength())
+                        x1 = line.cursorToX(ls)[0]
+                        x2 = line.cursorToX(le)[0]
+                        left, right = sorted((x1, x2))
+                        rects.append(
+                            QRectF(origin.x() + left + dx, y + dy, max(2.0, right - left), line.height())
+                        )
+                    line_no += 1
+            block = block.next()
+        return rects
+
+    def bands(self) -> list[Band]:
+        out: list[Band] = []
+        lo, hi = self._window
+        if self.extra_bands is not None:
+            out.extend(self.extra_bands(lo, hi))
+        if self.index is not None and self.schema is not None:
+            for sid in (self.active_span_id, *self.related_span_ids):
+                span = self.index.get(sid) if sid else None
+                if span is not None:
+                    color = self.schema.label(span.label).color if self.schema.has_label(span.label) else "#333333"
+                    out.append(Band(span.start, span.end, darker(color, 200), "outline"))
+        return out
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        bands = self.bands()
+        if bands:
+            painter = QPainter(self.viewport())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            for band in bands:
+                self._paint_band(painter, band)
+            painter.end()
+        self.painted.emit()
+
+    def _paint_band(self, painter: QPainter, band: Band) -> None:
+        rects = self.range_rects(band.start, band.end)
+        if not rects:
+            return
+        if band.style == "band":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(band.color)
+            for r in rects:
+                painter.drawRect(QRectF(r.left(), r.bottom() - 3 - 4 * band.offset, r.width(), 3))
+        elif band.style == "dashed":
+            pen = QPen(band.color, 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for r in rects:
+                painter.drawRect(r.adjusted(0.5, 1.5, -0.5, -1.5))
+        elif band.style == "outline":
+            painter.setPen(QPen(band.color, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for r in rects:
+                painter.drawRoundedRect(r.adjusted(-1, 0, 1, 0), 3, 3)
+
+    def link_anchor(self, start: int, end: int) -> QPointF | None:
+        rects = self.range_rects(start, end)
+        return rects[0].center() if rects else None
+
+    # --- input ----------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        self._scroll_timer.start()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        pos = self.cursorForPosition(event.position().toPoint()).position()
+        # cursorForPosition gives a caret position between characters: look at both sides.
+        self._click_at(pos)
+
+    def _click_at(self, qt_pos: int) -> None:
+        if self.index is None:
+            return
+        offset = self.omap.from_qt(qt_pos)
+        hits = self.index.at(offset) or (self.index.at(offset - 1) if offset > 0 else [])
+        hits = [s for s in hits if s.kind in ("entity", "quote", "claim", "mention", "cue")]
+        if not hits:
+            self.spanClicked.emit("")
+            return
+        last_pos, count = self._last_click
+        count = count + 1 if last_pos == qt_pos else 0
+        self._last_click = (qt_pos, count)
+        self.spanClicked.emit(hits[count % len(hits)].id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        super().keyPressEvent(event)

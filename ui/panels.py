@@ -1,0 +1,209 @@
+"""Item models and side panels: the document list, span lists, the label legend."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Callable
+from pathlib import PurePath
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QTreeView,
+    QWidget,
+)
+
+from annotation.documents import STATUS_TITLES, DocumentInfo
+from annotation.schema import LabelSchema
+from annotation.span_index import SpanIndex
+from annotation.spans import Span, sort_key
+from storage.session import Change
+from ui.colors import swatch
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class DocumentListModel(QAbstractTableModel):
+    HEADERS = ("Document", "Status", "Entities")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[DocumentInfo] = []
+
+    def set_rows(self, rows: list[DocumentInfo]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, doc_id: str) -> int:
+        for i, info in enumerate(self.rows):
+            if info.id == doc_id:
+                return i
+        return -1
+
+    def update_info(self, info: DocumentInfo) -> None:
+        row = self.row_of(info.id)
+        if row < 0:
+            return
+        self.rows[row] = info
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        info = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return PurePath(info.source).name or info.id
+            if col == 1:
+                return STATUS_TITLES.get(info.status, info.status)
+            return info.entity_count
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{info.source}\n{info.id} · {info.length} characters"
+        if role == Qt.ItemDataRole.UserRole:
+            return info.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class SpanListModel(QAbstractTableModel):
+    """Spans of some kinds in reading order, updated row by row from session changes."""
+
+    HEADERS = ("Text", "Label")
+
+    def __init__(self, kinds: tuple[str, ...], describe: Callable[[Span], tuple[str, str]] | None = None) -> None:
+        super().__init__()
+        self.kinds = kinds
+        self.keys: list[tuple[int, int, str]] = []
+        self.spans: dict[str, Span] = {}
+        self.text = ""
+        self.schema: LabelSchema | None = None
+        self.describe = describe
+
+    def reset(self, text: str, index: SpanIndex | None, schema: LabelSchema | None) -> None:
+        self.beginResetModel()
+        self.text = text
+        self.schema = schema
+        self.spans = {}
+        if index is not None:
+            for kind in self.kinds:
+                for span in index.of_kind(kind):
+                    self.spans[span.id] = span
+        self.keys = sorted(sort_key(s) for s in self.spans.values())
+        self.endResetModel()
+
+    def apply(self, change: Change) -> None:
+        for span in change.removed:
+            if span.kind in self.kinds and span.id in self.spans:
+                row = bisect_left(self.keys, sort_key(span))
+                self.beginRemoveRows(_ROOT, row, row)
+                del self.keys[row]
+                del self.spans[span.id]
+                self.endRemoveRows()
+        for span in change.added:
+            if span.kind in self.kinds:
+                key = sort_key(span)
+                row = bisect_left(self.keys, key)
+                self.beginInsertRows(_ROOT, row, row)
+                insort(self.keys, key)
+                self.spans[span.id] = span
+                self.endInsertRows()
+        for _old, new in change.updated:
+            if new.id in self.spans:
+                self.spans[new.id] = new
+                row = self.row_of(new)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 1))
+        if (change.links_added or change.links_removed) and self.describe is not None:
+            self.layoutChanged.emit()  # descriptions (speaker, claimant) may have changed
+
+    def row_of(self, span: Span) -> int:
+        return bisect_left(self.keys, sort_key(span))
+
+    def span_at(self, row: int) -> Span:
+        return self.spans[self.keys[row][2]]
+
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.keys)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        span = self.span_at(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if self.describe is not None:
+                return self.describe(span)[index.column()]
+            if index.column() == 0:
+                text = self.text[span.start : span.end].replace("\n", " ")
+                return text if len(text) <= 60 else text[:57] + "…"
+            return span.label
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 1 and self.schema is not None:
+            if self.schema.has_label(span.label):
+                return swatch(self.schema.label(span.label).color)
+        if role == Qt.ItemDataRole.UserRole:
+            return span.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def make_list_view(model: QAbstractTableModel, parent: QWidget | None = None) -> QTreeView:
+    view = QTreeView(parent)
+    view.setModel(model)
+    view.setRootIsDecorated(False)
+    view.setUniformRowHeights(True)  # constant-time layout with tens of thousands of rows
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.header().setStretchLastSection(False)
+    view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for col in range(1, model.columnCount()):
+        view.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+class LegendWidget(QListWidget):
+    """Labels of the entity kind with colour and key; activating one applies it."""
+
+    labelActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.itemActivated.connect(lambda item: self.labelActivated.emit(item.data(Qt.ItemDataRole.UserRole)))
+
+    def set_schema(self, schema: LabelSchema, kinds: tuple[str, ...] = ("entity",)) -> None:
+        self.clear()
+        for kind in kinds:
+            for label in schema.labels_for(kind):
+                key = f"[{label.key}] " if label.key else "      "
+                title = f" — {label.title}" if label.title else ""
+                item = QListWidgetItem(swatch(label.color), f"{key}{label.name}{title}")
+                item.setData(Qt.ItemDataRole.UserRole, label.name)
+                item.setToolTip(f"{label.name}: {label.title or label.kind}")
+                self.addItem(item)
