@@ -1,0 +1,30 @@
+"""Helpers for GUI tests: an isolated window on a temporary project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+
+def isolate(monkeypatch, tmp_path: Path) -> None:
+    """Settings, HOME and the data directory all inside tmp_path."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+
+
+def open_window(qtbot, db: Path, annotator: str = "tester"):
+    from ui.app import application, create_window
+
+    application()
+    window = create_window(db, annotator)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def wait_for_import(qtbot, window, count: int) -> None:
+    qtbot.waitUntil(lambda: not window._import_queue and len(window.doc_model.rows) >= count, timeout=20000)

@@ -1,0 +1,249 @@
+"""End-to-end tests of the real main window (offscreen), driven with keys and the mouse."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import ROOT, SEED
+from tests.gui_support import isolate, open_window, wait_for_import
+
+pytestmark = pytest.mark.gui
+
+ARTICLE = (
+    "اجتماع في موسكو بين بوتين وكيري\n\n"
+    "وقال المتحدث إن وبوتين سيلتقي كيري في موسكو الثلاثاء، وأضاف «لا نستبعد لقاءً».\n"
+    "زار الرئيسُ الروسي لروسيا 😀 مدينة حلب.\n"
+)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    isolate(monkeypatch, tmp_path)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    win = open_window(qtbot, tmp_path / "project.hashiya")
+    win.import_paths([article], modal=False)
+    wait_for_import(qtbot, win, 1)
+    qtbot.waitUntil(lambda: win.session is not None)
+    yield win
+    win.close()
+    win.project.close()
+
+
+def db_entities(win) -> list[tuple[int, int, str, str]]:
+    rows = win.project.db.execute(
+        'SELECT start, "end", label, boundary FROM annotations WHERE kind = \'entity\' ORDER BY start'
+    ).fetchall()
+    return [tuple(r) for r in rows]
+
+
+def press(qtbot, win, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    win.view.setFocus()
+    qtbot.keyClick(win.view, key, modifiers)
+    QApplication.processEvents()
+
+
+def test_empty_project_offers_one_way_in(qtbot, tmp_path, monkeypatch) -> None:
+    isolate(monkeypatch, tmp_path)
+    win = open_window(qtbot, tmp_path / "new.hashiya")
+    assert win.stack.currentWidget() is win.empty_page
+    assert win.import_button.isVisible()
+    assert win.act_import.shortcut().toString() == "Ctrl+O"
+    win.close()
+    win.project.close()
+
+
+def test_tag_inside_word_with_alt_keeps_exact_characters(qtbot, window) -> None:
+    text = window.session.text
+    i = text.index("وبوتين") + 1  # بوتين inside وبوتين
+    window.view.select_range(i, i + 5)
+    press(qtbot, window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert db_entities(window) == [(i, i + 5, "PERS", "exact")]
+    assert text[i : i + 5] == "بوتين"
+    # the entity panel and the document list follow
+    assert window.entity_model.rowCount() == 1
+    assert window.doc_model.rows[0].entity_count == 1
+
+
+def test_plain_key_snaps_to_whole_word_and_never_takes_punctuation(qtbot, window) -> None:
+    text = window.session.text
+    i = text.index("وبوتين")
+    window.view.select_range(i + 2, i + 4)  # a piece of the word
+    press(qtbot, window, Qt.Key.Key_1)
+    j = text.index("لقاءً")
+    window.view.select_range(j - 1, j + len("لقاءً") + 2)  # «لقاءً». with the marks
+    press(qtbot, window, Qt.Key.Key_8)
+    assert db_entities(window) == [(i, i + 6, "PERS", "token"), (j, j + len("لقاءً"), "DATE", "token")]
+
+
+def test_shift_arrow_selection_then_key(qtbot, window) -> None:
+    text = window.session.text
+    i = text.index("موسكو")
+    window.view.select_range(i, i)
+    window.view.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(window.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert window.view.selection_range() is not None
+    press(qtbot, window, Qt.Key.Key_3)
+    assert db_entities(window) == [(i, i + 5, "GPE", "token")]
+
+
+def test_undo_redo_delete_reach_the_database(qtbot, window) -> None:
+    text = window.session.text
+    i = text.index(" كيري ") + 1
+    window.view.select_range(i, i + 4)
+    press(qtbot, window, Qt.Key.Key_1)
+    assert len(db_entities(window)) == 1
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert db_entities(window) == []
+    assert window.entity_model.rowCount() == 0
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert db_entities(window) == [(i, i + 4, "PERS", "token")]
+    # click the entity, then Delete
+    span = window.session.index.of_kind("entity")[0]
+    window.view.spanClicked.emit(span.id)
+    assert window.view.active_span_id == span.id
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert db_entities(window) == []
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert db_entities(window) == [(i, i + 4, "PERS", "token")]
+    assert window.session.index.get(span.id) is not None  # same id restored
+
+
+def test_clicking_an_entity_in_the_text_selects_it(qtbot, window) -> None:
+    text = window.session.text
+    i = text.index("حلب")
+    window.view.select_range(i, i + 3)
+    press(qtbot, window, Qt.Key.Key_3)
+    window.view.clear_selection()
+    rect = window.view.range_rects(i, i + 3)[0]
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    span = window.session.index.of_kind("entity")[0]
+    assert window.view.active_span_id == span.id
+    # a digit with an entity selected and no text selection changes its label
+    press(qtbot, window, Qt.Key.Key_4)
+    assert db_entities(window) == [(i, i + 3, "LOC", "token")]
+
+
+def test_nested_and_overlapping_entities_are_allowed(qtbot, window) -> None:
+    text = window.session.text
+    i = text.index("الرئيسُ الروسي")
+    window.view.select_range(i, i + len("الرئيسُ الروسي"))
+    press(qtbot, window, Qt.Key.Key_1)
+    j = text.index("الروسي", i)
+    window.view.select_range(j, j + 6)
+    press(qtbot, window, Qt.Key.Key_5)
+    assert db_entities(window) == [(i, i + len("الرئيسُ الروسي"), "PERS", "token"), (j, j + 6, "NORP", "token")]
+    # inner segment drawn with the inner colour and underlined with the outer one
+    sels = window.view.extraSelections()
+    inner = [s for s in sels if s.cursor.selectionStart() == window.view.omap.to_qt(j)]
+    assert inner and inner[0].format.underlineStyle() != inner[0].format.UnderlineStyle.NoUnderline
+
+
+def test_offsets_after_an_emoji_are_code_points(qtbot, window) -> None:
+    text = window.session.text
+    i = text.index("مدينة")
+    assert "😀" in text[:i]
+    window.view.select_range(i, i + 5)
+    press(qtbot, window, Qt.Key.Key_4)
+    (start, end, _label, _b) = db_entities(window)[0]
+    assert text[start:end] == "مدينة"
+    assert window.view.omap.to_qt(start) == start + 1  # one astral character before it
+
+
+def test_status_and_progress(qtbot, window) -> None:
+    press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.project.document_info(window.session.doc.id).status == "done"
+    assert window.progress.value() == 1
+    window.undo_stack.undo()
+    assert window.project.document_info(window.session.doc.id).status == "new"
+    assert window.progress.value() == 0
+
+
+def test_schema_rename_relabels_and_undo_renames_back(qtbot, window) -> None:
+    from dataclasses import replace
+
+    from ui.commands import ChangeSchema
+
+    text = window.session.text
+    i = text.index(" كيري ") + 1
+    window.view.select_range(i, i + 4)
+    press(qtbot, window, Qt.Key.Key_1)
+    old = window.project.schema()
+    new = old.with_label_changed("PERS", name="PERSON", color="#123456")
+    window.undo_stack.push(ChangeSchema(window, old, new, {"PERS": "PERSON"}))
+    assert db_entities(window)[0][2] == "PERSON"
+    assert window.session.index.of_kind("entity")[0].label == "PERSON"
+    assert any("PERSON" in window.legend.item(r).text() for r in range(window.legend.count()))
+    window.undo_stack.undo()
+    assert db_entities(window)[0][2] == "PERS"
+    assert replace(window.project.schema()) == old
+
+
+def test_zoom_is_kept_in_the_project(qtbot, window) -> None:
+    size = window.view.point_size
+    press(qtbot, window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.point_size == size + 2
+    assert window.project.setting("zoom", "") == str(size + 2)
+
+
+def test_import_lists_refusals(qtbot, window, tmp_path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02abc")
+    (bad / "good.txt").write_text("خبر قصير عن دمشق", encoding="utf-8")
+    window.import_paths([bad], modal=False)
+    wait_for_import(qtbot, window, 2)
+    qtbot.waitUntil(lambda: hasattr(window, "report_dialog") and window.report_dialog.isVisible())
+    report = window.last_import_report
+    assert len(report.imported) == 1 and len(report.refused) == 2
+    assert {r.path.name for r in report.refused} == {"empty.txt", "binary.txt"}
+
+
+@pytest.mark.shared
+def test_seed_loop_export_validates(qtbot, tmp_path, monkeypatch) -> None:
+    isolate(monkeypatch, tmp_path)
+    win = open_window(qtbot, tmp_path / "seed.hashiya")
+    win.import_paths([SEED], modal=False)
+    wait_for_import(qtbot, win, 1)
+    text = win.session.text
+    assert text == SEED.read_text(encoding="utf-8")
+    i = text.index("وبوتين") + 1
+    win.view.select_range(i, i + 5)
+    press(qtbot, win, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    k = text.index("الكرملين")
+    win.view.select_range(k + 3, k + 5)
+    press(qtbot, win, Qt.Key.Key_2)
+    out = tmp_path / "out.jsonl"
+    assert win.export_to(out) is not None
+    schema = json.loads((ROOT / "resources" / "export.schema.json").read_text(encoding="utf-8"))
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    jsonschema.validate(record, schema)
+    ents = sorted((e["start"], e["end"], e["label"], e["text"]) for e in record["entities"])
+    assert ents == [(i, i + 5, "PERS", "بوتين"), (k, k + len("الكرملين"), "ORG", "الكرملين")]
+    for e in record["entities"]:
+        assert record["text"][e["start"] : e["end"]] == e["text"]
+    win.close()
+    win.project.close()
+
+
+def test_geometry_is_remembered(qtbot, tmp_path, monkeypatch) -> None:
+    isolate(monkeypatch, tmp_path)
+    win = open_window(qtbot, tmp_path / "g.hashiya")
+    win.resize(700, 500)  # inside the offscreen screen (800x600): restoreGeometry clamps to it
+    win.close()
+    win.project.close()
+    assert Path(tmp_path / "config").exists()
+    win2 = open_window(qtbot, tmp_path / "g.hashiya")
+    assert (win2.width(), win2.height()) == (700, 500)
+    win2.close()
+    win2.project.close()
