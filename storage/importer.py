@@ -192,7 +192,7 @@ def import_file(project: Project, path: str | Path) -> FileResult:
         result.refused.append(Refusal(path, None, f"cannot read the file ({exc.strerror or exc})"))
         return result
     try:
-        text, _encoding = decode_text(data)
+        text = decode_text(data)[0] if suffix == ".txt" else _decode_jsonl(data)
     except InputRefused as exc:
         result.refused.append(Refusal(path, None, str(exc)))
         return result
@@ -201,6 +201,29 @@ def import_file(project: Project, path: str | Path) -> FileResult:
     else:
         _import_jsonl(project, text, path, result)
     return result
+
+
+def _decode_jsonl(data: bytes) -> str:
+    """JSON files are UTF-8 (RFC 8259), a BOM is tolerated; no other encoding is guessed.
+    Line breaks are not normalised here: CR is JSON whitespace between records, and inside a
+    string it can only appear escaped (and is then refused by the record check)."""
+    if not data.strip():
+        raise InputRefused("the file is empty")
+    if b"\x00" in data:
+        raise InputRefused("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputRefused(f"not UTF-8 text (undecodable byte at offset {exc.start})") from None
+
+
+def _bad_control(text: str) -> str | None:
+    """The first control character a stored text may not contain (same rule as for .txt
+    files: tab, LF, FF and VT are allowed), or None."""
+    for c in text:
+        if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) and c not in "\t\n\f\v":
+            return c
+    return None
 
 
 def _existing_doc_with(project: Project, sha256: str) -> str | None:
@@ -422,8 +445,9 @@ class _RecordParser:
         # (span offsets would shift otherwise), so a text with CR is refused, not rewritten.
         if "\r" in text:
             raise RecordRefused("the text contains carriage returns (CR); stored texts use LF only")
-        if "\x00" in text:
-            raise RecordRefused("the text contains NUL characters")
+        bad = _bad_control(text)
+        if bad is not None:
+            raise RecordRefused(f"the text contains the control character U+{ord(bad):04X}")
         if not text.strip():
             raise RecordRefused("the text is empty or only whitespace")
         self.text = text
