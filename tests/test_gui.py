@@ -239,11 +239,13 @@ def test_seed_loop_export_validates(qtbot, tmp_path, monkeypatch) -> None:
 def test_geometry_is_remembered(qtbot, tmp_path, monkeypatch) -> None:
     isolate(monkeypatch, tmp_path)
     win = open_window(qtbot, tmp_path / "g.hashiya")
-    win.resize(700, 500)  # inside the offscreen screen (800x600): restoreGeometry clamps to it
+    win.resize(760, 520)  # inside the offscreen screen (800x600): restoreGeometry clamps to it
+    size = (win.width(), win.height())
+    assert size == (760, 520)
     win.close()
     win.project.close()
     assert Path(tmp_path / "config").exists()
     win2 = open_window(qtbot, tmp_path / "g.hashiya")
-    assert (win2.width(), win2.height()) == (700, 500)
+    assert (win2.width(), win2.height()) == size
     win2.close()
     win2.project.close()
