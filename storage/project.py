@@ -51,8 +51,14 @@ def _check_existing_file(path: Path) -> None:
             f"{path}: made by a newer Hashiya (project version {user_version}, "
             f"this one reads up to {LATEST_VERSION})"
         )
+    # A URI built from the path (so '?', '#' and '%' in names are not parsed as URI syntax).
+    # immutable=1 keeps SQLite from creating -wal/-shm files beside a file we may refuse;
+    # when a -wal is already there (a killed session), it must be read, so open it normally.
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
     try:
-        ro = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        ro = sqlite3.connect(uri, uri=True)
         try:
             result = ro.execute("PRAGMA integrity_check").fetchall()
             fk = ro.execute("PRAGMA foreign_key_check").fetchall()
