@@ -1,0 +1,750 @@
+"""Rule-based quote suggestions for Arabic news text: quoted content, cue verb, speaker, type.
+
+Pipeline (see docs/quote_rules.md):
+1. pair quotation marks per paragraph: « » ‹ › “ ” by code point (U+00AB always opens, U+00BB
+   always closes, whatever the glyph looks like on screen), straight " by left/right context;
+2. for each pair, find the nearest cue verb before it in the sentence (or right after it), its
+   speaker (noun phrase or tagged entity) and the type (direct / mixed);
+3. indirect speech: cue verb + أن/إن/ان (+ pronoun) → the clause after the complementiser;
+4. a cue followed by a colon and unquoted text → direct speech to the end of the sentence;
+5. cues without an explicit subject (وقال إن، وأضاف «) inherit the last speaker of the paragraph.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from annotation.spans import Span
+from annotation.suggestions import (
+    Agent,
+    Range,
+    Word,
+    match_key,
+    paragraph_spans,
+    sentence_spans,
+    trim,
+    words,
+)
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "cue_verbs.json"
+SPEAKER_LABELS = ("PERS", "ORG", "OCC", "NORP", "GPE")
+_LABEL_RANK = {"PERS": 0, "ORG": 1, "OCC": 2, "GPE": 3, "NORP": 4}
+
+DIRECTIONAL = {"\u00ab": "\u00bb", "\u2039": "\u203a", "\u201c": "\u201d", "\u201e": "\u201d"}
+CLOSERS = frozenset(DIRECTIONAL.values())
+STRAIGHT = '"'
+QUOTE_CHARS = frozenset(DIRECTIONAL) | CLOSERS | {STRAIGHT}
+_OPEN_BEFORE = frozenset("([{:\u00ab-\u2013\u2014/")
+_PROCLITIC_LETTERS = frozenset("\u0628\u0643\u0644\u0648\u0641")  # ب ك ل و ف
+_COMMAS = frozenset(",\u060c")
+
+_STOP = frozenset(
+    match_key(w)
+    for w in (
+        "في على من إلى الى عن مع عبر خلال بعد قبل حول أمام لدى منذ ضد بين حتى عند نحو ثم "
+        "لكن لكنه لكنها بينما فيما حيث كما إذا إذ قد لا لم لن ما هل أو أم و ف "
+        "الذي التي الذين اللذين اللتين اللواتي "
+        "أيضا بدوره بدورها جانبه جانبها جهته جهتها أمس اليوم غدا الليلة صباح مساء "
+        "السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة "
+        "بعض كل جميع أي هذا هذه ذلك تلك هناك هنا "
+        "بما مما عما لها له طلب طالبا طالبة رفض مفضلا متحدثا متحدثة بقوله بقولها فإن فان مقتل مصرع وقوع سقوط "
+        "لوكالة لصحيفة لقناة لمجلة لموقع لشبكة لإذاعة لتلفزيون للصحافيين للصحفيين للصحافة للتلفزيون"
+    ).split()
+)
+_OPENERS = frozenset(
+    match_key(w)
+    for w in (
+        "على وعلى صعيد آخر اخر متصل من ومن جهة جهة أخرى ثانية جهته جهتها جانبه جانبها إلى وإلى "
+        "ذلك في وفي الأثناء غضون هذا وهذا أمنيا أمنياً كما"
+    ).split()
+)
+_RELATIVES = frozenset(match_key(w) for w in "الذي التي الذين اللذين اللتين".split())
+_MODALS = frozenset(
+    match_key(w)
+    for w in "يجب يمكن يمكنها يمكنه ينبغي بد يجوز عليه عليها علينا يريد تريد نريد قبل بعد منذ".split()
+)
+_NP_CONNECTORS = frozenset(match_key(w) for w in ("باسم", "بن", "ابن", "بنت", "أبو", "أبي"))
+_CLAUSE_CONNECTORS = frozenset(
+    match_key(w)
+    for w in "لكن لكنه لكنها بينما فيما حيث وذلك مما ما وهو وهي كما إلا".split()
+)
+_TITLE_NOUNS = frozenset(
+    match_key(w)
+    for w in (
+        "صحيفة لصحيفة بصحيفة وصحيفة جريدة لجريدة مجلة لمجلة بمجلة وكالة لوكالة قناة لقناة "
+        "شبكة لشبكة موقع لموقع برنامج كتاب فيلم عملية حملة مؤتمر منتدى حزب منظمة جماعة "
+        "تنظيم لتنظيم بتنظيم وتنظيم حركة لحركة جبهة لجبهة وحدات لواء كتائب مشروع عنوان شعار "
+        "تسمية مسمى مسمّى باسم"
+    ).split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSuggestion:
+    """One proposed quote.
+
+    content: for quoted text the characters inside the marks (marks excluded, outer spaces
+    trimmed); for indirect speech the clause after the complementiser.
+    speaker: an entity id, a (start, end) noun phrase, or None. cue: the reporting verb token
+    with its proclitic, or None. frame: for "mixed", the whole reported clause around content.
+    marks: (opening mark, closing mark + 1) when the content is quoted.
+    """
+
+    content: Range
+    type: str
+    speaker: Agent
+    cue: Range | None
+    reason: str
+    confidence: float = 0.5
+    frame: Range | None = None
+    marks: Range | None = None
+
+    @property
+    def start(self) -> int:
+        return self.content[0]
+
+    @property
+    def end(self) -> int:
+        return self.content[1]
+
+
+# --- lexicon ----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    lemma: str
+    participle: bool
+    proclitic: bool
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    forms: dict[str, str]
+    participles: dict[str, str]
+    ambiguous: frozenset[str]
+    proclitics: tuple[str, ...]
+    complementizers: frozenset[str]
+    preps_after_cue: frozenset[str]
+    source_markers: frozenset[str]
+    _cache: dict[str, CueMatch | None] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Lexicon:
+        forms: dict[str, str] = {}
+        parts: dict[str, str] = {}
+        for lemma, entry in data["lemmas"].items():
+            for f in entry.get("forms", ()):
+                forms[match_key(f)] = lemma
+            for f in entry.get("participles", ()):
+                parts[match_key(f)] = lemma
+        comps = {
+            match_key(c + s) for c in data["complementizers"] for s in data["complementizer_suffixes"]
+        }
+        return cls(
+            forms=forms,
+            participles=parts,
+            ambiguous=frozenset(match_key(w) for w in data.get("ambiguous", ())),
+            proclitics=tuple(match_key(p) for p in data.get("proclitics", ("و", "ف", "ل"))),
+            complementizers=frozenset(comps),
+            preps_after_cue=frozenset(match_key(w) for w in data.get("prepositions_after_cue", ())),
+            source_markers=frozenset(match_key(w) for w in data.get("source_markers", ())),
+        )
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Lexicon:
+        if path is None:
+            return _default_lexicon()
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def cue(self, key: str) -> CueMatch | None:
+        """The cue a word (given as its match key) is, allowing one proclitic (و، ف، ل، ول، فل)."""
+        if key in self._cache:
+            return self._cache[key]
+        found = self._lookup(key, False)
+        if found is None:
+            for p in ("و", "ف"):
+                if key.startswith(p) and len(key) > 3:
+                    found = self._lookup(key[1:], True)
+                    if found is None and key[1:].startswith("ل") and "ل" in self.proclitics:
+                        found = self._imperfect(key[2:])
+                    if found:
+                        break
+            if found is None and key.startswith("ل") and "ل" in self.proclitics:
+                found = self._imperfect(key[1:])
+        self._cache[key] = found
+        return found
+
+    def _lookup(self, key: str, proclitic: bool) -> CueMatch | None:
+        amb = key in self.ambiguous and not proclitic
+        if key in self.forms:
+            return CueMatch(self.forms[key], False, proclitic, amb)
+        if key in self.participles:
+            return CueMatch(self.participles[key], True, proclitic, key in self.ambiguous)
+        return None
+
+    def _imperfect(self, key: str) -> CueMatch | None:
+        if key[:1] in ("ي", "ت") and key in self.forms:
+            return CueMatch(self.forms[key], False, True, False)
+        return None
+
+    def is_complementizer(self, key: str) -> bool:
+        return key in self.complementizers
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    return Lexicon.from_dict(json.loads(LEXICON_PATH.read_text(encoding="utf-8")))
+
+
+# --- quotation marks --------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class QuotePair:
+    open: int  # index of the opening mark
+    close: int | None  # index of the closing mark, None when unclosed
+    mark: str
+    end: int  # end of content (close, or paragraph end when unclosed)
+
+    @property
+    def outer(self) -> Range:
+        return (self.open, (self.close + 1) if self.close is not None else self.end)
+
+
+def find_quote_pairs(text: str) -> list[QuotePair]:
+    """All quotation-mark pairs (and unclosed openers) per paragraph, in reading order."""
+    out: list[QuotePair] = []
+    for ps, pe in paragraph_spans(text):
+        out.extend(_directional_pairs(text, ps, pe))
+        out.extend(_straight_pairs(text, ps, pe))
+    out.sort(key=lambda p: (p.open, -p.end))
+    return out
+
+
+def _directional_pairs(text: str, ps: int, pe: int) -> list[QuotePair]:
+    out: list[QuotePair] = []
+    stack: list[tuple[int, str]] = []
+    for i in range(ps, pe):
+        c = text[i]
+        if c in DIRECTIONAL:
+            stack.append((i, c))
+        elif c in CLOSERS:
+            for k in range(len(stack) - 1, -1, -1):
+                if DIRECTIONAL[stack[k][1]] == c:
+                    while len(stack) > k + 1:  # openers left inside never closed
+                        o, m = stack.pop()
+                        out.append(QuotePair(o, None, m, i))
+                    o, m = stack.pop()
+                    out.append(QuotePair(o, i, m, i))
+                    break
+            # a closer with no matching opener is ignored
+    for o, m in stack:
+        out.append(QuotePair(o, None, m, pe))
+    return out
+
+
+def _straight_role(text: str, i: int) -> str:
+    left = text[i - 1] if i > 0 else "\n"
+    right = text[i + 1] if i + 1 < len(text) else "\n"
+    left_open = (
+        left.isspace()
+        or left in _OPEN_BEFORE
+        or left == "\u0640"
+        or (left in _PROCLITIC_LETTERS and (i < 2 or text[i - 2].isspace()))
+    )
+    right_close = right.isspace() or (not right.isalnum() and right not in "(\u00ab")
+    opening = left_open and not right.isspace()
+    closing = not left.isspace() and right_close
+    if opening and not closing:
+        return "open"
+    if closing and not opening:
+        return "close"
+    return "either"
+
+
+def _straight_pairs(text: str, ps: int, pe: int) -> list[QuotePair]:
+    out: list[QuotePair] = []
+    current: int | None = None
+    for i in range(ps, pe):
+        if text[i] != STRAIGHT:
+            continue
+        role = _straight_role(text, i)
+        if current is None:
+            if role != "close":
+                current = i
+        elif role == "open":
+            out.append(QuotePair(current, None, STRAIGHT, i))
+            current = i
+        else:
+            out.append(QuotePair(current, i, STRAIGHT, i))
+            current = None
+    if current is not None:
+        out.append(QuotePair(current, None, STRAIGHT, pe))
+    return out
+
+
+# --- the suggester ----------------------------------------------------------------------------
+_CARRY = "carry"  # sentinel: the cue has no explicit subject
+
+
+class _Doc:
+    """Words, sentences and quote pairs of one text, with lookup helpers."""
+
+    def __init__(self, text: str, entities: Sequence[Span], lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.entities = sorted(
+            (e for e in entities if e.label in SPEAKER_LABELS), key=lambda e: (e.start, -e.end)
+        )
+        self.pairs = [p for p in find_quote_pairs(text)]
+        self.words: list[Word] = words(text)
+        self.starts = [w.start for w in self.words]
+        self.sentences = sentence_spans(text, [p.outer for p in self.pairs if p.close is not None])
+        self.sent_starts = [s for s, _ in self.sentences]
+        self.paragraphs = paragraph_spans(text)
+        self.quoted = bytearray(len(self.words))
+        self.mark_pair: dict[int, QuotePair] = {}
+        for p in self.pairs:
+            self.mark_pair[p.open] = p
+            if p.close is not None:
+                self.mark_pair[p.close] = p
+            lo = bisect_right(self.starts, p.open)
+            hi = bisect_left(self.starts, p.end)
+            for k in range(lo, hi):
+                self.quoted[k] = 1
+        self.cues: list[CueMatch | None] = [self._cue_at(k) for k in range(len(self.words))]
+
+    # words and sentences
+    def word_index(self, pos: int) -> int:
+        """Index of the first word starting at or after pos."""
+        return bisect_left(self.starts, pos)
+
+    def sentence_of(self, pos: int) -> Range:
+        k = bisect_right(self.sent_starts, pos) - 1
+        if k < 0:
+            return (0, len(self.text))
+        return self.sentences[k]
+
+    def paragraph_of(self, pos: int) -> int:
+        for i, (s, e) in enumerate(self.paragraphs):
+            if s <= pos <= e:
+                return i
+        return -1
+
+    def is_mark(self, k: int) -> bool:
+        w = self.words[k]
+        return w.is_punct and w.text.strip() in QUOTE_CHARS
+
+    def _cue_at(self, k: int) -> CueMatch | None:
+        w = self.words[k]
+        if w.is_punct or self.quoted[k]:
+            return None
+        m = self.lex.cue(w.key)
+        if m is None:
+            return None
+        if m.ambiguous:
+            # ambiguous forms need a complementiser, colon or quotation mark right after them
+            for j in range(k + 1, min(k + 9, len(self.words))):
+                nw = self.words[j]
+                if nw.is_punct and (nw.text == ":" or self.is_mark(j)):
+                    return m
+                if nw.is_punct:
+                    break
+                if self.lex.is_complementizer(nw.key) or (j == k + 1 and nw.key in self.lex.preps_after_cue):
+                    return m
+            return None
+        return m
+
+    def is_stop(self, k: int) -> bool:
+        w = self.words[k]
+        if w.is_punct:
+            return True
+        return (
+            w.key in _STOP
+            or self.lex.is_complementizer(w.key)
+            or self.cues[k] is not None
+            or self.lex.cue(w.key) is not None
+            or w.key in self.lex.source_markers
+            or (w.key.startswith("لل") and len(w.key) > 4)
+            or (w.key[:3] in ("بال", "كال") and len(w.key) > 5)
+            or w.text.endswith(("\u064b", "\u064b\u0627", "\u0627\u064b"))
+        )
+
+    # noun phrases
+    def np_after(self, k: int, lo: int, hi: int) -> Range | None:
+        """The noun phrase right after word k (1-7 words), stopping at prepositions etc."""
+        j = k + 1
+        first = j
+        count = 0
+        while j < len(self.words) and self.words[j].start < hi and count < 7:
+            if self.is_stop(j) and self.words[j].key not in _NP_CONNECTORS:
+                break
+            count += self.words[j].key not in _NP_CONNECTORS
+            j += 1
+        while j > first and self.words[j - 1].key in _NP_CONNECTORS:
+            j -= 1
+        if j == first:
+            return None
+        return (self.words[first].start, self.words[j - 1].end)
+
+    def np_before(self, k: int, lo: int) -> Range | None:
+        """The subject before a cue in subject-verb order (الناطق ... بيسكوف صرح أن)."""
+        j = k - 1
+        if j >= 0 and self.words[j].start >= lo and self.is_mark(j):
+            pair = self.mark_pair.get(self.words[j].start)
+            if pair and pair.close == self.words[j].start:
+                inner = trim(self.text, pair.open + 1, pair.close)
+                if 0 < len(self.text[inner[0] : inner[1]].split()) <= 6:
+                    return inner
+            return None
+        last = j
+        while j >= 0 and self.words[j].start >= lo and last - j < 7:
+            if self.is_stop(j) and self.words[j].key not in _NP_CONNECTORS:
+                break
+            j -= 1
+        if j == last:
+            return None
+        return (self.words[j + 1].start, self.words[last].end)
+
+    def to_agent(self, np: Range | None) -> Agent:
+        """Prefer a tagged entity inside the noun phrase (PERS first); else the phrase itself."""
+        if np is None:
+            return None
+        inside = [e for e in self.entities if e.start < np[1] and np[0] < e.end]
+        if inside:
+            best = min(inside, key=lambda e: (_LABEL_RANK.get(e.label, 9), e.start))
+            if best.label not in ("NORP", "GPE") or best.start <= np[0]:
+                return best.id
+        return np
+
+    def sentence_subject(self, lo: int, k: int) -> Range | None:
+        """Subject of the sentence's main verb: the phrase after its first word (skipping an
+        adverbial opener up to an early comma such as «وفي الأثناء،»)."""
+        verb = self.main_verb(lo)
+        if verb >= k:
+            return None
+        return self.np_after(verb, lo, self.words[k].start)
+
+    def main_verb(self, lo: int) -> int:
+        """Index of the sentence's first word after adverbial openers (من جهته، إلى ذلك، ...)."""
+        i = self.word_index(lo)
+        while i < len(self.words) and (
+            self.words[i].key in _OPENERS or (self.words[i].is_punct and self.words[i].text in _COMMAS)
+        ):
+            i += 1
+        return i
+
+    def speaker_for_cue(self, k: int, lo: int) -> Agent | str:
+        """Speaker of cue word k in the sentence starting at lo, or _CARRY."""
+        m = self.cues[k]
+        assert m is not None
+        if m.participle:
+            for j in range(k - 1, self.word_index(lo) - 1, -1):
+                pm = self.cues[j]
+                if pm is not None and not pm.participle:
+                    return self.speaker_for_cue(j, lo)
+            subj = self.sentence_subject(lo, k)
+            return self.to_agent(subj) if subj else _CARRY
+        np = self.np_after(k, lo, len(self.text))
+        if np is not None:
+            return self.to_agent(np)
+        if not m.proclitic:
+            before = self.np_before(k, lo)
+            if before is not None:
+                return self.to_agent(before)
+        elif self.main_verb(lo) < k - 1:
+            # "استقبل الملك ...، وأكد أن": a second verb sharing the sentence's subject
+            subj = self.sentence_subject(lo, k)
+            if subj is not None:
+                return self.to_agent(subj)
+        return _CARRY
+
+    def clause_end(self, pos: int, sent_end: int) -> int:
+        """End of the clause starting at pos: sentence end, or a comma before a connector or cue."""
+        k = self.word_index(pos)
+        while k < len(self.words) and self.words[k].start < sent_end:
+            w = self.words[k]
+            if w.is_punct and w.text in _COMMAS and not self.quoted[k] and k + 1 < len(self.words):
+                nxt = self.words[k + 1]
+                if (
+                    nxt.key in _CLAUSE_CONNECTORS
+                    or self.cues[k + 1] is not None
+                    or (nxt.key == "علي" and k + 2 < len(self.words) and self.words[k + 2].key == "حد")
+                    or (nxt.key == "في" and k + 2 < len(self.words) and self.words[k + 2].key == "حين")
+                ):
+                    return trim(self.text, pos, w.start, ".")[1]
+            k += 1
+        return trim(self.text, pos, sent_end)[1]
+
+
+def suggest_quotes(
+    text: str, entities: Sequence[Span] = (), lexicon: Lexicon | None = None
+) -> list[QuoteSuggestion]:
+    """Quote suggestions in reading order. Never raises on odd input (unbalanced marks etc.)."""
+    if not text.strip():
+        return []
+    doc = _Doc(text, entities, lexicon or Lexicon.load())
+    raw: list[tuple[QuoteSuggestion, Agent | str]] = []
+    raw.extend(_quoted(doc))
+    taken = [s.marks or s.content for s, _ in raw]
+    raw.extend(_indirect_and_colon(doc, taken))
+    raw.extend(_headlines(doc, taken))
+    raw.sort(key=lambda r: (r[0].content[0], -r[0].content[1]))
+    return _resolve_carry(doc, raw)
+
+
+def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
+    text = doc.text
+    out: list[tuple[QuoteSuggestion, Agent | str]] = []
+    outers = [p.outer for p in doc.pairs]
+    for pair in doc.pairs:
+        cs, ce = trim(text, pair.open + 1, pair.end)
+        if ce <= cs:
+            continue
+        nested = any(o[0] < pair.open and pair.end <= o[1] and o != pair.outer for o in outers)
+        marks = pair.outer
+        n_words = len(text[cs:ce].split())
+        if pair.close is None:
+            out.append((QuoteSuggestion((cs, ce), "direct", None, None,
+                                        f"unclosed {pair.mark}: content runs to the paragraph end",
+                                        0.2, None, marks), None))
+            continue
+        if nested:
+            out.append((QuoteSuggestion((cs, ce), "direct", None, None,
+                                        "quotation nested inside another quotation", 0.3, None, marks), None))
+            continue
+        slo, shi = doc.sentence_of(pair.open)
+        ko = doc.word_index(pair.open)
+        if _looks_like_name(doc, ko):
+            if pair.mark == STRAIGHT:
+                continue  # "داعش", بحسب "المرصد": names in straight quotes are not quotations
+            out.append((QuoteSuggestion((cs, ce), "direct", None, None,
+                                        "probably a title or a name (follows «" + doc.words[ko - 1].text + "»)",
+                                        0.15, None, marks), None))
+            continue
+        found = _cue_before(doc, ko, slo)
+        after = _cue_after(doc, pair)
+        if found is None and pair.mark == STRAIGHT and after is None and _looks_like_name(doc, ko):
+            continue
+        if found is None or (after is not None and ko - found > 8):
+            if after is not None:
+                ck, speaker = after
+                cue = (doc.words[ck].start, doc.words[ck].end) if doc.cues[ck] else None
+                out.append((QuoteSuggestion((cs, ce), "direct", speaker if speaker != _CARRY else None, cue,
+                                            "attribution after the quotation", 0.7, None, marks), speaker))
+                continue
+        if found is None:
+            source = _source_before(doc, ko, slo)
+            if source is not None:
+                out.append((QuoteSuggestion((cs, ce), "direct", doc.to_agent(source), None,
+                                            "source phrase (بحسب/وفق) before the quotation", 0.5, None, marks),
+                            doc.to_agent(source)))
+                continue
+            kn = doc.word_index(pair.close + 1)
+            subject_of_cue = kn < len(doc.words) and doc.cues[kn] is not None and not doc.cues[kn].proclitic
+            if pair.mark == STRAIGHT and (n_words < 4 or (subject_of_cue and n_words <= 6)):
+                continue  # a short term in straight quotes with no cue: a name, not a quotation
+            out.append((QuoteSuggestion((cs, ce), "direct", None, None, "quotation with no cue verb nearby",
+                                        0.3 if n_words >= 4 else 0.15, None, marks), None))
+            continue
+        ck = found
+        if ck == ko - 1 and ck > 0 and doc.words[ck - 1].key == "ما" and n_words <= 6:
+            # بحسب ما أعلن "المرصد ...": the quoted words are the subject, a name
+            if pair.mark == STRAIGHT:
+                continue
+            out.append((QuoteSuggestion((cs, ce), "direct", None, None,
+                                        "probably a name (subject of " + doc.words[ck].text + ")",
+                                        0.15, None, marks), None))
+            continue
+        speaker = doc.speaker_for_cue(ck, slo)
+        comp = None
+        for j in range(ck + 1, ko):
+            if not doc.words[j].is_punct and doc.lex.is_complementizer(doc.words[j].key) and not doc.quoted[j]:
+                comp = j
+        at_clause_end = _closes_clause(text, pair.close + 1)
+        cue_range = (doc.words[ck].start, doc.words[ck].end)
+        if comp is not None and comp == ko - 1 and at_clause_end:
+            qtype, frame, reason = "direct", None, "quotation introduced by cue + أن/إن"
+        elif comp is None and at_clause_end:
+            qtype, frame, reason = "direct", None, "quotation right after the cue"
+        else:
+            fstart = doc.words[comp].end if comp is not None else pair.open
+            fstart = trim(text, fstart, shi)[0]
+            fend = max(doc.clause_end(pair.close + 1, shi), pair.close + 1)
+            qtype, frame = "mixed", (fstart, fend)
+            reason = "quoted fragment inside reported speech"
+        conf = 0.9 if pair.mark != STRAIGHT else 0.75
+        if qtype == "mixed":
+            conf -= 0.15
+        out.append((QuoteSuggestion((cs, ce), qtype, speaker if speaker != _CARRY else None, cue_range,
+                                    f"{reason} ({doc.words[ck].text})", conf, frame, marks), speaker))
+    return out
+
+
+def _looks_like_name(doc: _Doc, ko: int) -> bool:
+    """The mark follows a title noun (صحيفة، تنظيم، وكالة...) or a source marker (بحسب)."""
+    if ko == 0 or doc.words[ko - 1].is_punct:
+        return False
+    return doc.words[ko - 1].key in _TITLE_NOUNS or doc.words[ko - 1].key in doc.lex.source_markers
+
+
+def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Agent | str]]:
+    """Short lines "speaker : words" (news headlines) → unquoted direct speech."""
+    out: list[tuple[QuoteSuggestion, Agent | str]] = []
+    for ps, pe in doc.paragraphs:
+        k0, k1 = doc.word_index(ps), doc.word_index(pe)
+        if k1 - k0 > 30:
+            continue
+        colon = next((j for j in range(k0, min(k0 + 8, k1)) if doc.words[j].text == ":"), None)
+        if colon is None or colon == k0 or any(doc.cues[j] for j in range(k0, colon)):
+            continue
+        j = k0
+        while j < colon and not doc.words[j].is_punct and not (
+            doc.words[j].key.startswith("ل") and doc.words[j].key[1:2] != "ا"
+        ):
+            j += 1
+        cs, ce = trim(doc.text, doc.words[colon].end, pe)
+        if j == k0 or ce <= cs or doc.text[cs] in QUOTE_CHARS or any(a < ce and cs < b for a, b in taken):
+            continue
+        speaker = doc.to_agent((doc.words[k0].start, doc.words[j - 1].end))
+        out.append((QuoteSuggestion((cs, ce), "direct", speaker, None, "headline 'speaker : words'",
+                                    0.4, None, None), speaker))
+    return out
+
+
+def _closes_clause(text: str, pos: int) -> bool:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos >= len(text) or text[pos] in "\n.,\u060c\u061b\u061f!?:)\u2026" or text[pos] in CLOSERS
+
+
+def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
+    """Nearest cue before word ko in its sentence; a clear cue beats an ambiguous one."""
+    fallback = None
+    lo = doc.word_index(slo)
+    for j in range(ko - 1, max(lo, ko - 36) - 1, -1):
+        m = doc.cues[j]
+        if m is None or (j > 0 and doc.words[j - 1].key in _RELATIVES):
+            continue
+        if m.ambiguous or (not m.proclitic and doc.words[j].key in doc.lex.ambiguous):
+            if fallback is None:
+                fallback = j
+            continue
+        return j
+    return fallback
+
+
+def _cue_after(doc: _Doc, pair: QuotePair) -> tuple[int, Agent | str] | None:
+    """«...»، قال فلان / «...» بحسب فلان."""
+    assert pair.close is not None
+    k = doc.word_index(pair.close + 1)
+    while k < len(doc.words) and doc.words[k].is_punct and doc.words[k].text in _COMMAS:
+        k += 1
+    if k >= len(doc.words) or doc.words[k].is_punct:
+        return None
+    _, shi = doc.sentence_of(pair.close)
+    m = doc.cues[k]
+    if m is not None and not m.participle and not m.proclitic:
+        np = doc.np_after(k, pair.close, shi)
+        return (k, doc.to_agent(np)) if np else None
+    if doc.words[k].key in doc.lex.source_markers:
+        np = doc.np_after(k, pair.close, shi)
+        return (k, doc.to_agent(np)) if np else None
+    return None
+
+
+def _source_before(doc: _Doc, ko: int, slo: int) -> Range | None:
+    """ووفق المرصد "..." — a source marker shortly before the quotation."""
+    lo = doc.word_index(slo)
+    for j in range(ko - 1, max(lo, ko - 6) - 1, -1):
+        if doc.words[j].key in doc.lex.source_markers:
+            return doc.np_after(j, slo, doc.words[ko].start)
+    return None
+
+
+def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Agent | str]]:
+    text = doc.text
+    out: list[tuple[QuoteSuggestion, Agent | str]] = []
+    covered: list[Range] = []
+    for k, m in enumerate(doc.cues):
+        if m is None:
+            continue
+        cue_start = doc.words[k].start
+        if any(a <= cue_start < b for a, b in covered) or (k > 0 and doc.words[k - 1].key in _RELATIVES):
+            continue  # a cue inside reported speech we already proposed
+        slo, shi = doc.sentence_of(cue_start)
+        comp = colon = None
+        for j in range(k + 1, min(k + 16, len(doc.words))):
+            w = doc.words[j]
+            if w.start >= shi or doc.is_mark(j) or (j > k + 1 and doc.cues[j] is not None and not doc.cues[j].ambiguous):
+                break
+            if w.is_punct and w.text == ":":
+                colon = j
+                break
+            if not w.is_punct and doc.lex.is_complementizer(w.key):
+                if doc.words[j - 1].key not in _MODALS:
+                    comp = j
+                break
+        if comp is not None:
+            cs = doc.words[comp].end
+            cs, _ = trim(text, cs, shi)
+            if cs >= shi or text[cs] in QUOTE_CHARS:
+                continue  # the quotation rules handle «قال إن «...»»
+            ce = trim(text, cs, doc.clause_end(cs, shi), ".!?\u061f\u061b\u2026")[1]
+            if ce <= cs or any(a < ce and cs < b for a, b in taken):
+                continue  # contains quotation marks: a mixed quote, proposed by _quoted
+            speaker = doc.speaker_for_cue(k, slo)
+            out.append((QuoteSuggestion((cs, ce), "indirect", speaker if speaker != _CARRY else None,
+                                        (cue_start, doc.words[k].end),
+                                        f"reported speech: {doc.words[k].text} + {doc.words[comp].text}",
+                                        0.6, None, None), speaker))
+            covered.append((cs, ce))
+        elif colon is not None:
+            cs, _ = trim(text, doc.words[colon].end, shi)
+            if cs >= shi or text[cs] in QUOTE_CHARS:
+                continue
+            ce = trim(text, cs, shi)[1]
+            if any(a < ce and cs < b for a, b in taken):
+                continue
+            speaker = doc.speaker_for_cue(k, slo)
+            out.append((QuoteSuggestion((cs, ce), "direct", speaker if speaker != _CARRY else None,
+                                        (cue_start, doc.words[k].end),
+                                        f"unquoted speech after {doc.words[k].text}:", 0.4, None, None), speaker))
+            covered.append((cs, ce))
+    return out
+
+
+def _speaker_events(doc: _Doc) -> list[tuple[int, Agent]]:
+    """(position, speaker) of every clear cue with an explicit subject, in reading order."""
+    out: list[tuple[int, Agent]] = []
+    for k, m in enumerate(doc.cues):
+        if m is None or m.ambiguous or m.participle:
+            continue
+        slo, _ = doc.sentence_of(doc.words[k].start)
+        sp = doc.speaker_for_cue(k, slo)
+        if sp is not None and sp != _CARRY:
+            out.append((doc.words[k].start, sp))
+    return out
+
+
+def _resolve_carry(doc: _Doc, raw: list[tuple[QuoteSuggestion, Agent | str]]) -> list[QuoteSuggestion]:
+    """Cues without an explicit subject inherit the last explicit speaker of the paragraph:
+    the subject of the nearest earlier cue verb, or the speaker of an earlier suggestion."""
+    events = _speaker_events(doc)
+    events.extend((s.content[0], sp) for s, sp in raw if sp is not None and sp != _CARRY)
+    events.sort(key=lambda e: e[0])
+    positions = [e[0] for e in events]
+    out: list[QuoteSuggestion] = []
+    for sug, speaker in raw:
+        if speaker == _CARRY:
+            anchor = sug.cue[0] if sug.cue else sug.content[0]
+            i = bisect_left(positions, anchor) - 1
+            par = doc.paragraph_of(anchor)
+            if i >= 0 and doc.paragraph_of(positions[i]) == par:
+                sug = replace(sug, speaker=events[i][1],
+                              reason=sug.reason + "; speaker carried over from an earlier cue")
+        out.append(sug)
+    return out

@@ -1,0 +1,156 @@
+"""Shared pieces of the rule-based suggesters (quotes, claims): matching keys, sentences, ranges.
+
+Everything here is pure Python; offsets are code points into the original text. Normalisation is
+used for matching only and never changes offsets: words are compared token by token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from annotation.spans import Span
+from annotation.tokens import Token, char_class, iter_tokens
+
+Range = tuple[int, int]
+# A proposed speaker or claimant: an entity span id, a (start, end) noun-phrase range, or None.
+Agent = str | Range | None
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD = str.maketrans(
+    {
+        "\u0623": "\u0627",  # أ -> ا
+        "\u0625": "\u0627",  # إ -> ا
+        "\u0622": "\u0627",  # آ -> ا
+        "\u0671": "\u0627",  # ٱ -> ا
+        "\u0649": "\u064a",  # ى -> ي
+        "\u0629": "\u0647",  # ة -> ه
+        "\u0624": "\u0648",  # ؤ -> و
+        "\u0626": "\u064a",  # ئ -> ي
+        "\u200c": None,
+        "\u200d": None,
+        "\u200e": None,
+        "\u200f": None,
+        "\u061c": None,
+    }
+)
+
+
+def match_key(word: str) -> str:
+    """A matching key for one word: no diacritics/tatweel, alef, hamza seats, ya and ta marbuta folded."""
+    return _DIACRITICS.sub("", word).translate(_FOLD)
+
+
+def is_word_char(c: str) -> bool:
+    return char_class(c) in ("letter", "digit", "mark", "joiner")
+
+
+def at_word_boundaries(text: str, start: int, end: int) -> bool:
+    """True when [start, end) neither starts nor ends inside a word."""
+    left_ok = start == 0 or not is_word_char(text[start - 1]) or not is_word_char(text[start])
+    right_ok = end >= len(text) or not is_word_char(text[end]) or not is_word_char(text[end - 1])
+    return left_ok and right_ok
+
+
+def trim(text: str, start: int, end: int, extra: str = "") -> Range:
+    """Shrink [start, end) past whitespace (and any characters in extra) on both sides."""
+    while start < end and (text[start].isspace() or text[start] in extra):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in extra):
+        end -= 1
+    return start, end
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A token with its matching key (punctuation keeps its text as key)."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    is_punct: bool
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    out: list[Word] = []
+    for tok in iter_tokens(text, start, end):
+        out.append(_word(tok))
+    return out
+
+
+def _word(tok: Token) -> Word:
+    if tok.is_wordlike:
+        return Word(tok.start, tok.end, tok.text, match_key(tok.text), False)
+    return Word(tok.start, tok.end, tok.text, tok.text, True)
+
+
+SENTENCE_END = frozenset(".!?\u061f\u061b\u2026")  # . ! ? ؟ ؛ …
+
+
+def sentence_spans(text: str, protect: Iterable[Range] = ()) -> list[Range]:
+    """Sentences as trimmed ranges; split on . ! ? ؟ ؛ … and line breaks.
+
+    A dot between digits (3.5) is not a boundary; runs of terminators stay with their sentence;
+    a terminator inside a protected range (e.g. a quotation) does not split, but a line break does.
+    """
+    blocked = bytearray(len(text) + 1)
+    for a, b in protect:
+        for i in range(max(0, a), min(len(text), b)):
+            blocked[i] = 1
+    out: list[Range] = []
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            _emit(text, start, i, out)
+            start = i + 1
+        elif c in SENTENCE_END and not blocked[i]:
+            if c == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                i += 1
+                continue
+            j = i + 1
+            while j < n and (text[j] in SENTENCE_END or text[j] in "\"\u00bb\u201d\u203a)"):
+                if text[j] in SENTENCE_END or not blocked[j]:
+                    j += 1
+                else:
+                    break
+            _emit(text, start, j, out)
+            start = j
+            i = j
+            continue
+        i += 1
+    _emit(text, start, n, out)
+    return out
+
+
+def _emit(text: str, start: int, end: int, out: list[Range]) -> None:
+    s, e = trim(text, start, end)
+    if e > s:
+        out.append((s, e))
+
+
+def paragraph_spans(text: str) -> list[Range]:
+    out: list[Range] = []
+    pos = 0
+    for line in text.split("\n"):
+        s, e = trim(text, pos, pos + len(line))
+        if e > s:
+            out.append((s, e))
+        pos += len(line) + 1
+    return out
+
+
+def agent_text(text: str, agent: Agent, entities: Sequence[Span] = ()) -> str:
+    """Surface text of a speaker/claimant proposal ("" when None or unknown id)."""
+    if agent is None:
+        return ""
+    if isinstance(agent, tuple):
+        return text[agent[0] : agent[1]]
+    for e in entities:
+        if e.id == agent:
+            return text[e.start : e.end]
+    return ""
