@@ -132,6 +132,26 @@ def _kind(span: Span | None, kinds: tuple[str, ...]) -> Span | None:
     return span if span is not None and span.kind in kinds else None
 
 
+def _spans_of(project: Project, doc_id: str, attrs_cache: dict[str, dict[str, Any]]) -> list[Span]:
+    """Like Project.spans, minus the annotator join, and parsing each distinct attrs string
+    once (most entities share '{}'): export reads every span of the project, so this is the
+    hot loop. Same order as Project.spans: (start, -end, id)."""
+    rows = project.db.execute(
+        'SELECT id, kind, label, start, "end", attrs, boundary FROM annotations '
+        'WHERE doc_id = ? ORDER BY start, "end" DESC, id',
+        [doc_id],
+    ).fetchall()
+    out = []
+    for sid, kind, label, start, end, attrs, boundary in rows:
+        parsed = attrs_cache.get(attrs)
+        if parsed is None:
+            parsed = json.loads(attrs)
+            if len(attrs_cache) < 10_000:  # claims' free-text notes are mostly distinct
+                attrs_cache[attrs] = parsed
+        out.append(Span(sid, doc_id, kind, label, start, end, parsed, boundary))
+    return out
+
+
 def export_records(
     project: Project, status: str | None = None, kinds: Iterable[str] = KINDS
 ) -> Iterator[dict[str, Any]]:
@@ -148,11 +168,12 @@ def export_records(
         sql += " WHERE status = ?"
         params.append(status)
     doc_ids = [r[0] for r in project.db.execute(sql + " ORDER BY position", params).fetchall()]
+    attrs_cache: dict[str, dict[str, Any]] = {}  # read only: the dicts are shared
     for doc_id in doc_ids:
         doc = project.document(doc_id)
         yield build_record(
             doc.id, doc.text, doc.source, doc.sha256, doc.status,
-            project.spans(doc_id), project.links(doc_id), kinds,
+            _spans_of(project, doc_id, attrs_cache), project.links(doc_id), kinds,
         )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -296,3 +297,10 @@ def test_export_issues_no_query_per_span(project: Project) -> None:
         project.db.conn.set_trace_callback(None)
     assert [len(r["entities"]) for r in records] == [10, 2000]
     assert len(statements) <= 1 + 3 * len(records)
+
+
+def test_fast_span_reader_matches_project_spans(rich: Project) -> None:
+    cache: dict[str, dict[str, Any]] = {}
+    for doc_id in rich.document_ids():
+        expected = [replace(s, annotator="") for s in rich.spans(doc_id)]
+        assert exporter._spans_of(rich, doc_id, cache) == expected
