@@ -293,9 +293,7 @@ def _store_record(project: Project, parsed: ParsedRecord, result: FileResult, li
     try:
         # Document, spans and links in one transaction: a record is stored whole or not at all.
         with project.transaction():
-            project.add_document(doc)
-            if doc.status != "new":
-                project.db.execute("UPDATE documents SET status = ? WHERE id = ?", [doc.status, doc.id])
+            project.add_document(doc)  # with meta.status
             project.insert(parsed.spans, parsed.links, action="import")
     except sqlite3.Error as exc:
         result.refused.append(Refusal(result.path, lineno, f"cannot store the record ({exc})"))
