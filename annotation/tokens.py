@@ -1,7 +1,7 @@
 """A tokenizer that returns every token with exact code-point offsets.
 
 Tokens tile the non-space characters of a text: words (Arabic or Latin letters with their
-diacritics and tatweel), numbers (Latin, Arabic-Indic and Extended Arabic-Indic digits, with
+diacritics and tatweel, and digits glued to them as in 1948م or G20), numbers (Latin, Arabic-Indic and Extended Arabic-Indic digits, with
 separators between digits), and each punctuation mark or symbol on its own. Combining marks
 and bidi controls never stand alone when a neighbouring token can take them.
 """
@@ -69,6 +69,29 @@ def _script(c: str) -> str:
     return "other"
 
 
+def _regional(c: str) -> bool:
+    return 0x1F1E6 <= ord(c) <= 0x1F1FF
+
+
+def _word_end(text: str, j: int, n: int, script: str) -> int:
+    """End of a word whose letters so far are of script: marks, joiners, bidi controls, digits
+    and letters of the same script (or tatweel) continue it."""
+    while j < n:
+        cj = char_class(text[j])
+        if cj in ("mark", "joiner", "bidi", "digit") or (
+            cj == "letter" and (_script(text[j]) == script or text[j] == TATWEEL)
+        ):
+            j += 1
+        elif (
+            text[j] in NUMBER_SEPARATORS and char_class(text[j - 1]) == "digit"
+            and j + 1 < n and char_class(text[j + 1]) == "digit"
+        ):
+            j += 2  # و٣٫٥, G3.5
+        else:
+            break
+    return j
+
+
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """Yield tokens of text[start:end]; offsets are into the whole text."""
     n = len(text) if end is None else end
@@ -92,15 +115,7 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[T
         j = i + 1
         if cls in ("letter", "mark", "joiner"):
             ttype = WORD
-            script = _script(text[i])
-            while j < n:
-                cj = char_class(text[j])
-                if cj in ("mark", "joiner", "bidi") or (
-                    cj == "letter" and (_script(text[j]) == script or text[j] == TATWEEL)
-                ):
-                    j += 1
-                else:
-                    break
+            j = _word_end(text, j, n, _script(text[i]))
         elif cls == "digit":
             ttype = NUMBER
             while j < n:
@@ -111,6 +126,11 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[T
                     j += 2
                 else:
                     break
+            if j < n and char_class(text[j]) == "letter" and text[j] != TATWEEL:
+                # Digits glued to letters form one word, as whitespace-tokenized corpora have
+                # them: 1948م, G20, a2hosting, و1.
+                ttype = WORD
+                j = _word_end(text, j + 1, n, _script(text[j]))
         elif cls == "symbol":
             ttype = SYMBOL
             while j < n:
@@ -119,6 +139,8 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[T
                     j += 1
                 elif cj == "joiner" and j + 1 < n and char_class(text[j + 1]) == "symbol":
                     j += 2  # emoji ZWJ sequence
+                elif j == i + 1 and _regional(text[i]) and _regional(text[j]):
+                    j += 1  # a flag: two regional indicators
                 else:
                     break
         else:
