@@ -31,6 +31,16 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+def _check_ids(path: Path, app_id: int, user_version: int) -> None:
+    if app_id != APPLICATION_ID:
+        raise ProjectError(f"{path}: not a Hashiya project (an SQLite database of another application)")
+    if user_version > LATEST_VERSION:
+        raise ProjectError(
+            f"{path}: made by a newer Hashiya (project version {user_version}, "
+            f"this one reads up to {LATEST_VERSION})"
+        )
+
+
 def _check_existing_file(path: Path) -> None:
     """Refuse files that are not Hashiya projects without writing a byte to them."""
     try:
@@ -42,24 +52,27 @@ def _check_existing_file(path: Path) -> None:
         return  # an empty file is a new project
     if not header.startswith(SQLITE_HEADER) or len(header) < 100:
         raise ProjectError(f"{path}: not a Hashiya project (not an SQLite database)")
-    app_id = int.from_bytes(header[68:72], "big")
-    user_version = int.from_bytes(header[60:64], "big")
-    if app_id != APPLICATION_ID:
-        raise ProjectError(f"{path}: not a Hashiya project (an SQLite database of another application)")
-    if user_version > LATEST_VERSION:
-        raise ProjectError(
-            f"{path}: made by a newer Hashiya (project version {user_version}, "
-            f"this one reads up to {LATEST_VERSION})"
-        )
+    # After a killed session the newest page 1 (application_id, user_version) may still be
+    # in the -wal file only: then the header on disk is stale and the ids are read through
+    # SQLite instead.
+    wal_pending = Path(f"{path}-wal").exists()
+    if not wal_pending:
+        _check_ids(path, int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big"))
     # A URI built from the path (so '?', '#' and '%' in names are not parsed as URI syntax).
     # immutable=1 keeps SQLite from creating -wal/-shm files beside a file we may refuse;
     # when a -wal is already there (a killed session), it must be read, so open it normally.
     uri = path.resolve().as_uri() + "?mode=ro"
-    if not Path(f"{path}-wal").exists():
+    if not wal_pending:
         uri += "&immutable=1"
     try:
         ro = sqlite3.connect(uri, uri=True)
         try:
+            if wal_pending:
+                _check_ids(
+                    path,
+                    ro.execute("PRAGMA application_id").fetchone()[0],
+                    ro.execute("PRAGMA user_version").fetchone()[0],
+                )
             result = ro.execute("PRAGMA integrity_check").fetchall()
             fk = ro.execute("PRAGMA foreign_key_check").fetchall()
         finally:
