@@ -1,0 +1,131 @@
+"""Finding every spelling variant of a word or name in a text.
+
+Matching runs on the normalised key of the text (annotation.normalize) and results are mapped
+back to code points of the original text, so الاسد finds الأسد, الأَسَد and الأســد.
+
+"Optional proclitics" (proclitics=True) means: directly before the query's first word there may
+be, attached, [و|ف]? followed by one of: ب ال, ك ال, ال, لل (ل + article with elided alef),
+ب, ك, ل — the same clitics annotation.clitics strips (س, a verb prefix, is not searched).
+When the query itself starts with the article, its article may also appear elided after ل:
+الاسد finds الأسد, والأسد, بالأسد, كالأسد, للأسد, وللأسد. A query without the article finds
+the word with or without it: اسد finds أسد, الأسد, للأسد, وأسد. A word in the clitic exceptions
+lexicon is never read as clitic + query (بنان does not find لبنان).
+
+whole_word=True: a match neither starts nor ends inside a word (the proclitics are part of the
+word). The returned span follows a boundary policy, the same as snapping:
+- "token": the whole word, proclitics included (وبالأسد);
+- "strip_clitics": conjunctions and prepositions left out, the article kept when written in
+  full (والأسد -> الأسد, وبالأسد -> الأسد), both lams left out for ل + elided article
+  (للأسد -> أسد), as annotation.clitics.split_proclitics;
+- "exact": only the characters that correspond to the query (اسد in الأسد -> أسد).
+Spans include the diacritics of their letters and never end in a bidi control.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from annotation.clitics import DEFAULT_EXCEPTIONS, exceptions_for
+from annotation.normalize import normalize, normalize_for_search, original_range
+from annotation.tokens import BIDI_CONTROLS, JOINERS
+
+_TRAILING_INVISIBLE = BIDI_CONTROLS | JOINERS
+
+
+class SearchIndex:
+    """The normalised key of one text, reusable across queries."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.key, self.index_map = normalize_for_search(text)
+
+    def _pattern(self, query_key: str, proclitics: bool, whole_word: bool) -> re.Pattern[str]:
+        words = query_key.split()
+        body = r"\s+".join(re.escape(w) for w in words)
+        lb, la = (r"(?<!\w)", r"(?!\w)") if whole_word else ("", "")
+        if not proclitics:
+            return re.compile(f"{lb}(?P<pre>)(?P<body>{body}){la}")
+        first = words[0]
+        if first.startswith("ال") and len(first) > 2:
+            rest = r"\s+".join(re.escape(w) for w in [first[2:], *words[1:]])
+            return re.compile(
+                f"{lb}(?:(?P<pre>[وف]?[بك]?)(?P<body>{body})"
+                f"|(?P<pre2>[وف]?ل)(?P<body2>ل{rest})){la}"
+            )
+        return re.compile(f"{lb}(?P<pre>[وف]?(?:[بك]?ال|لل|[بكل])?)(?P<body>{body}){la}")
+
+    def find(
+        self,
+        query: str,
+        *,
+        proclitics: bool = True,
+        whole_word: bool = True,
+        boundary: str = "token",
+        exceptions: frozenset[str] = DEFAULT_EXCEPTIONS,
+    ) -> list[tuple[int, int]]:
+        """(start, end) code-point spans of the original text, in order, not overlapping."""
+        if boundary not in ("token", "strip_clitics", "exact"):
+            raise ValueError(f"unknown boundary policy {boundary!r}")
+        qkey = normalize(query).strip()
+        if not qkey:
+            return []
+        pattern = self._pattern(qkey, proclitics, whole_word)
+        out: list[tuple[int, int]] = []
+        for m in pattern.finditer(self.key):
+            elided = m.groupdict().get("body2") is not None
+            pre_name, body_name = ("pre2", "body2") if elided else ("pre", "body")
+            pre_s, pre_e = m.span(pre_name)
+            body_s, body_e = m.span(body_name)
+            pre = self.key[pre_s:pre_e]
+            if pre and self.key[pre_s:body_e].split()[0] in exceptions:
+                continue  # a listed word, not clitic + query (لبنان is not ل + بنان)
+            if boundary == "token":
+                ks = pre_s
+            elif boundary == "exact":
+                ks = body_s
+            elif elided:
+                ks = body_s + 1  # both lams of ل + (ا)ل go
+            elif pre.endswith("لل"):
+                ks = body_s
+            elif pre.endswith("ال"):
+                ks = pre_e - 2  # the article stays
+            else:
+                ks = body_s
+            out.append(self._original(ks, body_e))
+        return out
+
+    def _original(self, ks: int, ke: int) -> tuple[int, int]:
+        s, e = original_range(self.index_map, ks, ke)
+        while e > s and self.text[e - 1] in _TRAILING_INVISIBLE:
+            e -= 1
+        return s, e
+
+
+def find_variants(
+    text: str,
+    query: str,
+    *,
+    proclitics: bool = True,
+    whole_word: bool = True,
+    boundary: str = "token",
+    exceptions: frozenset[str] = DEFAULT_EXCEPTIONS,
+) -> list[tuple[int, int]]:
+    """One-off search; build a SearchIndex to run several queries over the same text."""
+    return SearchIndex(text).find(
+        query, proclitics=proclitics, whole_word=whole_word, boundary=boundary, exceptions=exceptions
+    )
+
+
+def search_project(project: Any, query: str, **options: Any) -> list[tuple[str, int, int]]:
+    """(doc_id, start, end) for every match in every document of a storage.project.Project.
+
+    Options are those of SearchIndex.find; the project's clitic exceptions are used unless
+    `exceptions` is given.
+    """
+    options.setdefault("exceptions", exceptions_for(project.setting("clitic_exceptions", "")))
+    out: list[tuple[str, int, int]] = []
+    for doc_id in project.document_ids():
+        index = SearchIndex(project.document(doc_id).text)
+        out.extend((doc_id, s, e) for s, e in index.find(query, **options))
+    return out
