@@ -149,3 +149,38 @@ def test_seed_article_search(seed_text: str) -> None:
     assert len(putin) >= 5
     assert all(normalize(seed_text[s:e]) == "بوتين" for s, e in putin)
     assert any(seed_text[s - 1] == "و" for s, _ in putin)  # وبوتين in the headline
+
+
+def _tag(project, doc: Document, surface: str, label: str, nth: int = 0) -> None:
+    from annotation.spans import Span, new_id
+
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(surface, start + 1)
+    project.insert([Span(new_id(), doc.id, "entity", label, start, start + len(surface))])
+
+
+def test_variants_for_label(project) -> None:
+    from annotation.variants import variants_for_label
+
+    a = Document.create("قال الأسد إن الأَسَد باقٍ، وهاجم بوتين الأسد. والأسد صامت.", "a.txt")
+    b = Document.create("زار بوتين دمشق والتقى الاسد وبوتين سعيد.", "b.txt")
+    project.add_document(a)
+    project.add_document(b)
+    _tag(project, a, "الأسد", "PERS")
+    _tag(project, a, "الأَسَد", "PERS")
+    _tag(project, b, "الاسد", "PERS")
+    _tag(project, b, "بوتين", "PERS")
+    _tag(project, a, "بوتين", "ORG")  # another label: not covered for PERS
+    groups = variants_for_label(project, "PERS")
+    assert [(g.normalised, g.forms, g.tagged, g.untagged) for g in groups] == [
+        ("الاسد", {"الأسد": 1, "الأَسَد": 1, "الاسد": 1}, 3, 2),
+        ("بوتين", {"بوتين": 1}, 1, 2),
+    ]
+    lion = groups[0]
+    assert [project.document(d).text[s:e] for d, s, e in lion.untagged_at] == ["الأسد", "والأسد"]
+    putin = variants_for_label(project, "PERS", boundary="strip_clitics")[1]
+    assert [(d, project.document(d).text[s:e]) for d, s, e in putin.untagged_at] == [
+        (a.id, "بوتين"), (b.id, "بوتين"),
+    ]
+    assert variants_for_label(project, "GPE") == []
