@@ -107,7 +107,13 @@ class Project:
         conn.execute("PRAGMA synchronous = NORMAL")
         self.db = sqlite_utils.Database(conn)
         self.migrated_from = conn.execute("PRAGMA user_version").fetchone()[0]
-        migrate(self.db)
+        try:
+            migrate(self.db)
+        except Exception as exc:  # the failed step was rolled back; the file keeps its version
+            conn.close()
+            raise ProjectError(
+                f"{self.path}: cannot upgrade the project from version {self.migrated_from} ({exc})"
+            ) from exc
         self._in_tx = False
         self.annotator_name = annotator or os.environ.get("USER") or "annotator"
         self.annotator_id = self._annotator_id(self.annotator_name)
