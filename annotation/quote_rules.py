@@ -52,7 +52,7 @@ _STOP = frozenset(
         "أيضا بدوره بدورها جانبه جانبها جهته جهتها أمس اليوم غدا الليلة صباح مساء "
         "السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة "
         "بعض كل جميع أي هذا هذه ذلك تلك هناك هنا "
-        "بما مما عما لها له طلب طالبا طالبة رفض مفضلا متحدثا متحدثة بقوله بقولها فإن فان مقتل مصرع وقوع سقوط "
+        "كان كانت وكان وكانت فكان يكون تكون بما مما عما لها له طلب طالبا طالبة رفض مفضلا متحدثا متحدثة بقوله بقولها فإن فان مقتل مصرع وقوع سقوط "
         "لوكالة لصحيفة لقناة لمجلة لموقع لشبكة لإذاعة لتلفزيون للصحافيين للصحفيين للصحافة للتلفزيون"
     ).split()
 )
@@ -256,8 +256,9 @@ def _straight_role(text: str, i: int) -> str:
         or (left in _PROCLITIC_LETTERS and (i < 2 or text[i - 2].isspace()))
     )
     right_close = right.isspace() or (not right.isalnum() and right not in "(\u00ab")
-    opening = left_open and not right.isspace()
-    closing = not left.isspace() and right_close
+    right_punct = right in ".,\u060c\u061b:!?\u061f)\u2026\u00bb"
+    opening = left_open and not right.isspace() and not right_punct
+    closing = (not left.isspace() and right_close) or right_punct
     if opening and not closing:
         return "open"
     if closing and not opening:
@@ -560,20 +561,21 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
                                         0.15, None, marks), None))
             continue
         speaker = doc.speaker_for_cue(ck, slo)
-        comp = None
+        comp = first_comp = None
         for j in range(ck + 1, ko):
             if not doc.words[j].is_punct and doc.lex.is_complementizer(doc.words[j].key) and not doc.quoted[j]:
                 comp = j
-        at_clause_end = _closes_clause(text, pair.close + 1)
+                first_comp = j if first_comp is None else first_comp
+        at_clause_end = _closes_clause(text, pair.close + 1) or text[ce - 1] in ".!?\u061f\u2026"
         cue_range = (doc.words[ck].start, doc.words[ck].end)
         if comp is not None and comp == ko - 1 and at_clause_end:
             qtype, frame, reason = "direct", None, "quotation introduced by cue + أن/إن"
         elif comp is None and at_clause_end:
             qtype, frame, reason = "direct", None, "quotation right after the cue"
         else:
-            fstart = doc.words[comp].end if comp is not None else pair.open
+            fstart = doc.words[first_comp].end if first_comp is not None else pair.open
             fstart = trim(text, fstart, shi)[0]
-            fend = max(doc.clause_end(pair.close + 1, shi), pair.close + 1)
+            fend = trim(text, fstart, max(doc.clause_end(pair.close + 1, shi), pair.close + 1), ".!?\u061f\u061b\u2026")[1]
             qtype, frame = "mixed", (fstart, fend)
             reason = "quoted fragment inside reported speech"
         conf = 0.9 if pair.mark != STRAIGHT else 0.75
@@ -629,7 +631,10 @@ def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
         m = doc.cues[j]
         if m is None or (j > 0 and doc.words[j - 1].key in _RELATIVES):
             continue
-        if m.ambiguous or (not m.proclitic and doc.words[j].key in doc.lex.ambiguous):
+        has_comp = any(
+            not doc.quoted[i] and doc.lex.is_complementizer(doc.words[i].key) for i in range(j + 1, ko)
+        )
+        if m.ambiguous and not has_comp:
             if fallback is None:
                 fallback = j
             continue

@@ -96,9 +96,11 @@ def sentence_spans(text: str, protect: Iterable[Range] = ()) -> list[Range]:
     a terminator inside a protected range (e.g. a quotation) does not split, but a line break does.
     """
     blocked = bytearray(len(text) + 1)
+    closing_ends: set[int] = set()
     for a, b in protect:
         for i in range(max(0, a), min(len(text), b)):
             blocked[i] = 1
+        closing_ends.add(b - 1)
     out: list[Range] = []
     start = 0
     i = 0
@@ -107,6 +109,9 @@ def sentence_spans(text: str, protect: Iterable[Range] = ()) -> list[Range]:
         c = text[i]
         if c == "\n":
             _emit(text, start, i, out)
+            start = i + 1
+        elif i in closing_ends and i > 0 and text[i - 1] in SENTENCE_END:
+            _emit(text, start, i + 1, out)  # «... انتهى.» closes the sentence too
             start = i + 1
         elif c in SENTENCE_END and not blocked[i]:
             if c == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
