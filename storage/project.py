@@ -265,13 +265,16 @@ class Project:
         spans, links = list(spans), list(links)
         now = _now()
         with self.transaction():
+            # A span that names its annotator keeps it (an undone delete restores the original
+            # author); spans without one belong to the current annotator.
+            authors = {name: self._annotator_id(name) for name in {s.annotator for s in spans} if name}
             self.db.conn.executemany(
                 'INSERT INTO annotations(id, doc_id, kind, label, start, "end", attrs, boundary, '
                 "annotator_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (s.id, s.doc_id, s.kind, s.label, s.start, s.end,
                      json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True),
-                     s.boundary, self.annotator_id, now)
+                     s.boundary, authors.get(s.annotator, self.annotator_id), now)
                     for s in spans
                 ],
             )
