@@ -34,11 +34,12 @@ _NUMBER_WORDS = _keys(
     "اثنان اثنين ثلاث ثلاثة أربع أربعة اربع اربعة خمس خمسة ست ستة سبع سبعة ثمان ثمانية تسع "
     "تسعة عشر عشرة عشرين ثلاثين أربعين خمسين مئة مائة ألفين الفي مئتين نصف ثلث ربع عشرات مئات"
 )
+_MAGNITUDE = _keys("ألف آلاف ألفا مليون ملايين مليونا مليار مليارات عشرات مئات")
 _STAT_NOUNS = _keys(
     "عدد حصيلة نسبة معدل مجموع مجموعه إجمالي قرابة نحو حوالى حوالي أكثر أقل الأقل الاقل تقريبا"
 )
 _MEASURE_VERBS = _keys(
-    "بلغ يبلغ بلغت تبلغ تجاوز يتجاوز ارتفع ارتفعت انخفض انخفضت قتل قتلوا قتلت أصيب اصيب "
+    "بلغ يبلغ بلغت تبلغ تجاوز تجاوزت يتجاوز ارتفع ارتفعت انخفض انخفضت قتل قتلوا قتلت أصيب اصيب "
     "أصيبوا اصيبوا سيطر يسيطر تسيطر يُسيطر نفذ نفذت دمر دمرت شن شنت استهدف استهدفت اختطف "
     "جند تملك يملك نقلت"
 )
@@ -112,7 +113,7 @@ def _features(text: str, start: int, end: int, lex: Lexicon) -> dict[str, bool]:
     quantity = any(k in _QUANTITY for k in keys)
     number_word = any(k in _NUMBER_WORDS for k in keys)
     return {
-        "numeric": digits or percent or (number_word and quantity),
+        "numeric": digits or percent or (number_word and quantity) or any(k in _MAGNITUDE for k in keys),
         "percent": percent,
         "quantity": quantity,
         "stat_noun": any(k in _STAT_NOUNS for k in keys),
