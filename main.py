@@ -2,7 +2,9 @@
 
   python main.py [--db PATH]                       open the window
   python main.py import --db PATH FILE_OR_DIR...   import .txt articles and native .jsonl
+  python main.py import --db PATH --format conll FILE...   import Wojood-layout CoNLL files
   python main.py export --db PATH --out FILE.jsonl [--status S] [--kinds entities,quotes,claims]
+  python main.py export --db PATH --out FILE --format conll|tokens-jsonl [--clitics keep|split]
 
 Exit status: 0 when every input was taken (texts already in the project are skipped and
 reported on stdout, which is not a failure); 1 when an input was refused (one line per
@@ -46,8 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import .txt articles and native .jsonl files")
     imp.add_argument("--db", type=Path, required=True, help="project file (created if missing)")
     imp.add_argument(
-        "--format", choices=("native",), default="native",
-        help=".txt articles and Hashiya .jsonl records (default: native)",
+        "--format", choices=("native", "conll"), default="native",
+        help="native: .txt articles and Hashiya .jsonl records (default); "
+             "conll: Wojood-layout files, one document per file",
     )
     imp.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR",
                      help="files, or folders whose .txt/.jsonl files are imported (recursively)")
@@ -58,7 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--status", choices=STATUSES, default=None, help="only documents with this status")
     exp.add_argument(
         "--kinds", type=_kinds, default=("entities", "quotes", "claims"),
-        help="comma-separated subset of entities,quotes,claims (default: all)",
+        help="comma-separated subset of entities,quotes,claims (default: all; native only)",
+    )
+    exp.add_argument(
+        "--format", choices=("native", "conll", "tokens-jsonl"), default="native",
+        help="native JSONL (default), CoNLL in the Wojood layout, or one JSON record per sentence",
+    )
+    exp.add_argument(
+        "--clitics", choices=("keep", "split"), default="keep",
+        help="conll/tokens-jsonl: keep proclitics in their token or split them off (default: keep)",
     )
     return parser
 
@@ -79,9 +90,36 @@ class _UserError(Exception):
     """Reported as one line on stderr, exit status 1."""
 
 
+def cmd_import_conll(args: argparse.Namespace) -> int:
+    from storage.conll_io import ConllError, InputRefused, import_conll
+
+    status = EXIT_OK
+    with _open_project(args.db, must_exist=False) as project:
+        for path in args.paths:
+            try:
+                result = import_conll(project, path)
+            except ConllError as exc:
+                _err(str(exc))  # names the file (and the line)
+                status = EXIT_REFUSED
+                continue
+            except (InputRefused, OSError) as exc:
+                _err(f"{path}: {getattr(exc, 'strerror', None) or exc}")
+                status = EXIT_REFUSED
+                continue
+            for warning in result.warnings:
+                _err(f"warning: {warning}")
+            if result.duplicate:
+                print(f"{path}: skipped, already in the project")
+            else:
+                print(f"{path}: imported {result.tokens} tokens, {result.entities} entities")
+    return status
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from storage.importer import format_refusal, format_skip, import_paths
 
+    if args.format == "conll":
+        return cmd_import_conll(args)
     with _open_project(args.db, must_exist=False) as project:
         report = import_paths(project, args.paths)
     for skip in report.skipped:
@@ -100,6 +138,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise _UserError(f"{out}: is the project file itself; choose another --out")
     if out.is_dir():
         raise _UserError(f"{out}: is a folder; --out needs a file name")
+    if args.format != "native":
+        return cmd_export_conll(args)
     with _open_project(args.db, must_exist=True) as project:
         try:
             report = export_jsonl(project, out, status=args.status, kinds=args.kinds)
@@ -108,6 +148,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(
         f"exported {report.documents} document{'s' if report.documents != 1 else ''}, "
         f"{report.spans} span{'s' if report.spans != 1 else ''} to {out}"
+    )
+    return EXIT_OK
+
+
+def cmd_export_conll(args: argparse.Namespace) -> int:
+    from storage.conll_io import export_conll
+
+    out: Path = args.out
+    with _open_project(args.db, must_exist=True) as project:
+        try:
+            report = export_conll(project, out, fmt=args.format, clitics=args.clitics, status=args.status)
+        except OSError as exc:
+            raise _UserError(f"{out}: cannot write the export ({exc.strerror or exc})") from None
+    print(
+        f"exported {report.documents} document{'s' if report.documents != 1 else ''}, "
+        f"{report.sentences} sentences, {report.tokens} tokens, {report.entities} entities to {out}"
+        + (f" ({report.unaligned} entities cover no token and were left out)" if report.unaligned else "")
     )
     return EXIT_OK
 

@@ -58,14 +58,14 @@ def import_conll(project: Project, path: str | os.PathLike[str]) -> ConllImportR
     """
     path = Path(path)
     text, _ = decode_text(path.read_bytes())
-    parsed = segments_to_document(parse_conll(text, path.name), path.name)
+    parsed = segments_to_document(parse_conll(text, str(path)), str(path))
     if not parsed.tokens:
-        raise ConllError(f"{path.name}: no tokens")
+        raise ConllError(f"{path}: no tokens")
     schema_labels = {lab["name"] for lab in project.schema().to_dict()["labels"]
                      if lab["kind"] == "entity"}
     unknown = sorted({label for _, _, label, _ in parsed.entities} - schema_labels)
     if unknown:
-        raise ConllError(f"{path.name}: labels not in the project schema: {', '.join(unknown)}")
+        raise ConllError(f"{path}: labels not in the project schema: {', '.join(unknown)}")
     doc = Document.create(parsed.text, str(path))
     if project.has_sha(doc.sha256):
         return ConllImportResult(None, 0, parsed.tokens, True, parsed.warnings)
