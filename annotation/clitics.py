@@ -12,8 +12,8 @@ words that merely begin with these letters:
 - a word in the exceptions lexicon is never split (لبنان, بريطانيا, وزير);
 - a remainder in the lexicon is accepted as a stem even when short (لمصر, للبنان = ل + لبنان);
 - otherwise the stem must have >= 3 letters after و, >= 2 after the article, and >= 5 after a
-  lone ب ك ل ف (بوتين is not ب + وتين; لروسيا is ل + روسيا); س only before ي ت ن ا with a
-  stem of >= 4 letters and never with a preposition or the article.
+  lone ب ك ل ف (بوتين is not ب + وتين; لروسيا is ل + روسيا), and ب ك never before ي (بيسكوف);
+  س only before ي ت ن ا with a stem of >= 4 letters and never with a preposition or article.
 Letters are counted on the normalised key (see annotation.normalize): diacritics and tatweel do
 not count, and a diacritic or tatweel on a clitic letter stays with the clitic.
 """
@@ -89,6 +89,8 @@ def _valid(key: str, pieces: list[tuple[int, str]], exceptions: frozenset[str]) 
     if letters == "و":
         return len(stem) >= MIN_STEM_AFTER_CONJ
     # A lone ب ك ل ف, or و/ف + ب ك ل: the last letter is a lone proclitic before a bare stem.
+    if letters[-1] in "بك" and stem.startswith("ي"):
+        return False  # بيسكوف, بيروت, بيان: ب/ك do not go before a verb, so بي- is one word
     return len(stem) >= MIN_STEM_AFTER_LONE_LETTER
 
 
