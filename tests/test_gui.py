@@ -249,3 +249,21 @@ def test_geometry_is_remembered(qtbot, tmp_path, monkeypatch) -> None:
     assert (win2.width(), win2.height()) == size
     win2.close()
     win2.project.close()
+
+
+def test_strip_clitics_policy_tags_the_stem_and_is_stored(qtbot, window) -> None:
+    window.set_boundary_policy("strip_clitics")
+    assert window.project.setting("boundary_policy", "") == "strip_clitics"
+    text = window.session.text
+    i = text.index("وبوتين")
+    window.view.select_range(i + 2, i + 4)
+    press(qtbot, window, Qt.Key.Key_1)
+    j = text.index("لروسيا")
+    window.view.select_range(j, j + 6)
+    press(qtbot, window, Qt.Key.Key_3)
+    assert db_entities(window) == [(i + 1, i + 6, "PERS", "strip_clitics"), (j + 1, j + 6, "GPE", "strip_clitics")]
+    # Alt still gives exactly the characters selected
+    k = text.index("حلب")
+    window.view.select_range(k, k + 2)
+    press(qtbot, window, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert (k, k + 2, "LOC", "exact") in db_entities(window)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotation.clitics import exceptions_for, splitter
 from annotation.documents import STATUS_TITLES, STATUSES
 from annotation.schema import LabelSchema
 from annotation.snapping import snap
@@ -112,6 +113,15 @@ class MainWindow(QMainWindow):
             self.status_combo.addItem(STATUS_TITLES[status], status)
         self.status_combo.setToolTip("Status of this document")
         self.status_combo.activated.connect(self._status_chosen)
+        self.policy_combo = QComboBox(self)
+        self.policy_combo.addItem("whole token (وبوتين)", "token")
+        self.policy_combo.addItem("strip clitics (و+بوتين)", "strip_clitics")
+        self.policy_combo.setToolTip(
+            "How a selection snaps to word boundaries (Alt+key always tags the exact characters).\n"
+            "Stored with each annotation, so exports say which convention they follow."
+        )
+        self.policy_combo.setCurrentIndex(max(0, self.policy_combo.findData(self.boundary_policy())))
+        self.policy_combo.activated.connect(lambda i: self.set_boundary_policy(self.policy_combo.itemData(i)))
         self.position_label = QLabel("", self)
         self.statusBar().addPermanentWidget(self.position_label)
         self.view.selectionRangeChanged.connect(self._show_selection_info)
@@ -230,6 +240,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Status: ", self))
         toolbar.addWidget(self.status_combo)
+        toolbar.addWidget(QLabel("  Boundaries: ", self))
+        toolbar.addWidget(self.policy_combo)
         self.addToolBar(toolbar)
 
     def _apply_schema_to_ui(self) -> None:
@@ -363,6 +375,14 @@ class MainWindow(QMainWindow):
     def boundary_policy(self) -> str:
         return self.project.setting("boundary_policy", "token")
 
+    def _proclitic_splitter(self):  # noqa: ANN202 - Callable[[str], int]
+        return splitter(exceptions_for(self.project.setting("clitic_exceptions", "")))
+
+    def set_boundary_policy(self, policy: str) -> None:
+        if policy != self.boundary_policy():
+            self.project.set_setting("boundary_policy", policy)
+        self.policy_combo.setCurrentIndex(max(0, self.policy_combo.findData(policy)))
+
     def tag_selection(self, label: str, exact: bool = False) -> Span | None:
         """Tag the selection (snapped to words unless exact/Alt), or relabel the selected
         entity when there is no selection."""
@@ -380,7 +400,7 @@ class MainWindow(QMainWindow):
             caret = self.view.caret_offset()
             rng = (caret, caret)
         policy = "exact" if (exact or self.view.alt_selection) else self.boundary_policy()
-        snapped = snap(session.text, rng[0], rng[1], policy)
+        snapped = snap(session.text, rng[0], rng[1], policy, self._proclitic_splitter())
         if snapped is None:
             self.statusBar().showMessage("Nothing to tag: the selection holds no word.", 4000)
             return None
