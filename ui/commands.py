@@ -11,6 +11,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from annotation.proposals import Proposal
 from annotation.schema import LabelSchema
 from annotation.spans import Link, Span
 from storage.session import DocumentSession, Removal
@@ -18,6 +19,7 @@ from storage.session import DocumentSession, Removal
 
 class EditorHost(Protocol):
     def session_for(self, doc_id: str) -> DocumentSession: ...
+    def set_rejected(self, doc_id: str, proposals: Sequence[Proposal], rejected: bool) -> None: ...
     def set_document_status(self, doc_id: str, status: str) -> None: ...
     def apply_schema(self, schema: LabelSchema, renames: dict[str, str]) -> None: ...
 
@@ -119,3 +121,18 @@ class ChangeSchema(QUndoCommand):
 
     def undo(self) -> None:
         self.host.apply_schema(self.old, {new: old for old, new in self.renames.items()})
+
+
+class RejectProposals(QUndoCommand):
+    """Rejected suggestions are remembered for the document; undo brings them back."""
+
+    def __init__(self, host: EditorHost, doc_id: str, proposals: Sequence[Proposal]) -> None:
+        super().__init__("reject suggestion" if len(proposals) == 1 else f"reject {len(proposals)} suggestions")
+        self.host, self.doc_id, self.proposals = host, doc_id, tuple(proposals)
+
+    def redo(self) -> None:
+        self.host.set_rejected(self.doc_id, self.proposals, True)
+
+    def undo(self) -> None:
+        self.host.session_for(self.doc_id)
+        self.host.set_rejected(self.doc_id, self.proposals, False)

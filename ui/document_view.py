@@ -305,8 +305,32 @@ class DocumentView(QTextEdit):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             for band in bands:
                 self._paint_band(painter, band)
+            self._paint_connectors(painter)
             painter.end()
         self.painted.emit()
+
+    def _paint_connectors(self, painter: QPainter) -> None:
+        """Join the selected quote or claim to its speaker, cue or claimant with a line."""
+        if self.index is None or not self.active_span_id or not self.related_span_ids:
+            return
+        active = self.index.get(self.active_span_id)
+        if active is None:
+            return
+        origin = self.range_rects(active.start, active.end)
+        if not origin:
+            return
+        painter.setPen(QPen(QColor("#455a64"), 1.5, Qt.PenStyle.DotLine))
+        for sid in self.related_span_ids:
+            other = self.index.get(sid)
+            rects = self.range_rects(other.start, other.end) if other else []
+            if not rects:
+                continue
+            a = origin[0].center() if other.start >= active.end else origin[-1].center()
+            b = rects[0].center()
+            painter.drawLine(QPointF(a.x(), a.y() + 6), QPointF(b.x(), b.y() + 6))
+            painter.setBrush(QColor("#455a64"))
+            painter.drawEllipse(b + QPointF(0, 6), 3, 3)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _paint_band(self, painter: QPainter, band: Band) -> None:
         rects = self.range_rects(band.start, band.end)
@@ -317,8 +341,8 @@ class DocumentView(QTextEdit):
             painter.setBrush(band.color)
             for r in rects:
                 painter.drawRect(QRectF(r.left(), r.bottom() - 3 - 4 * band.offset, r.width(), 3))
-        elif band.style == "dashed":
-            pen = QPen(band.color, 1.5, Qt.PenStyle.DashLine)
+        elif band.style in ("dashed", "dashed-current"):
+            pen = QPen(band.color, 3 if band.style == "dashed-current" else 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for r in rects:

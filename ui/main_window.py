@@ -7,12 +7,22 @@ from dataclasses import replace
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QByteArray,
+    QModelIndex,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QColor,
     QDragEnterEvent,
     QDropEvent,
+    QKeyEvent,
     QKeySequence,
     QUndoStack,
 )
@@ -33,20 +43,71 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotation.attribution import (
+    AgentRef,
+    attribution_of,
+    build_claim,
+    build_quote,
+    enclosing_quote,
+    related_ids,
+)
 from annotation.clitics import exceptions_for, splitter
 from annotation.documents import STATUS_TITLES, STATUSES
+from annotation.proposals import (
+    Proposal,
+    claim_proposals,
+    entity_proposals,
+    pending,
+    quote_proposals,
+)
 from annotation.schema import LabelSchema
+from annotation.search import SearchIndex
 from annotation.snapping import snap
-from annotation.spans import Span, new_id
+from annotation.spans import Link, Span, new_id
 from storage import exporter, importer
 from storage.project import Project
 from storage.session import Change, DocumentSession, EditRefused
-from ui.commands import AddSpans, ChangeSchema, RemoveSpans, SetStatus, UpdateSpans
+from ui.commands import (
+    AddLinks,
+    AddSpans,
+    ChangeSchema,
+    RejectProposals,
+    RemoveLinks,
+    RemoveSpans,
+    SetStatus,
+    UpdateSpans,
+)
+from ui.details_panel import DetailsPanel, excerpt
 from ui.dialogs import LabelPicker, ReportDialog, SchemaEditor
-from ui.document_view import DocumentView
+from ui.document_view import Band, DocumentView
 from ui.panels import DocumentListModel, LegendWidget, SpanListModel, make_list_view
 
 ICON_COLOR = "#37474f"
+PICK_PROMPTS = {
+    "speaker": "Speaker: click an entity, or select the words and press Enter · Esc: unknown",
+    "cue": "Cue: select the reporting verb and press Enter · Esc: none",
+    "claimant": "Claimant: click an entity, or select words and press Enter · A: the article itself · Esc: unknown",
+}
+NEXT_ROLE = {"speaker": "cue", "cue": None, "claimant": None}
+
+
+class ClaimFilter(QSortFilterProxyModel):
+    """Claims filtered by attribute values (empty filter value = any)."""
+
+    def __init__(self, source: SpanListModel) -> None:
+        super().__init__()
+        self.source = source
+        self.setSourceModel(source)
+        self.wanted: dict[str, str] = {}
+
+    def set_filter(self, name: str, value: str) -> None:
+        self.beginFilterChange()
+        self.wanted[name] = value
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        span = self.source.span_at(row)
+        return all(not v or str(span.attrs.get(k, "")) == v for k, v in self.wanted.items())
 
 
 def icon(name: str):  # noqa: ANN201 - QIcon
@@ -89,9 +150,45 @@ class MainWindow(QMainWindow):
         self.entity_list.activated.connect(self._entity_row_clicked)
         self.legend = LegendWidget(self)
         self.legend.labelActivated.connect(lambda name: self.tag_selection(name))
+        self.pick: tuple[str, str] | None = None  # (role, quote or claim id) while choosing
+        self.proposals: list[Proposal] = []
+        self.proposal_pos = -1
+        self.rejected: set[tuple[str, int, int, str]] = set()
+        self.quote_model = SpanListModel(("quote",), self._describe_quote, ("Speaker → content", "Type"))
+        self.quote_list = make_list_view(self.quote_model, self)
+        self.quote_list.clicked.connect(lambda i: self._span_row_clicked(self.quote_model, i.row()))
+        self.quote_list.activated.connect(lambda i: self._span_row_clicked(self.quote_model, i.row()))
+        self.claim_model = SpanListModel(("claim",), self._describe_claim, ("Claimant → claim", "Check-worthy"))
+        self.claim_filter = ClaimFilter(self.claim_model)
+        self.claim_list = make_list_view(self.claim_model, self)
+        self.claim_list.setModel(self.claim_filter)
+        self.claim_list.clicked.connect(self._claim_row_clicked)
+        self.claim_list.activated.connect(self._claim_row_clicked)
+        claims_page = QWidget(self)
+        claims_layout = QVBoxLayout(claims_page)
+        claims_layout.setContentsMargins(0, 0, 0, 0)
+        schema = project.schema()
+        for attr in ("checkworthy", "type"):
+            combo = QComboBox(claims_page)
+            combo.addItem(f"any {attr}", "")
+            try:
+                for value in schema.attribute("claim", attr).values or ():
+                    combo.addItem(value, value)
+            except Exception:  # a project schema without this attribute: no filter for it
+                combo.setEnabled(False)
+            combo.activated.connect(lambda _i, a=attr, c=combo: self.claim_filter.set_filter(a, c.currentData()))
+            claims_layout.addWidget(combo)
+        claims_layout.addWidget(self.claim_list)
+        self.details = DetailsPanel(self)
+        self.details.attributeEdited.connect(self.set_attribute)
+        self.details.pickRequested.connect(lambda sid, role: self.begin_pick(role, sid))
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.entity_list, icon("fa5s.tags"), "Entities")
+        self.side_tabs.addTab(self.quote_list, icon("fa5s.quote-right"), "Quotes")
+        self.side_tabs.addTab(claims_page, icon("fa5s.balance-scale"), "Claims")
+        self.side_tabs.addTab(self.details, icon("fa5s.info-circle"), "Details")
         self.side_tabs.addTab(self.legend, icon("fa5s.palette"), "Labels")
+        self.view.extra_bands = self._bands
 
         self.empty_page = self._build_empty_page()
         self.stack = QStackedWidget(self)
@@ -191,7 +288,18 @@ class MainWindow(QMainWindow):
         self.act_redo.setIcon(icon("fa5s.redo"))
         self.addAction(self.act_undo)
         self.addAction(self.act_redo)
-        self.act_delete = a("&Delete annotation", self.delete_active, ["Delete", "Backspace"], "fa5s.trash-alt")
+        self.act_delete = a("&Delete annotation", self.delete_active, "Delete", "fa5s.trash-alt")
+        self.act_backspace = a("Reject suggestion / delete", self.backspace, "Backspace")
+        self.act_enter = a("Accept suggestion / confirm", self.enter, ["Return", "Enter"])
+        self.act_suggest = a("&Suggest quotes and claims", self.toggle_suggestions, "F7", "fa5s.magic",
+                             "Propose quotes and claims from cue verbs, quotation marks and numbers")
+        self.act_suggest.setCheckable(True)
+        self.act_next_sugg = a("&Next suggestion", lambda: self.step_proposal(+1), "N", "fa5s.chevron-down")
+        self.act_prev_sugg = a("&Previous suggestion", lambda: self.step_proposal(-1), "Shift+N", "fa5s.chevron-up")
+        self.act_accept_all = a("Accept all suggestions", self.accept_all, ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"])
+        self.act_reject_all = a("Reject all suggestions", self.reject_all, "Ctrl+Shift+Backspace")
+        self.act_tag_all = a("&Tag all occurrences", self.tag_all, "Ctrl+T", "fa5s.clone",
+                             "Propose the selected entity's label on every variant of its text")
         self.act_relabel = a("Change &label…", self.pick_label, "Ctrl+L", "fa5s.tag",
                              "Choose a label for the selection or the selected entity")
         self.act_escape = a("Clear selection", self.clear_active, "Escape")
@@ -218,6 +326,10 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         for act in (self.act_relabel, self.act_delete, self.act_escape):
             edit_menu.addAction(act)
+        review_menu = menu.addMenu("&Review")
+        for act in (self.act_suggest, self.act_next_sugg, self.act_prev_sugg, self.act_enter, self.act_backspace,
+                    self.act_accept_all, self.act_reject_all, self.act_tag_all):
+            review_menu.addAction(act)
         self.label_menu = menu.addMenu("&Labels")
         view_menu = menu.addMenu("&View")
         for act in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
@@ -235,7 +347,7 @@ class MainWindow(QMainWindow):
         for act in (self.act_import, self.act_export):
             toolbar.addAction(act)
         toolbar.addSeparator()
-        for act in (self.act_undo, self.act_redo, self.act_relabel, self.act_delete):
+        for act in (self.act_undo, self.act_redo, self.act_relabel, self.act_delete, self.act_suggest):
             toolbar.addAction(act)
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Status: ", self))
@@ -266,6 +378,16 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             self.label_menu.addAction(act)
             self._label_actions.append(act)
+        self.label_menu.addSeparator()
+        for kind, slot in (("quote", self.start_quote), ("claim", self.start_claim)):
+            for label in schema.labels_for(kind):
+                act = QAction(f"{schema.kind(kind).title}" + (f"\t{label.key.upper()}" if label.key else ""), self)
+                act.triggered.connect(lambda _c=False, f=slot: f())
+                if label.key:
+                    act.setShortcut(QKeySequence(label.key.upper()))
+                self.addAction(act)
+                self.label_menu.addAction(act)
+                self._label_actions.append(act)
         self.label_menu.addSeparator()
         self.label_menu.addAction(self.act_relabel)
         self.label_menu.addAction(self.act_schema)
@@ -304,6 +426,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.view)
         self.view.set_document(self.session.text, self.session.index, self.session.schema)
         self.entity_model.reset(self.session.text, self.session.index, self.session.schema)
+        self.quote_model.reset(self.session.text, self.session.index, self.session.schema)
+        self.claim_model.reset(self.session.text, self.session.index, self.session.schema)
+        self.pick = None
+        self.rejected = self.project.rejected(doc_id)
+        self.proposals, self.proposal_pos = [], -1
+        if self.act_suggest.isChecked():
+            self._compute_proposals()
+        self.details.show_span(None, "", self.session.index, self.session.schema)
         row = self.doc_model.row_of(doc_id)
         if row >= 0:
             self.doc_list.setCurrentIndex(self.doc_model.index(row, 0))
@@ -362,6 +492,16 @@ class MainWindow(QMainWindow):
         if self.view.touches_window(touched) or change.links_added or change.links_removed:
             self.view.refresh()
         self.entity_model.apply(change)
+        self.quote_model.apply(change)
+        self.claim_model.apply(change)
+        if self.proposals and self.session is not None:
+            current = self.proposals[self.proposal_pos] if 0 <= self.proposal_pos < len(self.proposals) else None
+            self.proposals = pending(self.proposals, self.session.index, self.rejected)
+            self._reposition(current)
+        if self.session is not None and self.view.active_span_id:
+            active = self.session.index.get(self.view.active_span_id)
+            if active is not None and any(s.id == active.id for s in touched) or change.links_added or change.links_removed:
+                self._show_active()
         delta = sum(1 for s in change.added if s.kind == "entity") - sum(
             1 for s in change.removed if s.kind == "entity"
         )
@@ -434,7 +574,10 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         span = self.session.index.get(span_id) if span_id else None
+        if self.pick is not None and span is not None and self._pick_target(span):
+            return
         self.view.active_span_id = span.id if span else None
+        self._show_active()
         self.view.refresh()
         if span is not None and span.kind == "entity":
             row = self.entity_model.row_of(span)
@@ -446,13 +589,50 @@ class MainWindow(QMainWindow):
             )
 
     def _entity_row_clicked(self, index: QModelIndex) -> None:
-        span = self.entity_model.span_at(index.row())
+        self._span_row_clicked(self.entity_model, index.row())
+
+    def _span_row_clicked(self, model: SpanListModel, row: int) -> None:
+        span = model.span_at(row)
         self.view.scroll_to(span.start, span.end)
         self.select_span(span.id)
 
+    def _claim_row_clicked(self, index: QModelIndex) -> None:
+        self._span_row_clicked(self.claim_model, self.claim_filter.mapToSource(index).row())
+
+    def _show_active(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        span = session.index.get(self.view.active_span_id or "")
+        self.view.related_span_ids = tuple(related_ids(session.index, span)) if span else ()
+        self.details.show_span(span, session.text, session.index, session.schema)
+        if span is not None and span.kind in ("quote", "claim") and self.pick is None:
+            self.side_tabs.setCurrentWidget(self.details)
+
+    def _describe_quote(self, span: Span) -> tuple[str, str]:
+        if self.session is None:
+            return ("", "")
+        att = attribution_of(self.session.index, span)
+        who = excerpt(self.session.text, att.speaker, 24) if att.speaker else "?"
+        words = " ".join(self.session.text[span.start:span.end].split()[:6])
+        return (f"{who} ← {words}…", str(span.attrs.get("type", "")))
+
+    def _describe_claim(self, span: Span) -> tuple[str, str]:
+        if self.session is None:
+            return ("", "")
+        att = attribution_of(self.session.index, span)
+        who = "article" if att.article else (excerpt(self.session.text, att.speaker, 24) if att.speaker else "?")
+        words = " ".join(self.session.text[span.start:span.end].split()[:6])
+        return (f"{who} ← {words}…", f"{span.attrs.get('checkworthy', '')} · {span.attrs.get('type', '')}")
+
     def clear_active(self) -> None:
+        if self.pick is not None:
+            self._advance_pick()  # Esc while choosing: leave this one unknown
+            return
         self.view.active_span_id = None
+        self.view.related_span_ids = ()
         self.view.clear_selection()
+        self.details.show_span(None, "", self.session.index, self.session.schema) if self.session else None
         self.view.refresh()
 
     def delete_active(self) -> None:
@@ -473,6 +653,310 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.undo_stack.push(RemoveSpans(self, session.doc.id, [span.id], f"delete {span.label}"))
+
+    # --- quotes and claims ----------------------------------------------------------------
+    def _snapped_selection(self) -> tuple[int, int] | None:
+        session = self.session
+        rng = self.view.selection_range() if session else None
+        if session is None or rng is None:
+            self.statusBar().showMessage("Select the text first.", 4000)
+            return None
+        policy = "exact" if self.view.alt_selection else "token"
+        snapped = snap(session.text, rng[0], rng[1], policy)
+        if snapped is None:
+            self.statusBar().showMessage("Nothing to tag: the selection holds no word.", 4000)
+        return snapped
+
+    def start_quote(self) -> Span | None:
+        """Q: the selection becomes a quote's content; then choose speaker and cue."""
+        session = self.session
+        snapped = self._snapped_selection()
+        if session is None or snapped is None:
+            return None
+        start, end = snapped
+        before = session.text[:start].rstrip()[-1:]
+        quote_type = "direct" if before in ("\u00ab", '"', "\u201c", "\u2039", ":") else "indirect"
+        spans, links = build_quote(session.doc.id, snapped, quote_type, annotator=self.project.annotator_name)
+        self.undo_stack.push(AddSpans(self, session.doc.id, spans, links, "tag quote"))
+        self.view.clear_selection()
+        self.view.active_span_id = spans[0].id
+        self.begin_pick("speaker", spans[0].id)
+        return spans[0]
+
+    def start_claim(self) -> Span | None:
+        """C: the selection becomes a claim; then choose the claimant."""
+        session = self.session
+        snapped = self._snapped_selection()
+        if session is None or snapped is None:
+            return None
+        quote = enclosing_quote(session.index, *snapped)
+        claimant: AgentRef = None
+        if quote is not None:
+            speaker = session.index.links_from(quote.id, "speaker")
+            claimant = speaker[0].target if speaker else None
+        attrs = {k: v for k, v in session.schema.default_attrs("claim").items() if k != "claimant_article"}
+        spans, links = build_claim(session.doc.id, snapped, attrs, claimant, False,
+                                   quote.id if quote else None, self.project.annotator_name)
+        self.undo_stack.push(AddSpans(self, session.doc.id, spans, links, "tag claim"))
+        self.view.clear_selection()
+        self.view.active_span_id = spans[0].id
+        if claimant is None:
+            self.begin_pick("claimant", spans[0].id)
+        else:
+            self._show_active()
+            self.view.refresh()
+        return spans[0]
+
+    def begin_pick(self, role: str, span_id: str) -> None:
+        self.pick = (role, span_id)
+        self.view.active_span_id = span_id
+        self._show_active()
+        self.view.refresh()
+        self.statusBar().showMessage(PICK_PROMPTS[role])
+
+    def _advance_pick(self) -> None:
+        if self.pick is None:
+            return
+        role, span_id = self.pick
+        nxt = NEXT_ROLE[role]
+        self.pick = None
+        if nxt is not None and self.session is not None and span_id in self.session.index:
+            self.begin_pick(nxt, span_id)
+        else:
+            self.statusBar().showMessage("Saved.", 2000)
+            self._show_active()
+            self.view.refresh()
+
+    def _replace_link(self, role: str, span_id: str, new_spans: list[Span], target_id: str | None,
+                      article: bool = False) -> None:
+        """One undo step: drop the old speaker/cue/claimant link (and its orphaned mention),
+        then attach the new one."""
+        session = self.session
+        assert session is not None
+        source = session.index[span_id]
+        self.undo_stack.beginMacro(f"set {role}")
+        old_links = session.index.links_from(span_id, role)
+        if old_links:
+            self.undo_stack.push(RemoveLinks(self, session.doc.id, old_links))
+            orphans = [lk.target for lk in old_links
+                       if session.index.get(lk.target) is not None
+                       and session.index[lk.target].kind in ("mention", "cue")
+                       and not session.index.links_of(lk.target)]
+            if orphans:
+                self.undo_stack.push(RemoveSpans(self, session.doc.id, orphans))
+        if role == "claimant":
+            flag = "yes" if article else "no"
+            if source.attrs.get("claimant_article", "no") != flag:
+                self.undo_stack.push(UpdateSpans(self, session.doc.id,
+                                                 [replace(source, attrs={**source.attrs, "claimant_article": flag})]))
+        if target_id is not None:
+            link = Link(new_id(), session.doc.id, role, span_id, target_id)
+            if new_spans:
+                self.undo_stack.push(AddSpans(self, session.doc.id, new_spans, [link], f"set {role}"))
+            else:
+                self.undo_stack.push(AddLinks(self, session.doc.id, [link]))
+        self.undo_stack.endMacro()
+
+    def _pick_target(self, span: Span) -> bool:
+        """A click while choosing a speaker/claimant: link it. True when consumed."""
+        assert self.pick is not None
+        role, span_id = self.pick
+        if role == "cue" or span.kind not in ("entity", "mention") or span.id == span_id:
+            return False
+        self._replace_link(role, span_id, [], span.id)
+        self._advance_pick()
+        return True
+
+    def _pick_selection(self) -> None:
+        assert self.pick is not None and self.session is not None
+        role, span_id = self.pick
+        snapped = self._snapped_selection() if self.view.selection_range() else None
+        if snapped is not None:
+            kind, label = ("cue", "CUE") if role == "cue" else ("mention", "MENTION")
+            existing = self.session.index.find("entity", *snapped) if kind == "mention" else None
+            if existing is not None:
+                self._replace_link(role, span_id, [], existing.id)
+            else:
+                span = Span(new_id(), self.session.doc.id, kind, label, snapped[0], snapped[1], {}, "token",
+                            self.project.annotator_name)
+                self._replace_link(role, span_id, [span], span.id)
+            self.view.clear_selection()
+        self._advance_pick()
+
+    def set_article_claimant(self) -> None:
+        if self.pick is None or self.pick[0] != "claimant":
+            return
+        self._replace_link("claimant", self.pick[1], [], None, article=True)
+        self._advance_pick()
+
+    def set_attribute(self, span_id: str, name: str, value: str) -> None:
+        session = self.session
+        if session is None or span_id not in session.index:
+            return
+        span = session.index[span_id]
+        new = replace(span, attrs={**span.attrs, name: value})
+        try:
+            session.check_span(new)
+        except EditRefused as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        self.undo_stack.push(UpdateSpans(self, session.doc.id, [new], f"set {name}"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_A and self.pick is not None and self.pick[0] == "claimant":
+            self.set_article_claimant()
+            return
+        super().keyPressEvent(event)
+
+    def enter(self) -> None:
+        if self.pick is not None:
+            self._pick_selection()
+        elif self.proposals:
+            self.accept_current()
+
+    def backspace(self) -> None:
+        if self.proposals and 0 <= self.proposal_pos < len(self.proposals):
+            self.reject_proposals([self.proposals[self.proposal_pos]])
+        else:
+            self.delete_active()
+
+    # --- suggestions ----------------------------------------------------------------------
+    def toggle_suggestions(self) -> None:
+        if self.act_suggest.isChecked():
+            self._compute_proposals()
+            self.statusBar().showMessage(
+                f"{len(self.proposals)} suggestions · N / Shift+N to move · Enter accepts · Backspace rejects", 8000
+            )
+        else:
+            self.proposals, self.proposal_pos = [], -1
+        self.view.viewport().update()
+
+    def _compute_proposals(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        found = quote_proposals(session.text, session.doc.id, session.index, self.project.annotator_name)
+        found += claim_proposals(session.text, session.doc.id, session.index, self.project.annotator_name)
+        self.proposals = pending(found, session.index, self.rejected)
+        self._reposition(None)
+
+    def _reposition(self, current: Proposal | None) -> None:
+        """Keep the cursor on the same suggestion, or on the first one after the caret."""
+        if not self.proposals:
+            self.proposal_pos = -1
+            return
+        if current is not None and current in self.proposals:
+            self.proposal_pos = self.proposals.index(current)
+            return
+        anchor = current.start if current is not None else self.view.caret_offset()
+        self.proposal_pos = next((i for i, p in enumerate(self.proposals) if p.start >= anchor), 0)
+
+    def current_proposal(self) -> Proposal | None:
+        if 0 <= self.proposal_pos < len(self.proposals):
+            return self.proposals[self.proposal_pos]
+        return None
+
+    def step_proposal(self, delta: int) -> None:
+        if not self.proposals:
+            self.statusBar().showMessage("No suggestions (F7 proposes quotes and claims).", 4000)
+            return
+        self.proposal_pos = (self.proposal_pos + delta) % len(self.proposals)
+        p = self.proposals[self.proposal_pos]
+        self.view.scroll_to(p.start, p.end)
+        self.view.viewport().update()
+        self.statusBar().showMessage(
+            f"Suggestion {self.proposal_pos + 1} of {len(self.proposals)}: {p.kind} — {p.reason}", 6000
+        )
+
+    def accept_current(self) -> None:
+        p = self.current_proposal()
+        if p is not None:
+            self.accept_proposals([p])
+
+    def accept_proposals(self, proposals: Sequence[Proposal]) -> None:
+        session = self.session
+        if session is None or not proposals:
+            return
+        spans = [s for p in proposals for s in p.spans]
+        links = [lk for p in proposals for lk in p.links if lk.target in session.index or
+                 any(lk.target == s.id for s in spans)]
+        try:
+            for span in spans:
+                session.check_span(span)
+        except EditRefused as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        what = proposals[0].kind if len(proposals) == 1 else f"{len(proposals)} suggestions"
+        self.undo_stack.push(AddSpans(self, session.doc.id, spans, links, f"accept {what}"))
+
+    def reject_proposals(self, proposals: Sequence[Proposal]) -> None:
+        if self.session is not None and proposals:
+            self.undo_stack.push(RejectProposals(self, self.session.doc.id, proposals))
+
+    def set_rejected(self, doc_id: str, proposals: Sequence[Proposal], rejected: bool) -> None:
+        """EditorHost: remember (or forget) rejections and update the list."""
+        keys = [p.key for p in proposals]
+        self.project.set_rejected(doc_id, keys, rejected)
+        if self.session is None or self.session.doc.id != doc_id:
+            return
+        current = self.current_proposal()
+        if rejected:
+            self.rejected |= set(keys)
+            self.proposals = [p for p in self.proposals if p.key not in self.rejected]
+        else:
+            self.rejected -= set(keys)
+            self.proposals = pending([*self.proposals, *proposals], self.session.index, self.rejected)
+        self._reposition(current)
+        self.view.viewport().update()
+
+    def accept_all(self) -> None:
+        self.accept_proposals(list(self.proposals))
+
+    def reject_all(self) -> None:
+        self.reject_proposals(list(self.proposals))
+
+    def tag_all(self) -> None:
+        """Propose the selected entity's label on every variant of its text in the document."""
+        session = self.session
+        span = session.index.get(self.view.active_span_id or "") if session else None
+        if session is None or span is None or span.kind != "entity":
+            self.statusBar().showMessage("Select an entity first (click it).", 4000)
+            return
+        boundary = span.boundary if span.boundary != "exact" else "token"
+        ranges = SearchIndex(session.text).find(session.text[span.start:span.end], boundary=boundary)
+        found = entity_proposals(session.doc.id, span.label, ranges, session.index, boundary,
+                                 self.project.annotator_name)
+        self.proposals = pending([*self.proposals, *found], session.index, self.rejected)
+        self._reposition(found[0] if found else None)
+        self.view.viewport().update()
+        self.statusBar().showMessage(
+            f"{len(found)} more occurrences proposed as {span.label}: Ctrl+Shift+Enter accepts all, "
+            "Ctrl+Shift+Backspace rejects all, Enter / Backspace one by one", 10000
+        )
+
+    def _bands(self, lo: int, hi: int) -> list[Band]:
+        session = self.session
+        if session is None:
+            return []
+        schema = session.schema
+
+        def color(label: str, fallback: str) -> QColor:
+            return QColor(schema.label(label).color if schema.has_label(label) else fallback)
+
+        out = [Band(s.start, s.end, color(s.label, "#2e7d32"), "band", 0)
+               for s in session.index.overlapping(lo, hi, ("quote",))]
+        out += [Band(s.start, s.end, color(s.label, "#c2185b"), "band", 1)
+                for s in session.index.overlapping(lo, hi, ("claim",))]
+        out += [Band(s.start, s.end, color(s.label, "#6a1b9a"), "band", 2)
+                for s in session.index.overlapping(lo, hi, ("mention", "cue"))]
+        current = self.current_proposal()
+        for p in self.proposals:
+            if p.start < hi and lo < p.end:
+                style = "dashed-current" if p is current else "dashed"
+                out.append(Band(p.start, p.end, color(p.label, "#555555"), style))
+        if current is not None:
+            out += [Band(s.start, s.end, color(s.label, "#555555"), "dashed") for s in current.spans[1:]]
+        return out
 
     # --- label schema ---------------------------------------------------------------------
     def edit_schema(self) -> None:

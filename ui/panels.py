@@ -89,8 +89,10 @@ class SpanListModel(QAbstractTableModel):
 
     HEADERS = ("Text", "Label")
 
-    def __init__(self, kinds: tuple[str, ...], describe: Callable[[Span], tuple[str, str]] | None = None) -> None:
+    def __init__(self, kinds: tuple[str, ...], describe: Callable[[Span], tuple[str, str]] | None = None,
+                 headers: tuple[str, str] = ("Text", "Label")) -> None:
         super().__init__()
+        self.HEADERS = headers
         self.kinds = kinds
         self.keys: list[tuple[int, int, str]] = []
         self.spans: dict[str, Span] = {}
@@ -131,8 +133,10 @@ class SpanListModel(QAbstractTableModel):
                 self.spans[new.id] = new
                 row = self.row_of(new)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, 1))
-        if (change.links_added or change.links_removed) and self.describe is not None:
-            self.layoutChanged.emit()  # descriptions (speaker, claimant) may have changed
+        if (change.links_added or change.links_removed or change.added or change.removed) and self.describe:
+            # descriptions name the speaker or claimant, which other spans' edits change
+            if self.keys:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.keys) - 1, 1))
 
     def row_of(self, span: Span) -> int:
         return bisect_left(self.keys, sort_key(span))

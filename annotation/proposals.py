@@ -1,0 +1,92 @@
+"""Suggestions ready for review: each one carries the very spans and links that accepting it
+stores, so accepting is an ordinary add and nothing is stored until then.
+
+Rejected suggestions are remembered per document by their key (kind, start, end, label) and
+never proposed again for that document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from annotation.attribution import build_claim, build_quote, enclosing_quote
+from annotation.claim_rules import suggest_claims
+from annotation.quote_rules import suggest_quotes
+from annotation.span_index import SpanIndex
+from annotation.spans import Link, Span, new_id
+
+Key = tuple[str, int, int, str]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    kind: str  # the kind accepting creates: quote, claim or entity
+    start: int
+    end: int
+    label: str
+    spans: tuple[Span, ...]  # main span first
+    links: tuple[Link, ...]
+    reason: str = ""
+
+    @property
+    def key(self) -> Key:
+        return (self.kind, self.start, self.end, self.label)
+
+    @property
+    def main(self) -> Span:
+        return self.spans[0]
+
+
+def quote_proposals(text: str, doc_id: str, index: SpanIndex, annotator: str = "") -> list[Proposal]:
+    entities = index.of_kind("entity")
+    out = []
+    for s in suggest_quotes(text, entities):
+        speaker = s.speaker if (not isinstance(s.speaker, str) or s.speaker in index) else None
+        spans, links = build_quote(doc_id, s.content, s.type, speaker, s.cue, annotator)
+        out.append(Proposal("quote", s.content[0], s.content[1], "QUOTE", tuple(spans), tuple(links), s.reason))
+    return out
+
+
+def claim_proposals(text: str, doc_id: str, index: SpanIndex, annotator: str = "") -> list[Proposal]:
+    entities = index.of_kind("entity")
+    stored_quotes = index.of_kind("quote")
+    out = []
+    for c in suggest_claims(text, stored_quotes or (), entities):
+        quote = enclosing_quote(index, c.start, c.end)
+        claimant = c.claimant if (not isinstance(c.claimant, str) or c.claimant in index) else None
+        if claimant is None and quote is not None:
+            speaker_links = index.links_from(quote.id, "speaker")
+            claimant = speaker_links[0].target if speaker_links else None
+        attrs = {k: v for k, v in dict(c.attrs).items() if k in ("checkworthy", "type")}
+        spans, links = build_claim(doc_id, (c.start, c.end), attrs, claimant, c.claimant_article,
+                                   quote.id if quote is not None else None, annotator)
+        out.append(Proposal("claim", c.start, c.end, "CLAIM", tuple(spans), tuple(links), c.reason))
+    return out
+
+
+def entity_proposals(doc_id: str, label: str, ranges: Iterable[tuple[int, int]], index: SpanIndex,
+                     boundary: str = "token", annotator: str = "") -> list[Proposal]:
+    """Tag-all: the label on each range, skipping ranges already tagged with it and ranges
+    inside an existing entity of another label."""
+    out = []
+    for start, end in ranges:
+        if index.find("entity", start, end, label) is not None:
+            continue
+        clash = [s for s in index.overlapping(start, end, ("entity",))
+                 if s.label != label and s.start <= start and end <= s.end]
+        if clash:
+            continue
+        span = Span(new_id(), doc_id, "entity", label, start, end, {}, boundary, annotator)
+        out.append(Proposal("entity", start, end, label, (span,), (), "same text as a tagged entity"))
+    return out
+
+
+def pending(proposals: Sequence[Proposal], index: SpanIndex, rejected: set[Key]) -> list[Proposal]:
+    """Drop rejected ones and those already stored; reading order."""
+    keep = [
+        p for p in proposals
+        if p.key not in rejected and index.find(p.kind, p.start, p.end, p.label) is None
+    ]
+    keep.sort(key=lambda p: (p.start, -p.end, p.kind))
+    return keep

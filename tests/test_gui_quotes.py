@@ -1,0 +1,184 @@
+"""Quotes, claims and suggestions in the real window, on the reference article."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import ROOT, SEED
+from tests.gui_support import isolate, open_window, wait_for_import
+
+pytestmark = [pytest.mark.gui, pytest.mark.shared]
+
+QUOTE_START = "لم يتضح لنا.. هل هذه المزاعم"
+QUOTE_END = "الطائرات الروسية"
+
+
+@pytest.fixture
+def win(qtbot, tmp_path, monkeypatch):
+    isolate(monkeypatch, tmp_path)
+    w = open_window(qtbot, tmp_path / "seed.hashiya")
+    w.import_paths([SEED], modal=False)
+    wait_for_import(qtbot, w, 1)
+    qtbot.waitUntil(lambda: w.session is not None)
+    yield w
+    w.close()
+    w.project.close()
+
+
+def press(qtbot, w, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    w.view.setFocus()
+    qtbot.keyClick(w.view, key, modifiers)
+    QApplication.processEvents()
+
+
+def rows(w, kind: str) -> list[tuple[int, int, str]]:
+    return [tuple(r) for r in w.project.db.execute(
+        'SELECT start, "end", attrs FROM annotations WHERE kind = ? ORDER BY start', [kind]).fetchall()]
+
+
+def links(w) -> list[tuple[str, str, str]]:
+    return sorted(tuple(r) for r in w.project.db.execute("SELECT type, source, target FROM links").fetchall())
+
+
+def test_quote_with_speaker_and_cue_undo_redo_export(qtbot, win, tmp_path) -> None:
+    text = win.session.text
+    qs = text.index(QUOTE_START)
+    qe = text.index(QUOTE_END, qs) + len(QUOTE_END)
+    speaker = text.index("كيري قائلا", qs - 40)
+    cue = text.index("وأضاف", qs - 40)
+    # the speaker is a tagged entity
+    win.view.select_range(speaker, speaker + 4)
+    press(qtbot, win, Qt.Key.Key_1)
+    entity = win.session.index.of_kind("entity")[0]
+    # Q on the content
+    win.view.select_range(qs - 1, qe + 1)  # with the guillemets: they are trimmed off
+    press(qtbot, win, Qt.Key.Key_Q)
+    assert [(s, e) for s, e, _ in rows(win, "quote")] == [(qs, qe)]
+    assert json.loads(rows(win, "quote")[0][2]) == {"type": "direct"}
+    assert win.pick is not None and win.pick[0] == "speaker"
+    # click the entity: it becomes the speaker; then select the cue and press Enter
+    rect = win.view.range_rects(entity.start, entity.end)[0]
+    qtbot.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert win.pick is not None and win.pick[0] == "cue"
+    win.view.select_range(cue, cue + 5)
+    press(qtbot, win, Qt.Key.Key_Return)
+    assert win.pick is None
+    quote = win.session.index.of_kind("quote")[0]
+    cue_span = win.session.index.of_kind("cue")[0]
+    assert text[cue_span.start:cue_span.end] == "وأضاف"
+    assert links(win) == sorted([("speaker", quote.id, entity.id), ("cue", quote.id, cue_span.id)])
+    # selecting the quote shows its speaker and cue joined to it
+    win.select_span(quote.id)
+    assert set(win.view.related_span_ids) == {entity.id, cue_span.id}
+    assert win.quote_model.rowCount() == 1
+    assert "كيري" in win.quote_model.data(win.quote_model.index(0, 0))
+    # undo each step, then redo each step
+    win.undo_stack.undo()  # cue
+    assert rows(win, "cue") == [] and links(win) == [("speaker", quote.id, entity.id)]
+    win.undo_stack.undo()  # speaker
+    assert links(win) == []
+    win.undo_stack.undo()  # quote
+    assert rows(win, "quote") == []
+    for _ in range(3):
+        win.undo_stack.redo()
+    assert len(links(win)) == 2 and len(rows(win, "quote")) == 1
+    # deleting the speaker entity keeps the database consistent; undo restores the link
+    import unittest.mock as mock
+
+    from PySide6.QtWidgets import QMessageBox
+    with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes) as asked:
+        win.select_span(entity.id)
+        press(qtbot, win, Qt.Key.Key_Delete)
+    assert asked.called
+    assert links(win) == [("cue", quote.id, cue_span.id)]
+    win.undo_stack.undo()
+    assert len(links(win)) == 2
+    # export and validate
+    out = tmp_path / "out.jsonl"
+    win.export_to(out)
+    record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    jsonschema.validate(record, json.loads((ROOT / "resources" / "export.schema.json").read_text(encoding="utf-8")))
+    (q,) = record["quotes"]
+    assert q["text"].startswith(QUOTE_START) and q["type"] == "direct"
+    assert q["speaker"] == {"entity": entity.id}
+    assert q["cue"]["text"] == "وأضاف"
+
+
+def test_claim_with_attributes_and_claimant(qtbot, win) -> None:
+    text = win.session.text
+    c = text.index("26 مدنيا على الاقل قتلوا")
+    win.view.select_range(c, c + len("26 مدنيا على الاقل قتلوا"))
+    press(qtbot, win, Qt.Key.Key_C)
+    claim = win.session.index.of_kind("claim")[0]
+    assert win.pick == ("claimant", claim.id)
+    press(qtbot, win, Qt.Key.Key_A)  # the article itself asserts it
+    assert win.pick is None
+    assert win.session.index[claim.id].attrs["claimant_article"] == "yes"
+    win.set_attribute(claim.id, "checkworthy", "yes")
+    win.set_attribute(claim.id, "type", "statistic")
+    win.set_attribute(claim.id, "note", "رقم من المرصد")
+    stored = json.loads(rows(win, "claim")[0][2])
+    assert stored == {"checkworthy": "yes", "type": "statistic", "note": "رقم من المرصد", "claimant_article": "yes"}
+    # the details panel edits through the same path
+    win.select_span(claim.id)
+    combo = win.details.editors["checkworthy"]
+    combo.setCurrentText("unsure")
+    combo.activated.emit(combo.currentIndex())
+    assert json.loads(rows(win, "claim")[0][2])["checkworthy"] == "unsure"
+    win.undo_stack.undo()
+    assert json.loads(rows(win, "claim")[0][2])["checkworthy"] == "yes"
+    # filter the claims panel
+    win.claim_filter.set_filter("checkworthy", "no")
+    assert win.claim_filter.rowCount() == 0
+    win.claim_filter.set_filter("checkworthy", "yes")
+    assert win.claim_filter.rowCount() == 1
+
+
+def test_accept_and_reject_suggestions(qtbot, win) -> None:
+    press(qtbot, win, Qt.Key.Key_F7)
+    assert win.act_suggest.isChecked()
+    total = len(win.proposals)
+    assert total > 20
+    press(qtbot, win, Qt.Key.Key_N)
+    first = win.current_proposal()
+    press(qtbot, win, Qt.Key.Key_Return)  # accept
+    assert win.session.index.find(first.kind, first.start, first.end) is not None
+    assert first not in win.proposals
+    second = win.current_proposal()
+    press(qtbot, win, Qt.Key.Key_Backspace)  # reject
+    assert second not in win.proposals
+    assert (second.kind, second.start, second.end, second.label) in win.project.rejected(win.session.doc.id)
+    assert len(win.proposals) == total - 2
+    # rejected ones do not return for this document, even after reopening it
+    win.open_document(win.session.doc.id)
+    win._compute_proposals()
+    assert all(p.key != second.key for p in win.proposals)
+    # undo the rejection brings it back; undo the acceptance removes the quote
+    win.undo_stack.undo()
+    assert second.key not in win.project.rejected(win.session.doc.id)
+    assert any(p.key == second.key for p in win.proposals)
+    win.undo_stack.undo()
+    assert win.session.index.find(first.kind, first.start, first.end) is None
+
+
+def test_tag_all_occurrences_is_one_undo_step(qtbot, win) -> None:
+    text = win.session.text
+    i = text.index(" بوتين ") + 1
+    win.view.select_range(i, i + 5)
+    press(qtbot, win, Qt.Key.Key_1)
+    span = win.session.index.of_kind("entity")[0]
+    win.select_span(span.id)
+    press(qtbot, win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    found = [p for p in win.proposals if p.kind == "entity"]
+    assert len(found) >= 10
+    for p in found:
+        assert win.session.text[p.start:p.end].endswith("بوتين")
+    press(qtbot, win, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.project.span_count(win.session.doc.id, "entity") == 1 + len(found)
+    win.undo_stack.undo()
+    assert win.project.span_count(win.session.doc.id, "entity") == 1

@@ -1,0 +1,106 @@
+"""The side panel for the selected annotation: its links and its attributes, built from the
+label schema (enumerated attributes become combo boxes, free-text ones line edits)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotation.attribution import attribution_of
+from annotation.schema import LabelSchema
+from annotation.span_index import SpanIndex
+from annotation.spans import Span
+
+
+def excerpt(text: str, span: Span | None, limit: int = 48) -> str:
+    if span is None:
+        return "—"
+    s = text[span.start : span.end].replace("\n", " ")
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+class DetailsPanel(QWidget):
+    attributeEdited = Signal(str, str, str)  # span id, attribute, value
+    pickRequested = Signal(str, str)  # span id, role (speaker / cue / claimant)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.span: Span | None = None
+        self.editors: dict[str, QComboBox | QLineEdit] = {}
+        layout = QVBoxLayout(self)
+        self.title = QLabel("Select an annotation to see its details.", self)
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.form_host = QWidget(self)
+        self.form = QFormLayout(self.form_host)
+        layout.addWidget(self.form_host)
+        layout.addStretch(1)
+
+    def _clear(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors = {}
+
+    def show_span(self, span: Span | None, text: str, index: SpanIndex, schema: LabelSchema) -> None:
+        self._clear()
+        self.span = span
+        if span is None:
+            self.title.setText("Select an annotation to see its details.")
+            return
+        kind_title = schema.kind(span.kind).title if span.kind in {k.name for k in schema.kinds} else span.kind
+        self.title.setText(f"<b>{kind_title}</b> · {span.label} · [{span.start}, {span.end})<br>"
+                           f"<span dir='rtl'>{excerpt(text, span, 120)}</span>")
+        att = attribution_of(index, span)
+        if span.kind == "quote":
+            self._link_row("&Speaker", excerpt(text, att.speaker) if att.speaker else "unknown", "speaker")
+            self._link_row("C&ue", excerpt(text, att.cue) if att.cue else "none", "cue")
+        elif span.kind == "claim":
+            claimant = "the article itself" if att.article else (excerpt(text, att.speaker) if att.speaker else "unknown")
+            self._link_row("Clai&mant", claimant, "claimant")
+            self.form.addRow("In quote", QLabel(excerpt(text, att.quote) if att.quote else "—", self))
+        for attr in schema.attributes_for(span.kind):
+            if attr.name == "claimant_article":
+                continue  # shown in the claimant row
+            value = str(span.attrs.get(attr.name, attr.default))
+            title = attr.title or attr.name
+            label = f"&{title[0].upper()}{title[1:]}"
+            if attr.values is not None:
+                combo = QComboBox(self)
+                combo.addItems(list(attr.values))
+                combo.setCurrentText(value)
+                combo.activated.connect(self._emitter(span.id, attr.name, combo.currentText))
+                self.form.addRow(label, combo)
+                self.editors[attr.name] = combo
+            else:
+                edit = QLineEdit(value, self)
+                edit.editingFinished.connect(self._emitter(span.id, attr.name, edit.text))
+                self.form.addRow(label, edit)
+                self.editors[attr.name] = edit
+
+    def _emitter(self, span_id: str, name: str, getter: Callable[[], str]) -> Callable[..., None]:
+        def emit(*_args: object) -> None:
+            if self.span is not None and self.span.id == span_id:
+                value = getter()
+                if str(self.span.attrs.get(name, "")) != value:
+                    self.attributeEdited.emit(span_id, name, value)
+        return emit
+
+    def _link_row(self, title: str, value: str, role: str) -> None:
+        row = QWidget(self)
+        lay = QVBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(QLabel(value, row))
+        button = QPushButton(f"Set {role}…", row)
+        button.clicked.connect(lambda: self.span is not None and self.pickRequested.emit(self.span.id, role))
+        lay.addWidget(button)
+        self.form.addRow(title, row)
