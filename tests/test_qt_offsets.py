@@ -71,3 +71,40 @@ def test_known_values() -> None:
     assert omap.from_qt(2, round_up=True) == 2
     with pytest.raises(IndexError):
         omap.to_qt(7)
+
+
+# --- the view with diacritics hidden ------------------------------------------------------
+from ui.qt_offsets import ViewMap, is_tashkeel  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_hidden_diacritics_map_back_to_the_stored_text(text: str) -> None:
+    vmap = ViewMap(text, hide=True)
+    assert not any(is_tashkeel(c) for c in vmap.display_text)
+    doc = qt_document(vmap.display_text)
+    assert vmap.qt_length == doc.characterCount() - 1
+    visible = [i for i, c in enumerate(text) if not is_tashkeel(c)]
+    for i in visible:
+        a, b = vmap.range_to_qt(i, i + 1)
+        assert qt_slice(doc, a, b) == text[i].replace("\n", "\u2029")
+        assert vmap.from_qt(a) == i
+    # a selection of whole visible characters maps to a stored range that starts on the first
+    # of them and takes every mark that follows the last one
+    for n, i in enumerate(visible):
+        qa = vmap.to_qt(i)
+        qb = vmap.to_qt(visible[n + 1]) if n + 1 < len(visible) else vmap.qt_length
+        start, end = vmap.range_from_qt(qa, qb)
+        assert start == i
+        assert text[i + 1 : end] == "".join(c for c in text[i + 1 : end] if is_tashkeel(c))
+        assert end == (visible[n + 1] if n + 1 < len(visible) else len(text))
+
+
+def test_hidden_view_selection_keeps_the_marks() -> None:
+    text = "قالَ الرئيسُ بوتينُ"
+    vmap = ViewMap(text, hide=True)
+    assert vmap.display_text == "قال الرئيس بوتين"
+    d = vmap.display_text.index("بوتين")
+    start, end = vmap.range_from_qt(vmap.omap.to_qt(d), vmap.omap.to_qt(d + 5))
+    assert text[start:end] == "بوتينُ"
+    assert ViewMap(text, hide=False).display_text == text

@@ -20,6 +20,8 @@ from storage.session import DocumentSession, Removal
 class EditorHost(Protocol):
     def session_for(self, doc_id: str) -> DocumentSession: ...
     def set_rejected(self, doc_id: str, proposals: Sequence[Proposal], rejected: bool) -> None: ...
+    def add_spans_anywhere(self, per_doc: dict[str, list[Span]]) -> None: ...
+    def remove_spans_anywhere(self, per_doc: dict[str, list[Span]]) -> None: ...
     def set_document_status(self, doc_id: str, status: str) -> None: ...
     def apply_schema(self, schema: LabelSchema, renames: dict[str, str]) -> None: ...
 
@@ -136,3 +138,17 @@ class RejectProposals(QUndoCommand):
     def undo(self) -> None:
         self.host.session_for(self.doc_id)
         self.host.set_rejected(self.doc_id, self.proposals, False)
+
+
+class AddSpansAcross(QUndoCommand):
+    """Spans added to several documents at once (tag all in the project): one undo step."""
+
+    def __init__(self, host: EditorHost, per_doc: dict[str, list[Span]], text: str) -> None:
+        super().__init__(text)
+        self.host, self.per_doc = host, {k: list(v) for k, v in per_doc.items()}
+
+    def redo(self) -> None:
+        self.host.add_spans_anywhere(self.per_doc)
+
+    def undo(self) -> None:
+        self.host.remove_spans_anywhere(self.per_doc)

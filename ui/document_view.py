@@ -30,7 +30,7 @@ from annotation.schema import LabelSchema
 from annotation.span_index import SpanIndex
 from annotation.spans import Span
 from ui.colors import darker, label_color
-from ui.qt_offsets import OffsetMap
+from ui.qt_offsets import ViewMap
 
 # Characters of margin around the visible window, so a small scroll needs no new query.
 WINDOW_MARGIN = 1500
@@ -66,7 +66,8 @@ class DocumentView(QTextEdit):
         self.document().setDocumentMargin(16)
         self._apply_text_option()
         self.text = ""
-        self.omap = OffsetMap("")
+        self.omap = ViewMap("")
+        self.hide_diacritics = False
         self.index: SpanIndex | None = None
         self.schema: LabelSchema | None = None
         self.active_span_id: str | None = None
@@ -108,22 +109,37 @@ class DocumentView(QTextEdit):
 
     def set_document(self, text: str, index: SpanIndex, schema: LabelSchema) -> None:
         self.text = text
-        self.omap = OffsetMap(text)
+        self.omap = ViewMap(text, self.hide_diacritics)
         self.index = index
         self.schema = schema
         self.active_span_id = None
         self.related_span_ids = ()
         self._formats.clear()
         self.setExtraSelections([])
-        self.setPlainText(text)
+        self.setPlainText(self.omap.display_text)
         self._apply_text_option()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._window = (0, 0)
         self._window_moved()
 
+    def set_hide_diacritics(self, hide: bool) -> None:
+        """Show the text without tashkeel (or with it again). Offsets are unaffected: the view
+        map sends every position back to the stored text."""
+        if hide == self.hide_diacritics:
+            return
+        self.hide_diacritics = hide
+        if self.index is None or self.schema is None:
+            return
+        top = self.omap.from_qt(self.cursorForPosition(self.viewport().rect().topRight()).position())
+        active, related = self.active_span_id, self.related_span_ids
+        self.set_document(self.text, self.index, self.schema)
+        self.active_span_id, self.related_span_ids = active, related
+        self.scroll_to(top, top)
+        self.refresh()
+
     def clear_document(self) -> None:
         self.text = ""
-        self.omap = OffsetMap("")
+        self.omap = ViewMap("")
         self.index = None
         self.setExtraSelections([])
         self.clear()
@@ -347,6 +363,11 @@ class DocumentView(QTextEdit):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for r in rects:
                 painter.drawRect(r.adjusted(0.5, 1.5, -0.5, -1.5))
+        elif band.style == "fill":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(band.color)
+            for r in rects:
+                painter.drawRect(r)
         elif band.style == "outline":
             painter.setPen(QPen(band.color, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)

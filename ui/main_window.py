@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -63,13 +64,16 @@ from annotation.proposals import (
 from annotation.schema import LabelSchema
 from annotation.search import SearchIndex
 from annotation.snapping import snap
+from annotation.span_index import SpanIndex
 from annotation.spans import Link, Span, new_id
+from annotation.variants import variants_for_label
 from storage import exporter, importer
 from storage.project import Project
 from storage.session import Change, DocumentSession, EditRefused
 from ui.commands import (
     AddLinks,
     AddSpans,
+    AddSpansAcross,
     ChangeSchema,
     RejectProposals,
     RemoveLinks,
@@ -81,6 +85,7 @@ from ui.details_panel import DetailsPanel, excerpt
 from ui.dialogs import LabelPicker, ReportDialog, SchemaEditor
 from ui.document_view import Band, DocumentView
 from ui.panels import DocumentListModel, LegendWidget, SpanListModel, make_list_view
+from ui.search_panel import Hit, SearchPanel, VariantsDialog, context_of
 
 ICON_COLOR = "#37474f"
 PICK_PROMPTS = {
@@ -179,6 +184,12 @@ class MainWindow(QMainWindow):
             combo.activated.connect(lambda _i, a=attr, c=combo: self.claim_filter.set_filter(a, c.currentData()))
             claims_layout.addWidget(combo)
         claims_layout.addWidget(self.claim_list)
+        self.search_panel = SearchPanel(self)
+        self.search_panel.searchRequested.connect(self.search)
+        self.search_panel.hitActivated.connect(self.go_to_hit)
+        self.search_hits: list[Hit] = []
+        self.search_pos = -1
+        self._search_index: SearchIndex | None = None
         self.details = DetailsPanel(self)
         self.details.attributeEdited.connect(self.set_attribute)
         self.details.pickRequested.connect(lambda sid, role: self.begin_pick(role, sid))
@@ -187,6 +198,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.quote_list, icon("fa5s.quote-right"), "Quotes")
         self.side_tabs.addTab(claims_page, icon("fa5s.balance-scale"), "Claims")
         self.side_tabs.addTab(self.details, icon("fa5s.info-circle"), "Details")
+        self.side_tabs.addTab(self.search_panel, icon("fa5s.search"), "Search")
         self.side_tabs.addTab(self.legend, icon("fa5s.palette"), "Labels")
         self.view.extra_bands = self._bands
 
@@ -246,6 +258,7 @@ class MainWindow(QMainWindow):
             page,
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
         self.import_button = QPushButton(icon("fa5s.file-import"), "  Import articles…", page)
         self.import_button.setMinimumHeight(44)
         self.import_button.clicked.connect(self.import_dialog)
@@ -291,6 +304,10 @@ class MainWindow(QMainWindow):
         self.act_delete = a("&Delete annotation", self.delete_active, "Delete", "fa5s.trash-alt")
         self.act_backspace = a("Reject suggestion / delete", self.backspace, "Backspace")
         self.act_enter = a("Accept suggestion / confirm", self.enter, ["Return", "Enter"])
+        # Enter belongs to the article view: in the search field or a dialog it keeps its meaning.
+        self.removeAction(self.act_enter)
+        self.act_enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.view.addAction(self.act_enter)
         self.act_suggest = a("&Suggest quotes and claims", self.toggle_suggestions, "F7", "fa5s.magic",
                              "Propose quotes and claims from cue verbs, quotation marks and numbers")
         self.act_suggest.setCheckable(True)
@@ -300,6 +317,18 @@ class MainWindow(QMainWindow):
         self.act_reject_all = a("Reject all suggestions", self.reject_all, "Ctrl+Shift+Backspace")
         self.act_tag_all = a("&Tag all occurrences", self.tag_all, "Ctrl+T", "fa5s.clone",
                              "Propose the selected entity's label on every variant of its text")
+        self.act_tag_all_project = a("Tag all occurrences in the &project…", lambda: self.tag_all(project_wide=True),
+                                     "Ctrl+Shift+T")
+        self.act_find = a("&Find variants…", self.focus_search, "Ctrl+F", "fa5s.search",
+                          "Search with Arabic spelling variants, in this document or the project")
+        self.act_find_next = a("Find next", lambda: self.step_hit(+1), "F3")
+        self.act_find_prev = a("Find previous", lambda: self.step_hit(-1), "Shift+F3")
+        self.act_diacritics = a("&Hide diacritics", self.toggle_diacritics, "Ctrl+Shift+D", None,
+                                "Read without tashkeel; selections still store exact offsets")
+        self.act_diacritics.setCheckable(True)
+        self.act_variants = a("&Variants of a label…", self.show_variants, None, "fa5s.list-ul")
+        self.act_exceptions = a("Clitic &exceptions…", self.edit_clitic_exceptions, None, None,
+                                "Words that only look prefixed (never split by 'strip clitics')")
         self.act_relabel = a("Change &label…", self.pick_label, "Ctrl+L", "fa5s.tag",
                              "Choose a label for the selection or the selected entity")
         self.act_escape = a("Clear selection", self.clear_active, "Escape")
@@ -328,11 +357,14 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(act)
         review_menu = menu.addMenu("&Review")
         for act in (self.act_suggest, self.act_next_sugg, self.act_prev_sugg, self.act_enter, self.act_backspace,
-                    self.act_accept_all, self.act_reject_all, self.act_tag_all):
+                    self.act_accept_all, self.act_reject_all, self.act_tag_all, self.act_tag_all_project):
             review_menu.addAction(act)
         self.label_menu = menu.addMenu("&Labels")
         view_menu = menu.addMenu("&View")
         for act in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
+            view_menu.addAction(act)
+        view_menu.addSeparator()
+        for act in (self.act_diacritics, self.act_find, self.act_find_next, self.act_find_prev, self.act_variants):
             view_menu.addAction(act)
         doc_menu = menu.addMenu("&Document")
         for act in (self.act_next_doc, self.act_prev_doc):
@@ -391,6 +423,7 @@ class MainWindow(QMainWindow):
         self.label_menu.addSeparator()
         self.label_menu.addAction(self.act_relabel)
         self.label_menu.addAction(self.act_schema)
+        self.label_menu.addAction(self.act_exceptions)
         self.legend.set_schema(schema)
         self.view.set_schema(schema)
         self.entity_model.schema = schema
@@ -429,6 +462,7 @@ class MainWindow(QMainWindow):
         self.quote_model.reset(self.session.text, self.session.index, self.session.schema)
         self.claim_model.reset(self.session.text, self.session.index, self.session.schema)
         self.pick = None
+        self._search_index = None
         self.rejected = self.project.rejected(doc_id)
         self.proposals, self.proposal_pos = [], -1
         if self.act_suggest.isChecked():
@@ -915,15 +949,21 @@ class MainWindow(QMainWindow):
     def reject_all(self) -> None:
         self.reject_proposals(list(self.proposals))
 
-    def tag_all(self) -> None:
-        """Propose the selected entity's label on every variant of its text in the document."""
+    def _exceptions(self) -> frozenset[str]:
+        return exceptions_for(self.project.setting("clitic_exceptions", ""))
+
+    def tag_all(self, project_wide: bool = False) -> None:
+        """Propose the selected entity's label on every variant of its text: in this document as
+        suggestions to review; with project_wide, the other documents' matches are offered in
+        bulk after a confirmation, as one undo step."""
         session = self.session
         span = session.index.get(self.view.active_span_id or "") if session else None
         if session is None or span is None or span.kind != "entity":
             self.statusBar().showMessage("Select an entity first (click it).", 4000)
             return
         boundary = span.boundary if span.boundary != "exact" else "token"
-        ranges = SearchIndex(session.text).find(session.text[span.start:span.end], boundary=boundary)
+        surface = session.text[span.start:span.end]
+        ranges = self.search_index().find(surface, boundary=boundary, exceptions=self._exceptions())
         found = entity_proposals(session.doc.id, span.label, ranges, session.index, boundary,
                                  self.project.annotator_name)
         self.proposals = pending([*self.proposals, *found], session.index, self.rejected)
@@ -933,6 +973,137 @@ class MainWindow(QMainWindow):
             f"{len(found)} more occurrences proposed as {span.label}: Ctrl+Shift+Enter accepts all, "
             "Ctrl+Shift+Backspace rejects all, Enter / Backspace one by one", 10000
         )
+        if project_wide:
+            self._tag_all_elsewhere(span.label, surface, boundary)
+
+    def _tag_all_elsewhere(self, label: str, surface: str, boundary: str) -> None:
+        assert self.session is not None
+        per_doc: dict[str, list[Span]] = {}
+        for doc_id in self.project.document_ids():
+            if doc_id == self.session.doc.id:
+                continue
+            text = self.project.document(doc_id).text
+            ranges = SearchIndex(text).find(surface, boundary=boundary, exceptions=self._exceptions())
+            if not ranges:
+                continue
+            index = SpanIndex(self.project.spans(doc_id, ["entity"]))
+            spans = [p.main for p in entity_proposals(doc_id, label, ranges, index, boundary,
+                                                      self.project.annotator_name)]
+            if spans:
+                per_doc[doc_id] = spans
+        total = sum(len(v) for v in per_doc.values())
+        if not total:
+            self.statusBar().showMessage("No untagged occurrences in the other documents.", 5000)
+            return
+        answer = QMessageBox.question(
+            self, "Tag all in the project",
+            f"Tag {total} occurrences of «{surface}» as {label} in {len(per_doc)} other document(s)?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.undo_stack.push(AddSpansAcross(self, per_doc, f"tag {total} × {label} in the project"))
+
+    def add_spans_anywhere(self, per_doc: dict[str, list[Span]]) -> None:
+        """EditorHost: add spans to any documents; the open one goes through its session."""
+        for doc_id, spans in per_doc.items():
+            if self.session is not None and self.session.doc.id == doc_id:
+                self.session.add(spans, action="tag-all")
+            else:
+                self.project.insert(spans, action="tag-all")
+        self._refresh_counts(per_doc)
+
+    def remove_spans_anywhere(self, per_doc: dict[str, list[Span]]) -> None:
+        for doc_id, spans in per_doc.items():
+            if self.session is not None and self.session.doc.id == doc_id:
+                self.session.remove([s.id for s in spans], action="undo-tag-all")
+            else:
+                self.project.delete([s.id for s in spans], (), doc_id, action="undo-tag-all")
+        self._refresh_counts(per_doc)
+
+    def _refresh_counts(self, doc_ids) -> None:  # noqa: ANN001 - any iterable of ids
+        for doc_id in doc_ids:
+            self.doc_model.update_info(self.project.document_info(doc_id))
+
+    # --- search ---------------------------------------------------------------------------
+    def search_index(self) -> SearchIndex:
+        assert self.session is not None
+        if self._search_index is None:
+            self._search_index = SearchIndex(self.session.text)
+        return self._search_index
+
+    def focus_search(self) -> None:
+        self.side_tabs.setCurrentWidget(self.search_panel)
+        rng = self.view.selection_range()
+        if rng is not None and self.session is not None and rng[1] - rng[0] < 60:
+            self.search_panel.edit.setText(self.session.text[rng[0]:rng[1]].strip())
+        self.search_panel.edit.setFocus()
+        self.search_panel.edit.selectAll()
+
+    def search(self, query: str, project_wide: bool = False, proclitics: bool = True) -> list[Hit]:
+        if self.session is None:
+            return []
+        options = {"proclitics": proclitics, "exceptions": self._exceptions()}
+        names = {info.id: Path(info.source).name for info in self.doc_model.rows}
+        hits: list[Hit] = []
+        if project_wide:
+            doc_ids = self.project.document_ids()
+        else:
+            doc_ids = [self.session.doc.id]
+        for doc_id in doc_ids:
+            if doc_id == self.session.doc.id:
+                text, found = self.session.text, self.search_index().find(query, **options)
+            else:
+                text = self.project.document(doc_id).text
+                found = SearchIndex(text).find(query, **options)
+            hits += [Hit(doc_id, names.get(doc_id, doc_id), s, e, context_of(text, s, e)) for s, e in found]
+        self.search_hits = hits
+        self.search_pos = -1
+        self.search_panel.show_hits(hits, len({h.doc_id for h in hits}))
+        self.view.viewport().update()
+        if hits:
+            first_here = next((i for i, h in enumerate(hits) if h.doc_id == self.session.doc.id), 0)
+            self.go_to_hit(first_here)
+        return hits
+
+    def go_to_hit(self, row: int) -> None:
+        if not 0 <= row < len(self.search_hits):
+            return
+        hit = self.search_hits[row]
+        self.search_pos = row
+        if self.session is None or self.session.doc.id != hit.doc_id:
+            self.open_document(hit.doc_id)
+        self.view.scroll_to(hit.start, hit.end)
+        self.view.select_range(hit.start, hit.end)  # ready to tag with a key
+        self.search_panel.results.setCurrentRow(row)
+        self.view.viewport().update()
+
+    def step_hit(self, delta: int) -> None:
+        if self.search_hits:
+            self.go_to_hit((self.search_pos + delta) % len(self.search_hits))
+
+    def toggle_diacritics(self) -> None:
+        self.view.set_hide_diacritics(self.act_diacritics.isChecked())
+
+    def show_variants(self) -> None:
+        dialog = VariantsDialog(self.project.schema(),
+                                lambda label: variants_for_label(self.project, label, "entity", self.boundary_policy()),
+                                self)
+        dialog.searchRequested.connect(lambda q: (self.search_panel.edit.setText(q),
+                                                  self.search_panel.project_wide.setChecked(True),
+                                                  self.search(q, True, True),
+                                                  self.side_tabs.setCurrentWidget(self.search_panel)))
+        dialog.reload()
+        self.variants_dialog = dialog
+        dialog.open()
+
+    def edit_clitic_exceptions(self) -> None:
+        current = self.project.setting("clitic_exceptions", "")
+        text, ok = QInputDialog.getMultiLineText(
+            self, "Clitic exceptions",
+            "Words that only look prefixed, one per line (never split by 'strip clitics'):", current,
+        )
+        if ok and text != current:
+            self.project.set_setting("clitic_exceptions", "\n".join(w.strip() for w in text.splitlines() if w.strip()))
+            self._search_index = None
 
     def _bands(self, lo: int, hi: int) -> list[Band]:
         session = self.session
@@ -949,6 +1120,10 @@ class MainWindow(QMainWindow):
                 for s in session.index.overlapping(lo, hi, ("claim",))]
         out += [Band(s.start, s.end, color(s.label, "#6a1b9a"), "band", 2)
                 for s in session.index.overlapping(lo, hi, ("mention", "cue"))]
+        doc_id = session.doc.id
+        for h in self.search_hits:
+            if h.doc_id == doc_id and h.start < hi and lo < h.end:
+                out.append(Band(h.start, h.end, QColor(255, 193, 7, 90), "fill"))
         current = self.current_proposal()
         for p in self.proposals:
             if p.start < hi and lo < p.end:

@@ -55,3 +55,67 @@ class OffsetMap:
 def qt_plain_text(text: str) -> str:
     """What QTextDocument.toPlainText()... stores internally: line breaks as U+2029."""
     return text.replace("\n", "\u2029")
+
+
+# Arabic marks hidden by the "hide diacritics" view: harakat, tanwin, shadda, sukun, dagger
+# alef, Quranic marks. Letters, tatweel and everything else stay visible.
+def is_tashkeel(c: str) -> bool:
+    o = ord(c)
+    return 0x064B <= o <= 0x065F or o == 0x0670 or 0x0610 <= o <= 0x061A or 0x06D6 <= o <= 0x06ED
+
+
+class ViewMap:
+    """Code points of the stored text <-> Qt positions of what the view shows.
+
+    The view may hide some characters (diacritics); the stored text and every offset never
+    change. disp(o) counts the visible characters before o; orig(d) is the stored offset of
+    the d-th visible character, so a hidden mark lands inside the selection of the letter it
+    sits on. UTF-16 is then handled by OffsetMap over the displayed text.
+    """
+
+    __slots__ = ("_hidden", "_hidden_at_display", "display_text", "length", "omap")
+
+    def __init__(self, text: str, hide: bool = False) -> None:
+        self.length = len(text)
+        if hide:
+            self._hidden = [i for i, c in enumerate(text) if is_tashkeel(c)]
+        else:
+            self._hidden = []
+        # For hidden character k: the display index of the first visible character after it.
+        self._hidden_at_display = [h - k for k, h in enumerate(self._hidden)]
+        if self._hidden:
+            hidden = set(self._hidden)
+            self.display_text = "".join(c for i, c in enumerate(text) if i not in hidden)
+        else:
+            self.display_text = text
+        self.omap = OffsetMap(self.display_text)
+
+    @property
+    def qt_length(self) -> int:
+        return self.omap.qt_length
+
+    @property
+    def hides(self) -> bool:
+        return bool(self._hidden)
+
+    def disp(self, offset: int) -> int:
+        return offset - bisect_left(self._hidden, offset)
+
+    def orig(self, display: int) -> int:
+        return display + bisect_right(self._hidden_at_display, display)
+
+    def to_qt(self, offset: int) -> int:
+        if not 0 <= offset <= self.length:
+            raise IndexError(f"offset {offset} outside 0..{self.length}")
+        return self.omap.to_qt(self.disp(offset))
+
+    def from_qt(self, position: int, *, round_up: bool = False) -> int:
+        return min(self.length, self.orig(self.omap.from_qt(position, round_up=round_up)))
+
+    def range_to_qt(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_qt(start), self.to_qt(end)
+
+    def range_from_qt(self, start: int, end: int) -> tuple[int, int]:
+        if start > end:
+            start, end = end, start
+        return self.from_qt(start), self.from_qt(end, round_up=True)

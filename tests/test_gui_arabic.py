@@ -1,0 +1,124 @@
+"""The Arabic-aware tools in the real window: variant search, tag-all, variants, the
+diacritics toggle, and the word-level key."""
+
+from __future__ import annotations
+
+import unittest.mock as mock
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.gui_support import isolate, open_window, wait_for_import
+
+pytestmark = pytest.mark.gui
+
+ARTICLE = (
+    "قال الرئيسُ الأَسَد إن الاسد لن يتنازل.\n"
+    "والأسد رفض العرض، وقيل للأسد ذلك بالأسد نفسه.\n"
+    "الأسدي رجل آخر، وأسدل الستار.\n"
+)
+OTHER = "زار الأسد مدينة حمص ثم عاد الأسد إلى دمشق.\n"
+
+
+@pytest.fixture
+def win(qtbot, tmp_path, monkeypatch):
+    isolate(monkeypatch, tmp_path)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
+    w = open_window(qtbot, tmp_path / "p.hashiya")
+    w.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"], modal=False)
+    wait_for_import(qtbot, w, 2)
+    qtbot.waitUntil(lambda: w.session is not None)
+    w.open_document(w.doc_model.rows[0].id)
+    yield w
+    w.close()
+    w.project.close()
+
+
+def press(qtbot, w, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    w.view.setFocus()
+    qtbot.keyClick(w.view, key, modifiers)
+    QApplication.processEvents()
+
+
+def test_search_finds_spelling_variants_and_selects_the_hit(qtbot, win) -> None:
+    press(qtbot, win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert win.side_tabs.currentWidget() is win.search_panel
+    win.search_panel.edit.setText("الاسد")  # QTest.keyClicks only types ASCII
+    qtbot.keyClick(win.search_panel.edit, Qt.Key.Key_Return)
+    text = win.session.text
+    found = [text[h.start:h.end] for h in win.search_hits]
+    assert found == ["الأَسَد", "الاسد", "والأسد", "للأسد", "بالأسد"]  # not الأسدي, not وأسدل
+    assert win.view.selection_range() == (win.search_hits[0].start, win.search_hits[0].end)
+    press(qtbot, win, Qt.Key.Key_F3)
+    assert win.view.selection_range() == (win.search_hits[1].start, win.search_hits[1].end)
+    # across the project
+    hits = win.search("الاسد", project_wide=True)
+    assert len({h.doc_id for h in hits}) == 2 and len(hits) == 7
+
+
+def test_tag_all_in_document_and_project_one_undo_step_each(qtbot, win) -> None:
+    text = win.session.text
+    i = text.index("الاسد")
+    win.view.select_range(i, i + 5)
+    press(qtbot, win, Qt.Key.Key_1)
+    span = win.session.index.of_kind("entity")[0]
+    win.select_span(span.id)
+    with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes):
+        press(qtbot, win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    other = win.doc_model.rows[1].id
+    assert win.project.span_count(other, "entity") == 2  # the project-wide step, already applied
+    proposed = sorted(text[p.start:p.end] for p in win.proposals)
+    assert proposed == sorted(["الأَسَد", "والأسد", "للأسد", "بالأسد"])
+    press(qtbot, win, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.project.span_count(win.session.doc.id, "entity") == 5
+    win.undo_stack.undo()  # the accepted batch
+    assert win.project.span_count(win.session.doc.id, "entity") == 1
+    win.undo_stack.undo()  # the other document's batch
+    assert win.project.span_count(other, "entity") == 0
+    assert win.doc_model.rows[1].entity_count == 0
+
+
+def test_variants_view_counts_tagged_and_untagged(qtbot, win) -> None:
+    text = win.session.text
+    for word in ("الاسد", "والأسد"):
+        i = text.index(word)
+        win.view.select_range(i, i + len(word))
+        press(qtbot, win, Qt.Key.Key_1)
+    win.show_variants()
+    dialog = win.variants_dialog
+    dialog.label_combo.setCurrentIndex(dialog.label_combo.findData("PERS"))
+    dialog.reload()
+    by_form = {g.normalised: g for g in dialog.groups}
+    assert by_form["الاسد"].tagged == 1 and by_form["الاسد"].untagged == 5  # 3 here + 2 in the other doc
+    assert dialog.table.rowCount() == len(dialog.groups)
+    dialog.close()
+
+
+def test_hidden_diacritics_still_store_exact_offsets(qtbot, win) -> None:
+    press(qtbot, win, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.view.hide_diacritics
+    shown = win.view.toPlainText()
+    assert "الأسد" in shown and "\u064e" not in shown
+    d = shown.index("الأسد")
+    cursor = win.view.textCursor()
+    cursor.setPosition(d)
+    cursor.setPosition(d + 5, cursor.MoveMode.KeepAnchor)
+    win.view.setTextCursor(cursor)
+    press(qtbot, win, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    span = win.session.index.of_kind("entity")[0]
+    assert win.session.text[span.start:span.end] == "الأَسَد"  # the marks are inside
+    press(qtbot, win, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.view.toPlainText() == win.session.text
+
+
+def test_word_key_tags_the_token_under_the_caret(qtbot, win) -> None:
+    text = win.session.text
+    i = text.index("حمص") if "حمص" in text else None
+    assert i is None  # first document
+    j = text.index("الستار")
+    win.view.select_range(j + 2, j + 2)
+    press(qtbot, win, Qt.Key.Key_4)
+    span = win.session.index.of_kind("entity")[0]
+    assert (text[span.start:span.end], span.label) == ("الستار", "LOC")

@@ -1,0 +1,142 @@
+"""Search that knows Arabic spelling variants, in the document or across the project, and the
+variants view of a label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotation.schema import LabelSchema
+from annotation.variants import VariantGroup
+
+
+@dataclass(frozen=True)
+class Hit:
+    doc_id: str
+    doc_name: str
+    start: int
+    end: int
+    context: str
+
+
+class SearchPanel(QWidget):
+    searchRequested = Signal(str, bool, bool)  # query, whole project, optional proclitics
+    hitActivated = Signal(int)  # row in self.hits
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hits: list[Hit] = []
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("Search: الاسد also finds الأسد، والأسد، للأسد، الأَسَد")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.edit.returnPressed.connect(self.run)
+        self.project_wide = QCheckBox("Whole project", self)
+        self.proclitics = QCheckBox("Optional proclitics (و ف ب ك ل ال)", self)
+        self.proclitics.setChecked(True)
+        self.summary = QLabel("", self)
+        self.summary.setWordWrap(True)
+        self.results = QListWidget(self)
+        self.results.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.results.itemActivated.connect(lambda item: self.hitActivated.emit(self.results.row(item)))
+        self.results.itemClicked.connect(lambda item: self.hitActivated.emit(self.results.row(item)))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.project_wide)
+        layout.addWidget(self.proclitics)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.results)
+
+    def run(self) -> None:
+        query = self.edit.text().strip()
+        if query:
+            self.searchRequested.emit(query, self.project_wide.isChecked(), self.proclitics.isChecked())
+
+    def show_hits(self, hits: list[Hit], documents: int) -> None:
+        self.hits = hits
+        self.results.clear()
+        for hit in hits[:5000]:
+            item = QListWidgetItem(f"{hit.context}   · {hit.doc_name}")
+            item.setToolTip(f"{hit.doc_id} [{hit.start}, {hit.end})")
+            self.results.addItem(item)
+        more = f" (first {5000} listed)" if len(hits) > 5000 else ""
+        self.summary.setText(f"{len(hits)} matches in {documents} document(s){more}")
+
+
+def context_of(text: str, start: int, end: int, width: int = 30) -> str:
+    left = text[max(0, start - width) : start].replace("\n", " ")
+    right = text[end : end + width].replace("\n", " ")
+    return f"…{left}【{text[start:end]}】{right}…"
+
+
+class VariantsDialog(QDialog):
+    """Surface forms of a label across the project, grouped by normalised form, with how often
+    each is tagged and how often the same form appears untagged."""
+
+    searchRequested = Signal(str)
+    COLS = ("Normalised", "Surface forms tagged", "Tagged", "Untagged")
+
+    def __init__(self, schema: LabelSchema, compute, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setWindowTitle("Variants")
+        self.compute = compute
+        self.groups: list[VariantGroup] = []
+        self.label_combo = QComboBox(self)
+        for label in schema.labels_for("entity"):
+            self.label_combo.addItem(label.name, label.name)
+        self.label_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.table = QTableWidget(0, len(self.COLS), self)
+        self.table.setHorizontalHeaderLabels(self.COLS)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.cellActivated.connect(self._activated)
+        self.table.cellDoubleClicked.connect(self._activated)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Label:", self))
+        top.addWidget(self.label_combo, 1)
+        layout.addLayout(top)
+        layout.addWidget(QLabel("Double-click a row to search for it (untagged occurrences show up there).", self))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(720, 480)
+
+    def reload(self) -> None:
+        label = self.label_combo.currentData()
+        self.groups = self.compute(label) if label else []
+        self.table.setRowCount(len(self.groups))
+        for r, group in enumerate(self.groups):
+            forms = "، ".join(f"{form} ×{n}" for form, n in sorted(group.forms.items(), key=lambda x: -x[1]))
+            for c, value in enumerate((group.normalised, forms, group.tagged, group.untagged)):
+                item = QTableWidgetItem(str(value))
+                if c >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if c == 3 and group.untagged:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(r, c, item)
+
+    def _activated(self, row: int, _col: int) -> None:
+        if 0 <= row < len(self.groups):
+            forms = self.groups[row].forms
+            self.searchRequested.emit(max(forms, key=forms.get) if forms else self.groups[row].normalised)
