@@ -250,8 +250,16 @@ class Project:
             sql += f" AND a.kind IN ({','.join('?' * len(kinds))})"
             params += kinds
         rows = self.db.execute(sql + ' ORDER BY a.start, a."end" DESC, a.id', params).fetchall()
+        parsed: dict[str, dict[str, Any]] = {}  # most spans share '{}': parse each string once
+
+        def attrs_of(raw: str) -> dict[str, Any]:
+            value = parsed.get(raw)
+            if value is None:
+                value = parsed[raw] = json.loads(raw)
+            return dict(value)
+
         return [
-            Span(sid, d, k, lab, s, e, json.loads(attrs), b, ann or "")
+            Span(sid, d, k, lab, s, e, attrs_of(attrs), b, ann or "")
             for sid, d, k, lab, s, e, attrs, b, ann in rows
         ]
 

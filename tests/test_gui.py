@@ -140,10 +140,14 @@ def test_nested_and_overlapping_entities_are_allowed(qtbot, window) -> None:
     window.view.select_range(j, j + 6)
     press(qtbot, window, Qt.Key.Key_5)
     assert db_entities(window) == [(i, i + len("الرئيسُ الروسي"), "PERS", "token"), (j, j + 6, "NORP", "token")]
-    # inner segment drawn with the inner colour and underlined with the outer one
-    sels = window.view.extraSelections()
-    inner = [s for s in sels if s.cursor.selectionStart() == window.view.omap.to_qt(j)]
-    assert inner and inner[0].format.underlineStyle() != inner[0].format.UnderlineStyle.NoUnderline
+    # the inner segment shows the inner colour, underlined with the outer one
+    schema = window.project.schema()
+    segments = window.view.entity_segments(window.session.index.of_kind("entity"))
+    assert segments == [
+        (i, j, schema.label("PERS").color, None, False),
+        (j, j + 6, schema.label("NORP").color, schema.label("PERS").color, False),
+    ]
+    assert len(window.view._paint_items) == 2
 
 
 def test_offsets_after_an_emoji_are_code_points(qtbot, window) -> None:

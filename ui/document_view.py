@@ -1,9 +1,11 @@
 """The read-only, right-to-left article view with span highlighting.
 
-Entities are drawn with QTextEdit extra selections (Qt shapes them, so letters stay joined
-and bidi runs are right); only the spans inside the visible window are handed to Qt, so the
-cost of an edit does not grow with the number of spans in the document. Quotes, claims,
-suggestions and the selected span are painted over the text by paintEvent from line geometry.
+Entity backgrounds are painted under the text from line geometry (QTextLine.cursorToX), so
+no character format ever touches the document: letters stay joined on any Qt version and an
+edit never relayouts a paragraph. Only spans in a window around the screen are considered, and
+an edit repaints only its own lines, so the cost of a keypress does not grow with the number of
+spans or the length of the document. Quotes, claims, suggestions, search hits and the selected
+span are painted over the text the same way.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
-    QTextCharFormat,
     QTextCursor,
     QTextOption,
 )
@@ -74,7 +75,9 @@ class DocumentView(QTextEdit):
         self.related_span_ids: tuple[str, ...] = ()
         self.extra_bands: Callable[[int, int], Iterable[Band]] | None = None
         self._window = (0, 0)
-        self._formats: dict[tuple[str, str | None, bool], QTextCharFormat] = {}
+        # Entity backgrounds of the window: (rectangle in document coordinates, fill, underline).
+        self._paint_items: list[tuple[QRectF, QColor, QColor | None]] = []
+        self._cached_blocks: set[int] = set()
         self._last_click: tuple[int, int] = (-1, 0)  # (qt position, how many times) to cycle nesting
         self.alt_selection = False  # the current selection was made with Alt held
         self.point_size = DEFAULT_POINT_SIZE
@@ -114,10 +117,9 @@ class DocumentView(QTextEdit):
         self.schema = schema
         self.active_span_id = None
         self.related_span_ids = ()
-        self._formats.clear()
-        self.setExtraSelections([])
+        self._paint_items = []
+        self._cached_blocks = set()
         self.setPlainText(self.omap.display_text)
-        self._apply_text_option()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._window = (0, 0)
         self._window_moved()
@@ -141,12 +143,12 @@ class DocumentView(QTextEdit):
         self.text = ""
         self.omap = ViewMap("")
         self.index = None
-        self.setExtraSelections([])
+        self._paint_items = []
+        self._cached_blocks = set()
         self.clear()
 
     def set_schema(self, schema: LabelSchema) -> None:
         self.schema = schema
-        self._formats.clear()
         self.refresh()
 
     # --- positions ------------------------------------------------------------------------
@@ -180,23 +182,82 @@ class DocumentView(QTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
-    def visible_window(self) -> tuple[int, int]:
-        """Code-point range of what is on screen, widened by a margin."""
+    def _position_at_y(self, y: float) -> int:
+        """Qt position of the start of the line at document height y (binary search over the
+        lines of the block there; no hit test of the whole document)."""
+        doc = self.document()
+        layout_mgr = doc.documentLayout()
+        block = doc.firstBlock()
+        last = block
+        while block.isValid():
+            rect = layout_mgr.blockBoundingRect(block)
+            if rect.bottom() >= y:
+                break
+            last = block
+            block = block.next()
+        if not block.isValid():
+            block = last
+        layout = block.layout()
+        lo, hi = 0, layout.lineCount() - 1
+        origin = layout.position().y()
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if origin + layout.lineAt(mid).y() <= y:
+                lo = mid
+            else:
+                hi = mid - 1
+        return block.position() + (layout.lineAt(lo).textStart() if layout.lineCount() else 0)
+
+    def visible_range(self) -> tuple[int, int]:
+        """Code-point range of the lines on screen."""
         if not self.text:
             return (0, 0)
-        rect = self.viewport().rect()
-        corners = [rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight()]
-        positions = [self.cursorForPosition(p).position() for p in corners]
-        lo = self.omap.from_qt(min(positions))
-        hi = self.omap.from_qt(max(positions), round_up=True)
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        a = self._position_at_y(top)
+        b = self._position_at_y(bottom)
+        block = self.document().findBlock(b)
+        layout = block.layout()
+        if layout.lineCount():
+            line = layout.lineForTextPosition(b - block.position())
+            b = block.position() + line.textStart() + line.textLength()
+        return self.omap.from_qt(min(a, self.omap.qt_length)), self.omap.from_qt(
+            min(b, self.omap.qt_length), round_up=True
+        )
+
+    def visible_window(self) -> tuple[int, int]:
+        """The visible range widened by a margin, so small scrolls need no rebuild."""
+        lo, hi = self.visible_range()
         return max(0, lo - WINDOW_MARGIN), min(len(self.text), hi + WINDOW_MARGIN)
 
     # --- highlighting ---------------------------------------------------------------------
     def _window_moved(self) -> None:
-        window = self.visible_window()
-        if window != self._window:
-            self._window = window
+        if not self.text:
+            return
+        lo, hi = self.visible_range()
+        wlo, whi = self._window
+        if not (wlo <= lo and hi <= whi) or self._window == (0, 0):
+            self._window = self.visible_window()
+            self._cache_visible_layouts()
             self.refresh()
+
+    def _cache_visible_layouts(self) -> None:
+        """Keep the shaped glyphs of the blocks around the screen: repaints then skip
+        re-shaping paragraphs of tens of thousands of characters."""
+        doc = self.document()
+        lo, hi = self.omap.range_to_qt(*self._window)
+        wanted = set()
+        block = doc.findBlock(lo)
+        while block.isValid() and block.position() <= hi:
+            wanted.add(block.blockNumber())
+            block = block.next()
+        for number in self._cached_blocks - wanted:
+            blk = doc.findBlockByNumber(number)
+            if blk.isValid():
+                blk.layout().setCacheEnabled(False)
+        for number in wanted - self._cached_blocks:
+            doc.findBlockByNumber(number).layout().setCacheEnabled(True)
+        self._cached_blocks = wanted
 
     def window(self) -> tuple[int, int]:
         return self._window
@@ -205,41 +266,39 @@ class DocumentView(QTextEdit):
         lo, hi = self._window
         return any(s.start < hi and lo < s.end for s in spans)
 
-    def _format(self, color: str, underline: str | None, active: bool) -> QTextCharFormat:
-        key = (color, underline, active)
-        fmt = self._formats.get(key)
-        if fmt is None:
-            fmt = QTextCharFormat()
-            fmt.setBackground(darker(color, 125) if active else label_color(color))
-            if underline is not None:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(darker(underline, 200))
-            self._formats[key] = fmt
-        return fmt
-
-    def refresh(self) -> None:
-        """Rebuild the extra selections of the visible window (entities only)."""
+    def refresh(self, dirty: Iterable[Span] | None = None) -> None:
+        """Rebuild the painted entity backgrounds of the window; repaint only the dirty spans'
+        lines when given, else the whole viewport."""
         if self.index is None or self.schema is None:
+            self._paint_items = []
+            self.viewport().update()
             return
         lo, hi = self._window
-        spans = self.index.overlapping(lo, hi, ("entity",))
-        self.setExtraSelections(self._entity_selections(spans))
-        self.viewport().update()
+        self._paint_items = self._entity_items(self.index.overlapping(lo, hi, ("entity",)))
+        if dirty is None:
+            self.viewport().update()
+            return
+        for span in dirty:
+            for rect in self.range_rects(span.start, span.end):
+                self.viewport().update(rect.adjusted(-4, -2, 4, 2).toAlignedRect())
 
-    def _entity_selections(self, spans: list[Span]) -> list[QTextEdit.ExtraSelection]:
-        """Cut overlapping entities into segments: each segment shows its innermost entity's
-        colour, and an underline in the outer entity's colour when entities nest or overlap."""
+    def entity_segments(self, spans: list[Span]) -> list[tuple[int, int, str, str | None, bool]]:
+        """Cut overlapping entities into segments (start, end, colour, underline colour, active):
+        each segment shows its innermost entity's colour, with an underline in the outer
+        entity's colour where entities nest or overlap."""
         if not spans:
             return []
         schema = self.schema
         assert schema is not None
+
+        def color(span: Span) -> str:
+            return schema.label(span.label).color if schema.has_label(span.label) else "#cccccc"
+
         bounds = sorted({p for s in spans for p in (s.start, s.end)})
-        # Sweep: spans sorted by start; keep the set active in each elementary segment.
         by_start = sorted(spans, key=lambda s: s.start)
-        selections = []
+        out = []
         active: list[Span] = []
         j = 0
-        doc = self.document()
         for a, b in zip(bounds, bounds[1:], strict=False):
             while j < len(by_start) and by_start[j].start <= a:
                 active.append(by_start[j])
@@ -249,29 +308,42 @@ class DocumentView(QTextEdit):
                 continue
             inner = min(active, key=lambda s: (s.length, s.start))
             outer = max(active, key=lambda s: (s.length, -s.start))
-            color = schema.label(inner.label).color if schema.has_label(inner.label) else "#cccccc"
-            underline = None
-            if outer is not inner:
-                underline = schema.label(outer.label).color if schema.has_label(outer.label) else "#888888"
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(doc)
-            cursor.setPosition(self.omap.to_qt(a))
-            cursor.setPosition(self.omap.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            sel.format = self._format(color, underline, inner.id == self.active_span_id)
-            selections.append(sel)
-        return selections
+            out.append((a, b, color(inner), color(outer) if outer is not inner else None,
+                        inner.id == self.active_span_id))
+        return out
+
+    def _entity_items(self, spans: list[Span]) -> list[tuple[QRectF, QColor, QColor | None]]:
+        """Rectangles in document coordinates, ready to paint."""
+        items = []
+        clip = self._clip_band()
+        for a, b, color, underline, active in self.entity_segments(spans):
+            fill = darker(color, 125) if active else label_color(color)
+            under = darker(underline, 200) if underline else None
+            for rect in self._doc_rects(a, b, clip):
+                items.append((rect, fill, under))
+        return items
+
+    def _clip_band(self) -> tuple[float, float]:
+        top = self.verticalScrollBar().value()
+        height = self.viewport().height()
+        return top - 2 * height, top + 3 * height
 
     # --- geometry for painted marks -------------------------------------------------------
     def range_rects(self, start: int, end: int) -> list[QRectF]:
-        """Viewport rectangles covering [start, end) line by line."""
-        a, b = self.omap.range_to_qt(start, end)
-        doc = self.document()
+        """Viewport rectangles covering [start, end) line by line (visible lines only)."""
         dx = -self.horizontalScrollBar().value()
         dy = -self.verticalScrollBar().value()
+        top = -dy
+        clip = (top, top + self.viewport().height())
+        return [r.translated(dx, dy) for r in self._doc_rects(start, end, clip)]
+
+    def _doc_rects(self, start: int, end: int, clip: tuple[float, float]) -> list[QRectF]:
+        """Document-coordinate rectangles of [start, end) on lines between clip heights."""
+        a, b = self.omap.range_to_qt(start, end)
+        doc = self.document()
         rects: list[QRectF] = []
         block = doc.findBlock(a)
-        top, bottom = -dy, -dy + self.viewport().height()
+        top, bottom = clip
         while block.isValid() and block.position() < b:
             layout = block.layout()
             origin = layout.position()
@@ -293,9 +365,7 @@ class DocumentView(QTextEdit):
                         x1 = line.cursorToX(ls)[0]
                         x2 = line.cursorToX(le)[0]
                         left, right = sorted((x1, x2))
-                        rects.append(
-                            QRectF(origin.x() + left + dx, y + dy, max(2.0, right - left), line.height())
-                        )
+                        rects.append(QRectF(origin.x() + left, y, max(2.0, right - left), line.height()))
                     line_no += 1
             block = block.next()
         return rects
@@ -314,6 +384,20 @@ class DocumentView(QTextEdit):
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        # Entity backgrounds go under the text: the viewport's base colour is already filled
+        # and QTextEdit draws the glyphs on top, so letters keep their joining and colour.
+        if self._paint_items:
+            dx = -self.horizontalScrollBar().value()
+            dy = -self.verticalScrollBar().value()
+            area = QRectF(event.rect()).translated(-dx, -dy)
+            painter = QPainter(self.viewport())
+            painter.translate(dx, dy)
+            for rect, fill, under in self._paint_items:
+                if rect.intersects(area):
+                    painter.fillRect(rect, fill)
+                    if under is not None:
+                        painter.fillRect(QRectF(rect.left(), rect.bottom() - 3, rect.width(), 2.5), under)
+            painter.end()
         super().paintEvent(event)
         bands = self.bands()
         if bands:

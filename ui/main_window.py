@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.view.spanClicked.connect(self.select_span)
 
         self.doc_model = DocumentListModel()
-        self.doc_list = make_list_view(self.doc_model, self)
+        self.doc_list = make_list_view(self.doc_model, self, label_width=64)
         self.doc_list.activated.connect(self._doc_activated)
         self.doc_list.clicked.connect(self._doc_activated)
         self.progress = QProgressBar(self)
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self.quote_list.activated.connect(lambda i: self._span_row_clicked(self.quote_model, i.row()))
         self.claim_model = SpanListModel(("claim",), self._describe_claim, ("Claimant → claim", "Check-worthy"))
         self.claim_filter = ClaimFilter(self.claim_model)
-        self.claim_list = make_list_view(self.claim_model, self)
+        self.claim_list = make_list_view(self.claim_model, self, label_width=140)
         self.claim_list.setModel(self.claim_filter)
         self.claim_list.clicked.connect(self._claim_row_clicked)
         self.claim_list.activated.connect(self._claim_row_clicked)
@@ -523,8 +523,10 @@ class MainWindow(QMainWindow):
         touched = change.spans_touched()
         if change.removed and self.view.active_span_id in {s.id for s in change.removed}:
             self.view.active_span_id = None
-        if self.view.touches_window(touched) or change.links_added or change.links_removed:
+        if change.links_added or change.links_removed:
             self.view.refresh()
+        elif self.view.touches_window(touched):
+            self.view.refresh(dirty=touched)
         self.entity_model.apply(change)
         self.quote_model.apply(change)
         self.claim_model.apply(change)

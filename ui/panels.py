@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QListWidget,
     QListWidgetItem,
-    QTreeView,
+    QTableView,
     QWidget,
 )
 
@@ -176,18 +176,28 @@ class SpanListModel(QAbstractTableModel):
         return None
 
 
-def make_list_view(model: QAbstractTableModel, parent: QWidget | None = None) -> QTreeView:
-    view = QTreeView(parent)
+def make_list_view(model: QAbstractTableModel, parent: QWidget | None = None,
+                   label_width: int = 110) -> QTableView:
+    """A flat list for tens of thousands of rows: a table view with fixed row heights and
+    fixed-width columns, so inserting one row never measures or relayouts the others."""
+    view = QTableView(parent)
     view.setModel(model)
-    view.setRootIsDecorated(False)
-    view.setUniformRowHeights(True)  # constant-time layout with tens of thousands of rows
+    view.setShowGrid(False)
     view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.header().setStretchLastSection(False)
-    view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 6)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for col in range(1, model.columnCount()):
-        view.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(col, label_width)
     return view
 
 

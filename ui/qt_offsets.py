@@ -9,14 +9,18 @@ ways with a binary search: O(log k) for k astral characters, nothing for pure Ar
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_TASHKEEL = re.compile("[\u064B-\u065F\u0670\u0610-\u061A\u06D6-\u06ED]")
 
 
 class OffsetMap:
     __slots__ = ("_astral", "_astral_qt", "length", "qt_length")
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF] if not text.isascii() else []
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # Qt position of each astral character's first (high surrogate) unit.
         self._astral_qt = [cp + k for k, cp in enumerate(self._astral)]
         self.length = len(text)
@@ -77,17 +81,10 @@ class ViewMap:
 
     def __init__(self, text: str, hide: bool = False) -> None:
         self.length = len(text)
-        if hide:
-            self._hidden = [i for i, c in enumerate(text) if is_tashkeel(c)]
-        else:
-            self._hidden = []
+        self._hidden = [m.start() for m in _TASHKEEL.finditer(text)] if hide else []
         # For hidden character k: the display index of the first visible character after it.
         self._hidden_at_display = [h - k for k, h in enumerate(self._hidden)]
-        if self._hidden:
-            hidden = set(self._hidden)
-            self.display_text = "".join(c for i, c in enumerate(text) if i not in hidden)
-        else:
-            self.display_text = text
+        self.display_text = _TASHKEEL.sub("", text) if self._hidden else text
         self.omap = OffsetMap(self.display_text)
 
     @property
