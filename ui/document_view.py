@@ -78,6 +78,7 @@ class DocumentView(QTextEdit):
         # Entity backgrounds of the window: (rectangle in document coordinates, fill, underline).
         self._paint_items: list[tuple[QRectF, QColor, QColor | None]] = []
         self._cached_blocks: set[int] = set()
+        self._rect_cache: dict[tuple[int, int], list[QRectF]] = {}  # segment -> document rects
         self._last_click: tuple[int, int] = (-1, 0)  # (qt position, how many times) to cycle nesting
         self.alt_selection = False  # the current selection was made with Alt held
         self.point_size = DEFAULT_POINT_SIZE
@@ -108,7 +109,7 @@ class DocumentView(QTextEdit):
         font.setPointSize(self.point_size)
         self.setFont(font)
         self.document().setDefaultFont(font)
-        self._scroll_timer.start()
+        self._layout_changed()
 
     def set_document(self, text: str, index: SpanIndex, schema: LabelSchema) -> None:
         self.text = text
@@ -119,6 +120,7 @@ class DocumentView(QTextEdit):
         self.related_span_ids = ()
         self._paint_items = []
         self._cached_blocks = set()
+        self._rect_cache.clear()
         self.setPlainText(self.omap.display_text)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._window = (0, 0)
@@ -315,18 +317,22 @@ class DocumentView(QTextEdit):
     def _entity_items(self, spans: list[Span]) -> list[tuple[QRectF, QColor, QColor | None]]:
         """Rectangles in document coordinates, ready to paint."""
         items = []
-        clip = self._clip_band()
+        cache = self._rect_cache
         for a, b, color, underline, active in self.entity_segments(spans):
             fill = darker(color, 125) if active else label_color(color)
             under = darker(underline, 200) if underline else None
-            for rect in self._doc_rects(a, b, clip):
+            rects = cache.get((a, b))
+            if rects is None:
+                rects = cache[(a, b)] = self._doc_rects(a, b, (float("-inf"), float("inf")))
+            for rect in rects:
                 items.append((rect, fill, under))
         return items
 
-    def _clip_band(self) -> tuple[float, float]:
-        top = self.verticalScrollBar().value()
-        height = self.viewport().height()
-        return top - 2 * height, top + 3 * height
+    def _layout_changed(self) -> None:
+        """Geometry cached in document coordinates is stale after a relayout."""
+        self._rect_cache.clear()
+        self._window = (0, 0)
+        self._scroll_timer.start()
 
     # --- geometry for painted marks -------------------------------------------------------
     def range_rects(self, start: int, end: int) -> list[QRectF]:
@@ -465,7 +471,10 @@ class DocumentView(QTextEdit):
     # --- input ----------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
         super().resizeEvent(event)
-        self._scroll_timer.start()
+        if event.size().width() != event.oldSize().width():
+            self._layout_changed()
+        else:
+            self._scroll_timer.start()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
