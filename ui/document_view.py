@@ -64,6 +64,9 @@ class DocumentView(QTextEdit):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that appears when a long article opens would narrow the viewport and
+        # lay the text out a second time.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.document().setDocumentMargin(16)
         self._apply_text_option()
         self.text = ""
