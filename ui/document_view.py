@@ -296,17 +296,41 @@ class DocumentView(QTextEdit):
         schema = self.schema
         assert schema is not None
 
-        def color(span: Span) -> str:
-            return schema.label(span.label).color if schema.has_label(span.label) else "#cccccc"
+        colors: dict[str, str] = {}
 
-        bounds = sorted({p for s in spans for p in (s.start, s.end)})
-        by_start = sorted(spans, key=lambda s: s.start)
+        def color(span: Span) -> str:
+            c = colors.get(span.label)
+            if c is None:
+                c = colors[span.label] = (
+                    schema.label(span.label).color if schema.has_label(span.label) else "#cccccc"
+                )
+            return c
+
+        out: list[tuple[int, int, str, str | None, bool]] = []
+        ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+        i = 0
+        while i < len(ordered):
+            # A cluster: spans linked by overlap. A lone span is its own segment (the usual case).
+            j, reach = i + 1, ordered[i].end
+            while j < len(ordered) and ordered[j].start < reach:
+                reach = max(reach, ordered[j].end)
+                j += 1
+            if j == i + 1:
+                span = ordered[i]
+                out.append((span.start, span.end, color(span), None, span.id == self.active_span_id))
+            else:
+                out.extend(self._cluster_segments(ordered[i:j], color))
+            i = j
+        return out
+
+    def _cluster_segments(self, cluster: list[Span], color) -> list[tuple[int, int, str, str | None, bool]]:  # noqa: ANN001
+        bounds = sorted({p for s in cluster for p in (s.start, s.end)})
         out = []
         active: list[Span] = []
         j = 0
         for a, b in zip(bounds, bounds[1:], strict=False):
-            while j < len(by_start) and by_start[j].start <= a:
-                active.append(by_start[j])
+            while j < len(cluster) and cluster[j].start <= a:
+                active.append(cluster[j])
                 j += 1
             active = [s for s in active if s.end > a]
             if not active:
