@@ -1,10 +1,11 @@
 """Native JSONL export: one JSON object per document per line (resources/export.schema.json).
 
-Record shape (keys in this order):
+Record shape (keys in this order; "attrs" and "links" only when not empty):
   {"id", "text", "meta": {"source", "sha256", "status"},
-   "entities": [{"id", "start", "end", "label", "text", "boundary"}],
-   "quotes": [{"id", "start", "end", "text", "type", "speaker", "cue"}],
-   "claims": [{"id", "start", "end", "text", "claimant", "quote", "checkworthy", "type", "note"}]}
+   "entities": [{"id", "start", "end", "label", "text", "boundary", "attrs"}],
+   "quotes": [{"id", "start", "end", "text", "type", "speaker", "cue", "attrs"}],
+   "claims": [{"id", "start", "end", "text", "claimant", "quote", "checkworthy", "type", "note", "attrs"}],
+   "links": [{"type", "source", "target"}]}
 
 Decisions (the importer reads all of it back; see storage/importer.py):
 - Documents in project order, spans by (start, -end, id). Lists not selected with `kinds` are
@@ -16,6 +17,12 @@ Decisions (the importer reads all of it back; see storage/importer.py):
 - A claim whose claimant_article attribute is "yes" and that has no claimant link is written
   {"article": true}; a claimant link wins over the attribute.
 - Mention and cue spans are written only inside the quote/claim that links to them.
+- Attributes the project's schema adds (anything but the fixed fields above) are written as
+  "attrs": {name: value} on the entity, quote or claim, only those stored (an absent one has
+  its schema default); links of any other type than speaker/cue/claimant/in_quote go to the
+  record's "links": [{"type", "source", "target"}] when both ends are spans of the record,
+  sorted by (type, source, target). Both keys are left out when empty, so records of a project
+  on the default schema do not change.
 """
 
 from __future__ import annotations
@@ -33,6 +40,13 @@ from annotation.spans import Link, Span
 from storage.project import Project
 
 KINDS = ("entities", "quotes", "claims")
+# Link types and attributes written as fields of their own (never in "links" / "attrs").
+FIXED_LINK_TYPES = frozenset({"speaker", "cue", "claimant", "in_quote"})
+FIXED_ATTRS: dict[str, frozenset[str]] = {
+    "entity": frozenset(),
+    "quote": frozenset({"type"}),
+    "claim": frozenset({"checkworthy", "type", "note", "claimant_article"}),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +70,15 @@ def _piece(span: Span, text: str) -> dict[str, Any]:
     return {"start": span.start, "end": span.end, "text": text[span.start : span.end]}
 
 
+def _with_attrs(item: dict[str, Any], span: Span) -> dict[str, Any]:
+    """item plus "attrs" for the span's attributes that are not fixed fields (if any)."""
+    fixed = FIXED_ATTRS[span.kind]
+    extra = {k: v for k, v in span.attrs.items() if k not in fixed}
+    if extra:
+        item["attrs"] = dict(sorted(extra.items()))
+    return item
+
+
 def _reference(target: Span | None, text: str, entities_out: bool) -> dict[str, Any] | None:
     if target is None:
         return None
@@ -70,6 +93,7 @@ def build_record(
 ) -> dict[str, Any]:
     """One export record from a document's spans and links (no database access)."""
     kinds = set(kinds)
+    links = list(links)
     spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
     by_id = {s.id: s for s in spans}
     # link type -> source id -> target span (each of these link types has one per source)
@@ -88,20 +112,20 @@ def build_record(
     quotes_out = "quotes" in kinds
     if entities_out:
         record["entities"] = [
-            {"id": s.id, "start": s.start, "end": s.end, "label": s.label,
-             "text": text[s.start : s.end], "boundary": s.boundary}
+            _with_attrs({"id": s.id, "start": s.start, "end": s.end, "label": s.label,
+                         "text": text[s.start : s.end], "boundary": s.boundary}, s)
             for s in spans
             if s.kind == "entity"
         ]
     if quotes_out:
         record["quotes"] = [
-            {
+            _with_attrs({
                 "id": s.id, "start": s.start, "end": s.end, "text": text[s.start : s.end],
                 "type": s.attrs.get("type", "direct"),
                 "speaker": _reference(_kind(targets["speaker"].get(s.id), ("entity", "mention")),
                                       text, entities_out),
                 "cue": _reference(_kind(targets["cue"].get(s.id), ("cue",)), text, entities_out),
-            }
+            }, s)
             for s in spans
             if s.kind == "quote"
         ]
@@ -116,15 +140,26 @@ def build_record(
             if claimant is None and s.attrs.get("claimant_article") == "yes":
                 claimant = {"article": True}
             quote = _kind(targets["in_quote"].get(s.id), ("quote",))
-            claims.append({
+            claims.append(_with_attrs({
                 "id": s.id, "start": s.start, "end": s.end, "text": text[s.start : s.end],
                 "claimant": claimant,
                 "quote": quote.id if quote is not None and quotes_out else None,
                 "checkworthy": s.attrs.get("checkworthy", "unsure"),
                 "type": s.attrs.get("type", "other"),
                 "note": s.attrs.get("note", ""),
-            })
+            }, s))
         record["claims"] = claims
+    exported = {
+        s.id for s in spans
+        if (s.kind == "entity" and entities_out) or (s.kind == "quote" and quotes_out)
+        or (s.kind == "claim" and "claims" in kinds)
+    }
+    other_links = sorted({
+        (link.type, link.source, link.target) for link in links
+        if link.type not in FIXED_LINK_TYPES and link.source in exported and link.target in exported
+    })
+    if other_links:
+        record["links"] = [{"type": t, "source": a, "target": b} for t, a, b in other_links]
     return record
 
 

@@ -11,6 +11,11 @@ Rules:
   is not a refusal.
 - A JSONL record (document + its spans + links) is stored in one transaction; an invalid
   record is refused with its line number while the other records of the file still import.
+- A span's "attrs" and the record's "links" (attributes and link types the project's schema
+  adds) are checked against the project's schema: an unknown attribute or link type, a value
+  the attribute does not allow, a link joining kinds its type does not allow, more links from
+  one span than the type's max_per_source, or an id that is not an entity, quote or claim of
+  the record refuse the record.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from annotation.documents import STATUSES, Document, sha256_of
 from annotation.schema import LabelSchema, SchemaError
 from annotation.spans import BOUNDARY_POLICIES, Link, Span
 from annotation.textio import InputRefused, decode_text
+from storage.exporter import FIXED_ATTRS, FIXED_LINK_TYPES
 from storage.paths import default_db_path
 from storage.project import Project
 
@@ -342,6 +348,7 @@ class _RecordParser:
         self.links: list[Link] = []
         self.ids: set[str] = set()
         self.kind_of: dict[str, str] = {}  # id -> kind, for spans named in the record
+        self.listed: set[str] = set()  # ids of the record's entities, quotes and claims
         # references resolved once every span is known: (owner, link type, value, where)
         self._pending: list[tuple[str, str, Any, str]] = []
         self._pending_links: list[tuple[str, str, str, str]] = []
@@ -434,6 +441,61 @@ class _RecordParser:
             raise RecordRefused(f"{where}: '{name}' cannot be {value!r} (allowed: {allowed})")
         return value
 
+    def _extra_attrs(self, obj: dict[str, Any], kind: str, where: str) -> dict[str, str]:
+        """The span's "attrs": attributes of the project's schema that are not fixed fields."""
+        value = obj.get("attrs", {})
+        if not isinstance(value, dict):
+            raise RecordRefused(f"{where}: 'attrs' must be an object")
+        for name, item in value.items():
+            if name in FIXED_ATTRS[kind]:
+                raise RecordRefused(f"{where}.attrs: '{name}' is a field of its own, not an attribute in 'attrs'")
+            try:
+                attr = self.schema.attribute(kind, name)
+            except SchemaError as exc:
+                raise RecordRefused(f"{where}.attrs: {exc}") from None
+            if not attr.accepts(item):
+                allowed = ", ".join(attr.values or ()) or "a string"
+                raise RecordRefused(f"{where}.attrs: '{name}' cannot be {item!r} (allowed: {allowed})")
+        return dict(value)
+
+    def _other_links(self, items: list[dict[str, Any]]) -> None:
+        """The record's "links": types other than speaker/cue/claimant/in_quote."""
+        seen: set[tuple[str, str, str]] = set()
+        per_source: dict[tuple[str, str], int] = {}
+        for i, obj in enumerate(items):
+            where = f"links[{i}]"
+            type_name = self._str(obj, "type", where)
+            source = self._str(obj, "source", where)
+            target = self._str(obj, "target", where)
+            if type_name in FIXED_LINK_TYPES:
+                raise RecordRefused(
+                    f"{where}: {type_name} links are written in the quote or claim, not in 'links'"
+                )
+            try:
+                link_type = self.schema.link_type(type_name)
+            except SchemaError as exc:
+                raise RecordRefused(f"{where}: {exc}") from None
+            for end in (source, target):
+                if end not in self.listed:
+                    raise RecordRefused(f"{where}: {end!r} is not an entity, quote or claim of this record")
+            if source == target:
+                raise RecordRefused(f"{where}: a span cannot link to itself")
+            if (type_name, source, target) in seen:
+                raise RecordRefused(f"{where}: the same {type_name} link twice")
+            seen.add((type_name, source, target))
+            count = per_source[(type_name, source)] = per_source.get((type_name, source), 0) + 1
+            if link_type.max_per_source is not None and count > link_type.max_per_source:
+                raise RecordRefused(
+                    f"{where}: more than {link_type.max_per_source} {type_name} link(s) from {source}"
+                )
+            try:
+                self.schema.check_link(type_name, self.kind_of[source], self.kind_of[target])
+            except SchemaError as exc:
+                raise RecordRefused(f"{where}: {exc}") from None
+            self.links.append(
+                Link(f"{source}:{type_name}:{target}", self.doc_id, type_name, source, target)
+            )
+
     # --- the record ------------------------------------------------------------------------
     def parse(self) -> ParsedRecord:
         data = self.data
@@ -470,7 +532,8 @@ class _RecordParser:
         # against all of them.
         for key, items in (("entities", entities), ("quotes", quotes), ("claims", claims)):
             for i, obj in enumerate(items):
-                self._id(obj, f"{key}[{i}]")
+                self.listed.add(self._id(obj, f"{key}[{i}]"))
+        links = self._list("links")
         for i, obj in enumerate(entities):
             self._entity(obj, f"entities[{i}]")
         for i, obj in enumerate(quotes):
@@ -478,6 +541,7 @@ class _RecordParser:
         for i, obj in enumerate(claims):
             self._claim(obj, f"claims[{i}]")
         self._resolve_references()
+        self._other_links(links)
         return ParsedRecord(document, self.spans, self.links, len(entities) + len(quotes) + len(claims))
 
     def _entity(self, obj: dict[str, Any], where: str) -> None:
@@ -494,12 +558,13 @@ class _RecordParser:
             raise RecordRefused(
                 f"{where}: unknown boundary {boundary!r} (allowed: {', '.join(BOUNDARY_POLICIES)})"
             )
-        self._add_span(span_id, "entity", label, start, end, {}, boundary, where)
+        self._add_span(span_id, "entity", label, start, end, self._extra_attrs(obj, "entity", where),
+                       boundary, where)
 
     def _quote(self, obj: dict[str, Any], where: str) -> None:
         span_id = self._id(obj, where)
         start, end = self._range(obj, where)
-        attrs = {"type": self._attr(obj, "quote", "type", where)}
+        attrs = {"type": self._attr(obj, "quote", "type", where), **self._extra_attrs(obj, "quote", where)}
         self._add_span(span_id, "quote", self._default_label("quote"), start, end, attrs, "token", where)
         for key in ("speaker", "cue"):
             if key not in obj:
@@ -522,6 +587,7 @@ class _RecordParser:
         if article and (claimant != {"article": True}):
             raise RecordRefused(f"{where}.claimant: must be {{\"article\": true}} when it names the article")
         attrs["claimant_article"] = "yes" if article else "no"
+        attrs.update(self._extra_attrs(obj, "claim", where))
         self._add_span(span_id, "claim", self._default_label("claim"), start, end, attrs, "token", where)
         if not article:
             self._pending.append((span_id, "claimant", claimant, where + ".claimant"))
