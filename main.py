@@ -5,6 +5,8 @@
   python main.py import --db PATH --format conll FILE...   import Wojood-layout CoNLL files
   python main.py export --db PATH --out FILE.jsonl [--status S] [--kinds entities,quotes,claims]
   python main.py export --db PATH --out FILE --format conll|tokens-jsonl [--clitics keep|split]
+  python main.py schema --db PATH --out FILE.json   write the project's label schema
+  python main.py schema --db PATH --load FILE.json  replace it (kinds, labels, attributes, link types)
 
 Exit status: 0 when every input was taken (texts already in the project are skipped and
 reported on stdout, which is not a failure); 1 when an input was refused (one line per
@@ -15,10 +17,16 @@ The command line never imports Qt: the window is loaded only when it is opened.
 from __future__ import annotations
 
 import argparse
+import json
 import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from annotation.schema import LabelSchema
+    from storage.project import Project
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -43,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, default=None,
         help=f"project file to open in the window (default: {default_db_path()})",
     )
-    sub = parser.add_subparsers(dest="command", metavar="{import,export}")
+    sub = parser.add_subparsers(dest="command", metavar="{import,export,schema}")
 
     imp = sub.add_parser("import", help="import .txt articles and native .jsonl files")
     imp.add_argument("--db", type=Path, required=True, help="project file (created if missing)")
@@ -71,6 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--clitics", choices=("keep", "split"), default="keep",
         help="conll/tokens-jsonl: keep proclitics in their token or split them off (default: keep)",
     )
+
+    sch = sub.add_parser(
+        "schema", help="write the project's label schema as JSON, or replace it with one",
+        description="A label schema is JSON with kinds, labels, attributes and link_types "
+                    "(see resources/default_schema.json). Loading one that the project's "
+                    "annotations do not fit (a label, attribute value or link type in use) is refused.",
+    )
+    sch.add_argument("--db", type=Path, required=True, help="project file (--load creates it if missing)")
+    what = sch.add_mutually_exclusive_group(required=True)
+    what.add_argument("--out", type=Path, help="JSON file to write (replaced atomically)")
+    what.add_argument("--load", type=Path, help="JSON file whose schema replaces the project's")
     return parser
 
 
@@ -169,6 +188,138 @@ def cmd_export_conll(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.out is not None:
+        from storage.conll_io import write_text_atomic
+
+        out: Path = args.out
+        if out.exists() and out.resolve() == args.db.resolve():
+            raise _UserError(f"{out}: is the project file itself; choose another --out")
+        if out.is_dir():
+            raise _UserError(f"{out}: is a folder; --out needs a file name")
+        with _open_project(args.db, must_exist=True) as project:
+            data = project.schema().to_dict()
+        try:
+            write_text_atomic(json.dumps(data, ensure_ascii=False, indent=1) + "\n", out)
+        except OSError as exc:
+            raise _UserError(f"{out}: cannot write the schema ({exc.strerror or exc})") from None
+        print(f"wrote the label schema ({len(data['labels'])} labels, {len(data['attributes'])} "
+              f"attributes, {len(data['link_types'])} link types) to {out}")
+        return EXIT_OK
+    schema = _read_schema(args.load)
+    with _open_project(args.db, must_exist=False) as project:
+        conflict = _schema_conflict(project, schema)
+        if conflict is not None:
+            raise _UserError(f"{args.load}: not loaded: {conflict}")
+        try:
+            project.save_schema(schema)
+        except ValueError as exc:  # a label still in use (checked above too)
+            raise _UserError(f"{args.load}: not loaded: {exc}") from None
+    print(f"loaded the label schema from {args.load} into {args.db}")
+    return EXIT_OK
+
+
+def _read_schema(path: Path) -> LabelSchema:
+    from annotation.schema import LabelSchema, SchemaError
+
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise _UserError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise _UserError(f"{path}: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise _UserError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise _UserError(f"{path}: not valid JSON (nested too deeply)") from None
+    if not isinstance(data, dict):
+        raise _UserError(f"{path}: a label schema must be a JSON object")
+    try:
+        schema = LabelSchema.from_dict(data)
+        _check_field_types(schema)
+    except SchemaError as exc:
+        raise _UserError(f"{path}: invalid label schema: {exc}") from None
+    return schema
+
+
+def _check_field_types(schema: LabelSchema) -> None:
+    """What LabelSchema leaves unchecked: titles, values and defaults are strings, a link
+    type's max_per_source is a positive integer or null."""
+    from annotation.schema import SchemaError
+
+    def text(value: Any) -> bool:
+        return isinstance(value, str)
+
+    for k in schema.kinds:
+        if not text(k.title):
+            raise SchemaError(f"kind {k.name}: title must be a string")
+    for lab in schema.labels:
+        if not text(lab.title):
+            raise SchemaError(f"label {lab.name}: title must be a string")
+    for a in schema.attributes:
+        if not (text(a.default) and text(a.title) and all(map(text, a.values or ()))):
+            raise SchemaError(f"attribute {a.kind}.{a.name}: values, default and title must be strings")
+        if a.values is not None and len(set(a.values)) != len(a.values):
+            raise SchemaError(f"attribute {a.kind}.{a.name}: a value is listed twice")
+    for lt in schema.link_types:
+        m = lt.max_per_source
+        if m is not None and (not isinstance(m, int) or isinstance(m, bool) or m < 1):
+            raise SchemaError(f"link type {lt.name}: max_per_source must be a positive integer or null")
+        if not text(lt.title):
+            raise SchemaError(f"link type {lt.name}: title must be a string")
+
+
+def _schema_conflict(project: Project, new: LabelSchema) -> str | None:
+    """Why the project's annotations would not fit the new schema, or None. A few grouped
+    queries, none per annotation."""
+    from annotation.schema import SchemaError
+
+    kinds = {k.name for k in new.kinds}
+    for k in project.schema().kinds:
+        if k.name not in kinds:
+            return f"kind {k.name} is missing (kinds cannot be removed)"
+    db = project.db
+    rows = db.execute("SELECT label, kind, COUNT(*) FROM annotations GROUP BY label, kind ORDER BY label").fetchall()
+    for label, kind, count in rows:
+        if not new.has_label(label):
+            return f"label {label} is used by {count} annotations; relabel them first"
+        if new.label(label).kind != kind:
+            return f"label {label} is used by {count} {kind} annotations but is for {new.label(label).kind} in the new schema"
+    rows = db.execute("SELECT kind, attrs, COUNT(*) FROM annotations GROUP BY kind, attrs").fetchall()
+    for kind, attrs, count in rows:
+        for name, value in json.loads(attrs).items():
+            try:
+                attr = new.attribute(kind, name)
+            except SchemaError:
+                return f"attribute {kind}.{name} is used by annotations but missing from the new schema"
+            if not attr.accepts(value):
+                return f"{kind}.{name} = {value!r} is used by {count} annotations but not allowed by the new schema"
+    rows = db.execute(
+        "SELECT l.type, s.kind, t.kind, COUNT(*) FROM links l "
+        "JOIN annotations s ON s.id = l.source JOIN annotations t ON t.id = l.target "
+        "GROUP BY l.type, s.kind, t.kind ORDER BY l.type"
+    ).fetchall()
+    for type_name, source_kind, target_kind, count in rows:
+        try:
+            new.check_link(type_name, source_kind, target_kind)
+        except SchemaError:
+            if not any(lt.name == type_name for lt in new.link_types):
+                return f"link type {type_name} is used by {count} links; remove them first"
+            return f"{count} {type_name} links join a {source_kind} to a {target_kind}, which the new schema does not allow"
+    for lt in new.link_types:
+        if lt.max_per_source is None:
+            continue
+        row = db.execute(
+            "SELECT source, COUNT(*) AS n FROM links WHERE type = ? GROUP BY source HAVING n > ? LIMIT 1",
+            [lt.name, lt.max_per_source],
+        ).fetchone()
+        if row is not None:
+            return f"annotation {row[0]} has {row[1]} {lt.name} links, more than the new max_per_source {lt.max_per_source}"
+    return None
+
+
 def cmd_gui(db: Path | None) -> int:
     from storage.paths import default_db_path
 
@@ -189,6 +340,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_import(args)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "schema":
+            return cmd_schema(args)
         return cmd_gui(args.db)
     except (_UserError, ProjectError) as exc:
         _err(str(exc))
