@@ -304,3 +304,71 @@ def test_fast_span_reader_matches_project_spans(rich: Project) -> None:
     for doc_id in rich.document_ids():
         expected = [replace(s, annotator="") for s in rich.spans(doc_id)]
         assert exporter._spans_of(rich, doc_id, cache) == expected
+
+
+# --- attributes and link types the project's schema adds -------------------------------------------------
+def test_extra_attrs_and_links_are_written_sorted_and_self_contained(
+    validator: jsonschema.Draft202012Validator,
+) -> None:
+    doc = Document.create(TEXT_1, "x.txt")
+    mayor = span(doc, "entity", "PERS", "خالد يوسف", {"salience": "high"})
+    q1 = span(doc, "quote", "QUOTE", "المياه ستعود إلى الأحياء الشرقية خلال يومين",
+              {"type": "indirect", "stance": "pro", "certainty": "low"})
+    cue = span(doc, "cue", "CUE", "صرّح")
+    c1 = span(doc, "claim", "CLAIM", "المياه ستعود",
+              {"checkworthy": "yes", "type": "prediction", "note": "", "claimant_article": "yes", "topic": "water"})
+    links = [
+        Link("x1", doc.id, "speaker", q1.id, mayor.id), Link("x2", doc.id, "cue", q1.id, cue.id),
+        Link("x3", doc.id, "refers_to", c1.id, mayor.id), Link("x4", doc.id, "about", q1.id, mayor.id),
+        Link("x5", doc.id, "about", c1.id, mayor.id), Link("x6", doc.id, "refers_to", c1.id, cue.id),
+        Link("x7", doc.id, "refers_to", c1.id, mayor.id),  # the same link twice: written once
+    ]
+    record = exporter.build_record(doc.id, doc.text, doc.source, doc.sha256, "new", [mayor, q1, cue, c1], links)
+    assert list(record) == ["id", "text", "meta", "entities", "quotes", "claims", "links"]
+    assert record["entities"][0]["attrs"] == {"salience": "high"}
+    (quote,) = record["quotes"]
+    assert quote["type"] == "indirect" and list(quote)[-1] == "attrs"
+    assert list(quote["attrs"].items()) == [("certainty", "low"), ("stance", "pro")]
+    assert record["claims"][0]["attrs"] == {"topic": "water"}
+    assert record["claims"][0]["claimant"] == {"article": True}
+    # by type, source, target; not the fixed types, not the link to the cue (not in the record)
+    expected = sorted([("about", q1.id, mayor.id), ("about", c1.id, mayor.id), ("refers_to", c1.id, mayor.id)])
+    assert record["links"] == [{"type": t, "source": a, "target": b} for t, a, b in expected]
+    validator.validate(record)
+    quotes_only = exporter.build_record(doc.id, doc.text, doc.source, doc.sha256, "new",
+                                        [mayor, q1, cue, c1], links, kinds=("quotes", "claims"))
+    assert "links" not in quotes_only  # every one of them ends at the entity, not exported
+    validator.validate(quotes_only)
+
+
+def test_default_schema_records_have_no_attrs_or_links(rich: Project) -> None:
+    for record in export_records(rich):
+        assert "links" not in record
+        assert all("attrs" not in item for key in exporter.KINDS for item in record[key])
+
+
+EXTENDED_BROKEN = [
+    ("fixed link type in links", lambda r: r["links"][0].update(type="speaker")),
+    ("link without target", lambda r: r["links"][0].pop("target")),
+    ("empty links", lambda r: r.update(links=[])),
+    ("quote type in attrs", lambda r: r["quotes"][0]["attrs"].update(type="direct")),
+    ("claim note in attrs", lambda r: r["claims"][0]["attrs"].update(note="x")),
+    ("number as attribute value", lambda r: r["quotes"][0]["attrs"].update(stance=1)),
+    ("empty attrs", lambda r: r["entities"][0].update(attrs={})),
+    ("bad attribute name", lambda r: r["entities"][0]["attrs"].update({"1st": "x"})),
+]
+
+
+@pytest.mark.parametrize(("case", "breaker"), EXTENDED_BROKEN, ids=[c for c, _ in EXTENDED_BROKEN])
+def test_schema_rejects_broken_attrs_and_links(
+    validator: jsonschema.Draft202012Validator, case: str, breaker: Callable[[dict[str, Any]], object]
+) -> None:
+    doc = Document.create(TEXT_1, "x.txt")
+    mayor = span(doc, "entity", "PERS", "خالد يوسف", {"salience": "high"})
+    q1 = span(doc, "quote", "QUOTE", "المياه ستعود", {"type": "direct", "stance": "pro"})
+    c1 = span(doc, "claim", "CLAIM", "الأحياء الشرقية", {"checkworthy": "no", "topic": "x"})
+    record = exporter.build_record(doc.id, doc.text, doc.source, doc.sha256, "new", [mayor, q1, c1],
+                                   [Link("l", doc.id, "refers_to", c1.id, mayor.id)])
+    validator.validate(record)
+    breaker(record)
+    assert not validator.is_valid(record), case
