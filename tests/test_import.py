@@ -410,3 +410,106 @@ def test_shared_seed_is_stored_exactly(project: Project) -> None:
     assert result.refused == [] and len(result.imported) == 1
     # The seed is UTF-8 with LF line breaks: the stored text is the file's text.
     assert project.document(result.imported[0]).text == SEED.read_bytes().decode("utf-8")
+
+
+# --- attributes and link types the project's schema adds ------------------------------------------
+@pytest.fixture
+def extended(project: Project) -> Project:
+    """The default schema plus entity.role, quote.stance, a free-text claim.source_url, and
+    the link types refers_to (claim -> entity) and contradicts (claim -> claim, one per claim)."""
+    from annotation.schema import LabelSchema, load_default_schema
+
+    data = load_default_schema().to_dict()
+    data["attributes"] += [
+        {"kind": "entity", "name": "role", "values": ["main", "minor"], "default": "minor", "title": "role"},
+        {"kind": "quote", "name": "stance", "values": ["pro", "contra", "neutral"], "default": "neutral",
+         "title": "stance"},
+        {"kind": "claim", "name": "source_url", "values": None, "default": "", "title": "source"},
+    ]
+    data["link_types"] += [
+        {"name": "refers_to", "from": ["claim"], "to": ["entity"], "max_per_source": None, "title": ""},
+        {"name": "contradicts", "from": ["claim"], "to": ["claim"], "max_per_source": 1, "title": ""},
+    ]
+    project.save_schema(LabelSchema.from_dict(data))
+    return project
+
+
+def extended_record(doc_id: str = "doc-ext", text: str = TEXT) -> dict[str, Any]:
+    record = rich_record(doc_id, text)
+    record["entities"][0]["attrs"] = {"role": "main"}
+    record["quotes"][0]["attrs"] = {"stance": "pro"}
+    record["claims"][1]["attrs"] = {"source_url": "https://example.org/بطالة"}
+    record["links"] = [
+        {"type": "contradicts", "source": doc_id + "-c3", "target": doc_id + "-c1"},
+        {"type": "refers_to", "source": doc_id + "-c1", "target": doc_id + "-e1"},
+        {"type": "refers_to", "source": doc_id + "-c1", "target": doc_id + "-e3"},
+    ]
+    return record
+
+
+def test_attrs_and_links_are_stored(extended: Project, tmp_path: Path) -> None:
+    result = import_file(extended, store(tmp_path, "ext.jsonl", jsonl(extended_record())))
+    assert result.refused == [] and result.imported == ["doc-ext"]
+    spans = {s.id: s for s in extended.spans("doc-ext")}
+    assert spans["doc-ext-e1"].attrs == {"role": "main"}
+    assert spans["doc-ext-q1"].attrs == {"type": "direct", "stance": "pro"}
+    assert spans["doc-ext-c2"].attrs["source_url"] == "https://example.org/بطالة"
+    links = {(lk.type, lk.source, lk.target) for lk in extended.links("doc-ext")}
+    assert {
+        ("contradicts", "doc-ext-c3", "doc-ext-c1"),
+        ("refers_to", "doc-ext-c1", "doc-ext-e1"),
+        ("refers_to", "doc-ext-c1", "doc-ext-e3"),
+    } <= links
+    assert len(links) == 10
+
+
+def _ext(change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    record = extended_record("doc-x", TEXT + " نص إضافي.")
+    change(record)
+    return record
+
+
+BAD_EXTENDED: list[tuple[str, Any, str]] = [
+    ("attrs not an object", _ext(_set(["quotes", 0, "attrs"], ["pro"])), "'attrs' must be an object"),
+    ("unknown attribute", _ext(_set(["quotes", 0, "attrs", "tone"], "calm")), "has no attribute 'tone'"),
+    ("value not allowed", _ext(_set(["quotes", 0, "attrs", "stance"], "against")), "'stance' cannot be 'against'"),
+    ("value not a string", _ext(_set(["claims", 1, "attrs", "source_url"], 7)), "'source_url' cannot be 7"),
+    ("attribute of another kind", _ext(_set(["entities", 1, "attrs"], {"stance": "pro"})), "has no attribute"),
+    ("fixed field in attrs", _ext(_set(["quotes", 1, "attrs"], {"type": "direct"})), "field of its own"),
+    ("links not a list", _ext(_set(["links"], {})), "'links' must be a list"),
+    ("link not an object", _ext(_set(["links", 0], "refers_to")), "links[0] must be an object"),
+    ("link without target", _ext(_drop(["links", 1, "target"])), "links[1]: missing field 'target'"),
+    ("unknown link type", _ext(_set(["links", 1, "type"], "mentions")), "unknown link type 'mentions'"),
+    ("fixed link type", _ext(_set(["links", 1, "type"], "claimant")), "written in the quote or claim"),
+    ("wrong source kind", _ext(_set(["links", 1, "source"], "doc-x-q1")), "cannot join a quote to a entity"),
+    ("wrong target kind", _ext(_set(["links", 0, "target"], "doc-x-e1")), "cannot join a claim to a entity"),
+    ("dangling id", _ext(_set(["links", 2, "target"], "doc-x-e9")), "'doc-x-e9' is not an entity, quote or claim"),
+    ("derived cue id", _ext(_set(["links", 2, "target"], "doc-x-q1" + CUE_SUFFIX)), "is not an entity, quote"),
+    ("self link", _ext(_set(["links", 0, "target"], "doc-x-c3")), "cannot link to itself"),
+    ("duplicate link", _ext(_set(["links", 2, "target"], "doc-x-e1")), "the same refers_to link twice"),
+    ("over max_per_source", _ext(lambda r: r["links"].append(
+        {"type": "contradicts", "source": "doc-x-c3", "target": "doc-x-c2"})), "more than 1 contradicts"),
+]
+
+
+@pytest.mark.parametrize(("case", "line", "reason"), BAD_EXTENDED, ids=[c for c, _, _ in BAD_EXTENDED])
+def test_invalid_attrs_or_links_refuse_the_record_with_its_line_number(
+    extended: Project, tmp_path: Path, case: str, line: Any, reason: str
+) -> None:
+    good = extended_record("doc-a", "المقال الأول: " + TEXT)
+    path = store(tmp_path, "mixed.jsonl", jsonl(good, line))
+    result = import_file(extended, path)
+    assert result.imported == ["doc-a"], case
+    (refusal,) = result.refused
+    assert refusal.line == 2 and reason in refusal.reason, refusal.reason
+    assert "\n" not in format_refusal(refusal)
+    assert extended.span_count() == 12
+
+
+def test_attrs_and_links_unknown_to_the_default_schema_are_refused(project: Project, tmp_path: Path) -> None:
+    result = import_file(project, store(tmp_path, "ext.jsonl", jsonl(extended_record())))
+    assert result.imported == [] and "has no attribute 'role'" in result.refused[0].reason
+    plain = rich_record()
+    plain["links"] = [{"type": "refers_to", "source": "doc-rich-c1", "target": "doc-rich-e1"}]
+    result = import_file(project, store(tmp_path, "links.jsonl", jsonl(plain)))
+    assert result.imported == [] and "unknown link type 'refers_to'" in result.refused[0].reason
