@@ -19,6 +19,8 @@ ARTICLE = (
     "اجتماع في موسكو بين بوتين وكيري\n\n"
     "وقال المتحدث إن وبوتين سيلتقي كيري في موسكو الثلاثاء، وأضاف «لا نستبعد لقاءً».\n"
     "زار الرئيسُ الروسي لروسيا 😀 مدينة حلب.\n"
+    + " " * 300  # a whitespace-only line, as in real articles: wider than the view
+    + "\nآخر سطر.\n"
 )
 
 
@@ -271,3 +273,27 @@ def test_strip_clitics_policy_tags_the_stem_and_is_stored(qtbot, window) -> None
     window.view.select_range(k, k + 2)
     press(qtbot, window, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
     assert (k, k + 2, "LOC", "exact") in db_entities(window)
+
+
+def test_painted_rectangles_sit_where_qt_draws_the_text(qtbot, window) -> None:
+    """Our highlight geometry must agree with Qt's own caret rectangles (right-to-left offsets,
+    scrolling), or highlights would drift off their words."""
+    from PySide6.QtGui import QTextCursor
+
+    view = window.view
+    text = window.session.text
+    view.set_point_size(30)  # long lines wrap and the view scrolls
+    QApplication.processEvents()
+    for word in ("موسكو", "المتحدث", "الثلاثاء", "حلب"):
+        i = text.index(word)
+        view.scroll_to(i, i + len(word))
+        QApplication.processEvents()
+        (rect,) = view.range_rects(i, i + len(word))
+        cursor = QTextCursor(view.document())
+        xs = []
+        for pos in (i, i + len(word)):
+            cursor.setPosition(view.omap.to_qt(pos))
+            caret = view.cursorRect(cursor)
+            xs.append(caret.x())
+            assert abs(caret.center().y() - rect.center().y()) < rect.height() / 2
+        assert abs(rect.left() - min(xs)) <= 1.5 and abs(rect.right() - max(xs)) <= 1.5

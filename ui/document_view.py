@@ -362,10 +362,17 @@ class DocumentView(QTextEdit):
         self._scroll_timer.start()
 
     # --- geometry for painted marks -------------------------------------------------------
+    def _offset(self) -> tuple[int, int]:
+        """Document -> viewport translation, as QTextEdit computes it: in a right-to-left
+        widget the horizontal offset counts from the scroll bar's maximum (the document can be
+        a few pixels wider than the viewport even with the bar hidden)."""
+        hbar = self.horizontalScrollBar()
+        x = hbar.maximum() - hbar.value() if self.isRightToLeft() else hbar.value()
+        return -x, -self.verticalScrollBar().value()
+
     def range_rects(self, start: int, end: int) -> list[QRectF]:
         """Viewport rectangles covering [start, end) line by line (visible lines only)."""
-        dx = -self.horizontalScrollBar().value()
-        dy = -self.verticalScrollBar().value()
+        dx, dy = self._offset()
         top = -dy
         clip = (top, top + self.viewport().height())
         return [r.translated(dx, dy) for r in self._doc_rects(start, end, clip)]
@@ -420,8 +427,7 @@ class DocumentView(QTextEdit):
         # Entity backgrounds go under the text: the viewport's base colour is already filled
         # and QTextEdit draws the glyphs on top, so letters keep their joining and colour.
         if self._paint_items:
-            dx = -self.horizontalScrollBar().value()
-            dy = -self.verticalScrollBar().value()
+            dx, dy = self._offset()
             area = QRectF(event.rect()).translated(-dx, -dy)
             painter = QPainter(self.viewport())
             painter.translate(dx, dy)
