@@ -203,3 +203,132 @@ def test_window_gets_the_db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert main.main(["--db", str(tmp_path / "mine.hashiya")]) == 0
     assert main.main([]) == 0
     assert opened == [tmp_path / "mine.hashiya", tmp_path / "data" / "hashiya" / "default.hashiya"]
+
+
+# --- schema --------------------------------------------------------------------------------------
+def _schema_rows(db: Path) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return [
+            *conn.execute("SELECT * FROM labels ORDER BY name"),
+            *conn.execute("SELECT * FROM attribute_defs ORDER BY kind, name"),
+            *conn.execute("SELECT * FROM link_types ORDER BY name"),
+        ]
+
+
+@pytest.fixture
+def annotated(tmp_path: Path) -> Path:
+    """A project with a PERS entity, a quote whose speaker it is, and a quote.stance value."""
+    db = tmp_path / "p.hashiya"
+    start = ARTICLE_1.index("المساعدات")
+    record = {
+        "id": "doc-1", "text": ARTICLE_1,
+        "entities": [{"id": "e1", "start": 11, "end": 32, "label": "ORG", "text": ARTICLE_1[11:32]}],
+        "quotes": [{"id": "q1", "start": start, "end": len(ARTICLE_1) - 1, "text": ARTICLE_1[start:-1],
+                    "type": "indirect", "speaker": {"entity": "e1"}, "cue": None}],
+    }
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run("import", "--db", db, path).returncode == 0
+    return db
+
+
+def test_schema_out_writes_the_project_schema(tmp_path: Path, annotated: Path) -> None:
+    from annotation.schema import load_default_schema
+
+    out = tmp_path / "schema.json"
+    proc = run("schema", "--db", annotated, "--out", out)
+    no_traceback(proc)
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert json.loads(out.read_text(encoding="utf-8")) == load_default_schema().to_dict()
+    assert "الأمم" not in out.read_text(encoding="utf-8")  # the schema only, no annotations
+    # --load of what --out wrote changes nothing
+    before = _schema_rows(annotated)
+    proc = run("schema", "--db", annotated, "--load", out)
+    assert proc.returncode == 0, proc.stderr
+    assert _schema_rows(annotated) == before
+
+
+def test_schema_load_replaces_it_and_a_new_project_can_start_from_it(tmp_path: Path, annotated: Path) -> None:
+    from annotation.schema import load_default_schema
+
+    data = load_default_schema().to_dict()
+    data["labels"] = [lab for lab in data["labels"] if lab["name"] != "CURR"]  # not in use
+    data["attributes"].append({"kind": "entity", "name": "role", "values": ["main", "minor"],
+                               "default": "minor", "title": "دور"})
+    data["link_types"].append({"name": "same_as", "from": ["entity"], "to": ["entity"],
+                               "max_per_source": None, "title": ""})
+    path = tmp_path / "new.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for db in (annotated, tmp_path / "fresh.hashiya"):
+        proc = run("schema", "--db", db, "--load", path)
+        no_traceback(proc)
+        assert proc.returncode == 0, proc.stderr
+        out = tmp_path / "back.json"
+        assert run("schema", "--db", db, "--out", out).returncode == 0
+        assert json.loads(out.read_text(encoding="utf-8")) == data
+
+
+def _variant(change) -> dict:
+    from annotation.schema import load_default_schema
+
+    data = load_default_schema().to_dict()
+    change(data)
+    return data
+
+
+SCHEMA_REFUSALS = [
+    ("not json", "{kinds: []", "not valid JSON"),
+    ("not an object", "[]", "must be a JSON object"),
+    ("missing labels", _variant(lambda d: d.pop("labels")), "invalid label schema"),
+    ("duplicate label", _variant(lambda d: d["labels"].append(dict(d["labels"][0]))), "duplicate label PERS"),
+    ("default not a value", _variant(lambda d: d["attributes"][0].update(default="both")), "default 'both'"),
+    ("numbers as values", _variant(lambda d: d["attributes"][0].update(values=[1, 2], default=1)), "strings"),
+    ("bad max_per_source", _variant(lambda d: d["link_types"][0].update(max_per_source="one")), "max_per_source"),
+    ("unknown kind in link", _variant(lambda d: d["link_types"][0].update(to=["person"])), "unknown kind"),
+    ("label in use removed", _variant(lambda d: d.update(labels=[x for x in d["labels"] if x["name"] != "ORG"])),
+     "label ORG is used by 1 annotations"),
+    ("label in use changes kind", _variant(lambda d: d["labels"][1].update(kind="mention")), "label ORG is used"),
+    ("link type in use removed", _variant(lambda d: d["link_types"].pop(0)), "link type speaker is used by 1 links"),
+    ("link kinds narrowed", _variant(lambda d: d["link_types"][0].update(to=["mention"])),
+     "1 speaker links join a quote to a entity"),
+    ("value in use not allowed", _variant(lambda d: d["attributes"][0].update(values=["direct"])),
+     "quote.type = 'indirect' is used by 1 annotations"),
+    ("attribute in use removed", _variant(lambda d: d["attributes"].pop(0)), "attribute quote.type is used"),
+    ("kind removed", _variant(lambda d: d.update(
+        kinds=[k for k in d["kinds"] if k["name"] != "cue"], labels=[x for x in d["labels"] if x["name"] != "CUE"],
+        link_types=[lt for lt in d["link_types"] if lt["name"] != "cue"])), "kind cue is missing"),
+]
+
+
+@pytest.mark.parametrize(("case", "content", "reason"), SCHEMA_REFUSALS, ids=[c for c, _, _ in SCHEMA_REFUSALS])
+def test_schema_load_refusals_are_one_line_and_change_nothing(
+    tmp_path: Path, annotated: Path, case: str, content: object, reason: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    before = _schema_rows(annotated)
+    proc = run("schema", "--db", annotated, "--load", path)
+    no_traceback(proc)
+    assert proc.returncode == 1, case
+    (line,) = proc.stderr.strip().split("\n")
+    assert line.startswith(f"{path}: ") and reason in line, line
+    assert proc.stdout == ""
+    assert _schema_rows(annotated) == before
+
+
+def test_schema_errors_and_usage(tmp_path: Path, annotated: Path) -> None:
+    missing = tmp_path / "missing.hashiya"
+    proc = run("schema", "--db", missing, "--out", tmp_path / "s.json")
+    assert proc.returncode == 1 and proc.stderr.strip() == f"{missing}: no such project file"
+    assert not missing.exists()
+    proc = run("schema", "--db", missing, "--load", tmp_path / "nothing.json")
+    assert proc.returncode == 1 and proc.stderr.strip().startswith(f"{tmp_path / 'nothing.json'}: ")
+    assert not missing.exists()  # an unreadable schema creates no project
+    proc = run("schema", "--db", annotated, "--out", tmp_path)
+    assert proc.returncode == 1 and "is a folder" in proc.stderr
+    for args in (("schema", "--db", annotated),
+                 ("schema", "--db", annotated, "--out", tmp_path / "a.json", "--load", tmp_path / "b.json"),
+                 ("schema", "--out", tmp_path / "a.json")):
+        proc = run(*args)
+        no_traceback(proc)
+        assert proc.returncode == 2 and "usage:" in proc.stderr, args
