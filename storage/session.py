@@ -86,6 +86,17 @@ class DocumentSession:
         except SchemaError as exc:
             raise EditRefused(str(exc)) from None
 
+    def _check_link_counts(self, links: list[Link]) -> None:
+        """A link type's max_per_source (a quote has one speaker) holds after the edit."""
+        counts: dict[tuple[str, str], int] = {}
+        for link in links:
+            key = (link.source, link.type)
+            counts[key] = counts.get(key, 0) + 1
+        for (source, type_name), n in counts.items():
+            limit = self.schema.link_type(type_name).max_per_source
+            if limit is not None and n + len(self.index.links_from(source, type_name)) > limit:
+                raise EditRefused(f"a span can have at most {limit} {type_name} link(s)")
+
     # --- edits ------------------------------------------------------------------------------
     def add(self, spans: Iterable[Span] = (), links: Iterable[Link] = (), action: str = "add") -> Change:
         spans, links = list(spans), list(links)
@@ -96,6 +107,7 @@ class DocumentSession:
                 raise EditRefused(f"span {span.id} exists already")
         for link in links:
             self.check_link(link, pending)
+        self._check_link_counts(links)
         self.project.insert(spans, links, action=action)
         for span in spans:
             self.index.add(span)

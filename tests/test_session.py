@@ -365,3 +365,24 @@ def test_reload_labels_after_a_rename(session: DocumentSession, project: Project
     assert session.index[anne.id].label == "PERSON"
     assert changes == [Change(updated=[(anne, replace(anne, label="PERSON"))])]
     session.relabel([anne.id], "PERSON")  # valid against the new schema
+
+
+def test_link_type_limit_is_enforced_when_editing(project) -> None:
+    """A quote has at most one speaker (max_per_source in the schema)."""
+    from annotation.documents import Document
+    from annotation.spans import Link, Span
+    from storage.session import DocumentSession, EditRefused
+
+    doc = Document.create("قال بوتين وكيري «نعم»", "limit.txt")
+    project.add_document(doc)
+    session = DocumentSession(project, doc.id)
+    quote = Span("q1", doc.id, "quote", "QUOTE", 17, 20, {"type": "direct"})
+    a = Span("e1", doc.id, "entity", "PERS", 4, 9)
+    b = Span("e2", doc.id, "entity", "PERS", 10, 15)
+    session.add([quote, a, b], [Link("l1", doc.id, "speaker", "q1", "e1")])
+    with pytest.raises(EditRefused, match="at most 1 speaker"):
+        session.add_links([Link("l2", doc.id, "speaker", "q1", "e2")])
+    assert [lk.target for lk in project.links(doc.id)] == ["e1"]
+    session.remove_links(["l1"])
+    session.add_links([Link("l2", doc.id, "speaker", "q1", "e2")])
+    assert [lk.target for lk in project.links(doc.id)] == ["e2"]
