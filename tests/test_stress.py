@@ -1,0 +1,55 @@
+"""20,000 entities created and removed through the window's own code paths, in one process."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from tests.gui_support import isolate, open_window, wait_for_import
+
+pytestmark = [pytest.mark.gui, pytest.mark.stress]
+
+WORDS = ["القاهرة", "وبوتين", "الرئيس", "لروسيا", "سوريا", "مدينة", "الأسد", "كيري", "موسكو", "الرياض"]
+N = 20_000
+
+
+def test_twenty_thousand_entities_in_and_out(qtbot, tmp_path, monkeypatch) -> None:
+    isolate(monkeypatch, tmp_path)
+    words = [WORDS[i % len(WORDS)] for i in range(N)]
+    lines = [" ".join(words[i : i + 12]) + "." for i in range(0, N, 12)]
+    article = tmp_path / "long.txt"
+    article.write_text("\n".join(lines), encoding="utf-8")
+    win = open_window(qtbot, tmp_path / "stress.hashiya")
+    win.import_paths([article], modal=False)
+    wait_for_import(qtbot, win, 1)
+    text = win.session.text
+    starts = []
+    pos = 0
+    for w in words:
+        pos = text.index(w, pos)
+        starts.append((pos, pos + len(w)))
+        pos += len(w)
+    labels = ["PERS", "GPE", "ORG", "LOC"]
+    for n, (a, b) in enumerate(starts):
+        win.view.select_range(a, b)
+        assert win.tag_selection(labels[n % 4]) is not None
+        if n % 2000 == 0:
+            QApplication.processEvents()  # let it paint now and then, as a user session would
+    assert win.project.span_count(win.session.doc.id, "entity") == N
+    assert win.entity_model.rowCount() == N
+    assert win.doc_model.rows[0].entity_count == N
+    # remove them all: half by Delete on the selected entity, half by undo
+    spans = win.session.index.of_kind("entity")
+    for span in spans[: N // 2]:
+        win.select_span(span.id)
+        win.delete_active()
+    QApplication.processEvents()
+    assert win.project.span_count(win.session.doc.id, "entity") == N // 2
+    while win.undo_stack.canUndo() and win.project.span_count(win.session.doc.id, "entity"):
+        win.undo_stack.undo()
+    QApplication.processEvents()
+    assert win.project.span_count(win.session.doc.id, "entity") == 0
+    assert win.entity_model.rowCount() == 0
+    assert len(win.session.index) == 0
+    win.close()
+    win.project.close()
