@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from annotation.conll import (
 from annotation.documents import Document
 from annotation.spans import Span, new_id
 from annotation.textio import InputRefused, decode_text
+from storage.atomic import write_text_atomic
 from storage.project import Project
 
 FORMATS = ("conll", "tokens-jsonl")
@@ -123,21 +123,6 @@ def export_conll(
     return result
 
 
-def write_text_atomic(content: str, out_path: str | os.PathLike[str]) -> None:
-    out = Path(out_path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 __all__ = [

@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from annotation.documents import STATUSES
 from annotation.spans import Link, Span
+from storage.atomic import atomic_writer
 from storage.project import Project
 
 KINDS = ("entities", "quotes", "claims")
@@ -219,45 +218,14 @@ def record_span_count(record: dict[str, Any]) -> int:
 def write_jsonl_atomic(records: Iterable[dict[str, Any]], out_path: str | os.PathLike[str]) -> ExportReport:
     """Write to a temporary file beside out_path, fsync, then rename over it: a failure at any
     point leaves the previous file as it was. Raises OSError when the folder is not writable."""
-    out = Path(out_path)
     documents = spans = 0
-    try:
-        mode = out.stat().st_mode & 0o777  # keep the permissions of the file we replace
-    except OSError:
-        mode = 0o644
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        os.chmod(tmp_name, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            for record in records:
-                fh.write(json.dumps(record, ensure_ascii=False, separators=(", ", ": ")))
-                fh.write("\n")
-                documents += 1
-                spans += record_span_count(record)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, out)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(out.parent)
+    with atomic_writer(out_path) as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False, separators=(", ", ": ")))
+            fh.write("\n")
+            documents += 1
+            spans += record_span_count(record)
     return ExportReport(documents, spans)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def export_jsonl(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 
 def isolate(monkeypatch, tmp_path: Path) -> None:
@@ -28,3 +29,25 @@ def open_window(qtbot, db: Path, annotator: str = "tester"):
 
 def wait_for_import(qtbot, window, count: int) -> None:
     qtbot.waitUntil(lambda: not window._import_queue and len(window.doc_model.rows) >= count, timeout=20000)
+
+
+def window_with(qtbot, monkeypatch, tmp_path: Path, paths: list[Path], db_name: str = "project.hashiya"):
+    """An isolated window on a new project with `paths` imported and the first one open."""
+    isolate(monkeypatch, tmp_path)
+    win = open_window(qtbot, tmp_path / db_name)
+    win.import_paths(paths, modal=False)
+    wait_for_import(qtbot, win, len(paths))
+    qtbot.waitUntil(lambda: win.session is not None)
+    return win
+
+
+def close_window(win) -> None:
+    win.close()
+    win.project.close()
+
+
+def press(qtbot, win, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """A real key press on the article view, then let the window react."""
+    win.view.setFocus()
+    qtbot.keyClick(win.view, key, modifiers)
+    QApplication.processEvents()

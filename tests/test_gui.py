@@ -11,7 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ROOT, SEED
-from tests.gui_support import isolate, open_window, wait_for_import
+from tests.gui_support import (
+    close_window,
+    isolate,
+    open_window,
+    press,
+    wait_for_import,
+    window_with,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -26,16 +33,11 @@ ARTICLE = (
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    isolate(monkeypatch, tmp_path)
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    win = open_window(qtbot, tmp_path / "project.hashiya")
-    win.import_paths([article], modal=False)
-    wait_for_import(qtbot, win, 1)
-    qtbot.waitUntil(lambda: win.session is not None)
+    win = window_with(qtbot, monkeypatch, tmp_path, [article])
     yield win
-    win.close()
-    win.project.close()
+    close_window(win)
 
 
 def db_entities(win) -> list[tuple[int, int, str, str]]:
@@ -44,11 +46,6 @@ def db_entities(win) -> list[tuple[int, int, str, str]]:
     ).fetchall()
     return [tuple(r) for r in rows]
 
-
-def press(qtbot, win, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    win.view.setFocus()
-    qtbot.keyClick(win.view, key, modifiers)
-    QApplication.processEvents()
 
 
 def test_empty_project_offers_one_way_in(qtbot, tmp_path, monkeypatch) -> None:

@@ -7,9 +7,13 @@ import unittest.mock as mock
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from tests.gui_support import isolate, open_window, wait_for_import
+from tests.gui_support import (
+    close_window,
+    press,
+    window_with,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -23,23 +27,13 @@ OTHER = "زار الأسد مدينة حمص ثم عاد الأسد إلى دم�
 
 @pytest.fixture
 def win(qtbot, tmp_path, monkeypatch):
-    isolate(monkeypatch, tmp_path)
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
-    w = open_window(qtbot, tmp_path / "p.hashiya")
-    w.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"], modal=False)
-    wait_for_import(qtbot, w, 2)
-    qtbot.waitUntil(lambda: w.session is not None)
+    w = window_with(qtbot, monkeypatch, tmp_path, [tmp_path / "a.txt", tmp_path / "b.txt"])
     w.open_document(w.doc_model.rows[0].id)
     yield w
-    w.close()
-    w.project.close()
+    close_window(w)
 
-
-def press(qtbot, w, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    w.view.setFocus()
-    qtbot.keyClick(w.view, key, modifiers)
-    QApplication.processEvents()
 
 
 def test_search_finds_spelling_variants_and_selects_the_hit(qtbot, win) -> None:

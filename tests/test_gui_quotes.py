@@ -7,10 +7,13 @@ import json
 import jsonschema
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ROOT, SEED
-from tests.gui_support import isolate, open_window, wait_for_import
+from tests.gui_support import (
+    close_window,
+    press,
+    window_with,
+)
 
 pytestmark = [pytest.mark.gui, pytest.mark.shared]
 
@@ -20,20 +23,10 @@ QUOTE_END = "الطائرات الروسية"
 
 @pytest.fixture
 def win(qtbot, tmp_path, monkeypatch):
-    isolate(monkeypatch, tmp_path)
-    w = open_window(qtbot, tmp_path / "seed.hashiya")
-    w.import_paths([SEED], modal=False)
-    wait_for_import(qtbot, w, 1)
-    qtbot.waitUntil(lambda: w.session is not None)
+    w = window_with(qtbot, monkeypatch, tmp_path, [SEED], "seed.hashiya")
     yield w
-    w.close()
-    w.project.close()
+    close_window(w)
 
-
-def press(qtbot, w, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    w.view.setFocus()
-    qtbot.keyClick(w.view, key, modifiers)
-    QApplication.processEvents()
 
 
 def rows(w, kind: str) -> list[tuple[int, int, str]]:

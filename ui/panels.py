@@ -28,16 +28,33 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-class DocumentListModel(QAbstractTableModel):
-    HEADERS = ("Document", "Status", "Entities")
+class _FlatModel(QAbstractTableModel):
+    """A flat table over self.items, with fixed column headers."""
+
+    HEADERS: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[DocumentInfo] = []
+        self.items: list[Any] = []
+
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+
+class DocumentListModel(_FlatModel):
+    HEADERS = ("Document", "Status", "Entities")
 
     def set_rows(self, rows: list[DocumentInfo]) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
+        self.items = list(rows)
         self.endResetModel()
 
     def row_of(self, doc_id: str) -> int:
@@ -53,16 +70,9 @@ class DocumentListModel(QAbstractTableModel):
         self.rows[row] = info
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+    @property
+    def rows(self) -> list[DocumentInfo]:
+        return self.items
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -84,7 +94,7 @@ class DocumentListModel(QAbstractTableModel):
         return None
 
 
-class SpanListModel(QAbstractTableModel):
+class SpanListModel(_FlatModel):
     """Spans of some kinds in reading order, updated row by row from session changes."""
 
     HEADERS = ("Text", "Label")
@@ -94,7 +104,6 @@ class SpanListModel(QAbstractTableModel):
         super().__init__()
         self.HEADERS = headers
         self.kinds = kinds
-        self.keys: list[tuple[int, int, str]] = []
         self.spans: dict[str, Span] = {}
         self.text = ""
         self.schema: LabelSchema | None = None
@@ -109,7 +118,7 @@ class SpanListModel(QAbstractTableModel):
             for kind in self.kinds:
                 for span in index.of_kind(kind):
                     self.spans[span.id] = span
-        self.keys = sorted(sort_key(s) for s in self.spans.values())
+        self.items = sorted(sort_key(s) for s in self.spans.values())
         self.endResetModel()
 
     def apply(self, change: Change) -> None:
@@ -144,16 +153,10 @@ class SpanListModel(QAbstractTableModel):
     def span_at(self, row: int) -> Span:
         return self.spans[self.keys[row][2]]
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.keys)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+    @property
+    def keys(self) -> list[tuple[int, int, str]]:
+        """Sort keys of the listed spans, in row order."""
+        return self.items
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

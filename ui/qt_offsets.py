@@ -11,12 +11,30 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _TASHKEEL = re.compile("[\u064B-\u065F\u0670\u0610-\u061A\u06D6-\u06ED]")
 
 
-class OffsetMap:
+class _Ranges:
+    """Range conversions shared by both maps, in terms of to_qt and from_qt."""
+
+    __slots__ = ()
+    to_qt: Callable[[int], int]
+    from_qt: Callable[..., int]
+
+    def range_to_qt(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_qt(start), self.to_qt(end)
+
+    def range_from_qt(self, start: int, end: int) -> tuple[int, int]:
+        """A Qt selection -> code points, widened to whole characters."""
+        if start > end:
+            start, end = end, start
+        return self.from_qt(start), self.from_qt(end, round_up=True)
+
+
+class OffsetMap(_Ranges):
     __slots__ = ("_astral", "_astral_qt", "length", "qt_length")
 
     def __init__(self, text: str) -> None:
@@ -46,19 +64,6 @@ class OffsetMap:
             return self._astral[k - 1] + (1 if round_up else 0)
         return position - k
 
-    def range_to_qt(self, start: int, end: int) -> tuple[int, int]:
-        return self.to_qt(start), self.to_qt(end)
-
-    def range_from_qt(self, start: int, end: int) -> tuple[int, int]:
-        """A Qt selection -> code points, widened to whole characters."""
-        if start > end:
-            start, end = end, start
-        return self.from_qt(start), self.from_qt(end, round_up=True)
-
-
-def qt_plain_text(text: str) -> str:
-    """What QTextDocument.toPlainText()... stores internally: line breaks as U+2029."""
-    return text.replace("\n", "\u2029")
 
 
 # Arabic marks hidden by the "hide diacritics" view: harakat, tanwin, shadda, sukun, dagger
@@ -68,7 +73,7 @@ def is_tashkeel(c: str) -> bool:
     return 0x064B <= o <= 0x065F or o == 0x0670 or 0x0610 <= o <= 0x061A or 0x06D6 <= o <= 0x06ED
 
 
-class ViewMap:
+class ViewMap(_Ranges):
     """Code points of the stored text <-> Qt positions of what the view shows.
 
     The view may hide some characters (diacritics); the stored text and every offset never
@@ -109,10 +114,3 @@ class ViewMap:
     def from_qt(self, position: int, *, round_up: bool = False) -> int:
         return min(self.length, self.orig(self.omap.from_qt(position, round_up=round_up)))
 
-    def range_to_qt(self, start: int, end: int) -> tuple[int, int]:
-        return self.to_qt(start), self.to_qt(end)
-
-    def range_from_qt(self, start: int, end: int) -> tuple[int, int]:
-        if start > end:
-            start, end = end, start
-        return self.from_qt(start), self.from_qt(end, round_up=True)
