@@ -536,7 +536,8 @@ class MainWindow(QMainWindow):
             self._reposition(current)
         if self.session is not None and self.view.active_span_id:
             active = self.session.index.get(self.view.active_span_id)
-            if active is not None and any(s.id == active.id for s in touched) or change.links_added or change.links_removed:
+            touches_active = active is not None and any(s.id == active.id for s in touched)
+            if touches_active or change.links_added or change.links_removed:
                 self._show_active()
         delta = sum(1 for s in change.added if s.kind == "entity") - sum(
             1 for s in change.removed if s.kind == "entity"
@@ -668,7 +669,8 @@ class MainWindow(QMainWindow):
         self.view.active_span_id = None
         self.view.related_span_ids = ()
         self.view.clear_selection()
-        self.details.show_span(None, "", self.session.index, self.session.schema) if self.session else None
+        if self.session is not None:
+            self.details.show_span(None, "", self.session.index, self.session.schema)
         self.view.refresh()
 
     def delete_active(self) -> None:
