@@ -57,8 +57,8 @@ def run_gui(db_path: str | Path, annotator: str | None = None) -> int:
     try:
         window = create_window(db_path, annotator)
     except ProjectError as exc:
-        QMessageBox.critical(None, "Cannot open project", str(exc))
         print(f"hashiya: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, "Cannot open project", str(exc))
         return 1
     window.show()
     code = app.exec()
