@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QProgressDialog,
@@ -139,6 +140,8 @@ class MainWindow(QMainWindow):
         self.doc_list = make_list_view(self.doc_model, self, label_width=64)
         self.doc_list.activated.connect(self._doc_activated)
         self.doc_list.clicked.connect(self._doc_activated)
+        self.doc_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.doc_list.customContextMenuRequested.connect(self._doc_menu)
         self.progress = QProgressBar(self)
         self.progress.setFormat("%v of %m documents done")
         self.progress.setTextVisible(True)
@@ -450,6 +453,17 @@ class MainWindow(QMainWindow):
         doc_id = self.doc_model.rows[index.row()].id
         if self.session is None or self.session.doc.id != doc_id:
             self.open_document(doc_id)
+
+    def _doc_menu(self, point) -> None:  # noqa: ANN001 - QPoint
+        index = self.doc_list.indexAt(point)
+        if not index.isValid():
+            return
+        doc_id = self.doc_model.rows[index.row()].id
+        menu = QMenu(self)
+        for status in STATUSES:
+            action = menu.addAction(f"Mark as {STATUS_TITLES[status]}")
+            action.triggered.connect(lambda _c=False, s=status: (self.session_for(doc_id), self.set_status(s)))
+        menu.popup(self.doc_list.viewport().mapToGlobal(point))
 
     def open_document(self, doc_id: str) -> None:
         if self.session is not None:
