@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -10,7 +12,7 @@ from tests.gui_support import isolate, open_window, wait_for_import
 pytestmark = [pytest.mark.gui, pytest.mark.stress]
 
 WORDS = ["القاهرة", "وبوتين", "الرئيس", "لروسيا", "سوريا", "مدينة", "الأسد", "كيري", "موسكو", "الرياض"]
-N = 20_000
+N = int(os.environ.get("HASHIYA_STRESS_N", "20000"))  # the brief asks for 20,000
 
 
 def test_twenty_thousand_entities_in_and_out(qtbot, tmp_path, monkeypatch) -> None:

@@ -296,14 +296,19 @@ class MainWindow(QMainWindow):
         self.act_export = a("&Export JSONL…", self.export_dialog, "Ctrl+E", "fa5s.file-export",
                             "Write every document and its annotations as JSONL")
         self.act_quit = a("&Quit", self.close, "Ctrl+Q")
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcut(QKeySequence("Ctrl+Z"))
-        self.act_undo.setIcon(icon("fa5s.undo"))
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.act_redo.setIcon(icon("fa5s.redo"))
-        self.addAction(self.act_undo)
-        self.addAction(self.act_redo)
+        # The toolbar's undo/redo keep a fixed text: QUndoStack's own actions rename themselves
+        # after every edit, which re-lays out the toolbar on the keypress path. The Edit menu
+        # shows the named ones ("Undo tag PERS").
+        self.act_undo = a("Undo", self.undo_stack.undo, "Ctrl+Z", "fa5s.undo")
+        self.act_redo = a("Redo", self.undo_stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "fa5s.redo")
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.menu_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.menu_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.menu_undo.setIcon(icon("fa5s.undo"))
+        self.menu_redo.setIcon(icon("fa5s.redo"))
         self.act_delete = a("&Delete annotation", self.delete_active, "Delete", "fa5s.trash-alt")
         self.act_backspace = a("Reject suggestion / delete", self.backspace, "Backspace")
         self.act_enter = a("Accept suggestion / confirm", self.enter, ["Return", "Enter"])
@@ -353,7 +358,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = menu.addMenu("&Edit")
-        for act in (self.act_undo, self.act_redo):
+        for act in (self.menu_undo, self.menu_redo):
             edit_menu.addAction(act)
         edit_menu.addSeparator()
         for act in (self.act_relabel, self.act_delete, self.act_escape):
