@@ -175,3 +175,23 @@ def test_tag_all_occurrences_is_one_undo_step(qtbot, win) -> None:
     assert win.project.span_count(win.session.doc.id, "entity") == 1 + len(found)
     win.undo_stack.undo()
     assert win.project.span_count(win.session.doc.id, "entity") == 1
+
+
+def test_details_fields_have_distinct_alt_keys(qtbot, win) -> None:
+    text = win.session.text
+    c = text.index("26 مدنيا على الاقل قتلوا")
+    win.view.select_range(c, c + 8)
+    press(qtbot, win, Qt.Key.Key_C)
+    press(qtbot, win, Qt.Key.Key_Escape)
+    claim = win.session.index.of_kind("claim")[0]
+    win.select_span(claim.id)
+    form = win.details.form
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    keys = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        label = item.widget() if item is not None else None
+        if isinstance(label, QLabel) and "&" in label.text():
+            keys.append(label.text()[label.text().index("&") + 1].lower())
+    assert len(keys) >= 4 and len(keys) == len(set(keys))

@@ -37,6 +37,7 @@ class DetailsPanel(QWidget):
         super().__init__(parent)
         self.span: Span | None = None
         self.editors: dict[str, QComboBox | QLineEdit] = {}
+        self._used_keys: set[str] = set()
         layout = QVBoxLayout(self)
         self.title = QLabel("Select an annotation to see its details.", self)
         self.title.setWordWrap(True)
@@ -50,6 +51,7 @@ class DetailsPanel(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.editors = {}
+        self._used_keys = {"s", "u", "m"}  # &Speaker, C&ue, Clai&mant
 
     def show_span(self, span: Span | None, text: str, index: SpanIndex, schema: LabelSchema) -> None:
         self._clear()
@@ -72,8 +74,7 @@ class DetailsPanel(QWidget):
             if attr.name == "claimant_article":
                 continue  # shown in the claimant row
             value = str(span.attrs.get(attr.name, attr.default))
-            title = attr.title or attr.name
-            label = f"&{title[0].upper()}{title[1:]}"
+            label = self._mnemonic(attr.title or attr.name)
             if attr.values is not None:
                 combo = QComboBox(self)
                 combo.addItems(list(attr.values))
@@ -86,6 +87,15 @@ class DetailsPanel(QWidget):
                 edit.editingFinished.connect(self._emitter(span.id, attr.name, edit.text))
                 self.form.addRow(label, edit)
                 self.editors[attr.name] = edit
+
+    def _mnemonic(self, title: str) -> str:
+        """The title with an Alt+letter shortcut that no other field of the panel uses."""
+        title = title[0].upper() + title[1:]
+        for i, c in enumerate(title):
+            if c.isalpha() and c.lower() not in self._used_keys:
+                self._used_keys.add(c.lower())
+                return f"{title[:i]}&{title[i:]}"
+        return title
 
     def _emitter(self, span_id: str, name: str, getter: Callable[[], str]) -> Callable[..., None]:
         def emit(*_args: object) -> None:
