@@ -431,7 +431,10 @@ class _RecordParser:
     def _attr(self, obj: dict[str, Any], kind: str, name: str, where: str) -> str:
         if name not in obj:
             raise RecordRefused(f"{where}: missing field '{name}'")
-        value = obj[name]
+        return self._checked(kind, name, obj[name], where)
+
+    def _checked(self, kind: str, name: str, value: Any, where: str) -> str:
+        """value, when the project's schema allows it for kind.name; else the record is refused."""
         try:
             attr = self.schema.attribute(kind, name)
         except SchemaError as exc:
@@ -449,13 +452,7 @@ class _RecordParser:
         for name, item in value.items():
             if name in FIXED_ATTRS[kind]:
                 raise RecordRefused(f"{where}.attrs: '{name}' is a field of its own, not an attribute in 'attrs'")
-            try:
-                attr = self.schema.attribute(kind, name)
-            except SchemaError as exc:
-                raise RecordRefused(f"{where}.attrs: {exc}") from None
-            if not attr.accepts(item):
-                allowed = ", ".join(attr.values or ()) or "a string"
-                raise RecordRefused(f"{where}.attrs: '{name}' cannot be {item!r} (allowed: {allowed})")
+            self._checked(kind, name, item, f"{where}.attrs")
         return dict(value)
 
     def _other_links(self, items: list[dict[str, Any]]) -> None:
