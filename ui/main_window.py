@@ -671,7 +671,7 @@ class MainWindow(QMainWindow):
         att = attribution_of(self.session.index, span)
         who = excerpt(self.session.text, att.speaker, 24) if att.speaker else "?"
         words = " ".join(self.session.text[span.start:span.end].split()[:6])
-        return (f"{who} ← {words}…", str(span.attrs.get("type", "")))
+        return (f"{who} → {words}…", str(span.attrs.get("type", "")))
 
     def _describe_claim(self, span: Span) -> tuple[str, str]:
         if self.session is None:
@@ -679,7 +679,7 @@ class MainWindow(QMainWindow):
         att = attribution_of(self.session.index, span)
         who = "article" if att.article else (excerpt(self.session.text, att.speaker, 24) if att.speaker else "?")
         words = " ".join(self.session.text[span.start:span.end].split()[:6])
-        return (f"{who} ← {words}…", f"{span.attrs.get('checkworthy', '')} · {span.attrs.get('type', '')}")
+        return (f"{who} → {words}…", f"{span.attrs.get('checkworthy', '')} · {span.attrs.get('type', '')}")
 
     def clear_active(self) -> None:
         if self.pick is not None:
