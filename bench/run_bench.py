@@ -8,6 +8,7 @@ See docs/bench.md for what each figure means.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import json
@@ -58,13 +59,11 @@ def machine() -> dict[str, Any]:
     from PySide6.QtCore import qVersion
 
     cpu = ""
-    try:
+    with contextlib.suppress(OSError):  # no /proc/cpuinfo: the model stays unnamed
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    except OSError:
-        pass
     try:
         usable = len(os.sched_getaffinity(0))
     except AttributeError:

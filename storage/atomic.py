@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TextIO
 
@@ -30,10 +30,8 @@ def atomic_writer(out_path: str | os.PathLike[str]) -> Iterator[TextIO]:
             os.fsync(fh.fileno())
         os.replace(tmp_name, out)
     except BaseException:
-        try:
+        with suppress(OSError):  # the temporary file may already be gone
             os.unlink(tmp_name)
-        except OSError:
-            pass
         raise
     _fsync_dir(out.parent)
 
@@ -49,8 +47,7 @@ def _fsync_dir(folder: Path) -> None:
     except OSError:
         return
     try:
-        os.fsync(fd)
-    except OSError:
-        pass
+        with suppress(OSError):  # some file systems cannot fsync a folder; the rename stands
+            os.fsync(fd)
     finally:
         os.close(fd)
