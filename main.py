@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="hashiya", description="Annotate Arabic news articles: entities, quotes, claims."
     )
     parser.add_argument(
-        "--db", type=Path, default=None,
+        "--db",
+        type=Path,
+        default=None,
         help=f"project file to open in the window (default: {default_db_path()})",
     )
     sub = parser.add_subparsers(dest="command", metavar="{import,export,schema}")
@@ -56,37 +58,57 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import .txt articles and native .jsonl files")
     imp.add_argument("--db", type=Path, required=True, help="project file (created if missing)")
     imp.add_argument(
-        "--format", choices=("native", "conll"), default="native",
+        "--format",
+        choices=("native", "conll"),
+        default="native",
         help="native: .txt articles and Hashiya .jsonl records (default); "
-             "conll: Wojood-layout files, one document per file",
+        "conll: Wojood-layout files, one document per file",
     )
-    imp.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR",
-                     help="files, or folders whose .txt/.jsonl files are imported (recursively)")
+    imp.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="FILE_OR_DIR",
+        help="files, or folders whose .txt/.jsonl files are imported (recursively)",
+    )
 
     exp = sub.add_parser("export", help="export the project as native JSONL")
     exp.add_argument("--db", type=Path, required=True, help="project file")
-    exp.add_argument("--out", type=Path, required=True, help="JSONL file to write (replaced atomically)")
-    exp.add_argument("--status", choices=STATUSES, default=None, help="only documents with this status")
     exp.add_argument(
-        "--kinds", type=_kinds, default=("entities", "quotes", "claims"),
+        "--out", type=Path, required=True, help="JSONL file to write (replaced atomically)"
+    )
+    exp.add_argument(
+        "--status", choices=STATUSES, default=None, help="only documents with this status"
+    )
+    exp.add_argument(
+        "--kinds",
+        type=_kinds,
+        default=("entities", "quotes", "claims"),
         help="comma-separated subset of entities,quotes,claims (default: all; native only)",
     )
     exp.add_argument(
-        "--format", choices=("native", "conll", "tokens-jsonl"), default="native",
+        "--format",
+        choices=("native", "conll", "tokens-jsonl"),
+        default="native",
         help="native JSONL (default), CoNLL in the Wojood layout, or one JSON record per sentence",
     )
     exp.add_argument(
-        "--clitics", choices=("keep", "split"), default="keep",
+        "--clitics",
+        choices=("keep", "split"),
+        default="keep",
         help="conll/tokens-jsonl: keep proclitics in their token or split them off (default: keep)",
     )
 
     sch = sub.add_parser(
-        "schema", help="write the project's label schema as JSON, or replace it with one",
+        "schema",
+        help="write the project's label schema as JSON, or replace it with one",
         description="A label schema is JSON with kinds, labels, attributes and link_types "
-                    "(see resources/default_schema.json). Loading one that the project's "
-                    "annotations do not fit (a label, attribute value or link type in use) is refused.",
+        "(see resources/default_schema.json). Loading one that the project's "
+        "annotations do not fit (a label, attribute value or link type in use) is refused.",
     )
-    sch.add_argument("--db", type=Path, required=True, help="project file (--load creates it if missing)")
+    sch.add_argument(
+        "--db", type=Path, required=True, help="project file (--load creates it if missing)"
+    )
     what = sch.add_mutually_exclusive_group(required=True)
     what.add_argument("--out", type=Path, help="JSON file to write (replaced atomically)")
     what.add_argument("--load", type=Path, help="JSON file whose schema replaces the project's")
@@ -177,13 +199,19 @@ def cmd_export_conll(args: argparse.Namespace) -> int:
     out: Path = args.out
     with _open_project(args.db, must_exist=True) as project:
         try:
-            report = export_conll(project, out, fmt=args.format, clitics=args.clitics, status=args.status)
+            report = export_conll(
+                project, out, fmt=args.format, clitics=args.clitics, status=args.status
+            )
         except OSError as exc:
             raise _UserError(f"{out}: cannot write the export ({exc.strerror or exc})") from None
     print(
         f"exported {report.documents} document{'s' if report.documents != 1 else ''}, "
         f"{report.sentences} sentences, {report.tokens} tokens, {report.entities} entities to {out}"
-        + (f" ({report.unaligned} entities cover no token and were left out)" if report.unaligned else "")
+        + (
+            f" ({report.unaligned} entities cover no token and were left out)"
+            if report.unaligned
+            else ""
+        )
     )
     return EXIT_OK
 
@@ -203,8 +231,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
             write_text_atomic(json.dumps(data, ensure_ascii=False, indent=1) + "\n", out)
         except OSError as exc:
             raise _UserError(f"{out}: cannot write the schema ({exc.strerror or exc})") from None
-        print(f"wrote the label schema ({len(data['labels'])} labels, {len(data['attributes'])} "
-              f"attributes, {len(data['link_types'])} link types) to {out}")
+        print(
+            f"wrote the label schema ({len(data['labels'])} labels, {len(data['attributes'])} "
+            f"attributes, {len(data['link_types'])} link types) to {out}"
+        )
         return EXIT_OK
     schema = _read_schema(args.load)
     with _open_project(args.db, must_exist=False) as project:
@@ -231,7 +261,9 @@ def _read_schema(path: Path) -> LabelSchema:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise _UserError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+        raise _UserError(
+            f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
     except RecursionError:
         raise _UserError(f"{path}: not valid JSON (nested too deeply)") from None
     if not isinstance(data, dict):
@@ -260,13 +292,17 @@ def _check_field_types(schema: LabelSchema) -> None:
             raise SchemaError(f"label {lab.name}: title must be a string")
     for a in schema.attributes:
         if not (text(a.default) and text(a.title) and all(map(text, a.values or ()))):
-            raise SchemaError(f"attribute {a.kind}.{a.name}: values, default and title must be strings")
+            raise SchemaError(
+                f"attribute {a.kind}.{a.name}: values, default and title must be strings"
+            )
         if a.values is not None and len(set(a.values)) != len(a.values):
             raise SchemaError(f"attribute {a.kind}.{a.name}: a value is listed twice")
     for lt in schema.link_types:
         m = lt.max_per_source
         if m is not None and (not isinstance(m, int) or isinstance(m, bool) or m < 1):
-            raise SchemaError(f"link type {lt.name}: max_per_source must be a positive integer or null")
+            raise SchemaError(
+                f"link type {lt.name}: max_per_source must be a positive integer or null"
+            )
         if not text(lt.title):
             raise SchemaError(f"link type {lt.name}: title must be a string")
 
@@ -281,13 +317,17 @@ def _schema_conflict(project: Project, new: LabelSchema) -> str | None:
         if k.name not in kinds:
             return f"kind {k.name} is missing (kinds cannot be removed)"
     db = project.db
-    rows = db.execute("SELECT label, kind, COUNT(*) FROM annotations GROUP BY label, kind ORDER BY label").fetchall()
+    rows = db.execute(
+        "SELECT label, kind, COUNT(*) FROM annotations GROUP BY label, kind ORDER BY label"
+    ).fetchall()
     for label, kind, count in rows:
         if not new.has_label(label):
             return f"label {label} is used by {count} annotations; relabel them first"
         if new.label(label).kind != kind:
             return f"label {label} is used by {count} {kind} annotations but is for {new.label(label).kind} in the new schema"
-    rows = db.execute("SELECT kind, attrs, COUNT(*) FROM annotations GROUP BY kind, attrs").fetchall()
+    rows = db.execute(
+        "SELECT kind, attrs, COUNT(*) FROM annotations GROUP BY kind, attrs"
+    ).fetchall()
     for kind, attrs, count in rows:
         for name, value in json.loads(attrs).items():
             try:

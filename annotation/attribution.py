@@ -24,45 +24,89 @@ def _link(doc_id: str, type_name: str, source: str, target: str) -> Link:
     return Link(new_id(), doc_id, type_name, source, target)
 
 
-def agent_parts(doc_id: str, source_id: str, link_type: str, agent: AgentRef, annotator: str = "",
-                boundary: str = "token") -> tuple[list[Span], list[Link]]:
+def agent_parts(
+    doc_id: str,
+    source_id: str,
+    link_type: str,
+    agent: AgentRef,
+    annotator: str = "",
+    boundary: str = "token",
+) -> tuple[list[Span], list[Link]]:
     """Spans and links that attach an agent (speaker/claimant) to a quote or claim."""
     if agent is None:
         return [], []
     if isinstance(agent, str):
         return [], [_link(doc_id, link_type, source_id, agent)]
-    mention = Span(new_id(), doc_id, "mention", "MENTION", agent[0], agent[1], {}, boundary, annotator)
+    mention = Span(
+        new_id(), doc_id, "mention", "MENTION", agent[0], agent[1], {}, boundary, annotator
+    )
     return [mention], [_link(doc_id, link_type, source_id, mention.id)]
 
 
-def cue_parts(doc_id: str, quote_id: str, cue: Range | None, annotator: str = "",
-              boundary: str = "token") -> tuple[list[Span], list[Link]]:
+def cue_parts(
+    doc_id: str, quote_id: str, cue: Range | None, annotator: str = "", boundary: str = "token"
+) -> tuple[list[Span], list[Link]]:
     if cue is None:
         return [], []
     span = Span(new_id(), doc_id, "cue", "CUE", cue[0], cue[1], {}, boundary, annotator)
     return [span], [_link(doc_id, "cue", quote_id, span.id)]
 
 
-def build_quote(doc_id: str, content: Range, quote_type: str = "direct", speaker: AgentRef = None,
-                cue: Range | None = None, annotator: str = "", boundary: str = "token") -> tuple[list[Span], list[Link]]:
-    quote = Span(new_id(), doc_id, "quote", "QUOTE", content[0], content[1], {"type": quote_type},
-                 boundary, annotator)
+def build_quote(
+    doc_id: str,
+    content: Range,
+    quote_type: str = "direct",
+    speaker: AgentRef = None,
+    cue: Range | None = None,
+    annotator: str = "",
+    boundary: str = "token",
+) -> tuple[list[Span], list[Link]]:
+    quote = Span(
+        new_id(),
+        doc_id,
+        "quote",
+        "QUOTE",
+        content[0],
+        content[1],
+        {"type": quote_type},
+        boundary,
+        annotator,
+    )
     spans, links = [quote], []
-    for s, lk in (agent_parts(doc_id, quote.id, "speaker", speaker, annotator, boundary),
-                  cue_parts(doc_id, quote.id, cue, annotator, boundary)):
+    for s, lk in (
+        agent_parts(doc_id, quote.id, "speaker", speaker, annotator, boundary),
+        cue_parts(doc_id, quote.id, cue, annotator, boundary),
+    ):
         spans += s
         links += lk
     return spans, links
 
 
-def build_claim(doc_id: str, rng: Range, attrs: Mapping[str, str], claimant: AgentRef = None,
-                article: bool = False, quote_id: str | None = None, annotator: str = "",
-                boundary: str = "token") -> tuple[list[Span], list[Link]]:
-    claim = Span(new_id(), doc_id, "claim", "CLAIM", rng[0], rng[1],
-                 {**attrs, "claimant_article": "yes" if article else "no"}, boundary, annotator)
+def build_claim(
+    doc_id: str,
+    rng: Range,
+    attrs: Mapping[str, str],
+    claimant: AgentRef = None,
+    article: bool = False,
+    quote_id: str | None = None,
+    annotator: str = "",
+    boundary: str = "token",
+) -> tuple[list[Span], list[Link]]:
+    claim = Span(
+        new_id(),
+        doc_id,
+        "claim",
+        "CLAIM",
+        rng[0],
+        rng[1],
+        {**attrs, "claimant_article": "yes" if article else "no"},
+        boundary,
+        annotator,
+    )
     spans, links = [claim], []
-    agent_spans, agent_links = agent_parts(doc_id, claim.id, "claimant", None if article else claimant,
-                                           annotator, boundary)
+    agent_spans, agent_links = agent_parts(
+        doc_id, claim.id, "claimant", None if article else claimant, annotator, boundary
+    )
     spans += agent_spans
     links += agent_links
     if quote_id is not None:
@@ -72,7 +116,9 @@ def build_claim(doc_id: str, rng: Range, attrs: Mapping[str, str], claimant: Age
 
 def enclosing_quote(index: SpanIndex, start: int, end: int) -> Span | None:
     """The smallest stored quote containing [start, end)."""
-    quotes = [q for q in index.overlapping(start, end, ("quote",)) if q.start <= start and end <= q.end]
+    quotes = [
+        q for q in index.overlapping(start, end, ("quote",)) if q.start <= start and end <= q.end
+    ]
     return min(quotes, key=lambda q: q.length) if quotes else None
 
 
@@ -94,8 +140,12 @@ def attribution_of(index: SpanIndex, span: Span) -> Attribution:
     if span.kind == "quote":
         return Attribution(target("speaker"), target("cue"), None, False)
     if span.kind == "claim":
-        return Attribution(target("claimant"), None, target("in_quote"),
-                           span.attrs.get("claimant_article") == "yes")
+        return Attribution(
+            target("claimant"),
+            None,
+            target("in_quote"),
+            span.attrs.get("claimant_article") == "yes",
+        )
     return Attribution(None, None, None, False)
 
 

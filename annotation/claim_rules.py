@@ -17,7 +17,7 @@ from annotation.suggestions import Agent, Range, match_key, sentence_spans, trim
 
 QuoteLike = QuoteSuggestion | Span
 
-_QUOTE_EDGES = "\"\u00ab\u00bb\u201c\u201d\u2039\u203a\u201e()-\u2013\u2014:\u060c,"
+_QUOTE_EDGES = '"\u00ab\u00bb\u201c\u201d\u2039\u203a\u201e()-\u2013\u2014:\u060c,'
 
 
 def _keys(text: str) -> frozenset[str]:
@@ -72,12 +72,7 @@ class ClaimSuggestion:
 
 
 def _is_future(key: str) -> bool:
-    return (
-        len(key) >= 5
-        and key[0] == "س"
-        and key[1] in "يتن"
-        and not key.startswith(_NOT_FUTURE)
-    )
+    return len(key) >= 5 and key[0] == "س" and key[1] in "يتن" and not key.startswith(_NOT_FUTURE)
 
 
 def _segments(text: str) -> list[Range]:
@@ -106,14 +101,19 @@ def _features(text: str, start: int, end: int, lex: Lexicon) -> dict[str, bool]:
     digits = False
     for i, w in enumerate(ws):
         if any(c.isdigit() for c in w.text):
-            year = len(w.text) == 4 and w.text[:2] in ("19", "20") and i > 0 and keys[i - 1] in _MONTHS
+            year = (
+                len(w.text) == 4 and w.text[:2] in ("19", "20") and i > 0 and keys[i - 1] in _MONTHS
+            )
             if not year:
                 digits = True
     percent = any(w.text in "%\u066a" for w in ws) or any(k in _PERCENT_WORDS for k in keys)
     quantity = any(k in _QUANTITY for k in keys)
     number_word = any(k in _NUMBER_WORDS for k in keys)
     return {
-        "numeric": digits or percent or (number_word and quantity) or any(k in _MAGNITUDE for k in keys),
+        "numeric": digits
+        or percent
+        or (number_word and quantity)
+        or any(k in _MAGNITUDE for k in keys),
         "percent": percent,
         "quantity": quantity,
         "stat_noun": any(k in _STAT_NOUNS for k in keys),
@@ -152,23 +152,48 @@ def suggest_claims(
         f = _features(text, s, e, lex)
         container = _container(qs, s, e)
         attributed = f["cue"] or container is not None
-        if f["numeric"] and (f["measure_verb"] or f["stat_noun"] or f["quantity"] or f["percent"] or f["cue"]):
-            ctype, reason = "statistic", "number/quantity with a verb of assertion or a statistic noun"
-            worthy = "yes" if (f["measure_verb"] or f["stat_noun"] or f["percent"] or f["quantity"]) else "unsure"
+        if f["numeric"] and (
+            f["measure_verb"] or f["stat_noun"] or f["quantity"] or f["percent"] or f["cue"]
+        ):
+            ctype, reason = (
+                "statistic",
+                "number/quantity with a verb of assertion or a statistic noun",
+            )
+            worthy = (
+                "yes"
+                if (f["measure_verb"] or f["stat_noun"] or f["percent"] or f["quantity"])
+                else "unsure"
+            )
         elif f["numeric"] and container is not None:
             ctype, reason, worthy = "statistic", "number inside a quotation", "unsure"
         elif f["prediction"] and attributed:
-            ctype, reason, worthy = "prediction", "attributed future statement (سـ، سوف، يتوقع)", "unsure"
+            ctype, reason, worthy = (
+                "prediction",
+                "attributed future statement (سـ، سوف، يتوقع)",
+                "unsure",
+            )
         elif f["causal"] and attributed:
-            ctype, reason, worthy = "causal", "attributed causal statement (بسبب، نتيجة، أدى إلى)", "unsure"
+            ctype, reason, worthy = (
+                "causal",
+                "attributed causal statement (بسبب، نتيجة، أدى إلى)",
+                "unsure",
+            )
         else:
             continue
         claimant, article, quote = _claimant(doc, qs, container, s, e)
         out.append(
             ClaimSuggestion(
-                s, e, claimant, article,
-                {"checkworthy": worthy, "type": ctype, "claimant_article": "yes" if article else "no"},
-                quote, reason,
+                s,
+                e,
+                claimant,
+                article,
+                {
+                    "checkworthy": worthy,
+                    "type": ctype,
+                    "claimant_article": "yes" if article else "no",
+                },
+                quote,
+                reason,
             )
         )
     return out
@@ -194,7 +219,12 @@ def _claimant(
         return None, False, container
     slo, shi = doc.sentence_of(s)
     for q in qs:
-        if isinstance(q, QuoteSuggestion) and q.cue and slo <= q.cue[0] < max(shi, e) and q.speaker is not None:
+        if (
+            isinstance(q, QuoteSuggestion)
+            and q.cue
+            and slo <= q.cue[0] < max(shi, e)
+            and q.speaker is not None
+        ):
             return q.speaker, False, None
     k0, k1 = doc.word_index(slo), doc.word_index(max(shi, e))
     for k in range(k0, k1):

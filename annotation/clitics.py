@@ -80,8 +80,10 @@ def _valid(key: str, pieces: list[tuple[int, str]], exceptions: frozenset[str]) 
     if stem in exceptions:
         return True
     roles = [r for _, r in pieces]
-    letters = "".join(key[sum(n for n, _ in pieces[:i]): sum(n for n, _ in pieces[: i + 1])]
-                      for i in range(len(pieces)))
+    letters = "".join(
+        key[sum(n for n, _ in pieces[:i]) : sum(n for n, _ in pieces[: i + 1])]
+        for i in range(len(pieces))
+    )
     if ARTICLE in roles:
         return len(stem) >= MIN_STEM_AFTER_ARTICLE
     if letters.endswith(FUTURE):
@@ -127,7 +129,9 @@ def _segment_key(key: str, exceptions: frozenset[str]) -> tuple[tuple[int, str],
     return ()
 
 
-def segment(word: str, exceptions: frozenset[str] = DEFAULT_EXCEPTIONS) -> list[tuple[int, int, str]]:
+def segment(
+    word: str, exceptions: frozenset[str] = DEFAULT_EXCEPTIONS
+) -> list[tuple[int, int, str]]:
     """(start, end, role) pieces of word in code points: proclitics, article, stem.
 
     Roles are "proclitic" (one per letter: و ب), "article" (ال, or the elided ل of لل) and

@@ -84,8 +84,9 @@ class DocumentTags:
 
 
 # --- export ---------------------------------------------------------------------------------
-def units_for(text: str, clitics: str = "keep",
-              exceptions: frozenset[str] = DEFAULT_EXCEPTIONS) -> list[Unit]:
+def units_for(
+    text: str, clitics: str = "keep", exceptions: frozenset[str] = DEFAULT_EXCEPTIONS
+) -> list[Unit]:
     if clitics not in ("keep", "split"):
         raise ValueError(f"clitics must be keep or split, not {clitics!r}")
     units: list[Unit] = []
@@ -119,7 +120,9 @@ def units_for(text: str, clitics: str = "keep",
     return units
 
 
-def unit_range(units: Sequence[Unit], starts: Sequence[int], start: int, end: int) -> tuple[int, int]:
+def unit_range(
+    units: Sequence[Unit], starts: Sequence[int], start: int, end: int
+) -> tuple[int, int]:
     """Indices [i, j) of the units overlapping [start, end); i == j when none does."""
     i = bisect.bisect_right(starts, start) - 1
     if i < 0 or units[i].end <= start:
@@ -141,8 +144,9 @@ def assign_levels(ranges: Iterable[tuple[int, int, str]]) -> list[tuple[int, int
     return placed
 
 
-def _sentence_bounds(text: str, units: Sequence[Unit], levelled: Sequence[tuple[int, int, str, int]],
-                     mode: str) -> list[tuple[int, int]]:
+def _sentence_bounds(
+    text: str, units: Sequence[Unit], levelled: Sequence[tuple[int, int, str, int]], mode: str
+) -> list[tuple[int, int]]:
     if mode not in ("punct", "lines"):
         raise ValueError(f"sentences must be punct or lines, not {mode!r}")
     n = len(units)
@@ -174,9 +178,14 @@ def _sentence_bounds(text: str, units: Sequence[Unit], levelled: Sequence[tuple[
     return bounds
 
 
-def document_tags(text: str, entities: Iterable[tuple[int, int, str]], *, clitics: str = "keep",
-                  sentences: str = "punct",
-                  exceptions: frozenset[str] = DEFAULT_EXCEPTIONS) -> DocumentTags:
+def document_tags(
+    text: str,
+    entities: Iterable[tuple[int, int, str]],
+    *,
+    clitics: str = "keep",
+    sentences: str = "punct",
+    exceptions: frozenset[str] = DEFAULT_EXCEPTIONS,
+) -> DocumentTags:
     """Sentences of units with BIO tags per level, from (start, end, label) entity spans."""
     units = units_for(text, clitics, exceptions)
     starts = [u.start for u in units]
@@ -308,7 +317,9 @@ def segments_to_document(segments: Sequence[ConllSegment], name: str = "<conll>"
                     open_ = None
                 if tag.startswith("B-") or (tag.startswith("I-") and open_ is None):
                     if tag.startswith("I-"):
-                        warnings.append(f"{name}:{seg.line + i}: {tag} continues no entity; read as B-")
+                        warnings.append(
+                            f"{name}:{seg.line + i}: {tag} continues no entity; read as B-"
+                        )
                     open_ = (i, tag[2:])
         sep = "\n\n" if seg.paragraph_end else "\n"
         parts.append(sep)

@@ -35,7 +35,9 @@ class Document:
     @classmethod
     def create(cls, text: str, source: str, status: str = "new") -> Document:
         digest = sha256_of(text)
-        return cls(id=document_id_for(digest), text=text, source=source, sha256=digest, status=status)
+        return cls(
+            id=document_id_for(digest), text=text, source=source, sha256=digest, status=status
+        )
 
 
 @dataclass(frozen=True, slots=True)

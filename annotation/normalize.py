@@ -34,23 +34,46 @@ PERSIAN_LETTERS = {"\u06cc": "\u064a", "\u06a9": "\u0643"}  # ی -> ي, ک -> ك
 
 # (name, description, example "before -> after")
 RULES: tuple[tuple[str, str, str], ...] = (
-    ("tashkeel", "remove every Arabic mark: U+0610-061A, U+064B-065F (harakat, tanween, shadda, "
-     "sukun), U+0670 (superscript alef), U+06D6-06ED (Quranic signs)", "الأَسَدُ -> الاسد"),
+    (
+        "tashkeel",
+        "remove every Arabic mark: U+0610-061A, U+064B-065F (harakat, tanween, shadda, "
+        "sukun), U+0670 (superscript alef), U+06D6-06ED (Quranic signs)",
+        "الأَسَدُ -> الاسد",
+    ),
     ("tatweel", "remove tatweel U+0640", "الأســد -> الاسد"),
-    ("bidi", "remove bidi controls (LRM, RLM, ALM, embeddings, isolates) and ZWJ/ZWNJ",
-     "\u200fموسكو -> موسكو"),
-    ("alef", "hamzated and wasla alef forms أ إ آ ٱ -> bare alef ا (ى is NOT touched here)",
-     "إيران -> ايران"),
-    ("alef_maqsura", "ى -> ي everywhere (in standard spelling it only occurs word-finally)",
-     "موسى -> موسي"),
+    (
+        "bidi",
+        "remove bidi controls (LRM, RLM, ALM, embeddings, isolates) and ZWJ/ZWNJ",
+        "\u200fموسكو -> موسكو",
+    ),
+    (
+        "alef",
+        "hamzated and wasla alef forms أ إ آ ٱ -> bare alef ا (ى is NOT touched here)",
+        "إيران -> ايران",
+    ),
+    (
+        "alef_maqsura",
+        "ى -> ي everywhere (in standard spelling it only occurs word-finally)",
+        "موسى -> موسي",
+    ),
     ("ta_marbuta", "ة -> ه everywhere (it only occurs word-finally)", "سورية -> سوريه"),
-    ("hamza_carriers", "hamza on waw or yeh ؤ ئ -> bare hamza ء, so the two spelling traditions "
-     "meet (مسؤول/مسئول, شؤون/شئون) while رئيس still differs from ريس", "مسئول -> مسءول"),
-    ("digits", "Arabic-Indic and Extended Arabic-Indic digits -> Latin digits; ٫ -> . and ٬ -> ,",
-     "٢٠١٥ -> 2015"),
+    (
+        "hamza_carriers",
+        "hamza on waw or yeh ؤ ئ -> bare hamza ء, so the two spelling traditions "
+        "meet (مسؤول/مسئول, شؤون/شئون) while رئيس still differs from ريس",
+        "مسئول -> مسءول",
+    ),
+    (
+        "digits",
+        "Arabic-Indic and Extended Arabic-Indic digits -> Latin digits; ٫ -> . and ٬ -> ,",
+        "٢٠١٥ -> 2015",
+    ),
     ("persian", "Persian yeh and keheh ی ک -> Arabic ي ك", "ایران -> ايران"),
-    ("presentation_forms", "Arabic presentation forms (U+FB50-FDFF, U+FE70-FEFF) -> NFKC letters",
-     "ﻻ -> لا"),
+    (
+        "presentation_forms",
+        "Arabic presentation forms (U+FB50-FDFF, U+FE70-FEFF) -> NFKC letters",
+        "ﻻ -> لا",
+    ),
     ("case", "Latin and other cased letters are case-folded", "Putin -> putin"),
 )
 

@@ -38,17 +38,25 @@ class Proposal:
         return self.spans[0]
 
 
-def quote_proposals(text: str, doc_id: str, index: SpanIndex, annotator: str = "") -> list[Proposal]:
+def quote_proposals(
+    text: str, doc_id: str, index: SpanIndex, annotator: str = ""
+) -> list[Proposal]:
     entities = index.of_kind("entity")
     out = []
     for s in suggest_quotes(text, entities):
         speaker = s.speaker if (not isinstance(s.speaker, str) or s.speaker in index) else None
         spans, links = build_quote(doc_id, s.content, s.type, speaker, s.cue, annotator)
-        out.append(Proposal("quote", s.content[0], s.content[1], "QUOTE", tuple(spans), tuple(links), s.reason))
+        out.append(
+            Proposal(
+                "quote", s.content[0], s.content[1], "QUOTE", tuple(spans), tuple(links), s.reason
+            )
+        )
     return out
 
 
-def claim_proposals(text: str, doc_id: str, index: SpanIndex, annotator: str = "") -> list[Proposal]:
+def claim_proposals(
+    text: str, doc_id: str, index: SpanIndex, annotator: str = ""
+) -> list[Proposal]:
     entities = index.of_kind("entity")
     stored_quotes = index.of_kind("quote")
     out = []
@@ -59,33 +67,52 @@ def claim_proposals(text: str, doc_id: str, index: SpanIndex, annotator: str = "
             speaker_links = index.links_from(quote.id, "speaker")
             claimant = speaker_links[0].target if speaker_links else None
         attrs = {k: v for k, v in dict(c.attrs).items() if k in ("checkworthy", "type")}
-        spans, links = build_claim(doc_id, (c.start, c.end), attrs, claimant, c.claimant_article,
-                                   quote.id if quote is not None else None, annotator)
+        spans, links = build_claim(
+            doc_id,
+            (c.start, c.end),
+            attrs,
+            claimant,
+            c.claimant_article,
+            quote.id if quote is not None else None,
+            annotator,
+        )
         out.append(Proposal("claim", c.start, c.end, "CLAIM", tuple(spans), tuple(links), c.reason))
     return out
 
 
-def entity_proposals(doc_id: str, label: str, ranges: Iterable[tuple[int, int]], index: SpanIndex,
-                     boundary: str = "token", annotator: str = "") -> list[Proposal]:
+def entity_proposals(
+    doc_id: str,
+    label: str,
+    ranges: Iterable[tuple[int, int]],
+    index: SpanIndex,
+    boundary: str = "token",
+    annotator: str = "",
+) -> list[Proposal]:
     """Tag-all: the label on each range, skipping ranges already tagged with it and ranges
     inside an existing entity of another label."""
     out = []
     for start, end in ranges:
         if index.find("entity", start, end, label) is not None:
             continue
-        clash = [s for s in index.overlapping(start, end, ("entity",))
-                 if s.label != label and s.start <= start and end <= s.end]
+        clash = [
+            s
+            for s in index.overlapping(start, end, ("entity",))
+            if s.label != label and s.start <= start and end <= s.end
+        ]
         if clash:
             continue
         span = Span(new_id(), doc_id, "entity", label, start, end, {}, boundary, annotator)
-        out.append(Proposal("entity", start, end, label, (span,), (), "same text as a tagged entity"))
+        out.append(
+            Proposal("entity", start, end, label, (span,), (), "same text as a tagged entity")
+        )
     return out
 
 
 def pending(proposals: Sequence[Proposal], index: SpanIndex, rejected: set[Key]) -> list[Proposal]:
     """Drop rejected ones and those already stored; reading order."""
     keep = [
-        p for p in proposals
+        p
+        for p in proposals
         if p.key not in rejected and index.find(p.kind, p.start, p.end, p.label) is None
     ]
     keep.sort(key=lambda p: (p.start, -p.end, p.kind))

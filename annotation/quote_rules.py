@@ -70,8 +70,7 @@ _MODALS = frozenset(
 )
 _NP_CONNECTORS = frozenset(match_key(w) for w in ("باسم", "بن", "ابن", "بنت", "أبو", "أبي"))
 _CLAUSE_CONNECTORS = frozenset(
-    match_key(w)
-    for w in "لكن لكنه لكنها بينما فيما حيث وذلك مما ما وهو وهي كما إلا".split()
+    match_key(w) for w in "لكن لكنه لكنها بينما فيما حيث وذلك مما ما وهو وهي كما إلا".split()
 )
 _TITLE_NOUNS = frozenset(
     match_key(w)
@@ -143,7 +142,9 @@ class Lexicon:
             for f in entry.get("participles", ()):
                 parts[match_key(f)] = lemma
         comps = {
-            match_key(c + s) for c in data["complementizers"] for s in data["complementizer_suffixes"]
+            match_key(c + s)
+            for c in data["complementizers"]
+            for s in data["complementizer_suffixes"]
         }
         return cls(
             forms=forms,
@@ -354,7 +355,9 @@ class _Doc:
                     return m
                 if nw.is_punct:
                     break
-                if self.lex.is_complementizer(nw.key) or (j == k + 1 and nw.key in self.lex.preps_after_cue):
+                if self.lex.is_complementizer(nw.key) or (
+                    j == k + 1 and nw.key in self.lex.preps_after_cue
+                ):
                     return m
             return None
         return m
@@ -433,7 +436,8 @@ class _Doc:
         """Index of the sentence's first word after adverbial openers (من جهته، إلى ذلك، ...)."""
         i = self.word_index(lo)
         while i < len(self.words) and (
-            self.words[i].key in _OPENERS or (self.words[i].is_punct and self.words[i].text in _COMMAS)
+            self.words[i].key in _OPENERS
+            or (self.words[i].is_punct and self.words[i].text in _COMMAS)
         ):
             i += 1
         return i
@@ -473,8 +477,16 @@ class _Doc:
                 if (
                     nxt.key in _CLAUSE_CONNECTORS
                     or self.cues[k + 1] is not None
-                    or (nxt.key == "علي" and k + 2 < len(self.words) and self.words[k + 2].key == "حد")
-                    or (nxt.key == "في" and k + 2 < len(self.words) and self.words[k + 2].key == "حين")
+                    or (
+                        nxt.key == "علي"
+                        and k + 2 < len(self.words)
+                        and self.words[k + 2].key == "حد"
+                    )
+                    or (
+                        nxt.key == "في"
+                        and k + 2 < len(self.words)
+                        and self.words[k + 2].key == "حين"
+                    )
                 ):
                     return trim(self.text, pos, w.start, ".")[1]
             k += 1
@@ -509,22 +521,59 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
         marks = pair.outer
         n_words = len(text[cs:ce].split())
         if pair.close is None:
-            out.append((QuoteSuggestion((cs, ce), "direct", None, None,
-                                        f"unclosed {pair.mark}: content runs to the paragraph end",
-                                        0.2, None, marks), None))
+            out.append(
+                (
+                    QuoteSuggestion(
+                        (cs, ce),
+                        "direct",
+                        None,
+                        None,
+                        f"unclosed {pair.mark}: content runs to the paragraph end",
+                        0.2,
+                        None,
+                        marks,
+                    ),
+                    None,
+                )
+            )
             continue
         if nested:
-            out.append((QuoteSuggestion((cs, ce), "direct", None, None,
-                                        "quotation nested inside another quotation", 0.3, None, marks), None))
+            out.append(
+                (
+                    QuoteSuggestion(
+                        (cs, ce),
+                        "direct",
+                        None,
+                        None,
+                        "quotation nested inside another quotation",
+                        0.3,
+                        None,
+                        marks,
+                    ),
+                    None,
+                )
+            )
             continue
         slo, shi = doc.sentence_of(pair.open)
         ko = doc.word_index(pair.open)
         if _looks_like_name(doc, ko):
             if pair.mark == STRAIGHT:
                 continue  # "داعش", بحسب "المرصد": names in straight quotes are not quotations
-            out.append((QuoteSuggestion((cs, ce), "direct", None, None,
-                                        "probably a title or a name (follows «" + doc.words[ko - 1].text + "»)",
-                                        0.15, None, marks), None))
+            out.append(
+                (
+                    QuoteSuggestion(
+                        (cs, ce),
+                        "direct",
+                        None,
+                        None,
+                        "probably a title or a name (follows «" + doc.words[ko - 1].text + "»)",
+                        0.15,
+                        None,
+                        marks,
+                    ),
+                    None,
+                )
+            )
             continue
         found = _cue_before(doc, ko, slo)
         after = _cue_after(doc, pair)
@@ -534,36 +583,92 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             if after is not None:
                 ck, speaker = after
                 cue = (doc.words[ck].start, doc.words[ck].end) if doc.cues[ck] else None
-                out.append((QuoteSuggestion((cs, ce), "direct", speaker if speaker != _CARRY else None, cue,
-                                            "attribution after the quotation", 0.7, None, marks), speaker))
+                out.append(
+                    (
+                        QuoteSuggestion(
+                            (cs, ce),
+                            "direct",
+                            speaker if speaker != _CARRY else None,
+                            cue,
+                            "attribution after the quotation",
+                            0.7,
+                            None,
+                            marks,
+                        ),
+                        speaker,
+                    )
+                )
                 continue
         if found is None:
             source = _source_before(doc, ko, slo)
             if source is not None:
-                out.append((QuoteSuggestion((cs, ce), "direct", doc.to_agent(source), None,
-                                            "source phrase (بحسب/وفق) before the quotation", 0.5, None, marks),
-                            doc.to_agent(source)))
+                out.append(
+                    (
+                        QuoteSuggestion(
+                            (cs, ce),
+                            "direct",
+                            doc.to_agent(source),
+                            None,
+                            "source phrase (بحسب/وفق) before the quotation",
+                            0.5,
+                            None,
+                            marks,
+                        ),
+                        doc.to_agent(source),
+                    )
+                )
                 continue
             kn = doc.word_index(pair.close + 1)
-            subject_of_cue = kn < len(doc.words) and doc.cues[kn] is not None and not doc.cues[kn].proclitic
+            subject_of_cue = (
+                kn < len(doc.words) and doc.cues[kn] is not None and not doc.cues[kn].proclitic
+            )
             if pair.mark == STRAIGHT and (n_words < 4 or (subject_of_cue and n_words <= 6)):
                 continue  # a short term in straight quotes with no cue: a name, not a quotation
-            out.append((QuoteSuggestion((cs, ce), "direct", None, None, "quotation with no cue verb nearby",
-                                        0.3 if n_words >= 4 else 0.15, None, marks), None))
+            out.append(
+                (
+                    QuoteSuggestion(
+                        (cs, ce),
+                        "direct",
+                        None,
+                        None,
+                        "quotation with no cue verb nearby",
+                        0.3 if n_words >= 4 else 0.15,
+                        None,
+                        marks,
+                    ),
+                    None,
+                )
+            )
             continue
         ck = found
         if ck == ko - 1 and ck > 0 and doc.words[ck - 1].key == "ما" and n_words <= 6:
             # بحسب ما أعلن "المرصد ...": the quoted words are the subject, a name
             if pair.mark == STRAIGHT:
                 continue
-            out.append((QuoteSuggestion((cs, ce), "direct", None, None,
-                                        "probably a name (subject of " + doc.words[ck].text + ")",
-                                        0.15, None, marks), None))
+            out.append(
+                (
+                    QuoteSuggestion(
+                        (cs, ce),
+                        "direct",
+                        None,
+                        None,
+                        "probably a name (subject of " + doc.words[ck].text + ")",
+                        0.15,
+                        None,
+                        marks,
+                    ),
+                    None,
+                )
+            )
             continue
         speaker = doc.speaker_for_cue(ck, slo)
         comp = first_comp = None
         for j in range(ck + 1, ko):
-            if not doc.words[j].is_punct and doc.lex.is_complementizer(doc.words[j].key) and not doc.quoted[j]:
+            if (
+                not doc.words[j].is_punct
+                and doc.lex.is_complementizer(doc.words[j].key)
+                and not doc.quoted[j]
+            ):
                 comp = j
                 first_comp = j if first_comp is None else first_comp
         at_clause_end = _closes_clause(text, pair.close + 1) or text[ce - 1] in ".!?\u061f\u2026"
@@ -575,14 +680,32 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
         else:
             fstart = doc.words[first_comp].end if first_comp is not None else pair.open
             fstart = trim(text, fstart, shi)[0]
-            fend = trim(text, fstart, max(doc.clause_end(pair.close + 1, shi), pair.close + 1), ".!?\u061f\u061b\u2026")[1]
+            fend = trim(
+                text,
+                fstart,
+                max(doc.clause_end(pair.close + 1, shi), pair.close + 1),
+                ".!?\u061f\u061b\u2026",
+            )[1]
             qtype, frame = "mixed", (fstart, fend)
             reason = "quoted fragment inside reported speech"
         conf = 0.9 if pair.mark != STRAIGHT else 0.75
         if qtype == "mixed":
             conf -= 0.15
-        out.append((QuoteSuggestion((cs, ce), qtype, speaker if speaker != _CARRY else None, cue_range,
-                                    f"{reason} ({doc.words[ck].text})", conf, frame, marks), speaker))
+        out.append(
+            (
+                QuoteSuggestion(
+                    (cs, ce),
+                    qtype,
+                    speaker if speaker != _CARRY else None,
+                    cue_range,
+                    f"{reason} ({doc.words[ck].text})",
+                    conf,
+                    frame,
+                    marks,
+                ),
+                speaker,
+            )
+        )
     return out
 
 
@@ -604,23 +727,38 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         if colon is None or colon == k0 or any(doc.cues[j] for j in range(k0, colon)):
             continue
         j = k0
-        while j < colon and not doc.words[j].is_punct and not (
-            doc.words[j].key.startswith("ل") and doc.words[j].key[1:2] != "ا"
+        while (
+            j < colon
+            and not doc.words[j].is_punct
+            and not (doc.words[j].key.startswith("ل") and doc.words[j].key[1:2] != "ا")
         ):
             j += 1
         cs, ce = trim(doc.text, doc.words[colon].end, pe)
-        if j == k0 or ce <= cs or doc.text[cs] in QUOTE_CHARS or any(a < ce and cs < b for a, b in taken):
+        if (
+            j == k0
+            or ce <= cs
+            or doc.text[cs] in QUOTE_CHARS
+            or any(a < ce and cs < b for a, b in taken)
+        ):
             continue
         speaker = doc.to_agent((doc.words[k0].start, doc.words[j - 1].end))
-        out.append((QuoteSuggestion((cs, ce), "direct", speaker, None, "headline 'speaker : words'",
-                                    0.4, None, None), speaker))
+        out.append(
+            (
+                QuoteSuggestion(
+                    (cs, ce), "direct", speaker, None, "headline 'speaker : words'", 0.4, None, None
+                ),
+                speaker,
+            )
+        )
     return out
 
 
 def _closes_clause(text: str, pos: int) -> bool:
     while pos < len(text) and text[pos] in " \t":
         pos += 1
-    return pos >= len(text) or text[pos] in "\n.,\u060c\u061b\u061f!?:)\u2026" or text[pos] in CLOSERS
+    return (
+        pos >= len(text) or text[pos] in "\n.,\u060c\u061b\u061f!?:)\u2026" or text[pos] in CLOSERS
+    )
 
 
 def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
@@ -632,7 +770,8 @@ def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
         if m is None or (j > 0 and doc.words[j - 1].key in _RELATIVES):
             continue
         has_comp = any(
-            not doc.quoted[i] and doc.lex.is_complementizer(doc.words[i].key) for i in range(j + 1, ko)
+            not doc.quoted[i] and doc.lex.is_complementizer(doc.words[i].key)
+            for i in range(j + 1, ko)
         )
         if m.ambiguous and not has_comp:
             if fallback is None:
@@ -678,13 +817,19 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
         if m is None:
             continue
         cue_start = doc.words[k].start
-        if any(a <= cue_start < b for a, b in covered) or (k > 0 and doc.words[k - 1].key in _RELATIVES):
+        if any(a <= cue_start < b for a, b in covered) or (
+            k > 0 and doc.words[k - 1].key in _RELATIVES
+        ):
             continue  # a cue inside reported speech we already proposed
         slo, shi = doc.sentence_of(cue_start)
         comp = colon = None
         for j in range(k + 1, min(k + 16, len(doc.words))):
             w = doc.words[j]
-            if w.start >= shi or doc.is_mark(j) or (j > k + 1 and doc.cues[j] is not None and not doc.cues[j].ambiguous):
+            if (
+                w.start >= shi
+                or doc.is_mark(j)
+                or (j > k + 1 and doc.cues[j] is not None and not doc.cues[j].ambiguous)
+            ):
                 break
             if w.is_punct and w.text == ":":
                 colon = j
@@ -702,10 +847,21 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             if ce <= cs or any(a < ce and cs < b for a, b in taken):
                 continue  # contains quotation marks: a mixed quote, proposed by _quoted
             speaker = doc.speaker_for_cue(k, slo)
-            out.append((QuoteSuggestion((cs, ce), "indirect", speaker if speaker != _CARRY else None,
-                                        (cue_start, doc.words[k].end),
-                                        f"reported speech: {doc.words[k].text} + {doc.words[comp].text}",
-                                        0.6, None, None), speaker))
+            out.append(
+                (
+                    QuoteSuggestion(
+                        (cs, ce),
+                        "indirect",
+                        speaker if speaker != _CARRY else None,
+                        (cue_start, doc.words[k].end),
+                        f"reported speech: {doc.words[k].text} + {doc.words[comp].text}",
+                        0.6,
+                        None,
+                        None,
+                    ),
+                    speaker,
+                )
+            )
             covered.append((cs, ce))
         elif colon is not None:
             cs, _ = trim(text, doc.words[colon].end, shi)
@@ -715,9 +871,21 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             if any(a < ce and cs < b for a, b in taken):
                 continue
             speaker = doc.speaker_for_cue(k, slo)
-            out.append((QuoteSuggestion((cs, ce), "direct", speaker if speaker != _CARRY else None,
-                                        (cue_start, doc.words[k].end),
-                                        f"unquoted speech after {doc.words[k].text}:", 0.4, None, None), speaker))
+            out.append(
+                (
+                    QuoteSuggestion(
+                        (cs, ce),
+                        "direct",
+                        speaker if speaker != _CARRY else None,
+                        (cue_start, doc.words[k].end),
+                        f"unquoted speech after {doc.words[k].text}:",
+                        0.4,
+                        None,
+                        None,
+                    ),
+                    speaker,
+                )
+            )
             covered.append((cs, ce))
     return out
 
@@ -735,7 +903,9 @@ def _speaker_events(doc: _Doc) -> list[tuple[int, Agent]]:
     return out
 
 
-def _resolve_carry(doc: _Doc, raw: list[tuple[QuoteSuggestion, Agent | str]]) -> list[QuoteSuggestion]:
+def _resolve_carry(
+    doc: _Doc, raw: list[tuple[QuoteSuggestion, Agent | str]]
+) -> list[QuoteSuggestion]:
     """Cues without an explicit subject inherit the last explicit speaker of the paragraph:
     the subject of the nearest earlier cue verb, or the speaker of an earlier suggestion."""
     events = _speaker_events(doc)
@@ -749,7 +919,10 @@ def _resolve_carry(doc: _Doc, raw: list[tuple[QuoteSuggestion, Agent | str]]) ->
             i = bisect_left(positions, anchor) - 1
             par = doc.paragraph_of(anchor)
             if i >= 0 and doc.paragraph_of(positions[i]) == par:
-                sug = replace(sug, speaker=events[i][1],
-                              reason=sug.reason + "; speaker carried over from an earlier cue")
+                sug = replace(
+                    sug,
+                    speaker=events[i][1],
+                    reason=sug.reason + "; speaker carried over from an earlier cue",
+                )
         out.append(sug)
     return out

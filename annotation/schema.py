@@ -50,9 +50,13 @@ class LabelDef:
                 f"bad label name {self.name!r}: use letters, digits, _ or -, starting with a letter"
             )
         if not _COLOR.match(self.color):
-            raise SchemaError(f"label {self.name}: colour must look like #RRGGBB, not {self.color!r}")
+            raise SchemaError(
+                f"label {self.name}: colour must look like #RRGGBB, not {self.color!r}"
+            )
         if self.key is not None and not _KEY.match(self.key):
-            raise SchemaError(f"label {self.name}: key must be one digit or letter, not {self.key!r}")
+            raise SchemaError(
+                f"label {self.name}: key must be one digit or letter, not {self.key!r}"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,9 +187,7 @@ class LabelSchema:
     def check_link(self, type_name: str, source_kind: str, target_kind: str) -> None:
         lt = self.link_type(type_name)
         if source_kind not in lt.from_kinds or target_kind not in lt.to_kinds:
-            raise SchemaError(
-                f"a {type_name} link cannot join a {source_kind} to a {target_kind}"
-            )
+            raise SchemaError(f"a {type_name} link cannot join a {source_kind} to a {target_kind}")
 
     def check_attrs(self, kind: str, attrs: dict[str, Any]) -> None:
         for name, value in attrs.items():
@@ -216,7 +218,13 @@ class LabelSchema:
         return {
             "kinds": [{"name": k.name, "title": k.title} for k in self.kinds],
             "labels": [
-                {"name": lab.name, "kind": lab.kind, "color": lab.color, "key": lab.key, "title": lab.title}
+                {
+                    "name": lab.name,
+                    "kind": lab.kind,
+                    "color": lab.color,
+                    "key": lab.key,
+                    "title": lab.title,
+                }
                 for lab in self.labels
             ],
             "attributes": [
@@ -247,7 +255,9 @@ class LabelSchema:
             return cls(
                 kinds=tuple(KindDef(k["name"], k.get("title", k["name"])) for k in data["kinds"]),
                 labels=tuple(
-                    LabelDef(lab["name"], lab["kind"], lab["color"], lab.get("key"), lab.get("title", ""))
+                    LabelDef(
+                        lab["name"], lab["kind"], lab["color"], lab.get("key"), lab.get("title", "")
+                    )
                     for lab in data["labels"]
                 ),
                 attributes=tuple(

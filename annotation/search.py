@@ -113,7 +113,11 @@ def find_variants(
 ) -> list[tuple[int, int]]:
     """One-off search; build a SearchIndex to run several queries over the same text."""
     return SearchIndex(text).find(
-        query, proclitics=proclitics, whole_word=whole_word, boundary=boundary, exceptions=exceptions
+        query,
+        proclitics=proclitics,
+        whole_word=whole_word,
+        boundary=boundary,
+        exceptions=exceptions,
     )
 
 

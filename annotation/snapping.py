@@ -25,7 +25,13 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     end = min(len(text), end)
     while start < end and char_class(text[start]) in ("space", "punct", "bidi", "symbol", "other"):
         start += 1
-    while end > start and char_class(text[end - 1]) in ("space", "punct", "bidi", "symbol", "other"):
+    while end > start and char_class(text[end - 1]) in (
+        "space",
+        "punct",
+        "bidi",
+        "symbol",
+        "other",
+    ):
         end -= 1
     return (start, end) if start < end else None
 

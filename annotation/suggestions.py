@@ -118,7 +118,7 @@ def sentence_spans(text: str, protect: Iterable[Range] = ()) -> list[Range]:
                 i += 1
                 continue
             j = i + 1
-            while j < n and (text[j] in SENTENCE_END or text[j] in "\"\u00bb\u201d\u203a)"):
+            while j < n and (text[j] in SENTENCE_END or text[j] in '"\u00bb\u201d\u203a)'):
                 if text[j] in SENTENCE_END or not blocked[j]:
                     j += 1
                 else:

@@ -21,9 +21,7 @@ def normalize_newlines(text: str) -> str:
 
 
 def _has_bad_controls(text: str) -> bool:
-    return any(
-        (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) and c not in _ALLOWED_CONTROLS for c in text
-    )
+    return any((ord(c) < 32 or 0x7F <= ord(c) < 0xA0) and c not in _ALLOWED_CONTROLS for c in text)
 
 
 def _looks_arabic(text: str) -> bool:

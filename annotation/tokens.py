@@ -15,7 +15,9 @@ from functools import lru_cache
 
 WORD, NUMBER, PUNCT, SYMBOL, OTHER = "word", "number", "punct", "symbol", "other"
 
-BIDI_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 JOINERS = frozenset("\u200c\u200d")
 # Separators that stay inside a number when a digit follows: 3.5, 1,000, ٣٫٥, ١٬٠٠٠
 NUMBER_SEPARATORS = frozenset(".,\u066b\u066c")
@@ -83,8 +85,10 @@ def _word_end(text: str, j: int, n: int, script: str) -> int:
         ):
             j += 1
         elif (
-            text[j] in NUMBER_SEPARATORS and char_class(text[j - 1]) == "digit"
-            and j + 1 < n and char_class(text[j + 1]) == "digit"
+            text[j] in NUMBER_SEPARATORS
+            and char_class(text[j - 1]) == "digit"
+            and j + 1 < n
+            and char_class(text[j + 1]) == "digit"
         ):
             j += 2  # و٣٫٥, G3.5
         else:
@@ -122,7 +126,11 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[T
                 cj = char_class(text[j])
                 if cj in ("digit", "mark", "bidi"):
                     j += 1
-                elif text[j] in NUMBER_SEPARATORS and j + 1 < n and char_class(text[j + 1]) == "digit":
+                elif (
+                    text[j] in NUMBER_SEPARATORS
+                    and j + 1 < n
+                    and char_class(text[j + 1]) == "digit"
+                ):
                     j += 2
                 else:
                     break

@@ -37,8 +37,10 @@ def variants_for_label(
     under the boundary policy `boundary` (token / strip_clitics / exact).
     """
     exceptions = exceptions_for(project.setting("clitic_exceptions", ""))
-    spans_by_doc = {doc_id: [s for s in project.spans(doc_id, [kind]) if s.label == label]
-                    for doc_id in project.document_ids()}
+    spans_by_doc = {
+        doc_id: [s for s in project.spans(doc_id, [kind]) if s.label == label]
+        for doc_id in project.document_ids()
+    }
     groups: dict[str, VariantGroup] = {}
     texts: dict[str, str] = {}
     for doc_id, spans in spans_by_doc.items():

@@ -75,8 +75,14 @@ class OpenTimes:
     full_layout_ms: list[float] = field(default_factory=list)
 
 
-def measure_open(app: QApplication, window, probe: PaintProbe, small_id: str, target_id: str,  # noqa: ANN001
-                 runs: int) -> OpenTimes:
+def measure_open(
+    app: QApplication,
+    window,
+    probe: PaintProbe,
+    small_id: str,
+    target_id: str,  # noqa: ANN001
+    runs: int,
+) -> OpenTimes:
     """open_document(target) on a window showing the small document, until the first paint;
     then, outside that figure, until the whole document is laid out."""
     out = OpenTimes()
@@ -115,8 +121,15 @@ def press_and_wait(app: QApplication, window, probe: PaintProbe, key: Qt.Key) ->
     return (time.perf_counter() - t0) * 1000
 
 
-def measure_add(app: QApplication, window, probe: PaintProbe, tokens: list[Token], key: Qt.Key,  # noqa: ANN001
-                label: str, profiler: cProfile.Profile | None = None) -> list[float]:
+def measure_add(
+    app: QApplication,
+    window,
+    probe: PaintProbe,
+    tokens: list[Token],
+    key: Qt.Key,  # noqa: ANN001
+    label: str,
+    profiler: cProfile.Profile | None = None,
+) -> list[float]:
     """Select each untagged word (scrolled into view, untimed), press `key`, time until painted.
     Checks that each press really added the entity with `label` on that word."""
     session = window.session
@@ -132,9 +145,10 @@ def measure_add(app: QApplication, window, probe: PaintProbe, tokens: list[Token
         samples.append(press_and_wait(app, window, probe, key))
         if profiler is not None:
             profiler.disable()
-        if session.index.count("entity") != count + 1 or session.index.find(
-            "entity", token.start, token.end, label
-        ) is None:
+        if (
+            session.index.count("entity") != count + 1
+            or session.index.find("entity", token.start, token.end, label) is None
+        ):
             raise RuntimeError(f"the key press did not add {label} on {token}")
     settle(app, window)
     return samples
@@ -160,8 +174,11 @@ def measure_page_down(app: QApplication, window, probe: PaintProbe, samples: int
         t0 = time.perf_counter()
         bar.setValue(min(bar.maximum(), bar.value() + bar.pageStep()))
         wait_until(app, lambda b=before: probe.count > b, "the paint after page down")
-        wait_until(app, lambda: not view._scroll_timer.isActive() and bool(refreshed_at),
-                   "the view's window update")
+        wait_until(
+            app,
+            lambda: not view._scroll_timer.isActive() and bool(refreshed_at),
+            "the view's window update",
+        )
         if view._window != window_before:  # the highlights were rebuilt: wait for that paint
             mark = refreshed_at[-1]
             wait_until(app, lambda m=mark: probe.count > m, "the paint with new highlights")

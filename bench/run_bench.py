@@ -50,8 +50,14 @@ def p95(values: list[float]) -> float:
 
 
 def summary(values: list[float]) -> dict[str, Any]:
-    return {"median": statistics.median(values), "p95": p95(values), "min": min(values),
-            "max": max(values), "n": len(values), "samples": [round(v, 3) for v in values]}
+    return {
+        "median": statistics.median(values),
+        "p95": p95(values),
+        "min": min(values),
+        "max": max(values),
+        "n": len(values),
+        "samples": [round(v, 3) for v in values],
+    }
 
 
 def machine() -> dict[str, Any]:
@@ -68,10 +74,16 @@ def machine() -> dict[str, Any]:
         usable = len(os.sched_getaffinity(0))
     except AttributeError:
         usable = os.cpu_count() or 0
-    return {"nproc": usable, "cpu": cpu, "python": platform.python_version(),
-            "pyside6": PySide6.__version__, "qt": qVersion(), "platform": platform.platform(),
-            "qpa": os.environ.get("QT_QPA_PLATFORM", ""),
-            "loadavg_1min_at_start": round(os.getloadavg()[0], 2)}
+    return {
+        "nproc": usable,
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "pyside6": PySide6.__version__,
+        "qt": qVersion(),
+        "platform": platform.platform(),
+        "qpa": os.environ.get("QT_QPA_PLATFORM", ""),
+        "loadavg_1min_at_start": round(os.getloadavg()[0], 2),
+    }
 
 
 # --- export -------------------------------------------------------------------------------
@@ -93,13 +105,19 @@ def measure_export(db: Path, runs: int) -> dict[str, Any]:
             size = out.stat().st_size
     finally:
         project.close()
-    return {"spans": report.spans, "documents": report.documents, "bytes": size,
-            "seconds": summary(seconds), "spans_per_s": summary(rates)}
+    return {
+        "spans": report.spans,
+        "documents": report.documents,
+        "bytes": size,
+        "seconds": summary(seconds),
+        "spans_per_s": summary(rates),
+    }
 
 
 # --- one document size --------------------------------------------------------------------
-def run_case(name: str, text: str, entities: int, args: argparse.Namespace,
-             profile: bool) -> dict[str, Any]:
+def run_case(
+    name: str, text: str, entities: int, args: argparse.Namespace, profile: bool
+) -> dict[str, Any]:
     from PySide6.QtCore import Qt
 
     from bench import gui_timing as gt
@@ -114,8 +132,10 @@ def run_case(name: str, text: str, entities: int, args: argparse.Namespace,
             result["build_s"] = time.perf_counter() - t0
             result["entities"] = len(bp.entity_starts)
             result["word_tokens"] = len(bp.words)
-            log(f"[{name}] {len(text):,} chars, {result['utf8_bytes']:,} bytes UTF-8, "
-                f"{result['entities']:,} entities, project built in {result['build_s']:.1f} s")
+            log(
+                f"[{name}] {len(text):,} chars, {result['utf8_bytes']:,} bytes UTF-8, "
+                f"{result['entities']:,} entities, project built in {result['build_s']:.1f} s"
+            )
 
             result["export"] = measure_export(bp.path, args.export_runs)
             log(f"[{name}] export: {result['export']['spans_per_s']['median']:,.0f} spans/s")
@@ -128,11 +148,15 @@ def run_case(name: str, text: str, entities: int, args: argparse.Namespace,
                 vp = window.view.viewport()
                 result["viewport"] = [vp.width(), vp.height()]
 
-                opened = gt.measure_open(app, window, probe, bp.small_id, bp.target_id, args.open_runs)
+                opened = gt.measure_open(
+                    app, window, probe, bp.small_id, bp.target_id, args.open_runs
+                )
                 result["open_first_paint_ms"] = summary(opened.first_paint_ms)
                 result["open_full_layout_ms"] = summary(opened.full_layout_ms)
-                log(f"[{name}] open: first paint {result['open_first_paint_ms']['median']:.1f} ms, "
-                    f"full layout {result['open_full_layout_ms']['median']:.1f} ms")
+                log(
+                    f"[{name}] open: first paint {result['open_first_paint_ms']['median']:.1f} ms, "
+                    f"full layout {result['open_full_layout_ms']['median']:.1f} ms"
+                )
 
                 schema = window.project.schema()
                 label = schema.label_for_key("1")
@@ -147,13 +171,17 @@ def run_case(name: str, text: str, entities: int, args: argparse.Namespace,
                 gt.settle(app, window)
                 add = gt.measure_add(app, window, probe, timed, Qt.Key.Key_1, label.name)
                 result["add_ms"] = summary(add)
-                log(f"[{name}] add entity: median {result['add_ms']['median']:.1f} ms, "
-                    f"p95 {result['add_ms']['p95']:.1f} ms ({len(add)} presses)")
+                log(
+                    f"[{name}] add entity: median {result['add_ms']['median']:.1f} ms, "
+                    f"p95 {result['add_ms']['p95']:.1f} ms ({len(add)} presses)"
+                )
 
                 scroll = gt.measure_page_down(app, window, probe, args.scroll_samples)
                 result["page_down_ms"] = summary(scroll)
-                log(f"[{name}] page down: median {result['page_down_ms']['median']:.1f} ms, "
-                    f"p95 {result['page_down_ms']['p95']:.1f} ms")
+                log(
+                    f"[{name}] page down: median {result['page_down_ms']['median']:.1f} ms, "
+                    f"p95 {result['page_down_ms']['p95']:.1f} ms"
+                )
 
                 if profile and profiled:
                     prof = cProfile.Profile()
@@ -180,12 +208,21 @@ def write_profile(prof: cProfile.Profile, name: str, presses: int) -> dict[str, 
     total = stats.total_tt  # type: ignore[attr-defined]
     rows = []
     for (file, line, func), (_cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        rows.append({"function": f"{file}:{line}({func})", "calls": nc,
-                     "tottime_ms_per_press": tt * 1000 / presses,
-                     "cumtime_ms_per_press": ct * 1000 / presses})
+        rows.append(
+            {
+                "function": f"{file}:{line}({func})",
+                "calls": nc,
+                "tottime_ms_per_press": tt * 1000 / presses,
+                "cumtime_ms_per_press": ct * 1000 / presses,
+            }
+        )
     rows.sort(key=lambda r: r["tottime_ms_per_press"], reverse=True)
-    return {"presses": presses, "total_ms_per_press": total * 1000 / presses, "top_tottime": rows[:15],
-            "file": str(OUT / f"profile_add_{name}.txt")}
+    return {
+        "presses": presses,
+        "total_ms_per_press": total * 1000 / presses,
+        "top_tottime": rows[:15],
+        "file": str(OUT / f"profile_add_{name}.txt"),
+    }
 
 
 # --- report -------------------------------------------------------------------------------
@@ -193,24 +230,59 @@ def verdict(figure: str, results: dict[str, dict[str, Any]], value_of) -> str:  
     limits = TARGETS.get(figure)
     if not limits:
         return "-"
-    failed = [case for case, limit in limits.items()
-              if case in results and value_of(results[case]) > limit]
+    failed = [
+        case
+        for case, limit in limits.items()
+        if case in results and value_of(results[case]) > limit
+    ]
     return "pass" if not failed else "FAIL (" + ", ".join(failed) + ")"
 
 
 def table(results: dict[str, dict[str, Any]]) -> tuple[str, dict[str, str]]:
     rows = [
-        ("open: first paint, median of runs (ms)", "open_ms",
-         lambda r: r["open_first_paint_ms"]["median"], "{:.1f}", "≤ 150 / ≤ 1500"),
-        ("open: until fully laid out, median (ms)", "", lambda r: r["open_full_layout_ms"]["median"],
-         "{:.1f}", "-"),
-        ("add entity: key -> painted, median (ms)", "", lambda r: r["add_ms"]["median"], "{:.1f}", "-"),
-        ("add entity: key -> painted, p95 (ms)", "add_p95_ms", lambda r: r["add_ms"]["p95"], "{:.1f}",
-         "≤ 16 / ≤ 50"),
-        ("page down -> painted, median (ms)", "", lambda r: r["page_down_ms"]["median"], "{:.1f}", "-"),
+        (
+            "open: first paint, median of runs (ms)",
+            "open_ms",
+            lambda r: r["open_first_paint_ms"]["median"],
+            "{:.1f}",
+            "≤ 150 / ≤ 1500",
+        ),
+        (
+            "open: until fully laid out, median (ms)",
+            "",
+            lambda r: r["open_full_layout_ms"]["median"],
+            "{:.1f}",
+            "-",
+        ),
+        (
+            "add entity: key -> painted, median (ms)",
+            "",
+            lambda r: r["add_ms"]["median"],
+            "{:.1f}",
+            "-",
+        ),
+        (
+            "add entity: key -> painted, p95 (ms)",
+            "add_p95_ms",
+            lambda r: r["add_ms"]["p95"],
+            "{:.1f}",
+            "≤ 16 / ≤ 50",
+        ),
+        (
+            "page down -> painted, median (ms)",
+            "",
+            lambda r: r["page_down_ms"]["median"],
+            "{:.1f}",
+            "-",
+        ),
         ("page down -> painted, p95 (ms)", "", lambda r: r["page_down_ms"]["p95"], "{:.1f}", "-"),
-        ("export JSONL, median of runs (spans/s)", "", lambda r: r["export"]["spans_per_s"]["median"],
-         "{:,.0f}", "-"),
+        (
+            "export JSONL, median of runs (spans/s)",
+            "",
+            lambda r: r["export"]["spans_per_s"]["median"],
+            "{:,.0f}",
+            "-",
+        ),
     ]
     lines = ["| figure | 1× | 40× | target (1× / 40×) | result |", "|---|---:|---:|---|---|"]
     verdicts = {}
@@ -247,9 +319,11 @@ def main(argv: list[str] | None = None) -> int:
 
     ref = load_reference(args.seed)
     if not ref.is_seed:
-        log(f"NOTE: the reference article {args.seed} is absent (no ../shared checkout).\n"
+        log(
+            f"NOTE: the reference article {args.seed} is absent (no ../shared checkout).\n"
             "      Measuring a GENERATED Arabic text instead: the figures are not comparable "
-            "with docs/bench.md.")
+            "with docs/bench.md."
+        )
     log(f"reference: {ref.source} ({len(ref.text):,} chars)")
     info = machine()
     log("machine: " + ", ".join(f"{k}={v}" for k, v in info.items()))
@@ -259,24 +333,38 @@ def main(argv: list[str] | None = None) -> int:
         if args.only and name != args.only:
             continue
         text = repeat_text(ref.text, times)
-        results[name] = run_case(name, text, entities, args, profile=name == "40x" and not args.no_profile)
+        results[name] = run_case(
+            name, text, entities, args, profile=name == "40x" and not args.no_profile
+        )
 
     rendered, verdicts = table(results)
     print()
     print(rendered)
     prof = results.get("40x", {}).get("profile")
     if prof:
-        print(f"\nadd-entity profile at 40x ({prof['presses']} presses, "
-              f"{prof['total_ms_per_press']:.1f} ms of profiled time per press; full listing in {prof['file']}):")
+        print(
+            f"\nadd-entity profile at 40x ({prof['presses']} presses, "
+            f"{prof['total_ms_per_press']:.1f} ms of profiled time per press; full listing in {prof['file']}):"
+        )
         for row in prof["top_tottime"][:10]:
-            print(f"  {row['tottime_ms_per_press']:7.2f} ms/press self  "
-                  f"{row['cumtime_ms_per_press']:7.2f} cum  {row['calls']:>6} calls  {row['function']}")
+            print(
+                f"  {row['tottime_ms_per_press']:7.2f} ms/press self  "
+                f"{row['cumtime_ms_per_press']:7.2f} cum  {row['calls']:>6} calls  {row['function']}"
+            )
     OUT.mkdir(parents=True, exist_ok=True)
-    payload = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": info,
-               "reference": {"source": ref.source, "is_seed": ref.is_seed, "chars": len(ref.text)},
-               "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
-               "targets": TARGETS, "verdicts": verdicts, "results": results, "table": rendered}
-    (OUT / "results.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    payload = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": info,
+        "reference": {"source": ref.source, "is_seed": ref.is_seed, "chars": len(ref.text)},
+        "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "targets": TARGETS,
+        "verdicts": verdicts,
+        "results": results,
+        "table": rendered,
+    }
+    (OUT / "results.json").write_text(
+        json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     print(f"\nwritten {OUT / 'results.json'}")
     failed = any(v != "pass" for v in verdicts.values())
     return 1 if (args.strict and failed) else 0

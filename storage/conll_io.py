@@ -61,8 +61,9 @@ def import_conll(project: Project, path: str | os.PathLike[str]) -> ConllImportR
     parsed = segments_to_document(parse_conll(text, str(path)), str(path))
     if not parsed.tokens:
         raise ConllError(f"{path}: no tokens")
-    schema_labels = {lab["name"] for lab in project.schema().to_dict()["labels"]
-                     if lab["kind"] == "entity"}
+    schema_labels = {
+        lab["name"] for lab in project.schema().to_dict()["labels"] if lab["kind"] == "entity"
+    }
     unknown = sorted({label for _, _, label, _ in parsed.entities} - schema_labels)
     if unknown:
         raise ConllError(f"{path}: labels not in the project schema: {', '.join(unknown)}")
@@ -104,7 +105,9 @@ def export_conll(
     for doc_id in _doc_ids(project, status):
         text = project.document(doc_id).text
         entities = [(s.start, s.end, s.label) for s in project.spans(doc_id, ["entity"])]
-        tags = document_tags(text, entities, clitics=clitics, sentences=sentences, exceptions=exceptions)
+        tags = document_tags(
+            text, entities, clitics=clitics, sentences=sentences, exceptions=exceptions
+        )
         result.documents += 1
         result.sentences += len(tags.sentences)
         result.tokens += sum(len(s.units) for s in tags.sentences)
@@ -116,16 +119,20 @@ def export_conll(
             chunks.append(format_conll(tags.sentences, paragraph_marker))
         else:
             chunks.extend(
-                json.dumps(r, ensure_ascii=False) + "\n" for r in token_records(doc_id, tags.sentences)
+                json.dumps(r, ensure_ascii=False) + "\n"
+                for r in token_records(doc_id, tags.sentences)
             )
     sep = "\n" if fmt == "conll" else ""  # a blank line between documents
     write_text_atomic(sep.join(chunks), out_path)
     return result
 
 
-
-
 __all__ = [
-    "ConllError", "ConllExportResult", "ConllImportResult", "InputRefused", "export_conll",
-    "import_conll", "write_text_atomic",
+    "ConllError",
+    "ConllExportResult",
+    "ConllImportResult",
+    "InputRefused",
+    "export_conll",
+    "import_conll",
+    "write_text_atomic",
 ]

@@ -87,8 +87,14 @@ def _reference(target: Span | None, text: str, entities_out: bool) -> dict[str, 
 
 
 def build_record(
-    doc_id: str, text: str, source: str, sha256: str, status: str,
-    spans: Iterable[Span], links: Iterable[Link], kinds: Iterable[str] = KINDS,
+    doc_id: str,
+    text: str,
+    source: str,
+    sha256: str,
+    status: str,
+    spans: Iterable[Span],
+    links: Iterable[Link],
+    kinds: Iterable[str] = KINDS,
 ) -> dict[str, Any]:
     """One export record from a document's spans and links (no database access)."""
     kinds = set(kinds)
@@ -111,20 +117,40 @@ def build_record(
     quotes_out = "quotes" in kinds
     if entities_out:
         record["entities"] = [
-            _with_attrs({"id": s.id, "start": s.start, "end": s.end, "label": s.label,
-                         "text": text[s.start : s.end], "boundary": s.boundary}, s)
+            _with_attrs(
+                {
+                    "id": s.id,
+                    "start": s.start,
+                    "end": s.end,
+                    "label": s.label,
+                    "text": text[s.start : s.end],
+                    "boundary": s.boundary,
+                },
+                s,
+            )
             for s in spans
             if s.kind == "entity"
         ]
     if quotes_out:
         record["quotes"] = [
-            _with_attrs({
-                "id": s.id, "start": s.start, "end": s.end, "text": text[s.start : s.end],
-                "type": s.attrs.get("type", "direct"),
-                "speaker": _reference(_kind(targets["speaker"].get(s.id), ("entity", "mention")),
-                                      text, entities_out),
-                "cue": _reference(_kind(targets["cue"].get(s.id), ("cue",)), text, entities_out),
-            }, s)
+            _with_attrs(
+                {
+                    "id": s.id,
+                    "start": s.start,
+                    "end": s.end,
+                    "text": text[s.start : s.end],
+                    "type": s.attrs.get("type", "direct"),
+                    "speaker": _reference(
+                        _kind(targets["speaker"].get(s.id), ("entity", "mention")),
+                        text,
+                        entities_out,
+                    ),
+                    "cue": _reference(
+                        _kind(targets["cue"].get(s.id), ("cue",)), text, entities_out
+                    ),
+                },
+                s,
+            )
             for s in spans
             if s.kind == "quote"
         ]
@@ -139,24 +165,39 @@ def build_record(
             if claimant is None and s.attrs.get("claimant_article") == "yes":
                 claimant = {"article": True}
             quote = _kind(targets["in_quote"].get(s.id), ("quote",))
-            claims.append(_with_attrs({
-                "id": s.id, "start": s.start, "end": s.end, "text": text[s.start : s.end],
-                "claimant": claimant,
-                "quote": quote.id if quote is not None and quotes_out else None,
-                "checkworthy": s.attrs.get("checkworthy", "unsure"),
-                "type": s.attrs.get("type", "other"),
-                "note": s.attrs.get("note", ""),
-            }, s))
+            claims.append(
+                _with_attrs(
+                    {
+                        "id": s.id,
+                        "start": s.start,
+                        "end": s.end,
+                        "text": text[s.start : s.end],
+                        "claimant": claimant,
+                        "quote": quote.id if quote is not None and quotes_out else None,
+                        "checkworthy": s.attrs.get("checkworthy", "unsure"),
+                        "type": s.attrs.get("type", "other"),
+                        "note": s.attrs.get("note", ""),
+                    },
+                    s,
+                )
+            )
         record["claims"] = claims
     exported = {
-        s.id for s in spans
-        if (s.kind == "entity" and entities_out) or (s.kind == "quote" and quotes_out)
+        s.id
+        for s in spans
+        if (s.kind == "entity" and entities_out)
+        or (s.kind == "quote" and quotes_out)
         or (s.kind == "claim" and "claims" in kinds)
     }
-    other_links = sorted({
-        (link.type, link.source, link.target) for link in links
-        if link.type not in FIXED_LINK_TYPES and link.source in exported and link.target in exported
-    })
+    other_links = sorted(
+        {
+            (link.type, link.source, link.target)
+            for link in links
+            if link.type not in FIXED_LINK_TYPES
+            and link.source in exported
+            and link.target in exported
+        }
+    )
     if other_links:
         record["links"] = [{"type": t, "source": a, "target": b} for t, a, b in other_links]
     return record
@@ -206,8 +247,14 @@ def export_records(
     for doc_id in doc_ids:
         doc = project.document(doc_id)
         yield build_record(
-            doc.id, doc.text, doc.source, doc.sha256, doc.status,
-            _spans_of(project, doc_id, attrs_cache), project.links(doc_id), kinds,
+            doc.id,
+            doc.text,
+            doc.source,
+            doc.sha256,
+            doc.status,
+            _spans_of(project, doc_id, attrs_cache),
+            project.links(doc_id),
+            kinds,
         )
 
 
@@ -215,7 +262,9 @@ def record_span_count(record: dict[str, Any]) -> int:
     return sum(len(record.get(k, ())) for k in KINDS)
 
 
-def write_jsonl_atomic(records: Iterable[dict[str, Any]], out_path: str | os.PathLike[str]) -> ExportReport:
+def write_jsonl_atomic(
+    records: Iterable[dict[str, Any]], out_path: str | os.PathLike[str]
+) -> ExportReport:
     """Write to a temporary file beside out_path, fsync, then rename over it: a failure at any
     point leaves the previous file as it was. Raises OSError when the folder is not writable."""
     documents = spans = 0
@@ -229,7 +278,9 @@ def write_jsonl_atomic(records: Iterable[dict[str, Any]], out_path: str | os.Pat
 
 
 def export_jsonl(
-    project: Project, out_path: str | os.PathLike[str], status: str | None = None,
+    project: Project,
+    out_path: str | os.PathLike[str],
+    status: str | None = None,
     kinds: Iterable[str] = KINDS,
 ) -> ExportReport:
     return write_jsonl_atomic(export_records(project, status=status, kinds=kinds), out_path)

@@ -186,7 +186,11 @@ def import_file(project: Project, path: str | Path) -> FileResult:
     if suffix not in ACCEPTED_SUFFIXES:
         what = f"'{path.suffix}'" if path.suffix else "without an extension"
         result.refused.append(
-            Refusal(path, None, f"unsupported file type {what} (accepted: {', '.join(ACCEPTED_SUFFIXES)})")
+            Refusal(
+                path,
+                None,
+                f"unsupported file type {what} (accepted: {', '.join(ACCEPTED_SUFFIXES)})",
+            )
         )
         return result
     try:
@@ -237,8 +241,9 @@ def _existing_doc_with(project: Project, sha256: str) -> str | None:
     return row[0] if row else None
 
 
-def import_text(project: Project, text: str, source: str, result: FileResult,
-                line: int | None = None) -> None:
+def import_text(
+    project: Project, text: str, source: str, result: FileResult, line: int | None = None
+) -> None:
     """Store one decoded article text (LF newlines) as a new document, unless its text is
     already in the project."""
     doc = Document.create(text, source)
@@ -402,8 +407,17 @@ class _RecordParser:
             raise RecordRefused(f"the project's schema has no label for {kind} spans")
         return labels[0].name
 
-    def _add_span(self, span_id: str, kind: str, label: str, start: int, end: int,
-                  attrs: dict[str, str], boundary: str, where: str) -> None:
+    def _add_span(
+        self,
+        span_id: str,
+        kind: str,
+        label: str,
+        start: int,
+        end: int,
+        attrs: dict[str, str],
+        boundary: str,
+        where: str,
+    ) -> None:
         self._claim_id(span_id, where)
         try:
             self.schema.check_attrs(kind, attrs)
@@ -451,7 +465,9 @@ class _RecordParser:
             raise RecordRefused(f"{where}: 'attrs' must be an object")
         for name, item in value.items():
             if name in FIXED_ATTRS[kind]:
-                raise RecordRefused(f"{where}.attrs: '{name}' is a field of its own, not an attribute in 'attrs'")
+                raise RecordRefused(
+                    f"{where}.attrs: '{name}' is a field of its own, not an attribute in 'attrs'"
+                )
             self._checked(kind, name, item, f"{where}.attrs")
         return dict(value)
 
@@ -474,7 +490,9 @@ class _RecordParser:
                 raise RecordRefused(f"{where}: {exc}") from None
             for end in (source, target):
                 if end not in self.listed:
-                    raise RecordRefused(f"{where}: {end!r} is not an entity, quote or claim of this record")
+                    raise RecordRefused(
+                        f"{where}: {end!r} is not an entity, quote or claim of this record"
+                    )
             if source == target:
                 raise RecordRefused(f"{where}: a span cannot link to itself")
             if (type_name, source, target) in seen:
@@ -539,7 +557,9 @@ class _RecordParser:
             self._claim(obj, f"claims[{i}]")
         self._resolve_references()
         self._other_links(links)
-        return ParsedRecord(document, self.spans, self.links, len(entities) + len(quotes) + len(claims))
+        return ParsedRecord(
+            document, self.spans, self.links, len(entities) + len(quotes) + len(claims)
+        )
 
     def _entity(self, obj: dict[str, Any], where: str) -> None:
         span_id = self._id(obj, where)
@@ -555,14 +575,27 @@ class _RecordParser:
             raise RecordRefused(
                 f"{where}: unknown boundary {boundary!r} (allowed: {', '.join(BOUNDARY_POLICIES)})"
             )
-        self._add_span(span_id, "entity", label, start, end, self._extra_attrs(obj, "entity", where),
-                       boundary, where)
+        self._add_span(
+            span_id,
+            "entity",
+            label,
+            start,
+            end,
+            self._extra_attrs(obj, "entity", where),
+            boundary,
+            where,
+        )
 
     def _quote(self, obj: dict[str, Any], where: str) -> None:
         span_id = self._id(obj, where)
         start, end = self._range(obj, where)
-        attrs = {"type": self._attr(obj, "quote", "type", where), **self._extra_attrs(obj, "quote", where)}
-        self._add_span(span_id, "quote", self._default_label("quote"), start, end, attrs, "token", where)
+        attrs = {
+            "type": self._attr(obj, "quote", "type", where),
+            **self._extra_attrs(obj, "quote", where),
+        }
+        self._add_span(
+            span_id, "quote", self._default_label("quote"), start, end, attrs, "token", where
+        )
         for key in ("speaker", "cue"):
             if key not in obj:
                 raise RecordRefused(f"{where}: missing field '{key}' (use null for none)")
@@ -575,17 +608,23 @@ class _RecordParser:
     def _claim(self, obj: dict[str, Any], where: str) -> None:
         span_id = self._id(obj, where)
         start, end = self._range(obj, where)
-        attrs = {name: self._attr(obj, "claim", name, where) for name in ("checkworthy", "type", "note")}
+        attrs = {
+            name: self._attr(obj, "claim", name, where) for name in ("checkworthy", "type", "note")
+        }
         for key in ("claimant", "quote"):
             if key not in obj:
                 raise RecordRefused(f"{where}: missing field '{key}' (use null for none)")
         claimant = obj["claimant"]
         article = isinstance(claimant, dict) and "article" in claimant
         if article and (claimant != {"article": True}):
-            raise RecordRefused(f"{where}.claimant: must be {{\"article\": true}} when it names the article")
+            raise RecordRefused(
+                f'{where}.claimant: must be {{"article": true}} when it names the article'
+            )
         attrs["claimant_article"] = "yes" if article else "no"
         attrs.update(self._extra_attrs(obj, "claim", where))
-        self._add_span(span_id, "claim", self._default_label("claim"), start, end, attrs, "token", where)
+        self._add_span(
+            span_id, "claim", self._default_label("claim"), start, end, attrs, "token", where
+        )
         if not article:
             self._pending.append((span_id, "claimant", claimant, where + ".claimant"))
         quote = obj["quote"]

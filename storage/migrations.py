@@ -166,7 +166,14 @@ def _write_schema_tables(db: sqlite_utils.Database, schema: dict) -> None:
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET from_kinds = excluded.from_kinds, "
             "to_kinds = excluded.to_kinds, max_per_source = excluded.max_per_source, "
             "title = excluded.title, position = excluded.position",
-            [lt["name"], json.dumps(lt["from"]), json.dumps(lt["to"]), lt["max_per_source"], lt.get("title", ""), i],
+            [
+                lt["name"],
+                json.dumps(lt["from"]),
+                json.dumps(lt["to"]),
+                lt["max_per_source"],
+                lt.get("title", ""),
+                i,
+            ],
         )
 
 

@@ -33,7 +33,9 @@ def _now() -> str:
 
 def _check_ids(path: Path, app_id: int, user_version: int) -> None:
     if app_id != APPLICATION_ID:
-        raise ProjectError(f"{path}: not a Hashiya project (an SQLite database of another application)")
+        raise ProjectError(
+            f"{path}: not a Hashiya project (an SQLite database of another application)"
+        )
     if user_version > LATEST_VERSION:
         raise ProjectError(
             f"{path}: made by a newer Hashiya (project version {user_version}, "
@@ -82,7 +84,9 @@ def _check_existing_file(path: Path) -> None:
     if result != [("ok",)]:
         raise ProjectError(f"{path}: the project file is corrupt ({result[0][0]})")
     if fk:
-        raise ProjectError(f"{path}: the project file is inconsistent ({len(fk)} broken references)")
+        raise ProjectError(
+            f"{path}: the project file is inconsistent ({len(fk)} broken references)"
+        )
 
 
 class Project:
@@ -96,7 +100,9 @@ class Project:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise ProjectError(f"{self.path}: cannot create the folder ({exc.strerror})") from None
+                raise ProjectError(
+                    f"{self.path}: cannot create the folder ({exc.strerror})"
+                ) from None
         try:
             conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA journal_mode = WAL")
@@ -168,7 +174,9 @@ class Project:
             sql += " WHERE doc_id = ?"
             params.append(doc_id)
         rows = self.db.execute(sql + " ORDER BY id", params).fetchall()
-        return [{"at": a, "doc_id": d, "action": act, "payload": json.loads(p)} for a, d, act, p in rows]
+        return [
+            {"at": a, "doc_id": d, "action": act, "payload": json.loads(p)} for a, d, act, p in rows
+        ]
 
     # --- settings ---------------------------------------------------------------------------
     def setting(self, key: str, default: str) -> str:
@@ -186,11 +194,16 @@ class Project:
 
     # --- documents --------------------------------------------------------------------------
     def has_sha(self, sha256: str) -> bool:
-        return self.db.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha256]).fetchone() is not None
+        return (
+            self.db.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+            is not None
+        )
 
     def add_document(self, doc: Document) -> None:
         """Insert a document (callers check has_sha first to report duplicates)."""
-        position = self.db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM documents").fetchone()[0]
+        position = self.db.execute(
+            "SELECT COALESCE(MAX(position), 0) + 1 FROM documents"
+        ).fetchone()[0]
         with self.transaction():
             self.db.execute(
                 "INSERT INTO documents(id, sha256, source, text, status, position, created_at) "
@@ -265,24 +278,38 @@ class Project:
 
     def links(self, doc_id: str) -> list[Link]:
         rows = self.db.execute(
-            "SELECT id, doc_id, type, source, target FROM links WHERE doc_id = ? ORDER BY id", [doc_id]
+            "SELECT id, doc_id, type, source, target FROM links WHERE doc_id = ? ORDER BY id",
+            [doc_id],
         ).fetchall()
         return [Link(*r) for r in rows]
 
-    def insert(self, spans: Iterable[Span] = (), links: Iterable[Link] = (), action: str = "add") -> None:
+    def insert(
+        self, spans: Iterable[Span] = (), links: Iterable[Link] = (), action: str = "add"
+    ) -> None:
         spans, links = list(spans), list(links)
         now = _now()
         with self.transaction():
             # A span that names its annotator keeps it (an undone delete restores the original
             # author); spans without one belong to the current annotator.
-            authors = {name: self._annotator_id(name) for name in {s.annotator for s in spans} if name}
+            authors = {
+                name: self._annotator_id(name) for name in {s.annotator for s in spans} if name
+            }
             self.db.conn.executemany(
                 'INSERT INTO annotations(id, doc_id, kind, label, start, "end", attrs, boundary, '
                 "annotator_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (s.id, s.doc_id, s.kind, s.label, s.start, s.end,
-                     json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True),
-                     s.boundary, authors.get(s.annotator, self.annotator_id), now)
+                    (
+                        s.id,
+                        s.doc_id,
+                        s.kind,
+                        s.label,
+                        s.start,
+                        s.end,
+                        json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True),
+                        s.boundary,
+                        authors.get(s.annotator, self.annotator_id),
+                        now,
+                    )
                     for s in spans
                 ],
             )
@@ -292,12 +319,19 @@ class Project:
             )
             self._log_spans(action, spans, links)
 
-    def delete(self, span_ids: Iterable[str] = (), link_ids: Iterable[str] = (),
-               doc_id: str | None = None, action: str = "delete") -> None:
+    def delete(
+        self,
+        span_ids: Iterable[str] = (),
+        link_ids: Iterable[str] = (),
+        doc_id: str | None = None,
+        action: str = "delete",
+    ) -> None:
         span_ids, link_ids = list(span_ids), list(link_ids)
         with self.transaction():
             self.db.conn.executemany("DELETE FROM links WHERE id = ?", [(i,) for i in link_ids])
-            self.db.conn.executemany("DELETE FROM annotations WHERE id = ?", [(i,) for i in span_ids])
+            self.db.conn.executemany(
+                "DELETE FROM annotations WHERE id = ?", [(i,) for i in span_ids]
+            )
             self.log(action, doc_id, {"spans": span_ids, "links": link_ids})
 
     def update_spans(self, spans: Iterable[Span], action: str = "update") -> None:
@@ -306,7 +340,10 @@ class Project:
         with self.transaction():
             self.db.conn.executemany(
                 "UPDATE annotations SET label = ?, attrs = ? WHERE id = ?",
-                [(s.label, json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True), s.id) for s in spans],
+                [
+                    (s.label, json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True), s.id)
+                    for s in spans
+                ],
             )
             self._log_spans(action, spans, [])
 
@@ -314,11 +351,20 @@ class Project:
         doc_ids = {s.doc_id for s in spans} | {lk.doc_id for lk in links}
         payload = {
             "spans": [
-                {"id": s.id, "kind": s.kind, "label": s.label, "start": s.start, "end": s.end,
-                 "attrs": dict(s.attrs)}
+                {
+                    "id": s.id,
+                    "kind": s.kind,
+                    "label": s.label,
+                    "start": s.start,
+                    "end": s.end,
+                    "attrs": dict(s.attrs),
+                }
                 for s in spans[:50]
             ],
-            "links": [{"id": lk.id, "type": lk.type, "source": lk.source, "target": lk.target} for lk in links[:50]],
+            "links": [
+                {"id": lk.id, "type": lk.type, "source": lk.source, "target": lk.target}
+                for lk in links[:50]
+            ],
             "count": len(spans) + len(links),
         }
         self.log(action, next(iter(doc_ids)) if len(doc_ids) == 1 else None, payload)
@@ -340,7 +386,9 @@ class Project:
         ).fetchall()
         return {tuple(r) for r in rows}
 
-    def set_rejected(self, doc_id: str, keys: Iterable[tuple[str, int, int, str]], rejected: bool) -> None:
+    def set_rejected(
+        self, doc_id: str, keys: Iterable[tuple[str, int, int, str]], rejected: bool
+    ) -> None:
         keys = list(keys)
         with self.transaction():
             if rejected:
@@ -351,7 +399,7 @@ class Project:
                 )
             else:
                 self.db.conn.executemany(
-                    'DELETE FROM rejected_suggestions WHERE doc_id = ? AND kind = ? AND start = ? '
+                    "DELETE FROM rejected_suggestions WHERE doc_id = ? AND kind = ? AND start = ? "
                     'AND "end" = ? AND label = ?',
                     [(doc_id, *k) for k in keys],
                 )
@@ -371,20 +419,36 @@ class Project:
                 )
             ]
             attributes = [
-                {"kind": k, "name": n, "values": json.loads(v) if v is not None else None,
-                 "default": d, "title": t}
+                {
+                    "kind": k,
+                    "name": n,
+                    "values": json.loads(v) if v is not None else None,
+                    "default": d,
+                    "title": t,
+                }
                 for k, n, v, d, t in self.db.execute(
                     "SELECT kind, name, allowed, default_value, title FROM attribute_defs ORDER BY position"
                 )
             ]
             link_types = [
-                {"name": n, "from": json.loads(f), "to": json.loads(to), "max_per_source": m, "title": t}
+                {
+                    "name": n,
+                    "from": json.loads(f),
+                    "to": json.loads(to),
+                    "max_per_source": m,
+                    "title": t,
+                }
                 for n, f, to, m, t in self.db.execute(
                     "SELECT name, from_kinds, to_kinds, max_per_source, title FROM link_types ORDER BY position"
                 )
             ]
             self._schema = LabelSchema.from_dict(
-                {"kinds": kinds, "labels": labels, "attributes": attributes, "link_types": link_types}
+                {
+                    "kinds": kinds,
+                    "labels": labels,
+                    "attributes": attributes,
+                    "link_types": link_types,
+                }
             )
         return self._schema
 
@@ -398,16 +462,24 @@ class Project:
             for old, new in renames.items():
                 self.db.execute("UPDATE labels SET name = ? WHERE name = ?", [new, old])
             gone = [
-                r[0] for r in self.db.execute("SELECT name FROM labels").fetchall() if r[0] not in new_names
+                r[0]
+                for r in self.db.execute("SELECT name FROM labels").fetchall()
+                if r[0] not in new_names
             ]
             for name in gone:
-                used = self.db.execute("SELECT COUNT(*) FROM annotations WHERE label = ?", [name]).fetchone()[0]
+                used = self.db.execute(
+                    "SELECT COUNT(*) FROM annotations WHERE label = ?", [name]
+                ).fetchone()[0]
                 if used:
-                    raise ValueError(f"label {name} is used by {used} annotations; relabel them first")
+                    raise ValueError(
+                        f"label {name} is used by {used} annotations; relabel them first"
+                    )
                 self.db.execute("DELETE FROM labels WHERE name = ?", [name])
             _write_schema_tables(self.db, data)
             self.log("schema", None, {"renames": renames, "schema": data})
         self._schema = None
 
     def label_usage(self, name: str) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM annotations WHERE label = ?", [name]).fetchone()[0]
+        return self.db.execute(
+            "SELECT COUNT(*) FROM annotations WHERE label = ?", [name]
+        ).fetchone()[0]

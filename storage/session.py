@@ -67,7 +67,9 @@ class DocumentSession:
         if span.doc_id != self.doc.id:
             raise EditRefused(f"span {span.id} belongs to another document")
         if span.end > len(self.doc.text):
-            raise EditRefused(f"span {span.id} ends at {span.end}, past the text ({len(self.doc.text)})")
+            raise EditRefused(
+                f"span {span.id} ends at {span.end}, past the text ({len(self.doc.text)})"
+            )
         try:
             label = self.schema.label(span.label)
             if label.kind != span.kind:
@@ -98,7 +100,9 @@ class DocumentSession:
                 raise EditRefused(f"a span can have at most {limit} {type_name} link(s)")
 
     # --- edits ------------------------------------------------------------------------------
-    def add(self, spans: Iterable[Span] = (), links: Iterable[Link] = (), action: str = "add") -> Change:
+    def add(
+        self, spans: Iterable[Span] = (), links: Iterable[Link] = (), action: str = "add"
+    ) -> Change:
         spans, links = list(spans), list(links)
         pending = {s.id: s for s in spans}
         for span in spans:
@@ -139,7 +143,10 @@ class DocumentSession:
     def remove(self, span_ids: Iterable[str], action: str = "delete") -> Removal:
         removal = self.removal_for(span_ids)
         self.project.delete(
-            [s.id for s in removal.spans], [lk.id for lk in removal.links], self.doc.id, action=action
+            [s.id for s in removal.spans],
+            [lk.id for lk in removal.links],
+            self.doc.id,
+            action=action,
         )
         for link in removal.links:
             self.index.remove_link(link.id)
@@ -170,7 +177,9 @@ class DocumentSession:
         return old
 
     def relabel(self, span_ids: Iterable[str], label: str) -> list[Span]:
-        return self.update([replace(self.index[i], label=label) for i in span_ids], action="relabel")
+        return self.update(
+            [replace(self.index[i], label=label) for i in span_ids], action="relabel"
+        )
 
     def set_attrs(self, span_id: str, **attrs: str) -> list[Span]:
         span = self.index[span_id]

@@ -13,7 +13,9 @@ def isolate(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config")
+    )
 
 
 def open_window(qtbot, db: Path, annotator: str = "tester"):
@@ -28,10 +30,14 @@ def open_window(qtbot, db: Path, annotator: str = "tester"):
 
 
 def wait_for_import(qtbot, window, count: int) -> None:
-    qtbot.waitUntil(lambda: not window._import_queue and len(window.doc_model.rows) >= count, timeout=20000)
+    qtbot.waitUntil(
+        lambda: not window._import_queue and len(window.doc_model.rows) >= count, timeout=20000
+    )
 
 
-def window_with(qtbot, monkeypatch, tmp_path: Path, paths: list[Path], db_name: str = "project.hashiya"):
+def window_with(
+    qtbot, monkeypatch, tmp_path: Path, paths: list[Path], db_name: str = "project.hashiya"
+):
     """An isolated window on a new project with `paths` imported and the first one open."""
     isolate(monkeypatch, tmp_path)
     win = open_window(qtbot, tmp_path / db_name)

@@ -44,12 +44,16 @@ def test_importing_every_core_module_loads_no_qt() -> None:
         f"bad = [m for m in sys.modules if m.split('.')[0] in {QT_MODULES!r}]\n"
         "print(','.join(bad))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == ""
 
 
 def test_the_rule_is_checked(tmp_path: Path) -> None:
     """The checker itself must notice a Qt import (guards against a test that cannot fail)."""
     sample = tmp_path / "x.py"
-    sample.write_text("from PySide6.QtCore import QObject\nimport qtawesome as qta\n", encoding="utf-8")
+    sample.write_text(
+        "from PySide6.QtCore import QObject\nimport qtawesome as qta\n", encoding="utf-8"
+    )
     assert _imports(sample) & set(QT_MODULES) == {"PySide6", "qtawesome"}

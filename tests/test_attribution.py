@@ -27,9 +27,11 @@ def test_quote_with_entity_speaker_and_cue() -> None:
     spans, links = build_quote("d", (q0, q0 + 20), "direct", putin.id, (0, 4), annotator="a")
     quote, cue = spans
     assert (quote.kind, quote.label, dict(quote.attrs)) == ("quote", "QUOTE", {"type": "direct"})
-    assert (cue.kind, TEXT[cue.start:cue.end]) == ("cue", "وقال")
+    assert (cue.kind, TEXT[cue.start : cue.end]) == ("cue", "وقال")
     assert {(lk.type, lk.source, lk.target) for lk in links} == {
-        ("speaker", quote.id, "e1"), ("cue", quote.id, cue.id)}
+        ("speaker", quote.id, "e1"),
+        ("cue", quote.id, cue.id),
+    }
     index = SpanIndex([putin, *spans], links)
     att = attribution_of(index, quote)
     assert att.speaker == putin and att.cue == cue and att.quote is None
@@ -41,7 +43,7 @@ def test_quote_with_a_speaker_that_is_not_an_entity() -> None:
     s0 = TEXT.index("المتحدث")
     spans, links = build_quote("d", (30, 40), "direct", (s0, s0 + len("المتحدث باسم الوزارة")))
     quote, mention = spans
-    assert mention.kind == "mention" and TEXT[mention.start:mention.end] == "المتحدث باسم الوزارة"
+    assert mention.kind == "mention" and TEXT[mention.start : mention.end] == "المتحدث باسم الوزارة"
     assert [(lk.type, lk.target) for lk in links] == [("speaker", mention.id)]
 
 
@@ -91,7 +93,7 @@ def test_quote_proposals_never_point_to_a_missing_entity() -> None:
             own = {s.id for s in p.spans}
             for lk in p.links:
                 assert lk.source in own and (lk.target in own or lk.target in index)
-    quoted = [p for p in without if TEXT[p.start:p.end].startswith("لن نتراجع")]
+    quoted = [p for p in without if TEXT[p.start : p.end].startswith("لن نتراجع")]
     assert quoted and quoted[0].main.attrs["type"] in ("direct", "mixed")
     speaker = [s for s in quoted[0].spans if s.kind == "mention"]
-    assert speaker and TEXT[speaker[0].start:speaker[0].end].startswith("المتحدث")
+    assert speaker and TEXT[speaker[0].start : speaker[0].end].startswith("المتحدث")

@@ -107,12 +107,16 @@ def test_seed_claims(seed_text: str) -> None:
         assert at_word_boundaries(seed_text, c.start, c.end)
         assert c.attrs["type"] in ("statistic", "event", "causal", "prediction", "other")
         assert c.attrs["checkworthy"] in ("yes", "unsure")
-    print(f"\nseed claims: {len(claims)} suggested, "
-          f"{sum(c.attrs['checkworthy'] == 'yes' for c in claims)} check-worthy, "
-          f"{sum(c.claimant_article for c in claims)} asserted by the article")
+    print(
+        f"\nseed claims: {len(claims)} suggested, "
+        f"{sum(c.attrs['checkworthy'] == 'yes' for c in claims)} check-worthy, "
+        f"{sum(c.claimant_article for c in claims)} asserted by the article"
+    )
 
 
 @pytest.mark.shared
 def test_seed_claims_reuse_given_quotes(seed_text: str) -> None:
     quotes = suggest_quotes(seed_text)
-    assert texts(seed_text, suggest_claims(seed_text, quotes)) == texts(seed_text, suggest_claims(seed_text))
+    assert texts(seed_text, suggest_claims(seed_text, quotes)) == texts(
+        seed_text, suggest_claims(seed_text)
+    )

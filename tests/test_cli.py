@@ -26,7 +26,12 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
         [sys.executable, str(MAIN), *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd or ROOT, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd or ROOT,
+        env=env,
+        timeout=120,
     )
 
 
@@ -49,7 +54,10 @@ def test_import_everything_taken_exits_0(tmp_path: Path, articles: Path) -> None
     no_traceback(proc)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
-    assert proc.stdout.strip().splitlines()[-1] == "imported 2 documents, 0 spans; skipped 0; refused 0"
+    assert (
+        proc.stdout.strip().splitlines()[-1]
+        == "imported 2 documents, 0 spans; skipped 0; refused 0"
+    )
     with sqlite3.connect(db) as conn:
         texts = [r[0] for r in conn.execute("SELECT text FROM documents ORDER BY position")]
     assert texts == [ARTICLE_1, ARTICLE_2.replace(" ", "\n", 1)]
@@ -63,15 +71,23 @@ def test_reimport_is_skipped_and_still_exits_0(tmp_path: Path, articles: Path) -
     assert proc.returncode == 0 and proc.stderr == ""
     doc_id = "doc-" + sha256_of(ARTICLE_1)[:16]
     assert f"a.txt: skipped, same text as {doc_id} already in the project" in proc.stdout
-    assert proc.stdout.strip().splitlines()[-1] == "imported 0 documents, 0 spans; skipped 1; refused 0"
+    assert (
+        proc.stdout.strip().splitlines()[-1]
+        == "imported 0 documents, 0 spans; skipped 1; refused 0"
+    )
 
 
-def test_refusals_exit_1_one_stderr_line_each_others_imported(tmp_path: Path, articles: Path) -> None:
+def test_refusals_exit_1_one_stderr_line_each_others_imported(
+    tmp_path: Path, articles: Path
+) -> None:
     (articles / "empty.txt").write_bytes(b"")
     (articles / "nul.txt").write_bytes(b"\x00\x01binary")
     good = {"id": "doc-good", "text": "خبر عاجل من بيروت."}
-    bad = {"id": "doc-bad", "text": "خبر آخر.", "entities": [{"id": "e", "start": 0, "end": 99,
-                                                             "label": "GPE", "text": "x"}]}
+    bad = {
+        "id": "doc-bad",
+        "text": "خبر آخر.",
+        "entities": [{"id": "e", "start": 0, "end": 99, "label": "GPE", "text": "x"}],
+    }
     (articles / "c.jsonl").write_text(
         "\n".join(json.dumps(r, ensure_ascii=False) for r in (good, bad)) + "\n", encoding="utf-8"
     )
@@ -83,10 +99,21 @@ def test_refusals_exit_1_one_stderr_line_each_others_imported(tmp_path: Path, ar
     assert proc.returncode == 1
     lines = proc.stderr.strip().split("\n")
     assert len(lines) == 5, proc.stderr
-    assert any(line.startswith(f"{articles / 'c.jsonl'}: line 2: ") and "out of range" in line for line in lines)
-    for name in ("empty.txt", "nul.txt", "nowhere.txt: no such file", "table.csv: unsupported file type"):
+    assert any(
+        line.startswith(f"{articles / 'c.jsonl'}: line 2: ") and "out of range" in line
+        for line in lines
+    )
+    for name in (
+        "empty.txt",
+        "nul.txt",
+        "nowhere.txt: no such file",
+        "table.csv: unsupported file type",
+    ):
         assert sum(name in line for line in lines) == 1, name
-    assert proc.stdout.strip().splitlines()[-1] == "imported 3 documents, 0 spans; skipped 0; refused 5"
+    assert (
+        proc.stdout.strip().splitlines()[-1]
+        == "imported 3 documents, 0 spans; skipped 0; refused 5"
+    )
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -95,8 +122,24 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
         ("import", "--db", tmp_path / "p.hashiya"),  # no files
         ("import", "--db", tmp_path / "p.hashiya", "--format", "csv", "x.txt"),
         ("export", "--db", tmp_path / "p.hashiya"),  # no --out
-        ("export", "--db", tmp_path / "p.hashiya", "--out", tmp_path / "o.jsonl", "--status", "finished"),
-        ("export", "--db", tmp_path / "p.hashiya", "--out", tmp_path / "o.jsonl", "--kinds", "entity"),
+        (
+            "export",
+            "--db",
+            tmp_path / "p.hashiya",
+            "--out",
+            tmp_path / "o.jsonl",
+            "--status",
+            "finished",
+        ),
+        (
+            "export",
+            "--db",
+            tmp_path / "p.hashiya",
+            "--out",
+            tmp_path / "o.jsonl",
+            "--kinds",
+            "entity",
+        ),
         ("frobnicate",),
     ):
         proc = run(*args)
@@ -109,13 +152,25 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_export_with_filters(tmp_path: Path, articles: Path) -> None:
     db = tmp_path / "p.hashiya"
     record = {
-        "id": "doc-r", "text": "قال الرئيس سمير إن الوضع مستقر.",
+        "id": "doc-r",
+        "text": "قال الرئيس سمير إن الوضع مستقر.",
         "meta": {"source": "r.txt", "status": "done"},
         "entities": [{"id": "e1", "start": 11, "end": 15, "label": "PERS", "text": "سمير"}],
-        "quotes": [{"id": "q1", "start": 19, "end": 30, "text": "الوضع مستقر", "type": "indirect",
-                    "speaker": {"entity": "e1"}, "cue": {"start": 0, "end": 3, "text": "قال"}}],
+        "quotes": [
+            {
+                "id": "q1",
+                "start": 19,
+                "end": 30,
+                "text": "الوضع مستقر",
+                "type": "indirect",
+                "speaker": {"entity": "e1"},
+                "cue": {"start": 0, "end": 3, "text": "قال"},
+            }
+        ],
     }
-    (articles / "r.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    (articles / "r.jsonl").write_text(
+        json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     assert run("import", "--db", db, articles).returncode == 0
     out = tmp_path / "out.jsonl"
     proc = run("export", "--db", db, "--out", out)
@@ -142,7 +197,10 @@ def test_foreign_project_file_refused_unchanged(tmp_path: Path, articles: Path, 
             conn.execute("INSERT INTO recipes VALUES ('كبسة')")
         conn.close()
     before = db.read_bytes()
-    for args in (("import", "--db", db, articles), ("export", "--db", db, "--out", tmp_path / "o.jsonl")):
+    for args in (
+        ("import", "--db", db, articles),
+        ("export", "--db", db, "--out", tmp_path / "o.jsonl"),
+    ):
         proc = run(*args)
         no_traceback(proc)
         assert proc.returncode == 1
@@ -184,7 +242,9 @@ def test_command_line_never_loads_qt(tmp_path: Path, articles: Path) -> None:
         f"rc2 = main.main(['export', '--db', {str(tmp_path / 'p.hashiya')!r}, '--out', {str(tmp_path / 'o.jsonl')!r}])\n"
         "print(rc, rc2, sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'shiboken6', 'ui'}))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "0 0 []"
 
@@ -221,10 +281,22 @@ def annotated(tmp_path: Path) -> Path:
     db = tmp_path / "p.hashiya"
     start = ARTICLE_1.index("المساعدات")
     record = {
-        "id": "doc-1", "text": ARTICLE_1,
-        "entities": [{"id": "e1", "start": 11, "end": 32, "label": "ORG", "text": ARTICLE_1[11:32]}],
-        "quotes": [{"id": "q1", "start": start, "end": len(ARTICLE_1) - 1, "text": ARTICLE_1[start:-1],
-                    "type": "indirect", "speaker": {"entity": "e1"}, "cue": None}],
+        "id": "doc-1",
+        "text": ARTICLE_1,
+        "entities": [
+            {"id": "e1", "start": 11, "end": 32, "label": "ORG", "text": ARTICLE_1[11:32]}
+        ],
+        "quotes": [
+            {
+                "id": "q1",
+                "start": start,
+                "end": len(ARTICLE_1) - 1,
+                "text": ARTICLE_1[start:-1],
+                "type": "indirect",
+                "speaker": {"entity": "e1"},
+                "cue": None,
+            }
+        ],
     }
     path = tmp_path / "one.jsonl"
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -248,15 +320,31 @@ def test_schema_out_writes_the_project_schema(tmp_path: Path, annotated: Path) -
     assert _schema_rows(annotated) == before
 
 
-def test_schema_load_replaces_it_and_a_new_project_can_start_from_it(tmp_path: Path, annotated: Path) -> None:
+def test_schema_load_replaces_it_and_a_new_project_can_start_from_it(
+    tmp_path: Path, annotated: Path
+) -> None:
     from annotation.schema import load_default_schema
 
     data = load_default_schema().to_dict()
     data["labels"] = [lab for lab in data["labels"] if lab["name"] != "CURR"]  # not in use
-    data["attributes"].append({"kind": "entity", "name": "role", "values": ["main", "minor"],
-                               "default": "minor", "title": "دور"})
-    data["link_types"].append({"name": "same_as", "from": ["entity"], "to": ["entity"],
-                               "max_per_source": None, "title": ""})
+    data["attributes"].append(
+        {
+            "kind": "entity",
+            "name": "role",
+            "values": ["main", "minor"],
+            "default": "minor",
+            "title": "دور",
+        }
+    )
+    data["link_types"].append(
+        {
+            "name": "same_as",
+            "from": ["entity"],
+            "to": ["entity"],
+            "max_per_source": None,
+            "title": "",
+        }
+    )
     path = tmp_path / "new.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     for db in (annotated, tmp_path / "fresh.hashiya"):
@@ -280,27 +368,78 @@ SCHEMA_REFUSALS = [
     ("not json", "{kinds: []", "not valid JSON"),
     ("not an object", "[]", "must be a JSON object"),
     ("missing labels", _variant(lambda d: d.pop("labels")), "invalid label schema"),
-    ("duplicate label", _variant(lambda d: d["labels"].append(dict(d["labels"][0]))), "duplicate label PERS"),
-    ("default not a value", _variant(lambda d: d["attributes"][0].update(default="both")), "default 'both'"),
-    ("numbers as values", _variant(lambda d: d["attributes"][0].update(values=[1, 2], default=1)), "strings"),
-    ("bad max_per_source", _variant(lambda d: d["link_types"][0].update(max_per_source="one")), "max_per_source"),
-    ("unknown kind in link", _variant(lambda d: d["link_types"][0].update(to=["person"])), "unknown kind"),
-    ("label in use removed", _variant(lambda d: d.update(labels=[x for x in d["labels"] if x["name"] != "ORG"])),
-     "label ORG is used by 1 annotations"),
-    ("label in use changes kind", _variant(lambda d: d["labels"][1].update(kind="mention")), "label ORG is used"),
-    ("link type in use removed", _variant(lambda d: d["link_types"].pop(0)), "link type speaker is used by 1 links"),
-    ("link kinds narrowed", _variant(lambda d: d["link_types"][0].update(to=["mention"])),
-     "1 speaker links join a quote to a entity"),
-    ("value in use not allowed", _variant(lambda d: d["attributes"][0].update(values=["direct"])),
-     "quote.type = 'indirect' is used by 1 annotations"),
-    ("attribute in use removed", _variant(lambda d: d["attributes"].pop(0)), "attribute quote.type is used"),
-    ("kind removed", _variant(lambda d: d.update(
-        kinds=[k for k in d["kinds"] if k["name"] != "cue"], labels=[x for x in d["labels"] if x["name"] != "CUE"],
-        link_types=[lt for lt in d["link_types"] if lt["name"] != "cue"])), "kind cue is missing"),
+    (
+        "duplicate label",
+        _variant(lambda d: d["labels"].append(dict(d["labels"][0]))),
+        "duplicate label PERS",
+    ),
+    (
+        "default not a value",
+        _variant(lambda d: d["attributes"][0].update(default="both")),
+        "default 'both'",
+    ),
+    (
+        "numbers as values",
+        _variant(lambda d: d["attributes"][0].update(values=[1, 2], default=1)),
+        "strings",
+    ),
+    (
+        "bad max_per_source",
+        _variant(lambda d: d["link_types"][0].update(max_per_source="one")),
+        "max_per_source",
+    ),
+    (
+        "unknown kind in link",
+        _variant(lambda d: d["link_types"][0].update(to=["person"])),
+        "unknown kind",
+    ),
+    (
+        "label in use removed",
+        _variant(lambda d: d.update(labels=[x for x in d["labels"] if x["name"] != "ORG"])),
+        "label ORG is used by 1 annotations",
+    ),
+    (
+        "label in use changes kind",
+        _variant(lambda d: d["labels"][1].update(kind="mention")),
+        "label ORG is used",
+    ),
+    (
+        "link type in use removed",
+        _variant(lambda d: d["link_types"].pop(0)),
+        "link type speaker is used by 1 links",
+    ),
+    (
+        "link kinds narrowed",
+        _variant(lambda d: d["link_types"][0].update(to=["mention"])),
+        "1 speaker links join a quote to a entity",
+    ),
+    (
+        "value in use not allowed",
+        _variant(lambda d: d["attributes"][0].update(values=["direct"])),
+        "quote.type = 'indirect' is used by 1 annotations",
+    ),
+    (
+        "attribute in use removed",
+        _variant(lambda d: d["attributes"].pop(0)),
+        "attribute quote.type is used",
+    ),
+    (
+        "kind removed",
+        _variant(
+            lambda d: d.update(
+                kinds=[k for k in d["kinds"] if k["name"] != "cue"],
+                labels=[x for x in d["labels"] if x["name"] != "CUE"],
+                link_types=[lt for lt in d["link_types"] if lt["name"] != "cue"],
+            )
+        ),
+        "kind cue is missing",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "content", "reason"), SCHEMA_REFUSALS, ids=[c for c, _, _ in SCHEMA_REFUSALS])
+@pytest.mark.parametrize(
+    ("case", "content", "reason"), SCHEMA_REFUSALS, ids=[c for c, _, _ in SCHEMA_REFUSALS]
+)
 def test_schema_load_refusals_are_one_line_and_change_nothing(
     tmp_path: Path, annotated: Path, case: str, content: object, reason: str
 ) -> None:
@@ -326,9 +465,11 @@ def test_schema_errors_and_usage(tmp_path: Path, annotated: Path) -> None:
     assert not missing.exists()  # an unreadable schema creates no project
     proc = run("schema", "--db", annotated, "--out", tmp_path)
     assert proc.returncode == 1 and "is a folder" in proc.stderr
-    for args in (("schema", "--db", annotated),
-                 ("schema", "--db", annotated, "--out", tmp_path / "a.json", "--load", tmp_path / "b.json"),
-                 ("schema", "--out", tmp_path / "a.json")):
+    for args in (
+        ("schema", "--db", annotated),
+        ("schema", "--db", annotated, "--out", tmp_path / "a.json", "--load", tmp_path / "b.json"),
+        ("schema", "--out", tmp_path / "a.json"),
+    ):
         proc = run(*args)
         no_traceback(proc)
         assert proc.returncode == 2 and "usage:" in proc.stderr, args

@@ -51,11 +51,43 @@ def test_split_proclitics(word: str, stem: str) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["بوتين", "بغداد", "باريس", "بيروت", "برلين", "فرنسا", "فلسطين", "بريطانيا", "لبنان",
-     "ليبيا", "كبير", "كتاب", "والي", "ولاية", "وزير", "وزارة", "سوريا", "سيارة", "سياسة",
-     "وقت", "والد", "بالي", "فقال", "كيري", "واشنطن", "وكالة", "لندن", "بكين",
-     # names from news text that fit the grammar: only the lexicon or the بي rule saves them
-     "فلاديمير", "سيرغي", "بيسكوف", "بيلاروسيا", "وحدات", "وجود"],
+    [
+        "بوتين",
+        "بغداد",
+        "باريس",
+        "بيروت",
+        "برلين",
+        "فرنسا",
+        "فلسطين",
+        "بريطانيا",
+        "لبنان",
+        "ليبيا",
+        "كبير",
+        "كتاب",
+        "والي",
+        "ولاية",
+        "وزير",
+        "وزارة",
+        "سوريا",
+        "سيارة",
+        "سياسة",
+        "وقت",
+        "والد",
+        "بالي",
+        "فقال",
+        "كيري",
+        "واشنطن",
+        "وكالة",
+        "لندن",
+        "بكين",
+        # names from news text that fit the grammar: only the lexicon or the بي rule saves them
+        "فلاديمير",
+        "سيرغي",
+        "بيسكوف",
+        "بيلاروسيا",
+        "وحدات",
+        "وجود",
+    ],
 )
 def test_words_that_only_look_prefixed_are_not_split(word: str) -> None:
     assert split_proclitics(word) == 0
@@ -65,11 +97,16 @@ def test_words_that_only_look_prefixed_are_not_split(word: str) -> None:
 def test_segments_and_roles() -> None:
     word = "وبالأسد"
     assert [(word[s:e], r) for s, e, r in segment(word)] == [
-        ("و", PROCLITIC), ("ب", PROCLITIC), ("ال", ARTICLE), ("أسد", STEM),
+        ("و", PROCLITIC),
+        ("ب", PROCLITIC),
+        ("ال", ARTICLE),
+        ("أسد", STEM),
     ]
     word = "للأسد"
     assert [(word[s:e], r) for s, e, r in segment(word)] == [
-        ("ل", PROCLITIC), ("ل", ARTICLE), ("أسد", STEM),
+        ("ل", PROCLITIC),
+        ("ل", ARTICLE),
+        ("أسد", STEM),
     ]
     assert segment("") == []
 
@@ -131,7 +168,9 @@ def test_snapping_with_strip_clitics() -> None:
 
 
 WORDS = st.text(
-    st.sampled_from(list("وفبكلسالمنتيرد") + ["\u064e", "\u0651", "\u0640", "أ"]), min_size=0, max_size=10
+    st.sampled_from(list("وفبكلسالمنتيرد") + ["\u064e", "\u0651", "\u0640", "أ"]),
+    min_size=0,
+    max_size=10,
 )
 
 

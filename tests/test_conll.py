@@ -37,16 +37,35 @@ def _lines(text: str, entities: list[tuple[str, str]], **kw: object) -> list[str
 def test_token_layout_and_bio() -> None:
     text = "التقى فلاديمير بوتين في موسكو."
     assert _lines(text, [("فلاديمير بوتين", "PERS"), ("موسكو", "GPE")]) == [
-        "التقى O", "فلاديمير B-PERS", "بوتين I-PERS", "في O", "موسكو B-GPE", ". O",
+        "التقى O",
+        "فلاديمير B-PERS",
+        "بوتين I-PERS",
+        "في O",
+        "موسكو B-GPE",
+        ". O",
     ]
 
 
 def test_entity_on_the_stem_tags_the_token_under_keep_and_the_stem_under_split() -> None:
     text = "التقى وبوتين بالأسد وللرئيس."
     ents = [("بوتين", "PERS"), ("الأسد", "PERS"), ("رئيس", "OCC")]
-    assert _lines(text, ents) == ["التقى O", "وبوتين B-PERS", "بالأسد B-PERS", "وللرئيس B-OCC", ". O"]
+    assert _lines(text, ents) == [
+        "التقى O",
+        "وبوتين B-PERS",
+        "بالأسد B-PERS",
+        "وللرئيس B-OCC",
+        ". O",
+    ]
     assert _lines(text, ents, clitics="split") == [
-        "التقى O", "و O", "بوتين B-PERS", "ب O", "الأسد B-PERS", "و O", "لل O", "رئيس B-OCC", ". O",
+        "التقى O",
+        "و O",
+        "بوتين B-PERS",
+        "ب O",
+        "الأسد B-PERS",
+        "و O",
+        "لل O",
+        "رئيس B-OCC",
+        ". O",
     ]
     # A whole-token entity covers the clitics too when they are split off.
     assert _lines("وبوتين", [("وبوتين", "PERS")], clitics="split") == ["و B-PERS", "بوتين I-PERS"]
@@ -61,17 +80,34 @@ def test_partial_token_entity_tags_the_token_and_whitespace_entity_is_unaligned(
 
 def test_nested_entities_one_column_per_level() -> None:
     text = "قالت جامعة بيرزيت في فلسطين إن وزير خارجية فرنسا وصل."
-    ents = [("جامعة بيرزيت في فلسطين", "ORG"), ("بيرزيت", "GPE"), ("فلسطين", "GPE"),
-            ("وزير خارجية فرنسا", "OCC"), ("خارجية فرنسا", "ORG"), ("فرنسا", "GPE")]
+    ents = [
+        ("جامعة بيرزيت في فلسطين", "ORG"),
+        ("بيرزيت", "GPE"),
+        ("فلسطين", "GPE"),
+        ("وزير خارجية فرنسا", "OCC"),
+        ("خارجية فرنسا", "ORG"),
+        ("فرنسا", "GPE"),
+    ]
     assert _lines(text, ents) == [
-        "قالت O", "جامعة B-ORG", "بيرزيت I-ORG B-GPE", "في I-ORG", "فلسطين I-ORG B-GPE", "إن O",
-        "وزير B-OCC", "خارجية I-OCC B-ORG", "فرنسا I-OCC I-ORG B-GPE", "وصل O", ". O",
+        "قالت O",
+        "جامعة B-ORG",
+        "بيرزيت I-ORG B-GPE",
+        "في I-ORG",
+        "فلسطين I-ORG B-GPE",
+        "إن O",
+        "وزير B-OCC",
+        "خارجية I-OCC B-ORG",
+        "فرنسا I-OCC I-ORG B-GPE",
+        "وصل O",
+        ". O",
     ]
 
 
 def test_levels_of_crossing_and_duplicate_entities() -> None:
     assert assign_levels([(0, 3, "A"), (2, 5, "B"), (0, 3, "A"), (5, 6, "C")]) == [
-        (0, 3, "A", 1), (2, 5, "B", 2), (5, 6, "C", 1),
+        (0, 3, "A", 1),
+        (2, 5, "B", 2),
+        (5, 6, "C", 1),
     ]
     text = "أ ب ج د"
     lines = format_conll(document_tags(text, [(0, 5, "ORG"), (4, 7, "GPE")]).sentences).splitlines()
@@ -82,7 +118,12 @@ def test_sentence_splitting() -> None:
     text = "قال بوتين: «نعم.» ثم سكت! هل يعود؟ ربما?! لا\nسطر جديد 3.5 بالمائة"
     sents = document_tags(text, []).sentences
     assert [" ".join(u.text for u in s.units) for s in sents] == [
-        "قال بوتين : « نعم . »", "ثم سكت !", "هل يعود ؟", "ربما ? !", "لا", "سطر جديد 3.5 بالمائة",
+        "قال بوتين : « نعم . »",
+        "ثم سكت !",
+        "هل يعود ؟",
+        "ربما ? !",
+        "لا",
+        "سطر جديد 3.5 بالمائة",
     ]
     lines_only = document_tags(text, [], sentences="lines").sentences
     assert len(lines_only) == 2
@@ -91,7 +132,9 @@ def test_sentence_splitting() -> None:
 def test_a_sentence_never_ends_inside_an_entity() -> None:
     text = "وصل وفد شركة Yahoo! Inc. إلى\nالرياض أمس. ثم غادر"
     s = text.index("Yahoo")
-    tags = document_tags(text, [(s, text.index("Inc.") + 4, "ORG"), (text.index("إلى"), text.index("أمس") - 1, "X")])
+    tags = document_tags(
+        text, [(s, text.index("Inc.") + 4, "ORG"), (text.index("إلى"), text.index("أمس") - 1, "X")]
+    )
     assert [" ".join(u.text for u in sent.units) for sent in tags.sentences] == [
         "وصل وفد شركة Yahoo ! Inc .",  # "!" inside the entity does not end it; its final "." does
         "إلى الرياض أمس .",  # the line break inside an entity does not end it
@@ -103,14 +146,20 @@ def test_paragraph_marker_after_a_blank_line() -> None:
     text = "عنوان أول\n\nنص المقال. جملة ثانية\n  \nخاتمة"
     out = format_conll(document_tags(text, []).sentences)
     assert out.rstrip("\n").split("\n\n") == [
-        "عنوان O\nأول O\n$#$ O", "نص O\nالمقال O\n. O", "جملة O\nثانية O\n$#$ O", "خاتمة O",
+        "عنوان O\nأول O\n$#$ O",
+        "نص O\nالمقال O\n. O",
+        "جملة O\nثانية O\n$#$ O",
+        "خاتمة O",
     ]
     assert "$#$" not in format_conll(document_tags(text, []).sentences, paragraph_marker=False)
 
 
 def test_units_skip_lone_bidi_controls_and_keep_offsets() -> None:
     text = "\u200f قال \u200fبوتين"
-    assert [(u.text, u.start, u.end) for u in units_for(text)] == [("قال", 2, 5), ("\u200fبوتين", 6, 12)]
+    assert [(u.text, u.start, u.end) for u in units_for(text)] == [
+        ("قال", 2, 5),
+        ("\u200fبوتين", 6, 12),
+    ]
     with pytest.raises(ValueError):
         units_for(text, "maybe")
 
@@ -132,12 +181,19 @@ $#$ O
 
 def test_parse_and_reconstruct_text_deterministically() -> None:
     segs = parse_conll(SAMPLE)
-    assert [s.tokens for s in segs] == [["سمير", ":", "ماما"], ["جامعة", "بيرزيت", "."], ["وفي", "العراق"]]
+    assert [s.tokens for s in segs] == [
+        ["سمير", ":", "ماما"],
+        ["جامعة", "بيرزيت", "."],
+        ["وفي", "العراق"],
+    ]
     assert [s.paragraph_end for s in segs] == [False, True, False]
     doc = segments_to_document(segs)
     assert doc.text == "سمير : ماما\nجامعة بيرزيت .\n\nوفي العراق\n"
     assert [(doc.text[s:e], lab, lv) for s, e, lab, lv in doc.entities] == [
-        ("سمير", "PERS", 1), ("جامعة بيرزيت", "ORG", 1), ("بيرزيت", "GPE", 2), ("العراق", "GPE", 1),
+        ("سمير", "PERS", 1),
+        ("جامعة بيرزيت", "ORG", 1),
+        ("بيرزيت", "GPE", 2),
+        ("العراق", "GPE", 1),
     ]
     assert doc.tokens == 8 and doc.warnings == []
 
@@ -147,7 +203,10 @@ def test_parse_errors_and_lenient_i_tags() -> None:
         parse_conll("أ O\nب PERS\n", "x.txt")
     doc = segments_to_document(parse_conll("أ O\nب I-PERS\nج I-ORG\n"), "y.txt")
     assert [(doc.text[s:e], lab) for s, e, lab, _ in doc.entities] == [("ب", "PERS"), ("ج", "ORG")]
-    assert doc.warnings == ["y.txt:2: I-PERS continues no entity; read as B-", "y.txt:3: I-ORG continues no entity; read as B-"]
+    assert doc.warnings == [
+        "y.txt:2: I-PERS continues no entity; read as B-",
+        "y.txt:3: I-ORG continues no entity; read as B-",
+    ]
     assert parse_conll("وحيد\n")[0].tags == [["O"]]
 
 
@@ -178,7 +237,9 @@ def _project_with_doc(project) -> str:
     spans = []
     for surface, label in [("بشار الأسد", "PERS"), ("بوتين", "PERS"), ("روسيا", "GPE")]:
         s = text.index(surface)
-        spans.append(Span(new_id(), doc.id, "entity", label, s, s + len(surface), {}, "strip_clitics"))
+        spans.append(
+            Span(new_id(), doc.id, "entity", label, s, s + len(surface), {}, "strip_clitics")
+        )
     s = text.index("الرئيس")
     spans.append(Span(new_id(), doc.id, "quote", "QUOTE", s, s + 6))  # not an entity: ignored
     project.insert(spans)
@@ -191,8 +252,18 @@ def test_export_conll_file(project, tmp_path: Path) -> None:
     res = export_conll(project, out)
     assert (res.documents, res.sentences, res.entities, res.unaligned) == (1, 2, 3, 0)
     assert out.read_text(encoding="utf-8").splitlines() == [
-        "قال O", "الرئيس O", "بشار B-PERS", "الأسد I-PERS", "إن O", "وبوتين B-PERS", "وصل O", ". O",
-        "$#$ O", "", "وزار O", "لروسيا B-GPE",
+        "قال O",
+        "الرئيس O",
+        "بشار B-PERS",
+        "الأسد I-PERS",
+        "إن O",
+        "وبوتين B-PERS",
+        "وصل O",
+        ". O",
+        "$#$ O",
+        "",
+        "وزار O",
+        "لروسيا B-GPE",
     ]
     split = export_conll(project, out, clitics="split")
     assert split.tokens == res.tokens + 3
@@ -209,7 +280,11 @@ def test_export_tokens_jsonl(project, tmp_path: Path) -> None:
     first = records[0]
     assert set(first) == {"doc_id", "sentence", "tokens", "ner_tags", "offsets"}
     assert first["doc_id"] == doc_id
-    assert all(text[s:e] == tok for r in records for tok, (s, e) in zip(r["tokens"], r["offsets"], strict=True))
+    assert all(
+        text[s:e] == tok
+        for r in records
+        for tok, (s, e) in zip(r["tokens"], r["offsets"], strict=True)
+    )
     assert first["ner_tags"] == [["O", "O", "B-PERS", "I-PERS", "O", "O", "B-PERS", "O", "O"]]
 
 
@@ -246,9 +321,12 @@ WORDS = ["بوتين", "وكيري", "موسكو", "الأسد", "سوريا", "
 @st.composite
 def conll_docs(draw: st.DrawFn) -> tuple[list[list[str]], list[tuple[int, int, int, str]]]:
     """Segments of tokens and laminar (properly nested, distinct) entities over token indices."""
-    segs = draw(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), min_size=1, max_size=4))
+    segs = draw(
+        st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), min_size=1, max_size=4)
+    )
     ents: list[tuple[int, int, int, str]] = []
     for si, seg in enumerate(segs):
+
         def build(lo: int, hi: int, depth: int, si: int = si) -> None:
             if depth > 3 or lo >= hi:
                 return
@@ -260,13 +338,16 @@ def conll_docs(draw: st.DrawFn) -> tuple[list[list[str]], list[tuple[int, int, i
                     build(a, b, depth + 1, si)
             if draw(st.booleans()):
                 build(b, hi, depth, si)
+
         build(0, len(seg), 1)
     return segs, ents
 
 
 @settings(max_examples=200, deadline=None)
 @given(conll_docs())
-def test_conll_round_trip_of_generated_documents(doc: tuple[list[list[str]], list[tuple[int, int, int, str]]]) -> None:
+def test_conll_round_trip_of_generated_documents(
+    doc: tuple[list[list[str]], list[tuple[int, int, int, str]]],
+) -> None:
     segs, ents = doc
     # Write them the way the export would, then read back.
     text_parts, spans, pos = [], [], 0
@@ -287,8 +368,14 @@ def test_conll_round_trip_of_generated_documents(doc: tuple[list[list[str]], lis
     back = segments_to_document(parse_conll(conll))
     assert back.text == text
     assert sorted((s, e, lab) for s, e, lab, _ in back.entities) == sorted(set(spans))
-    assert format_conll(document_tags(back.text, [(s, e, lab) for s, e, lab, _ in back.entities],
-                                      sentences="lines").sentences) == conll
+    assert (
+        format_conll(
+            document_tags(
+                back.text, [(s, e, lab) for s, e, lab, _ in back.entities], sentences="lines"
+            ).sentences
+        )
+        == conll
+    )
 
 
 @pytest.mark.shared
@@ -307,7 +394,9 @@ def test_wojood_round_trip_line_by_line(project, tmp_path: Path) -> None:
         assert b == a, f"line {i}"
     # With sentence splitting on punctuation only the blank lines differ.
     export_conll(project, out)
-    assert [x for x in out.read_text(encoding="utf-8").splitlines() if x] == [x for x in original if x]
+    assert [x for x in out.read_text(encoding="utf-8").splitlines() if x] == [
+        x for x in original if x
+    ]
 
 
 @pytest.mark.shared

@@ -50,9 +50,15 @@ def test_sigkill_after_edits_loses_nothing(tmp_path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("التقى بوتين في موسكو ممثلي الكرملين.", encoding="utf-8")
     db = tmp_path / "killed.hashiya"
-    script = CHILD.format(root=str(ROOT), cfg=str(tmp_path / "cfg"), db=str(db), article=str(article))
-    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                             env={**os.environ, "HOME": str(tmp_path)})
+    script = CHILD.format(
+        root=str(ROOT), cfg=str(tmp_path / "cfg"), db=str(db), article=str(article)
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
     try:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "shown"
@@ -63,6 +69,6 @@ def test_sigkill_after_edits_loses_nothing(tmp_path) -> None:
     with Project(db, annotator="check") as project:
         (doc_id,) = project.document_ids()
         text = project.document(doc_id).text
-        spans = {(text[s.start:s.end], s.label) for s in project.spans(doc_id)}
+        spans = {(text[s.start : s.end], s.label) for s in project.spans(doc_id)}
         assert spans == {("موسكو", "GPE"), ("بوتين", "PERS")}
         assert project.document_info(doc_id).status == "in_progress"

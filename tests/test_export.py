@@ -43,8 +43,14 @@ def add_doc(project: Project, text: str, source: str, status: str = "new") -> Do
     return doc
 
 
-def span(doc: Document, kind: str, label: str, piece: str, attrs: dict[str, str] | None = None,
-         boundary: str = "token") -> Span:
+def span(
+    doc: Document,
+    kind: str,
+    label: str,
+    piece: str,
+    attrs: dict[str, str] | None = None,
+    boundary: str = "token",
+) -> Span:
     start, end = cut(doc.text, piece)
     return Span(new_id(), doc.id, kind, label, start, end, attrs or {}, boundary)
 
@@ -60,25 +66,53 @@ def rich(project: Project) -> Project:
     mayor = span(d1, "entity", "PERS", "خالد يوسف")
     occ = span(d1, "entity", "OCC", "رئيس البلدية", boundary="exact")
     pct = span(d1, "entity", "PERCENT", "١٠٪", boundary="strip_clitics")
-    q1 = span(d1, "quote", "QUOTE", "المياه ستعود إلى الأحياء الشرقية خلال يومين", {"type": "direct"})
+    q1 = span(
+        d1, "quote", "QUOTE", "المياه ستعود إلى الأحياء الشرقية خلال يومين", {"type": "direct"}
+    )
     cue1 = span(d1, "cue", "CUE", "صرّح")
     q2 = span(d1, "quote", "QUOTE", "الانقطاع مستمر منذ أسبوع", {"type": "indirect"})
     witness = span(d1, "mention", "MENTION", "شاهد عيان")
     cue2 = span(d1, "cue", "CUE", "قال")
-    c1 = span(d1, "claim", "CLAIM", "المياه ستعود",
-              {"checkworthy": "yes", "type": "prediction", "note": "", "claimant_article": "no"})
-    c2 = span(d1, "claim", "CLAIM", "الانقطاع مستمر منذ أسبوع",
-              {"checkworthy": "unsure", "type": "event", "note": "تحقق من الشهود", "claimant_article": "no"})
-    c3 = span(d1, "claim", "CLAIM", "ارتفعت الأسعار بنسبة ١٠٪",
-              {"checkworthy": "yes", "type": "statistic", "note": "", "claimant_article": "yes"})
-    c4 = span(d1, "claim", "CLAIM", "الأحياء الشرقية", {"checkworthy": "no", "type": "other", "note": ""})
+    c1 = span(
+        d1,
+        "claim",
+        "CLAIM",
+        "المياه ستعود",
+        {"checkworthy": "yes", "type": "prediction", "note": "", "claimant_article": "no"},
+    )
+    c2 = span(
+        d1,
+        "claim",
+        "CLAIM",
+        "الانقطاع مستمر منذ أسبوع",
+        {
+            "checkworthy": "unsure",
+            "type": "event",
+            "note": "تحقق من الشهود",
+            "claimant_article": "no",
+        },
+    )
+    c3 = span(
+        d1,
+        "claim",
+        "CLAIM",
+        "ارتفعت الأسعار بنسبة ١٠٪",
+        {"checkworthy": "yes", "type": "statistic", "note": "", "claimant_article": "yes"},
+    )
+    c4 = span(
+        d1, "claim", "CLAIM", "الأحياء الشرقية", {"checkworthy": "no", "type": "other", "note": ""}
+    )
     project.insert(
         [mayor, occ, pct, q1, cue1, q2, witness, cue2, c1, c2, c3, c4],
         [
-            link(d1, "speaker", q1, mayor), link(d1, "cue", q1, cue1),
-            link(d1, "speaker", q2, witness), link(d1, "cue", q2, cue2),
-            link(d1, "claimant", c1, mayor), link(d1, "in_quote", c1, q1),
-            link(d1, "claimant", c2, witness), link(d1, "in_quote", c2, q2),
+            link(d1, "speaker", q1, mayor),
+            link(d1, "cue", q1, cue1),
+            link(d1, "speaker", q2, witness),
+            link(d1, "cue", q2, cue2),
+            link(d1, "claimant", c1, mayor),
+            link(d1, "in_quote", c1, q1),
+            link(d1, "claimant", c2, witness),
+            link(d1, "in_quote", c2, q2),
         ],
     )
     d2 = add_doc(project, TEXT_2, "tarbiya.txt", "in_progress")
@@ -113,14 +147,19 @@ def test_record_shape(rich: Project) -> None:
     assert q1["speaker"] == {"entity": ents["خالد يوسف"]["id"]}
     assert q1["cue"] == {"start": 0, "end": 4, "text": "صرّح"}
     assert q2["type"] == "indirect"
-    assert q2["speaker"] == {**dict(zip(("start", "end"), cut(TEXT_1, "شاهد عيان"), strict=True)), "text": "شاهد عيان"}
+    assert q2["speaker"] == {
+        **dict(zip(("start", "end"), cut(TEXT_1, "شاهد عيان"), strict=True)),
+        "text": "شاهد عيان",
+    }
     claims = {c["text"]: c for c in r["claims"]}
     assert claims["المياه ستعود"]["claimant"] == {"entity": ents["خالد يوسف"]["id"]}
     assert claims["المياه ستعود"]["quote"] == q1["id"]
     assert claims["الانقطاع مستمر منذ أسبوع"]["claimant"]["text"] == "شاهد عيان"
     assert claims["الانقطاع مستمر منذ أسبوع"]["note"] == "تحقق من الشهود"
     assert claims["ارتفعت الأسعار بنسبة ١٠٪"]["claimant"] == {"article": True}
-    assert claims["الأحياء الشرقية"]["claimant"] is None and claims["الأحياء الشرقية"]["quote"] is None
+    assert (
+        claims["الأحياء الشرقية"]["claimant"] is None and claims["الأحياء الشرقية"]["quote"] is None
+    )
     assert records[2]["entities"] == records[2]["quotes"] == records[2]["claims"] == []
 
 
@@ -150,7 +189,9 @@ def test_line_per_document_utf8_not_escaped(rich: Project, tmp_path: Path) -> No
 
 # --- filters ----------------------------------------------------------------------------------------
 def test_status_filter(rich: Project) -> None:
-    assert [r["meta"]["source"] for r in export_records(rich, status="in_progress")] == ["tarbiya.txt"]
+    assert [r["meta"]["source"] for r in export_records(rich, status="in_progress")] == [
+        "tarbiya.txt"
+    ]
     assert [r["meta"]["source"] for r in export_records(rich, status="new")] == ["empty.txt"]
     with pytest.raises(ValueError):
         list(export_records(rich, status="finished"))
@@ -161,7 +202,10 @@ def test_kinds_filter_keeps_records_self_contained(rich: Project) -> None:
     assert "entities" not in record
     q1 = record["quotes"][0]
     # The entity is not in the record, so the speaker is written as a piece of text.
-    assert q1["speaker"] == {**dict(zip(("start", "end"), cut(TEXT_1, "خالد يوسف"), strict=True)), "text": "خالد يوسف"}
+    assert q1["speaker"] == {
+        **dict(zip(("start", "end"), cut(TEXT_1, "خالد يوسف"), strict=True)),
+        "text": "خالد يوسف",
+    }
     claims = {c["text"]: c for c in record["claims"]}
     assert claims["المياه ستعود"]["claimant"]["text"] == "خالد يوسف"
     (only_claims, *_) = export_records(rich, kinds=("claims",))
@@ -179,9 +223,14 @@ def test_parse_kinds() -> None:
 
 
 # --- JSON Schema --------------------------------------------------------------------------------------
-@pytest.mark.parametrize("kinds", [("entities", "quotes", "claims"), ("quotes", "claims"), ("claims",)])
+@pytest.mark.parametrize(
+    "kinds", [("entities", "quotes", "claims"), ("quotes", "claims"), ("claims",)]
+)
 def test_every_exported_line_validates(
-    rich: Project, tmp_path: Path, validator: jsonschema.Draft202012Validator, kinds: tuple[str, ...]
+    rich: Project,
+    tmp_path: Path,
+    validator: jsonschema.Draft202012Validator,
+    kinds: tuple[str, ...],
 ) -> None:
     out = tmp_path / "out.jsonl"
     export_jsonl(rich, out, kinds=kinds)
@@ -210,7 +259,9 @@ BROKEN = [
 
 @pytest.mark.parametrize(("case", "breaker"), BROKEN, ids=[c for c, _ in BROKEN])
 def test_schema_rejects_broken_records(
-    rich: Project, validator: jsonschema.Draft202012Validator, case: str,
+    rich: Project,
+    validator: jsonschema.Draft202012Validator,
+    case: str,
     breaker: Callable[[dict[str, Any]], object],
 ) -> None:
     record = next(export_records(rich))
@@ -249,7 +300,9 @@ def test_round_trip_of_a_filtered_export(rich: Project, tmp_path: Path) -> None:
 
 
 # --- atomic write ------------------------------------------------------------------------------------------
-def test_failure_mid_export_leaves_previous_file(rich: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_mid_export_leaves_previous_file(
+    rich: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text("previous export\n", encoding="utf-8")
     os.chmod(out, 0o640)
@@ -284,7 +337,10 @@ def test_export_issues_no_query_per_span(project: Project) -> None:
     def fill(text: str, count: int) -> None:
         doc = add_doc(project, text, "x.txt")
         project.insert(
-            [Span(f"{doc.id}-{i}", doc.id, "entity", "PERS", i % 40, i % 40 + 3) for i in range(count)]
+            [
+                Span(f"{doc.id}-{i}", doc.id, "entity", "PERS", i % 40, i % 40 + 3)
+                for i in range(count)
+            ]
         )
 
     fill("أ" * 60, 10)
@@ -312,18 +368,39 @@ def test_extra_attrs_and_links_are_written_sorted_and_self_contained(
 ) -> None:
     doc = Document.create(TEXT_1, "x.txt")
     mayor = span(doc, "entity", "PERS", "خالد يوسف", {"salience": "high"})
-    q1 = span(doc, "quote", "QUOTE", "المياه ستعود إلى الأحياء الشرقية خلال يومين",
-              {"type": "indirect", "stance": "pro", "certainty": "low"})
+    q1 = span(
+        doc,
+        "quote",
+        "QUOTE",
+        "المياه ستعود إلى الأحياء الشرقية خلال يومين",
+        {"type": "indirect", "stance": "pro", "certainty": "low"},
+    )
     cue = span(doc, "cue", "CUE", "صرّح")
-    c1 = span(doc, "claim", "CLAIM", "المياه ستعود",
-              {"checkworthy": "yes", "type": "prediction", "note": "", "claimant_article": "yes", "topic": "water"})
+    c1 = span(
+        doc,
+        "claim",
+        "CLAIM",
+        "المياه ستعود",
+        {
+            "checkworthy": "yes",
+            "type": "prediction",
+            "note": "",
+            "claimant_article": "yes",
+            "topic": "water",
+        },
+    )
     links = [
-        Link("x1", doc.id, "speaker", q1.id, mayor.id), Link("x2", doc.id, "cue", q1.id, cue.id),
-        Link("x3", doc.id, "refers_to", c1.id, mayor.id), Link("x4", doc.id, "about", q1.id, mayor.id),
-        Link("x5", doc.id, "about", c1.id, mayor.id), Link("x6", doc.id, "refers_to", c1.id, cue.id),
+        Link("x1", doc.id, "speaker", q1.id, mayor.id),
+        Link("x2", doc.id, "cue", q1.id, cue.id),
+        Link("x3", doc.id, "refers_to", c1.id, mayor.id),
+        Link("x4", doc.id, "about", q1.id, mayor.id),
+        Link("x5", doc.id, "about", c1.id, mayor.id),
+        Link("x6", doc.id, "refers_to", c1.id, cue.id),
         Link("x7", doc.id, "refers_to", c1.id, mayor.id),  # the same link twice: written once
     ]
-    record = exporter.build_record(doc.id, doc.text, doc.source, doc.sha256, "new", [mayor, q1, cue, c1], links)
+    record = exporter.build_record(
+        doc.id, doc.text, doc.source, doc.sha256, "new", [mayor, q1, cue, c1], links
+    )
     assert list(record) == ["id", "text", "meta", "entities", "quotes", "claims", "links"]
     assert record["entities"][0]["attrs"] == {"salience": "high"}
     (quote,) = record["quotes"]
@@ -332,11 +409,21 @@ def test_extra_attrs_and_links_are_written_sorted_and_self_contained(
     assert record["claims"][0]["attrs"] == {"topic": "water"}
     assert record["claims"][0]["claimant"] == {"article": True}
     # by type, source, target; not the fixed types, not the link to the cue (not in the record)
-    expected = sorted([("about", q1.id, mayor.id), ("about", c1.id, mayor.id), ("refers_to", c1.id, mayor.id)])
+    expected = sorted(
+        [("about", q1.id, mayor.id), ("about", c1.id, mayor.id), ("refers_to", c1.id, mayor.id)]
+    )
     assert record["links"] == [{"type": t, "source": a, "target": b} for t, a, b in expected]
     validator.validate(record)
-    quotes_only = exporter.build_record(doc.id, doc.text, doc.source, doc.sha256, "new",
-                                        [mayor, q1, cue, c1], links, kinds=("quotes", "claims"))
+    quotes_only = exporter.build_record(
+        doc.id,
+        doc.text,
+        doc.source,
+        doc.sha256,
+        "new",
+        [mayor, q1, cue, c1],
+        links,
+        kinds=("quotes", "claims"),
+    )
     assert "links" not in quotes_only  # every one of them ends at the entity, not exported
     validator.validate(quotes_only)
 
@@ -361,14 +448,23 @@ EXTENDED_BROKEN = [
 
 @pytest.mark.parametrize(("case", "breaker"), EXTENDED_BROKEN, ids=[c for c, _ in EXTENDED_BROKEN])
 def test_schema_rejects_broken_attrs_and_links(
-    validator: jsonschema.Draft202012Validator, case: str, breaker: Callable[[dict[str, Any]], object]
+    validator: jsonschema.Draft202012Validator,
+    case: str,
+    breaker: Callable[[dict[str, Any]], object],
 ) -> None:
     doc = Document.create(TEXT_1, "x.txt")
     mayor = span(doc, "entity", "PERS", "خالد يوسف", {"salience": "high"})
     q1 = span(doc, "quote", "QUOTE", "المياه ستعود", {"type": "direct", "stance": "pro"})
     c1 = span(doc, "claim", "CLAIM", "الأحياء الشرقية", {"checkworthy": "no", "topic": "x"})
-    record = exporter.build_record(doc.id, doc.text, doc.source, doc.sha256, "new", [mayor, q1, c1],
-                                   [Link("l", doc.id, "refers_to", c1.id, mayor.id)])
+    record = exporter.build_record(
+        doc.id,
+        doc.text,
+        doc.source,
+        doc.sha256,
+        "new",
+        [mayor, q1, c1],
+        [Link("l", doc.id, "refers_to", c1.id, mayor.id)],
+    )
     validator.validate(record)
     breaker(record)
     assert not validator.is_valid(record), case

@@ -42,10 +42,9 @@ def window(qtbot, tmp_path, monkeypatch):
 
 def db_entities(win) -> list[tuple[int, int, str, str]]:
     rows = win.project.db.execute(
-        'SELECT start, "end", label, boundary FROM annotations WHERE kind = \'entity\' ORDER BY start'
+        "SELECT start, \"end\", label, boundary FROM annotations WHERE kind = 'entity' ORDER BY start"
     ).fetchall()
     return [tuple(r) for r in rows]
-
 
 
 def test_empty_project_offers_one_way_in(qtbot, tmp_path, monkeypatch) -> None:
@@ -78,7 +77,10 @@ def test_plain_key_snaps_to_whole_word_and_never_takes_punctuation(qtbot, window
     j = text.index("لقاءً")
     window.view.select_range(j - 1, j + len("لقاءً") + 2)  # «لقاءً». with the marks
     press(qtbot, window, Qt.Key.Key_8)
-    assert db_entities(window) == [(i, i + 6, "PERS", "token"), (j, j + len("لقاءً"), "DATE", "token")]
+    assert db_entities(window) == [
+        (i, i + 6, "PERS", "token"),
+        (j, j + len("لقاءً"), "DATE", "token"),
+    ]
 
 
 def test_shift_arrow_selection_then_key(qtbot, window) -> None:
@@ -102,7 +104,12 @@ def test_undo_redo_delete_reach_the_database(qtbot, window) -> None:
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert db_entities(window) == []
     assert window.entity_model.rowCount() == 0
-    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert db_entities(window) == [(i, i + 4, "PERS", "token")]
     # click the entity, then Delete
     span = window.session.index.of_kind("entity")[0]
@@ -138,7 +145,10 @@ def test_nested_and_overlapping_entities_are_allowed(qtbot, window) -> None:
     j = text.index("الروسي", i)
     window.view.select_range(j, j + 6)
     press(qtbot, window, Qt.Key.Key_5)
-    assert db_entities(window) == [(i, i + len("الرئيسُ الروسي"), "PERS", "token"), (j, j + 6, "NORP", "token")]
+    assert db_entities(window) == [
+        (i, i + len("الرئيسُ الروسي"), "PERS", "token"),
+        (j, j + 6, "NORP", "token"),
+    ]
     # the inner segment shows the inner colour, underlined with the outer one
     schema = window.project.schema()
     segments = window.view.entity_segments(window.session.index.of_kind("entity"))
@@ -161,7 +171,12 @@ def test_offsets_after_an_emoji_are_code_points(qtbot, window) -> None:
 
 
 def test_status_and_progress(qtbot, window) -> None:
-    press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_3,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert window.project.document_info(window.session.doc.id).status == "done"
     assert window.progress.value() == 1
     window.undo_stack.undo()
@@ -264,7 +279,10 @@ def test_strip_clitics_policy_tags_the_stem_and_is_stored(qtbot, window) -> None
     j = text.index("لروسيا")
     window.view.select_range(j, j + 6)
     press(qtbot, window, Qt.Key.Key_3)
-    assert db_entities(window) == [(i + 1, i + 6, "PERS", "strip_clitics"), (j + 1, j + 6, "GPE", "strip_clitics")]
+    assert db_entities(window) == [
+        (i + 1, i + 6, "PERS", "strip_clitics"),
+        (j + 1, j + 6, "GPE", "strip_clitics"),
+    ]
     # Alt still gives exactly the characters selected
     k = text.index("حلب")
     window.view.select_range(k, k + 2)

@@ -35,14 +35,13 @@ def win(qtbot, tmp_path, monkeypatch):
     close_window(w)
 
 
-
 def test_search_finds_spelling_variants_and_selects_the_hit(qtbot, win) -> None:
     press(qtbot, win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert win.side_tabs.currentWidget() is win.search_panel
     win.search_panel.edit.setText("الاسد")  # QTest.keyClicks only types ASCII
     qtbot.keyClick(win.search_panel.edit, Qt.Key.Key_Return)
     text = win.session.text
-    found = [text[h.start:h.end] for h in win.search_hits]
+    found = [text[h.start : h.end] for h in win.search_hits]
     assert found == ["الأَسَد", "الاسد", "والأسد", "للأسد", "بالأسد"]  # not الأسدي, not وأسدل
     assert win.view.selection_range() == (win.search_hits[0].start, win.search_hits[0].end)
     press(qtbot, win, Qt.Key.Key_F3)
@@ -60,12 +59,22 @@ def test_tag_all_in_document_and_project_one_undo_step_each(qtbot, win) -> None:
     span = win.session.index.of_kind("entity")[0]
     win.select_span(span.id)
     with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes):
-        press(qtbot, win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        press(
+            qtbot,
+            win,
+            Qt.Key.Key_T,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
     other = win.doc_model.rows[1].id
     assert win.project.span_count(other, "entity") == 2  # the project-wide step, already applied
-    proposed = sorted(text[p.start:p.end] for p in win.proposals)
+    proposed = sorted(text[p.start : p.end] for p in win.proposals)
     assert proposed == sorted(["الأَسَد", "والأسد", "للأسد", "بالأسد"])
-    press(qtbot, win, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot,
+        win,
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert win.project.span_count(win.session.doc.id, "entity") == 5
     win.undo_stack.undo()  # the accepted batch
     assert win.project.span_count(win.session.doc.id, "entity") == 1
@@ -85,13 +94,20 @@ def test_variants_view_counts_tagged_and_untagged(qtbot, win) -> None:
     dialog.label_combo.setCurrentIndex(dialog.label_combo.findData("PERS"))
     dialog.reload()
     by_form = {g.normalised: g for g in dialog.groups}
-    assert by_form["الاسد"].tagged == 1 and by_form["الاسد"].untagged == 5  # 3 here + 2 in the other doc
+    assert (
+        by_form["الاسد"].tagged == 1 and by_form["الاسد"].untagged == 5
+    )  # 3 here + 2 in the other doc
     assert dialog.table.rowCount() == len(dialog.groups)
     dialog.close()
 
 
 def test_hidden_diacritics_still_store_exact_offsets(qtbot, win) -> None:
-    press(qtbot, win, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot,
+        win,
+        Qt.Key.Key_D,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert win.view.hide_diacritics
     shown = win.view.toPlainText()
     assert "الأسد" in shown and "\u064e" not in shown
@@ -102,8 +118,13 @@ def test_hidden_diacritics_still_store_exact_offsets(qtbot, win) -> None:
     win.view.setTextCursor(cursor)
     press(qtbot, win, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     span = win.session.index.of_kind("entity")[0]
-    assert win.session.text[span.start:span.end] == "الأَسَد"  # the marks are inside
-    press(qtbot, win, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.session.text[span.start : span.end] == "الأَسَد"  # the marks are inside
+    press(
+        qtbot,
+        win,
+        Qt.Key.Key_D,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert win.view.toPlainText() == win.session.text
 
 
@@ -115,4 +136,4 @@ def test_word_key_tags_the_token_under_the_caret(qtbot, win) -> None:
     win.view.select_range(j + 2, j + 2)
     press(qtbot, win, Qt.Key.Key_4)
     span = win.session.index.of_kind("entity")[0]
-    assert (text[span.start:span.end], span.label) == ("الستار", "LOC")
+    assert (text[span.start : span.end], span.label) == ("الستار", "LOC")

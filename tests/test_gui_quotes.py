@@ -28,14 +28,19 @@ def win(qtbot, tmp_path, monkeypatch):
     close_window(w)
 
 
-
 def rows(w, kind: str) -> list[tuple[int, int, str]]:
-    return [tuple(r) for r in w.project.db.execute(
-        'SELECT start, "end", attrs FROM annotations WHERE kind = ? ORDER BY start', [kind]).fetchall()]
+    return [
+        tuple(r)
+        for r in w.project.db.execute(
+            'SELECT start, "end", attrs FROM annotations WHERE kind = ? ORDER BY start', [kind]
+        ).fetchall()
+    ]
 
 
 def links(w) -> list[tuple[str, str, str]]:
-    return sorted(tuple(r) for r in w.project.db.execute("SELECT type, source, target FROM links").fetchall())
+    return sorted(
+        tuple(r) for r in w.project.db.execute("SELECT type, source, target FROM links").fetchall()
+    )
 
 
 def test_quote_with_speaker_and_cue_undo_redo_export(qtbot, win, tmp_path) -> None:
@@ -63,7 +68,7 @@ def test_quote_with_speaker_and_cue_undo_redo_export(qtbot, win, tmp_path) -> No
     assert win.pick is None
     quote = win.session.index.of_kind("quote")[0]
     cue_span = win.session.index.of_kind("cue")[0]
-    assert text[cue_span.start:cue_span.end] == "وأضاف"
+    assert text[cue_span.start : cue_span.end] == "وأضاف"
     assert links(win) == sorted([("speaker", quote.id, entity.id), ("cue", quote.id, cue_span.id)])
     # selecting the quote shows its speaker and cue joined to it
     win.select_span(quote.id)
@@ -84,7 +89,10 @@ def test_quote_with_speaker_and_cue_undo_redo_export(qtbot, win, tmp_path) -> No
     import unittest.mock as mock
 
     from PySide6.QtWidgets import QMessageBox
-    with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes) as asked:
+
+    with mock.patch.object(
+        QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes
+    ) as asked:
         win.select_span(entity.id)
         press(qtbot, win, Qt.Key.Key_Delete)
     assert asked.called
@@ -95,7 +103,9 @@ def test_quote_with_speaker_and_cue_undo_redo_export(qtbot, win, tmp_path) -> No
     out = tmp_path / "out.jsonl"
     win.export_to(out)
     record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
-    jsonschema.validate(record, json.loads((ROOT / "resources" / "export.schema.json").read_text(encoding="utf-8")))
+    jsonschema.validate(
+        record, json.loads((ROOT / "resources" / "export.schema.json").read_text(encoding="utf-8"))
+    )
     (q,) = record["quotes"]
     assert q["text"].startswith(QUOTE_START) and q["type"] == "direct"
     assert q["speaker"] == {"entity": entity.id}
@@ -116,7 +126,12 @@ def test_claim_with_attributes_and_claimant(qtbot, win) -> None:
     win.set_attribute(claim.id, "type", "statistic")
     win.set_attribute(claim.id, "note", "رقم من المرصد")
     stored = json.loads(rows(win, "claim")[0][2])
-    assert stored == {"checkworthy": "yes", "type": "statistic", "note": "رقم من المرصد", "claimant_article": "yes"}
+    assert stored == {
+        "checkworthy": "yes",
+        "type": "statistic",
+        "note": "رقم من المرصد",
+        "claimant_article": "yes",
+    }
     # the details panel edits through the same path
     win.select_span(claim.id)
     combo = win.details.editors["checkworthy"]
@@ -145,7 +160,9 @@ def test_accept_and_reject_suggestions(qtbot, win) -> None:
     second = win.current_proposal()
     press(qtbot, win, Qt.Key.Key_Backspace)  # reject
     assert second not in win.proposals
-    assert (second.kind, second.start, second.end, second.label) in win.project.rejected(win.session.doc.id)
+    assert (second.kind, second.start, second.end, second.label) in win.project.rejected(
+        win.session.doc.id
+    )
     assert len(win.proposals) == total - 2
     # rejected ones do not return for this document, even after reopening it
     win.open_document(win.session.doc.id)
@@ -170,8 +187,13 @@ def test_tag_all_occurrences_is_one_undo_step(qtbot, win) -> None:
     found = [p for p in win.proposals if p.kind == "entity"]
     assert len(found) >= 10
     for p in found:
-        assert win.session.text[p.start:p.end].endswith("بوتين")
-    press(qtbot, win, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert win.session.text[p.start : p.end].endswith("بوتين")
+    press(
+        qtbot,
+        win,
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert win.project.span_count(win.session.doc.id, "entity") == 1 + len(found)
     win.undo_stack.undo()
     assert win.project.span_count(win.session.doc.id, "entity") == 1

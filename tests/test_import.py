@@ -97,7 +97,9 @@ def test_special_characters_are_kept(project: Project, tmp_path: Path) -> None:
         ("README", ARTICLE.encode("utf-8"), "accepted"),
     ],
 )
-def test_bad_files_are_refused(project: Project, tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+def test_bad_files_are_refused(
+    project: Project, tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
     path = store(tmp_path, name, data)
     result = import_file(project, path)
     assert result.imported == []
@@ -131,7 +133,9 @@ def test_missing_file_and_directory_are_refused(project: Project, tmp_path: Path
     assert project.document_ids() == []
 
 
-def test_unreadable_file_is_refused(project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file_is_refused(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = store(tmp_path, "locked.txt", ARTICLE.encode())
 
     def deny(self: Path) -> bytes:
@@ -143,7 +147,9 @@ def test_unreadable_file_is_refused(project: Project, tmp_path: Path, monkeypatc
 
 
 # --- folders, progress, duplicates -----------------------------------------------------------------
-def test_directory_import_is_sorted_recursive_and_reports_progress(project: Project, tmp_path: Path) -> None:
+def test_directory_import_is_sorted_recursive_and_reports_progress(
+    project: Project, tmp_path: Path
+) -> None:
     root = tmp_path / "articles"
     (root / "b").mkdir(parents=True)
     (root / ".hidden").mkdir()
@@ -205,20 +211,58 @@ def rich_record(doc_id: str = "doc-rich", text: str = TEXT) -> dict[str, Any]:
             {"id": doc_id + "-e3", **at("٤٪", text), "label": "PERCENT"},
         ],
         "quotes": [
-            {"id": doc_id + "-q1", **at("النمو سيبلغ ٤٪ العام المقبل", text), "type": "direct",
-             "speaker": {"entity": doc_id + "-e1"}, "cue": at("قال", text)},
-            {"id": doc_id + "-q2", **at("الحكومة ستخفض الضرائب", text), "type": "indirect",
-             "speaker": at("مسؤول رفيع", text), "cue": None},
+            {
+                "id": doc_id + "-q1",
+                **at("النمو سيبلغ ٤٪ العام المقبل", text),
+                "type": "direct",
+                "speaker": {"entity": doc_id + "-e1"},
+                "cue": at("قال", text),
+            },
+            {
+                "id": doc_id + "-q2",
+                **at("الحكومة ستخفض الضرائب", text),
+                "type": "indirect",
+                "speaker": at("مسؤول رفيع", text),
+                "cue": None,
+            },
         ],
         "claims": [
-            {"id": doc_id + "-c1", **at("النمو سيبلغ ٤٪", text), "claimant": {"entity": doc_id + "-e1"},
-             "quote": doc_id + "-q1", "checkworthy": "yes", "type": "prediction", "note": ""},
-            {"id": doc_id + "-c2", **at("تراجعت البطالة إلى ٩٪", text), "claimant": {"article": True},
-             "quote": None, "checkworthy": "yes", "type": "statistic", "note": "المصدر؟"},
-            {"id": doc_id + "-c3", **at("ستخفض الضرائب", text), "claimant": at("مسؤول رفيع", text),
-             "quote": doc_id + "-q2", "checkworthy": "unsure", "type": "event", "note": ""},
-            {"id": doc_id + "-c4", **at("الحكومة", text), "claimant": None,
-             "quote": None, "checkworthy": "no", "type": "other", "note": ""},
+            {
+                "id": doc_id + "-c1",
+                **at("النمو سيبلغ ٤٪", text),
+                "claimant": {"entity": doc_id + "-e1"},
+                "quote": doc_id + "-q1",
+                "checkworthy": "yes",
+                "type": "prediction",
+                "note": "",
+            },
+            {
+                "id": doc_id + "-c2",
+                **at("تراجعت البطالة إلى ٩٪", text),
+                "claimant": {"article": True},
+                "quote": None,
+                "checkworthy": "yes",
+                "type": "statistic",
+                "note": "المصدر؟",
+            },
+            {
+                "id": doc_id + "-c3",
+                **at("ستخفض الضرائب", text),
+                "claimant": at("مسؤول رفيع", text),
+                "quote": doc_id + "-q2",
+                "checkworthy": "unsure",
+                "type": "event",
+                "note": "",
+            },
+            {
+                "id": doc_id + "-c4",
+                **at("الحكومة", text),
+                "claimant": None,
+                "quote": None,
+                "checkworthy": "no",
+                "type": "other",
+                "note": "",
+            },
         ],
     }
 
@@ -228,7 +272,9 @@ def jsonl(*records: Any) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def test_jsonl_record_is_stored_with_ids_spans_links_and_status(project: Project, tmp_path: Path) -> None:
+def test_jsonl_record_is_stored_with_ids_spans_links_and_status(
+    project: Project, tmp_path: Path
+) -> None:
     result = import_file(project, store(tmp_path, "data.jsonl", jsonl(rich_record())))
     assert result.refused == [] and result.imported == ["doc-rich"]
     assert result.spans == 9
@@ -238,7 +284,10 @@ def test_jsonl_record_is_stored_with_ids_spans_links_and_status(project: Project
     assert spans["doc-rich-e2"].boundary == "exact" and spans["doc-rich-e1"].boundary == "token"
     assert spans["doc-rich-q2"].attrs == {"type": "indirect"}
     assert spans["doc-rich-c2"].attrs == {
-        "checkworthy": "yes", "type": "statistic", "note": "المصدر؟", "claimant_article": "yes"
+        "checkworthy": "yes",
+        "type": "statistic",
+        "note": "المصدر؟",
+        "claimant_article": "yes",
     }
     assert spans["doc-rich-q1" + CUE_SUFFIX].kind == "cue"
     assert spans["doc-rich-q2" + SPEAKER_SUFFIX].kind == "mention"
@@ -300,18 +349,38 @@ BAD_LINES: list[tuple[str, Any, str]] = [
     ("string offset", broken(_set(["quotes", 0, "end"], "30")), "integers"),
     ("bool offset", broken(_set(["entities", 0, "start"], True)), "integers"),
     ("text mismatch", broken(_set(["entities", 0, "text"], "أحمد")), "does not match"),
-    ("speaker text mismatch", broken(_set(["quotes", 1, "speaker", "text"], "مسؤول")), "does not match"),
+    (
+        "speaker text mismatch",
+        broken(_set(["quotes", 1, "speaker", "text"], "مسؤول")),
+        "does not match",
+    ),
     ("unknown label", broken(_set(["entities", 0, "label"], "PERSON")), "unknown label"),
     ("label of wrong kind", broken(_set(["entities", 0, "label"], "QUOTE")), "not entities"),
     ("bad quote type", broken(_set(["quotes", 0, "type"], "direkt")), "direkt"),
     ("bad checkworthy", broken(_set(["claims", 0, "checkworthy"], "maybe")), "maybe"),
     ("note not a string", broken(_set(["claims", 0, "note"], 3)), "note"),
     ("bad boundary", broken(_set(["entities", 0, "boundary"], "word")), "boundary"),
-    ("bad article claimant", broken(_set(["claims", 1, "claimant"], {"article": False})), "article"),
-    ("unknown speaker entity", broken(_set(["quotes", 0, "speaker"], {"entity": "nope"})), "not in this record"),
-    ("speaker is a quote", broken(_set(["quotes", 0, "speaker"], {"entity": "doc-x-q2"})), "not in this record"),
+    (
+        "bad article claimant",
+        broken(_set(["claims", 1, "claimant"], {"article": False})),
+        "article",
+    ),
+    (
+        "unknown speaker entity",
+        broken(_set(["quotes", 0, "speaker"], {"entity": "nope"})),
+        "not in this record",
+    ),
+    (
+        "speaker is a quote",
+        broken(_set(["quotes", 0, "speaker"], {"entity": "doc-x-q2"})),
+        "not in this record",
+    ),
     ("unknown quote ref", broken(_set(["claims", 0, "quote"], "doc-x-q9")), "not in this record"),
-    ("duplicate span id", broken(_set(["claims", 3, "id"], "doc-x-e1")), "duplicate span id doc-x-e1"),
+    (
+        "duplicate span id",
+        broken(_set(["claims", 3, "id"], "doc-x-e1")),
+        "duplicate span id doc-x-e1",
+    ),
     ("bad status", broken(_set(["meta", "status"], "finished")), "status"),
     ("sha mismatch", broken(_set(["meta", "sha256"], "0" * 64)), "sha256"),
     ("carriage return", {"id": "d", "text": "سطر\r\nسطر"}, "carriage return"),
@@ -366,10 +435,14 @@ def test_jsonl_duplicate_text_is_skipped(project: Project, tmp_path: Path) -> No
     assert project.span_count() == 12  # 9 + one cue + two mentions
 
 
-def test_record_is_never_half_imported(project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_record_is_never_half_imported(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real_insert = Project.insert
 
-    def failing_insert(self: Project, spans: Iterable[Span], links: Iterable[Link], action: str = "add") -> None:
+    def failing_insert(
+        self: Project, spans: Iterable[Span], links: Iterable[Link], action: str = "add"
+    ) -> None:
         real_insert(self, list(spans)[:3], [], action)  # part of the spans reach the database
         raise sqlite3.OperationalError("disk I/O error")
 
@@ -383,7 +456,9 @@ def test_record_is_never_half_imported(project: Project, tmp_path: Path, monkeyp
     assert retry.imported == ["doc-a"] and project.span_count() == 12
 
 
-def test_line_separator_inside_a_json_string_does_not_split_the_record(project: Project, tmp_path: Path) -> None:
+def test_line_separator_inside_a_json_string_does_not_split_the_record(
+    project: Project, tmp_path: Path
+) -> None:
     text = "سطر\u2028نفس السطر\u2029 ونهاية"
     result = import_file(project, store(tmp_path, "ls.jsonl", jsonl({"id": "d", "text": text})))
     assert result.refused == [] and project.document("d").text == text
@@ -399,9 +474,13 @@ def test_default_db_path_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert default_db_path() == tmp_path / "hashiya" / "default.hashiya"
     monkeypatch.setenv("XDG_DATA_HOME", "relative/dir")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert default_db_path() == tmp_path / "home" / ".local" / "share" / "hashiya" / "default.hashiya"
+    assert (
+        default_db_path() == tmp_path / "home" / ".local" / "share" / "hashiya" / "default.hashiya"
+    )
     monkeypatch.delenv("XDG_DATA_HOME")
-    assert default_db_path() == tmp_path / "home" / ".local" / "share" / "hashiya" / "default.hashiya"
+    assert (
+        default_db_path() == tmp_path / "home" / ".local" / "share" / "hashiya" / "default.hashiya"
+    )
 
 
 @pytest.mark.shared
@@ -421,14 +500,37 @@ def extended(project: Project) -> Project:
 
     data = load_default_schema().to_dict()
     data["attributes"] += [
-        {"kind": "entity", "name": "role", "values": ["main", "minor"], "default": "minor", "title": "role"},
-        {"kind": "quote", "name": "stance", "values": ["pro", "contra", "neutral"], "default": "neutral",
-         "title": "stance"},
+        {
+            "kind": "entity",
+            "name": "role",
+            "values": ["main", "minor"],
+            "default": "minor",
+            "title": "role",
+        },
+        {
+            "kind": "quote",
+            "name": "stance",
+            "values": ["pro", "contra", "neutral"],
+            "default": "neutral",
+            "title": "stance",
+        },
         {"kind": "claim", "name": "source_url", "values": None, "default": "", "title": "source"},
     ]
     data["link_types"] += [
-        {"name": "refers_to", "from": ["claim"], "to": ["entity"], "max_per_source": None, "title": ""},
-        {"name": "contradicts", "from": ["claim"], "to": ["claim"], "max_per_source": 1, "title": ""},
+        {
+            "name": "refers_to",
+            "from": ["claim"],
+            "to": ["entity"],
+            "max_per_source": None,
+            "title": "",
+        },
+        {
+            "name": "contradicts",
+            "from": ["claim"],
+            "to": ["claim"],
+            "max_per_source": 1,
+            "title": "",
+        },
     ]
     project.save_schema(LabelSchema.from_dict(data))
     return project
@@ -470,29 +572,94 @@ def _ext(change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
 
 
 BAD_EXTENDED: list[tuple[str, Any, str]] = [
-    ("attrs not an object", _ext(_set(["quotes", 0, "attrs"], ["pro"])), "'attrs' must be an object"),
-    ("unknown attribute", _ext(_set(["quotes", 0, "attrs", "tone"], "calm")), "has no attribute 'tone'"),
-    ("value not allowed", _ext(_set(["quotes", 0, "attrs", "stance"], "against")), "'stance' cannot be 'against'"),
-    ("value not a string", _ext(_set(["claims", 1, "attrs", "source_url"], 7)), "'source_url' cannot be 7"),
-    ("attribute of another kind", _ext(_set(["entities", 1, "attrs"], {"stance": "pro"})), "has no attribute"),
-    ("fixed field in attrs", _ext(_set(["quotes", 1, "attrs"], {"type": "direct"})), "field of its own"),
+    (
+        "attrs not an object",
+        _ext(_set(["quotes", 0, "attrs"], ["pro"])),
+        "'attrs' must be an object",
+    ),
+    (
+        "unknown attribute",
+        _ext(_set(["quotes", 0, "attrs", "tone"], "calm")),
+        "has no attribute 'tone'",
+    ),
+    (
+        "value not allowed",
+        _ext(_set(["quotes", 0, "attrs", "stance"], "against")),
+        "'stance' cannot be 'against'",
+    ),
+    (
+        "value not a string",
+        _ext(_set(["claims", 1, "attrs", "source_url"], 7)),
+        "'source_url' cannot be 7",
+    ),
+    (
+        "attribute of another kind",
+        _ext(_set(["entities", 1, "attrs"], {"stance": "pro"})),
+        "has no attribute",
+    ),
+    (
+        "fixed field in attrs",
+        _ext(_set(["quotes", 1, "attrs"], {"type": "direct"})),
+        "field of its own",
+    ),
     ("links not a list", _ext(_set(["links"], {})), "'links' must be a list"),
     ("link not an object", _ext(_set(["links", 0], "refers_to")), "links[0] must be an object"),
-    ("link without target", _ext(_drop(["links", 1, "target"])), "links[1]: missing field 'target'"),
-    ("unknown link type", _ext(_set(["links", 1, "type"], "mentions")), "unknown link type 'mentions'"),
-    ("fixed link type", _ext(_set(["links", 1, "type"], "claimant")), "written in the quote or claim"),
-    ("wrong source kind", _ext(_set(["links", 1, "source"], "doc-x-q1")), "cannot join a quote to a entity"),
-    ("wrong target kind", _ext(_set(["links", 0, "target"], "doc-x-e1")), "cannot join a claim to a entity"),
-    ("dangling id", _ext(_set(["links", 2, "target"], "doc-x-e9")), "'doc-x-e9' is not an entity, quote or claim"),
-    ("derived cue id", _ext(_set(["links", 2, "target"], "doc-x-q1" + CUE_SUFFIX)), "is not an entity, quote"),
+    (
+        "link without target",
+        _ext(_drop(["links", 1, "target"])),
+        "links[1]: missing field 'target'",
+    ),
+    (
+        "unknown link type",
+        _ext(_set(["links", 1, "type"], "mentions")),
+        "unknown link type 'mentions'",
+    ),
+    (
+        "fixed link type",
+        _ext(_set(["links", 1, "type"], "claimant")),
+        "written in the quote or claim",
+    ),
+    (
+        "wrong source kind",
+        _ext(_set(["links", 1, "source"], "doc-x-q1")),
+        "cannot join a quote to a entity",
+    ),
+    (
+        "wrong target kind",
+        _ext(_set(["links", 0, "target"], "doc-x-e1")),
+        "cannot join a claim to a entity",
+    ),
+    (
+        "dangling id",
+        _ext(_set(["links", 2, "target"], "doc-x-e9")),
+        "'doc-x-e9' is not an entity, quote or claim",
+    ),
+    (
+        "derived cue id",
+        _ext(_set(["links", 2, "target"], "doc-x-q1" + CUE_SUFFIX)),
+        "is not an entity, quote",
+    ),
     ("self link", _ext(_set(["links", 0, "target"], "doc-x-c3")), "cannot link to itself"),
-    ("duplicate link", _ext(_set(["links", 2, "target"], "doc-x-e1")), "the same refers_to link twice"),
-    ("over max_per_source", _ext(lambda r: r["links"].append(
-        {"type": "contradicts", "source": "doc-x-c3", "target": "doc-x-c2"})), "more than 1 contradicts"),
+    (
+        "duplicate link",
+        _ext(_set(["links", 2, "target"], "doc-x-e1")),
+        "the same refers_to link twice",
+    ),
+    (
+        "over max_per_source",
+        _ext(
+            lambda r: r["links"].append(
+                {"type": "contradicts", "source": "doc-x-c3", "target": "doc-x-c2"}
+            )
+        ),
+        "more than 1 contradicts",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "line", "reason"), BAD_EXTENDED, ids=[c for c, _, _ in BAD_EXTENDED])
+@pytest.mark.parametrize(
+    ("case", "line", "reason"), BAD_EXTENDED, ids=[c for c, _, _ in BAD_EXTENDED]
+)
 def test_invalid_attrs_or_links_refuse_the_record_with_its_line_number(
     extended: Project, tmp_path: Path, case: str, line: Any, reason: str
 ) -> None:
@@ -506,7 +673,9 @@ def test_invalid_attrs_or_links_refuse_the_record_with_its_line_number(
     assert extended.span_count() == 12
 
 
-def test_attrs_and_links_unknown_to_the_default_schema_are_refused(project: Project, tmp_path: Path) -> None:
+def test_attrs_and_links_unknown_to_the_default_schema_are_refused(
+    project: Project, tmp_path: Path
+) -> None:
     result = import_file(project, store(tmp_path, "ext.jsonl", jsonl(extended_record())))
     assert result.imported == [] and "has no attribute 'role'" in result.refused[0].reason
     plain = rich_record()

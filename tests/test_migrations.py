@@ -42,7 +42,13 @@ def _old_project(path: Path) -> tuple[Document, list[str]]:
     )
     db.execute("INSERT INTO annotators(id, name) VALUES (1, 'old')")
     spans = [
-        ("a1", "entity", "PERS", TEXT.index("الرئيس"), TEXT.index("الرئيس") + len("الرئيس التونسي")),
+        (
+            "a1",
+            "entity",
+            "PERS",
+            TEXT.index("الرئيس"),
+            TEXT.index("الرئيس") + len("الرئيس التونسي"),
+        ),
         ("a2", "entity", "ORG", TEXT.index("البنك"), TEXT.index("البنك") + len("البنك الدولي")),
         ("q1", "quote", "QUOTE", 0, 6),
     ]
@@ -53,7 +59,10 @@ def _old_project(path: Path) -> tuple[Document, list[str]]:
             "VALUES (?, ?, ?, ?, ?, ?, ?, 1, '2024-01-01T00:00:00')",
             [sid, doc.id, kind, label, start, end, json.dumps(attrs)],
         )
-    db.execute("INSERT INTO links(id, doc_id, type, source, target) VALUES ('l1', ?, 'speaker', 'q1', 'a1')", [doc.id])
+    db.execute(
+        "INSERT INTO links(id, doc_id, type, source, target) VALUES ('l1', ?, 'speaker', 'q1', 'a1')",
+        [doc.id],
+    )
     db.execute(
         "INSERT INTO edit_log(at, annotator_id, doc_id, action, payload) VALUES ('2024', 1, ?, 'add', '{}')",
         [doc.id],
@@ -78,7 +87,9 @@ def test_old_file_is_upgraded_with_data_intact(tmp_path: Path) -> None:
         assert project.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
         assert project.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert "rejected_suggestions" in _tables(project.db)
-        assert project.document(doc.id) == Document(doc.id, TEXT, "tunis.txt", doc.sha256, "in_progress")
+        assert project.document(doc.id) == Document(
+            doc.id, TEXT, "tunis.txt", doc.sha256, "in_progress"
+        )
         spans = project.spans(doc.id)
         assert [s.id for s in spans] == ["q1", "a1", "a2"]
         assert {s.id: s.annotator for s in spans} == {"q1": "old", "a1": "old", "a2": "old"}
@@ -101,7 +112,9 @@ def test_upgraded_file_has_the_same_schema_as_a_new_one(tmp_path: Path) -> None:
     def schema_sql(path: Path) -> list[tuple[str, str]]:
         db = _db(path)
         try:
-            return sorted(db.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall())
+            return sorted(
+                db.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
+            )
         finally:
             db.conn.close()
 
@@ -138,7 +151,9 @@ def test_failing_step_rolls_back_to_the_previous_version(
     db.conn.close()
 
 
-def test_failing_step_stops_after_the_good_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failing_step_stops_after_the_good_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = _db(tmp_path / "p.db")
 
     def _broken(db: sqlite_utils.Database) -> None:

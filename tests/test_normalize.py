@@ -65,9 +65,24 @@ def test_one_to_many_expansion_keeps_the_map_aligned() -> None:
 
 ARABIC = st.text(
     st.sampled_from(
-        list("بتثجحخدذرسشصضطظعغفقكلمنهوي") + list("أإآٱىةؤئء")
-        + ["\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u064b", "\u0670", "\u0640",
-           "\u200f", "\u200e", " ", "٣", "\ufefb", "،"]
+        list("بتثجحخدذرسشصضطظعغفقكلمنهوي")
+        + list("أإآٱىةؤئء")
+        + [
+            "\u064e",
+            "\u064f",
+            "\u0650",
+            "\u0651",
+            "\u0652",
+            "\u064b",
+            "\u0670",
+            "\u0640",
+            "\u200f",
+            "\u200e",
+            " ",
+            "٣",
+            "\ufefb",
+            "،",
+        ]
     ),
     max_size=40,
 )
@@ -75,7 +90,9 @@ ARABIC = st.text(
 
 @settings(max_examples=300, deadline=None)
 @given(ARABIC, st.data())
-def test_index_map_points_at_the_source_of_every_key_character(text: str, data: st.DataObject) -> None:
+def test_index_map_points_at_the_source_of_every_key_character(
+    text: str, data: st.DataObject
+) -> None:
     key, index_map = normalize_for_search(text)
     assert len(index_map) == len(key) + 1
     assert index_map == sorted(index_map)

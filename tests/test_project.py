@@ -43,7 +43,9 @@ def _entity(doc: Document, word: str, label: str = "PERS", nth: int = 0) -> Span
 
 def _quote(doc: Document) -> Span:
     start = doc.text.index("«")
-    return Span(new_id(), doc.id, "quote", "QUOTE", start, doc.text.index("»") + 1, {"type": "direct"})
+    return Span(
+        new_id(), doc.id, "quote", "QUOTE", start, doc.text.index("»") + 1, {"type": "direct"}
+    )
 
 
 # --- creation and reopening ------------------------------------------------------------------
@@ -75,7 +77,12 @@ def test_reopen_keeps_everything(tmp_path: Path) -> None:
         assert again.annotator_id == salma
         assert again.document(doc.id) == doc
         [stored] = again.spans(doc.id)
-        assert (stored.id, stored.start, stored.end, stored.label) == (span.id, span.start, span.end, "PERS")
+        assert (stored.id, stored.start, stored.end, stored.label) == (
+            span.id,
+            span.start,
+            span.end,
+            "PERS",
+        )
         assert stored.annotator == "salma"
         assert again.setting("policy", "x") == "token"
         assert again.setting("missing", "fallback") == "fallback"
@@ -194,10 +201,18 @@ def test_update_spans_changes_label_and_attrs_only(project: Project) -> None:
     quote = _quote(doc)
     project.insert([span, quote])
     moved = Span(span.id, doc.id, "entity", "GPE", 0, 1)  # range must be ignored
-    project.update_spans([moved, Span(quote.id, doc.id, "quote", "QUOTE", quote.start, quote.end,
-                                      {"type": "indirect"})])
+    project.update_spans(
+        [
+            moved,
+            Span(quote.id, doc.id, "quote", "QUOTE", quote.start, quote.end, {"type": "indirect"}),
+        ]
+    )
     by_id = {s.id: s for s in project.spans(doc.id)}
-    assert (by_id[span.id].label, by_id[span.id].start, by_id[span.id].end) == ("GPE", span.start, span.end)
+    assert (by_id[span.id].label, by_id[span.id].start, by_id[span.id].end) == (
+        "GPE",
+        span.start,
+        span.end,
+    )
     assert by_id[quote.id].attrs == {"type": "indirect"}
 
 
@@ -251,7 +266,9 @@ def test_save_schema_refuses_removing_a_label_in_use(project: Project) -> None:
 
 
 def test_save_schema_rebinds_keys(project: Project) -> None:
-    schema = project.schema().with_label_changed("PERS", key=None).with_label_changed("TIME", key="1")
+    schema = (
+        project.schema().with_label_changed("PERS", key=None).with_label_changed("TIME", key="1")
+    )
     project.save_schema(schema)
     assert project.schema().label_for_key("1").name == "TIME"
     assert project.schema().label("PERS").key is None
@@ -273,15 +290,29 @@ def test_edit_log_has_a_row_per_action(project: Project) -> None:
     project.save_schema(project.schema().with_label_changed("TIME", color="#010203"))
     log = project.edit_log()
     assert [row["action"] for row in log] == [
-        "import", "add", "update", "delete", "status", "setting", "reject", "schema",
+        "import",
+        "add",
+        "update",
+        "delete",
+        "status",
+        "setting",
+        "reject",
+        "schema",
     ]
     assert [row["action"] for row in project.edit_log(doc.id)] == [
-        "import", "add", "update", "delete", "status", "reject",
+        "import",
+        "add",
+        "update",
+        "delete",
+        "status",
+        "reject",
     ]
     add = log[1]["payload"]
     assert add["count"] == 4
     assert {s["id"] for s in add["spans"]} == {span.id, quote.id, minister.id}
-    assert add["links"] == [{"id": link.id, "type": "speaker", "source": quote.id, "target": minister.id}]
+    assert add["links"] == [
+        {"id": link.id, "type": "speaker", "source": quote.id, "target": minister.id}
+    ]
     assert log[2]["payload"]["spans"][0]["label"] == "GPE"
     assert log[3]["payload"] == {"spans": [minister.id], "links": [link.id]}
     assert log[4]["payload"] == {"from": "new", "to": "done"}
@@ -350,7 +381,11 @@ def test_killed_process_loses_nothing(tmp_path: Path, how: str) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run(
         [sys.executable, str(script), str(path), how],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == (0 if how == "exit" else -9), proc.stderr
     doc_id, ids = proc.stdout.split()
@@ -385,7 +420,10 @@ def _assert_refused(path: Path, match: str) -> ProjectError:
 def _real_project(path: Path) -> Path:
     with Project(path, annotator="tester") as project:
         doc = _doc(project, ARTICLE * 40)
-        spans = [Span(new_id(), doc.id, "entity", "PERS", i, i + 3) for i in range(0, 40 * len(ARTICLE), 7)]
+        spans = [
+            Span(new_id(), doc.id, "entity", "PERS", i, i + 3)
+            for i in range(0, 40 * len(ARTICLE), 7)
+        ]
         project.insert(spans)
     assert not Path(f"{path}-wal").exists()
     return path

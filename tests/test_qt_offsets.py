@@ -19,7 +19,9 @@ ALPHABET = (
     + ["😀", "👍🏽", "🇸🇾", "𝒜", "\U0001f469\u200d\U0001f4bb"]  # astral, flags, ZWJ sequence
 )
 
-texts = st.lists(st.sampled_from(ALPHABET), max_size=60).map(lambda parts: normalize_newlines("".join(parts)))
+texts = st.lists(st.sampled_from(ALPHABET), max_size=60).map(
+    lambda parts: normalize_newlines("".join(parts))
+)
 
 
 def qt_document(text: str) -> QTextDocument:

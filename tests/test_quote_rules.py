@@ -66,7 +66,10 @@ def test_mixed_fragment_inside_reported_speech() -> None:
     s = only(t)
     assert s.type == "mixed"
     assert content(t, s) == "لن تقبل أي شروط"
-    assert s.frame is not None and t[s.frame[0] : s.frame[1]] == "الحكومة «لن تقبل أي شروط» في المفاوضات"
+    assert (
+        s.frame is not None
+        and t[s.frame[0] : s.frame[1]] == "الحكومة «لن تقبل أي شروط» في المفاوضات"
+    )
     assert agent_text(t, s.speaker) == "المتحدث"
 
 
@@ -91,7 +94,9 @@ def test_unquoted_speech_after_colon() -> None:
     assert agent_text(t, s.speaker) == "الرئيس"
 
 
-@pytest.mark.parametrize("verb", ["وقال", "فقال", "وأضاف", "فأضاف", "وأكدوا", "وقالت", "قالت", "أكدوا", "ويقول"])
+@pytest.mark.parametrize(
+    "verb", ["وقال", "فقال", "وأضاف", "فأضاف", "وأكدوا", "وقالت", "قالت", "أكدوا", "ويقول"]
+)
 def test_proclitic_and_inflected_cues(verb: str) -> None:
     t = f"{verb} المسؤولون «الوضع تحت السيطرة»."
     s = only(t)
@@ -254,7 +259,9 @@ def test_sentence_split_keeps_decimals_and_quoted_periods() -> None:
 def gold_start(seed: str, g: Gold) -> tuple[int, int | None]:
     kind, first, last = g[0], g[1], g[2]
     if kind in ("«", '"'):
-        hits = [m.start() + 1 for m in re.finditer(re.escape(kind) + r"\s*" + re.escape(first), seed)]
+        hits = [
+            m.start() + 1 for m in re.finditer(re.escape(kind) + r"\s*" + re.escape(first), seed)
+        ]
         assert len(hits) == 1, (first, len(hits))
         start = hits[0]
         while seed[start].isspace():
@@ -315,7 +322,12 @@ def evaluate(seed: str, entities: list[Span]) -> dict[str, object]:
     found = suggest_quotes(seed, entities)
     report: dict[str, object] = {"suggestions": len(found)}
     matched_any = set()
-    for name, gold in (("guillemets", GUILLEMETS), ("straight", STRAIGHT), ("indirect", INDIRECT), ("unmarked", UNMARKED)):
+    for name, gold in (
+        ("guillemets", GUILLEMETS),
+        ("straight", STRAIGHT),
+        ("indirect", INDIRECT),
+        ("unmarked", UNMARKED),
+    ):
         hit = spk = typ = 0
         misses = []
         for g in gold:
@@ -326,15 +338,29 @@ def evaluate(seed: str, entities: list[Span]) -> dict[str, object]:
             hit += 1
             matched_any.update(id(s) for s in cands)
             spk += any(speaker_ok(seed, g, s, entities) for s in cands)
-            typ += any(s.type == g[4] or (g[0] == "indirect" and s.type in ("indirect", "mixed")) for s in cands)
-        report[name] = {"gold": len(gold), "found": hit, "recall": hit / len(gold),
-                        "speaker_ok": spk, "speaker_acc": spk / max(1, hit), "type_ok": typ, "misses": misses}
+            typ += any(
+                s.type == g[4] or (g[0] == "indirect" and s.type in ("indirect", "mixed"))
+                for s in cands
+            )
+        report[name] = {
+            "gold": len(gold),
+            "found": hit,
+            "recall": hit / len(gold),
+            "speaker_ok": spk,
+            "speaker_acc": spk / max(1, hit),
+            "type_ok": typ,
+            "misses": misses,
+        }
     for s in found:
         if any(matches(seed, g, s) for g in ALL):
             matched_any.add(id(s))
     report["precision"] = len(matched_any) / max(1, len(found))
-    report["recall"] = sum(r["found"] for r in (report[n] for n in ("guillemets", "straight", "indirect", "unmarked"))) / len(ALL)  # type: ignore[index]
-    report["unmatched"] = [seed[s.content[0] : s.content[0] + 40] for s in found if id(s) not in matched_any]
+    report["recall"] = sum(
+        r["found"] for r in (report[n] for n in ("guillemets", "straight", "indirect", "unmarked"))
+    ) / len(ALL)  # type: ignore[index]
+    report["unmatched"] = [
+        seed[s.content[0] : s.content[0] + 40] for s in found if id(s) not in matched_any
+    ]
     return report
 
 
@@ -367,12 +393,24 @@ def test_seed_guillemet_recall_and_speakers(seed_text: str, tagged: bool) -> Non
 def test_seed_no_suggestion_inside_a_word(seed_text: str) -> None:
     for entities in ([], gazetteer_entities(seed_text)):
         for s in suggest_quotes(seed_text, entities):
-            for rng in (s.content, s.cue, s.frame, s.speaker if isinstance(s.speaker, tuple) else None):
+            for rng in (
+                s.content,
+                s.cue,
+                s.frame,
+                s.speaker if isinstance(s.speaker, tuple) else None,
+            ):
                 if rng is None:
                     continue
                 a, b = rng
-                assert a == 0 or not seed_text[a - 1].isalnum() or not seed_text[a].isalnum(), (rng, seed_text[a - 5 : b])
-                assert b == len(seed_text) or not seed_text[b].isalnum() or not seed_text[b - 1].isalnum(), (rng, seed_text[a : b + 5])
+                assert a == 0 or not seed_text[a - 1].isalnum() or not seed_text[a].isalnum(), (
+                    rng,
+                    seed_text[a - 5 : b],
+                )
+                assert (
+                    b == len(seed_text)
+                    or not seed_text[b].isalnum()
+                    or not seed_text[b - 1].isalnum()
+                ), (rng, seed_text[a : b + 5])
 
 
 @pytest.mark.shared

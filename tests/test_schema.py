@@ -40,7 +40,9 @@ def _small() -> dict[str, Any]:
         "attributes": [
             {"kind": "quote", "name": "type", "values": ["direct", "indirect"], "default": "direct"}
         ],
-        "link_types": [{"name": "speaker", "from": ["quote"], "to": ["entity"], "max_per_source": 1}],
+        "link_types": [
+            {"name": "speaker", "from": ["quote"], "to": ["entity"], "max_per_source": 1}
+        ],
     }
 
 
@@ -308,7 +310,9 @@ def test_round_trip_after_edits(schema: LabelSchema) -> None:
 def test_default_file_round_trips_exactly() -> None:
     raw = json.loads(DEFAULT_SCHEMA_PATH.read_text(encoding="utf-8"))
     schema = load_default_schema()
-    assert [lab["name"] for lab in schema.to_dict()["labels"]] == [lab["name"] for lab in raw["labels"]]
+    assert [lab["name"] for lab in schema.to_dict()["labels"]] == [
+        lab["name"] for lab in raw["labels"]
+    ]
     assert schema.to_dict()["link_types"] == [
         {**lt, "max_per_source": lt.get("max_per_source"), "title": lt.get("title", "")}
         for lt in raw["link_types"]

@@ -26,10 +26,19 @@ TEXT = (
     "وردّ النائب سمير داود بأن «الأرقام غير دقيقة». وأضافت أن المدارس ستفتح في أيلول."
 )
 STANCE = {
-    "kind": "quote", "name": "stance", "values": ["pro", "contra", "neutral"],
-    "default": "neutral", "title": "stance",
+    "kind": "quote",
+    "name": "stance",
+    "values": ["pro", "contra", "neutral"],
+    "default": "neutral",
+    "title": "stance",
 }
-REFERS_TO = {"name": "refers_to", "from": ["claim"], "to": ["entity"], "max_per_source": None, "title": "refers to"}
+REFERS_TO = {
+    "name": "refers_to",
+    "from": ["claim"],
+    "to": ["entity"],
+    "max_per_source": None,
+    "title": "refers to",
+}
 
 
 def cut(piece: str) -> tuple[int, int]:
@@ -65,28 +74,45 @@ def extended(tmp_path: Path, schema_file: Path) -> tuple[Path, dict[str, str]]:
         project.add_document(doc)
         session = DocumentSession(project, doc.id)
 
-        def span(sid: str, kind: str, label: str, piece: str, attrs: dict[str, str] | None = None) -> Span:
+        def span(
+            sid: str, kind: str, label: str, piece: str, attrs: dict[str, str] | None = None
+        ) -> Span:
             return Span(sid, doc.id, kind, label, *cut(piece), attrs or {})
 
         minister = span("e-minister", "entity", "PERS", "ليلى حسن")
         deputy = span("e-deputy", "entity", "PERS", "سمير داود")
-        budget = span("q-budget", "quote", "QUOTE", "الميزانية سترتفع بنسبة عشرة بالمئة", {"type": "direct"})
+        budget = span(
+            "q-budget", "quote", "QUOTE", "الميزانية سترتفع بنسبة عشرة بالمئة", {"type": "direct"}
+        )
         figures = span("q-figures", "quote", "QUOTE", "الأرقام غير دقيقة", {"type": "direct"})
-        claim = span("c-budget", "claim", "CLAIM", "الميزانية سترتفع",
-                     {"checkworthy": "yes", "type": "statistic", "note": "", "claimant_article": "no"})
-        schools = span("c-schools", "claim", "CLAIM", "المدارس ستفتح في أيلول", {"checkworthy": "unsure"})
+        claim = span(
+            "c-budget",
+            "claim",
+            "CLAIM",
+            "الميزانية سترتفع",
+            {"checkworthy": "yes", "type": "statistic", "note": "", "claimant_article": "no"},
+        )
+        schools = span(
+            "c-schools", "claim", "CLAIM", "المدارس ستفتح في أيلول", {"checkworthy": "unsure"}
+        )
         session.add(
             [minister, deputy, budget, figures, claim, schools],
-            [Link("l1", doc.id, "speaker", budget.id, minister.id),
-             Link("l2", doc.id, "speaker", figures.id, deputy.id),
-             Link("l3", doc.id, "claimant", claim.id, minister.id),
-             Link("l4", doc.id, "in_quote", claim.id, budget.id)],
+            [
+                Link("l1", doc.id, "speaker", budget.id, minister.id),
+                Link("l2", doc.id, "speaker", figures.id, deputy.id),
+                Link("l3", doc.id, "claimant", claim.id, minister.id),
+                Link("l4", doc.id, "in_quote", claim.id, budget.id),
+            ],
         )
         session.set_attrs(budget.id, stance="pro")
         session.set_attrs(figures.id, stance="contra", type="indirect")
-        session.add_links([Link("l5", doc.id, "refers_to", claim.id, minister.id),
-                           Link("l6", doc.id, "refers_to", schools.id, deputy.id),
-                           Link("l7", doc.id, "refers_to", claim.id, deputy.id)])
+        session.add_links(
+            [
+                Link("l5", doc.id, "refers_to", claim.id, minister.id),
+                Link("l6", doc.id, "refers_to", schools.id, deputy.id),
+                Link("l7", doc.id, "refers_to", claim.id, deputy.id),
+            ]
+        )
         return db, {"doc": doc.id}
     finally:
         project.close()
@@ -99,7 +125,9 @@ def export(db: Path, out: Path, *extra: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
 
-def test_schema_out_shows_the_loaded_extension(extended: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+def test_schema_out_shows_the_loaded_extension(
+    extended: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
     db, _ = extended
     out = tmp_path / "schema.json"
     proc = run("schema", "--db", db, "--out", out)
@@ -114,8 +142,13 @@ def test_export_carries_attrs_and_links_and_validates(
     db, _ = extended
     (record,) = export(db, tmp_path / "out.jsonl")
     quotes = {q["id"]: q for q in record["quotes"]}
-    assert quotes["q-budget"]["attrs"] == {"stance": "pro"} and quotes["q-budget"]["type"] == "direct"
-    assert quotes["q-figures"]["attrs"] == {"stance": "contra"} and quotes["q-figures"]["type"] == "indirect"
+    assert (
+        quotes["q-budget"]["attrs"] == {"stance": "pro"} and quotes["q-budget"]["type"] == "direct"
+    )
+    assert (
+        quotes["q-figures"]["attrs"] == {"stance": "contra"}
+        and quotes["q-figures"]["type"] == "indirect"
+    )
     assert all("attrs" not in c for c in record["claims"])  # only fixed fields stored
     assert all("attrs" not in e for e in record["entities"])
     assert record["links"] == [
@@ -148,7 +181,9 @@ def test_import_into_a_fresh_project_and_export_again_is_identical(
     assert second.read_bytes() == first.read_bytes()
 
 
-def test_import_without_the_schema_is_refused(extended: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+def test_import_without_the_schema_is_refused(
+    extended: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
     db, _ = extended
     first = tmp_path / "first.jsonl"
     export(db, first)
@@ -161,10 +196,12 @@ def test_import_without_the_schema_is_refused(extended: tuple[Path, dict[str, st
 
 @pytest.mark.parametrize(
     ("case", "reason"),
-    [("bad stance", "'stance' cannot be 'against'"),
-     ("refers_to from a quote", "a refers_to link cannot join a quote to a entity"),
-     ("refers_to to a claim", "a refers_to link cannot join a claim to a claim"),
-     ("dangling refers_to", "'e-nobody' is not an entity, quote or claim of this record")],
+    [
+        ("bad stance", "'stance' cannot be 'against'"),
+        ("refers_to from a quote", "a refers_to link cannot join a quote to a entity"),
+        ("refers_to to a claim", "a refers_to link cannot join a claim to a claim"),
+        ("dangling refers_to", "'e-nobody' is not an entity, quote or claim of this record"),
+    ],
 )
 def test_bad_records_are_refused_with_their_line_number(
     extended: tuple[Path, dict[str, str]], schema_file: Path, tmp_path: Path, case: str, reason: str
@@ -196,8 +233,10 @@ def test_bad_records_are_refused_with_their_line_number(
     else:
         bad["links"][2]["target"] = "e-nobody"
     path = tmp_path / "mixed.jsonl"
-    path.write_text(json.dumps(bad, ensure_ascii=False) + "\n" + json.dumps(good, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(bad, ensure_ascii=False) + "\n" + json.dumps(good, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
     fresh = tmp_path / "fresh.hashiya"
     load_schema(fresh, schema_file)
     proc = run("import", "--db", fresh, path)
@@ -207,7 +246,10 @@ def test_bad_records_are_refused_with_their_line_number(
     assert line.startswith(f"{path}: line 1: ") and reason in line, line
     assert proc.stdout.strip().endswith("imported 1 document, 6 spans; skipped 0; refused 1")
     with sqlite3.connect(fresh) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM annotations WHERE id LIKE 'bad-%'").fetchone()[0] == 0
+        assert (
+            conn.execute("SELECT COUNT(*) FROM annotations WHERE id LIKE 'bad-%'").fetchone()[0]
+            == 0
+        )
 
 
 # --- the window ---------------------------------------------------------------------------------------
@@ -226,7 +268,9 @@ def test_details_panel_edits_the_stance_with_undo(
         assert win.session is not None and win.session.doc.id == ids["doc"]
 
         def stored(span_id: str) -> dict[str, str]:
-            row = win.project.db.execute("SELECT attrs FROM annotations WHERE id = ?", [span_id]).fetchone()
+            row = win.project.db.execute(
+                "SELECT attrs FROM annotations WHERE id = ?", [span_id]
+            ).fetchone()
             return json.loads(row[0])
 
         win.select_span("q-figures")

@@ -27,7 +27,15 @@ def _found(text: str, query: str, **kw: object) -> list[str]:
 
 def test_article_query_finds_every_attached_form() -> None:
     assert _found(TEXT, "الاسد") == [
-        "الأَسَدُ", "والأسد", "وبالأسد", "للأسد", "وللأسد", "كالأسد", "الأســد", "الأسد", "الأسد",
+        "الأَسَدُ",
+        "والأسد",
+        "وبالأسد",
+        "للأسد",
+        "وللأسد",
+        "كالأسد",
+        "الأســد",
+        "الأسد",
+        "الأسد",
         "الأسد",
     ]
 
@@ -43,7 +51,13 @@ def test_query_without_article_also_finds_the_article_forms() -> None:
 
 
 def test_without_proclitics_only_the_bare_word_matches() -> None:
-    assert _found(TEXT, "الاسد", proclitics=False) == ["الأَسَدُ", "الأســد", "الأسد", "الأسد", "الأسد"]
+    assert _found(TEXT, "الاسد", proclitics=False) == [
+        "الأَسَدُ",
+        "الأســد",
+        "الأسد",
+        "الأسد",
+        "الأسد",
+    ]
     assert _found(TEXT, "أسد", proclitics=False) == ["أسد"]
 
 
@@ -55,7 +69,10 @@ def test_matches_never_start_or_end_inside_a_word() -> None:
         assert e in ends or TEXT[e] == "\u200f"
     assert "الأسدي" not in _found(TEXT, "الاسد")
     # Substring search when asked.
-    assert any(TEXT[s:e] == "الأسد" and TEXT[e] == "ي" for s, e in find_variants(TEXT, "الاسد", whole_word=False))
+    assert any(
+        TEXT[s:e] == "الأسد" and TEXT[e] == "ي"
+        for s, e in find_variants(TEXT, "الاسد", whole_word=False)
+    )
 
 
 def test_listed_words_are_not_read_as_clitic_plus_query() -> None:
@@ -117,7 +134,10 @@ ALPHABET = list("ابتسلمنوفكيدر") + ["أ", "\u064e", "\u0651", "\u06
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(st.sampled_from(ALPHABET), min_size=1, max_size=7), min_size=1, max_size=12), st.data())
+@given(
+    st.lists(st.text(st.sampled_from(ALPHABET), min_size=1, max_size=7), min_size=1, max_size=12),
+    st.data(),
+)
 def test_every_match_normalises_to_the_query(words: list[str], data: st.DataObject) -> None:
     text = " ".join(words)
     query = normalize(data.draw(st.sampled_from(words)))
@@ -137,7 +157,10 @@ def test_search_project(project) -> None:
     project.add_document(a)
     project.add_document(b)
     hits = search_project(project, "بوتين", boundary="strip_clitics")
-    assert [(d, project.document(d).text[s:e]) for d, s, e in hits] == [(a.id, "بوتين"), (b.id, "بوتين")]
+    assert [(d, project.document(d).text[s:e]) for d, s, e in hits] == [
+        (a.id, "بوتين"),
+        (b.id, "بوتين"),
+    ]
     project.set_setting("clitic_exceptions", "لبوتين")
     assert [d for d, _, _ in search_project(project, "بوتين")] == [a.id]
 
@@ -181,6 +204,7 @@ def test_variants_for_label(project) -> None:
     assert [project.document(d).text[s:e] for d, s, e in lion.untagged_at] == ["الأسد", "والأسد"]
     putin = variants_for_label(project, "PERS", boundary="strip_clitics")[1]
     assert [(d, project.document(d).text[s:e]) for d, s, e in putin.untagged_at] == [
-        (a.id, "بوتين"), (b.id, "بوتين"),
+        (a.id, "بوتين"),
+        (b.id, "بوتين"),
     ]
     assert variants_for_label(project, "GPE") == []

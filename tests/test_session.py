@@ -44,7 +44,9 @@ def changes(session: DocumentSession) -> list[Change]:
     return seen
 
 
-def _span(doc: Document, word: str, kind: str = "entity", label: str = "PERS", **attrs: str) -> Span:
+def _span(
+    doc: Document, word: str, kind: str = "entity", label: str = "PERS", **attrs: str
+) -> Span:
     s, e = _at(word)
     return Span(new_id(), doc.id, kind, label, s, e, attrs, "token", "tester")
 
@@ -83,14 +85,21 @@ def test_add_spans_and_links_together(
 ) -> None:
     anne, quote = _span(doc, "آن ليند"), _quote(doc)
     cue = _span(doc, "قالت", "cue", "CUE")
-    links = [Link(new_id(), doc.id, "speaker", quote.id, anne.id), Link(new_id(), doc.id, "cue", quote.id, cue.id)]
+    links = [
+        Link(new_id(), doc.id, "speaker", quote.id, anne.id),
+        Link(new_id(), doc.id, "cue", quote.id, cue.id),
+    ]
     session.add([anne, quote, cue], links)
     assert changes == [Change(added=[anne, quote, cue], links_added=links)]
-    assert sorted(project.links(doc.id), key=lambda lk: lk.id) == sorted(links, key=lambda lk: lk.id)
+    assert sorted(project.links(doc.id), key=lambda lk: lk.id) == sorted(
+        links, key=lambda lk: lk.id
+    )
     assert session.index.links_from(quote.id, "speaker") == [links[0]]
 
 
-def test_add_links_later(session: DocumentSession, project: Project, doc: Document, changes: list[Change]) -> None:
+def test_add_links_later(
+    session: DocumentSession, project: Project, doc: Document, changes: list[Change]
+) -> None:
     anne, quote = _span(doc, "آن ليند"), _quote(doc)
     session.add([anne, quote])
     link = Link(new_id(), doc.id, "speaker", quote.id, anne.id)
@@ -103,8 +112,15 @@ def test_add_links_later(session: DocumentSession, project: Project, doc: Docume
 
 
 # --- refusals --------------------------------------------------------------------------------
-def _refused(session: DocumentSession, project: Project, doc: Document, changes: list[Change],
-             match: str, spans: list[Span] = (), links: list[Link] = ()) -> None:  # type: ignore[assignment]
+def _refused(
+    session: DocumentSession,
+    project: Project,
+    doc: Document,
+    changes: list[Change],
+    match: str,
+    spans: list[Span] = (),
+    links: list[Link] = (),
+) -> None:  # type: ignore[assignment]
     before_db, before_index = _db_state(project, doc.id), _index_state(session)
     log_len = len(project.edit_log())
     with pytest.raises(EditRefused, match=match):
@@ -128,20 +144,36 @@ def test_span_ending_exactly_at_the_text_end_accepted(session, doc) -> None:
 
 
 def test_unknown_label_refused(session, project, doc, changes) -> None:
-    _refused(session, project, doc, changes, "unknown label", [_span(doc, "آن ليند", label="PERSON")])
+    _refused(
+        session, project, doc, changes, "unknown label", [_span(doc, "آن ليند", label="PERSON")]
+    )
 
 
 def test_label_of_the_wrong_kind_refused(session, project, doc, changes) -> None:
-    _refused(session, project, doc, changes, "QUOTE is for quote, not entity",
-             [_span(doc, "آن ليند", label="QUOTE")])
-    _refused(session, project, doc, changes, "is for entity",
-             [_span(doc, "الحوار", kind="quote", label="PERS")])
+    _refused(
+        session,
+        project,
+        doc,
+        changes,
+        "QUOTE is for quote, not entity",
+        [_span(doc, "آن ليند", label="QUOTE")],
+    )
+    _refused(
+        session,
+        project,
+        doc,
+        changes,
+        "is for entity",
+        [_span(doc, "الحوار", kind="quote", label="PERS")],
+    )
 
 
 def test_bad_attribute_value_refused(session, project, doc, changes) -> None:
     quote = replace(_quote(doc), attrs={"type": "whispered"})
     _refused(session, project, doc, changes, "quote.type cannot be 'whispered'", [quote])
-    _refused(session, project, doc, changes, "no attribute", [replace(_quote(doc), attrs={"tone": "x"})])
+    _refused(
+        session, project, doc, changes, "no attribute", [replace(_quote(doc), attrs={"tone": "x"})]
+    )
 
 
 def test_span_of_another_document_refused(session, project, doc, changes) -> None:
@@ -160,29 +192,61 @@ def test_link_joining_wrong_kinds_refused(session, project, doc, changes) -> Non
     anne, place, quote = _span(doc, "آن ليند"), _span(doc, "ستوكهولم", label="GPE"), _quote(doc)
     session.add([anne, place, quote])
     changes.clear()
-    _refused(session, project, doc, changes, "cannot join a entity to a entity",
-             links=[Link(new_id(), doc.id, "speaker", anne.id, place.id)])
-    _refused(session, project, doc, changes, "cannot join a entity to a quote",
-             links=[Link(new_id(), doc.id, "speaker", anne.id, quote.id)])
-    _refused(session, project, doc, changes, "unknown link type",
-             links=[Link(new_id(), doc.id, "author", quote.id, anne.id)])
+    _refused(
+        session,
+        project,
+        doc,
+        changes,
+        "cannot join a entity to a entity",
+        links=[Link(new_id(), doc.id, "speaker", anne.id, place.id)],
+    )
+    _refused(
+        session,
+        project,
+        doc,
+        changes,
+        "cannot join a entity to a quote",
+        links=[Link(new_id(), doc.id, "speaker", anne.id, quote.id)],
+    )
+    _refused(
+        session,
+        project,
+        doc,
+        changes,
+        "unknown link type",
+        links=[Link(new_id(), doc.id, "author", quote.id, anne.id)],
+    )
 
 
 def test_link_to_a_missing_span_refused(session, project, doc, changes) -> None:
     quote = _quote(doc)
     session.add([quote])
     changes.clear()
-    _refused(session, project, doc, changes, "not in the document",
-             links=[Link(new_id(), doc.id, "speaker", quote.id, "no-such-span")])
+    _refused(
+        session,
+        project,
+        doc,
+        changes,
+        "not in the document",
+        links=[Link(new_id(), doc.id, "speaker", quote.id, "no-such-span")],
+    )
     # the span and its link in one batch: the whole batch is refused
     anne = _span(doc, "آن ليند")
-    _refused(session, project, doc, changes, "not in the document",
-             [anne], [Link(new_id(), doc.id, "speaker", "missing", anne.id)])
+    _refused(
+        session,
+        project,
+        doc,
+        changes,
+        "not in the document",
+        [anne],
+        [Link(new_id(), doc.id, "speaker", "missing", anne.id)],
+    )
 
 
 # --- update / relabel / set_attrs ------------------------------------------------------------
-def test_update_relabel_set_attrs(session: DocumentSession, project: Project, doc: Document,
-                                  changes: list[Change]) -> None:
+def test_update_relabel_set_attrs(
+    session: DocumentSession, project: Project, doc: Document, changes: list[Change]
+) -> None:
     place, quote = _span(doc, "ستوكهولم", label="LOC"), _quote(doc)
     session.add([place, quote])
     changes.clear()
@@ -232,14 +296,30 @@ def _quote_scene(session: DocumentSession, doc: Document) -> dict[str, object]:
     place = _span(doc, "ستوكهولم", label="GPE")
     quote = _quote(doc)
     cue = _span(doc, "قالت", "cue", "CUE")
-    claim = Span(new_id(), doc.id, "claim", "CLAIM", *_at("سترسل مساعدات بقيمة عشرة ملايين دولار"),
-                 {"checkworthy": "yes", "type": "statistic"}, "token", "tester")
+    claim = Span(
+        new_id(),
+        doc.id,
+        "claim",
+        "CLAIM",
+        *_at("سترسل مساعدات بقيمة عشرة ملايين دولار"),
+        {"checkworthy": "yes", "type": "statistic"},
+        "token",
+        "tester",
+    )
     speaker = Link("l-speaker", doc.id, "speaker", quote.id, anne.id)
     cue_link = Link("l-cue", doc.id, "cue", quote.id, cue.id)
     claimant = Link("l-claimant", doc.id, "claimant", claim.id, anne.id)
     session.add([anne, place, quote, cue, claim], [speaker, cue_link, claimant])
-    return dict(anne=anne, place=place, quote=quote, cue=cue, claim=claim,
-                speaker=speaker, cue_link=cue_link, claimant=claimant)
+    return dict(
+        anne=anne,
+        place=place,
+        quote=quote,
+        cue=cue,
+        claim=claim,
+        speaker=speaker,
+        cue_link=cue_link,
+        claimant=claimant,
+    )
 
 
 def test_removal_for_collects_every_touching_link(session: DocumentSession, doc: Document) -> None:
@@ -265,8 +345,9 @@ def test_dependents_finds_quotes_and_claims_that_refer_to_an_entity(
     assert session.dependents([s["quote"].id]) == []  # the quote links out, nothing links in
 
 
-def test_remove_then_restore_is_identical(session: DocumentSession, project: Project,
-                                          doc: Document, changes: list[Change]) -> None:
+def test_remove_then_restore_is_identical(
+    session: DocumentSession, project: Project, doc: Document, changes: list[Change]
+) -> None:
     s = _quote_scene(session, doc)
     before_db, before_index = _db_state(project, doc.id), _index_state(session)
     changes.clear()
@@ -316,8 +397,9 @@ def test_remove_unknown_span_raises_and_changes_nothing(session, project, doc, c
     assert changes == []
 
 
-def test_remove_links(session: DocumentSession, project: Project, doc: Document,
-                      changes: list[Change]) -> None:
+def test_remove_links(
+    session: DocumentSession, project: Project, doc: Document, changes: list[Change]
+) -> None:
     s = _quote_scene(session, doc)
     changes.clear()
     removed = session.remove_links([s["speaker"].id, "no-such-link"])
@@ -334,7 +416,9 @@ def test_remove_links(session: DocumentSession, project: Project, doc: Document,
     assert {lk.id for lk in project.links(doc.id)} == {"l-speaker", "l-cue", "l-claimant"}
 
 
-def test_observer_list_may_change_during_notification(session: DocumentSession, doc: Document) -> None:
+def test_observer_list_may_change_during_notification(
+    session: DocumentSession, doc: Document
+) -> None:
     seen: list[str] = []
 
     def once(change: Change) -> None:
@@ -355,12 +439,15 @@ def test_change_spans_touched() -> None:
     assert change.spans_touched() == [a, b, replace(c, label="ORG")]
 
 
-def test_reload_labels_after_a_rename(session: DocumentSession, project: Project, doc: Document,
-                                      changes: list[Change]) -> None:
+def test_reload_labels_after_a_rename(
+    session: DocumentSession, project: Project, doc: Document, changes: list[Change]
+) -> None:
     anne = _span(doc, "آن ليند")
     session.add([anne])
     changes.clear()
-    project.save_schema(project.schema().with_label_changed("PERS", name="PERSON"), {"PERS": "PERSON"})
+    project.save_schema(
+        project.schema().with_label_changed("PERS", name="PERSON"), {"PERS": "PERSON"}
+    )
     session.reload_labels()
     assert session.index[anne.id].label == "PERSON"
     assert changes == [Change(updated=[(anne, replace(anne, label="PERSON"))])]

@@ -102,8 +102,13 @@ WORDS = "مُحَمَّـــدٌ ذهب إلى Paris 🙂 ١٢٣٫٥ مرة"
 
 @pytest.mark.parametrize(
     ("word", "inside"),
-    [("مُحَمَّـــدٌ", range(0, 12)), ("ذهب", range(13, 16)), ("Paris", range(21, 26)),
-     ("١٢٣٫٥", range(29, 34)), ("مرة", range(35, 38))],
+    [
+        ("مُحَمَّـــدٌ", range(0, 12)),
+        ("ذهب", range(13, 16)),
+        ("Paris", range(21, 26)),
+        ("١٢٣٫٥", range(29, 34)),
+        ("مرة", range(35, 38)),
+    ],
 )
 def test_caret_gives_the_token_under_it(word: str, inside: range) -> None:
     for pos in inside:
@@ -169,7 +174,7 @@ ALPHABET = (
     + list("abZ")
     + list("19١٩٫.,")
     + [" ", " ", "\n", "\u00a0"]
-    + list("«»،؛؟!:()\"")
+    + list('«»،؛؟!:()"')
     + ["🙂", "\u200f", "\u200d"]
 )
 

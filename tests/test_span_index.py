@@ -91,12 +91,18 @@ class SpanIndexMachine(RuleBasedStateMachine):
     @rule(a=st.integers(-3, TEXT_LEN + 3), b=st.integers(-3, TEXT_LEN + 3))
     def overlapping(self, a: int, b: int) -> None:
         for kind in KINDS:
-            expected = _ordered([s for s in self.model.values() if s.kind == kind and s.start < b and s.end > a])
+            expected = _ordered(
+                [s for s in self.model.values() if s.kind == kind and s.start < b and s.end > a]
+            )
             assert self.index.overlapping(a, b, [kind]) == expected
         both = self.index.overlapping(a, b, ["quote", "entity"])
         assert both == [
-            *_ordered([s for s in self.model.values() if s.kind == "quote" and s.start < b and s.end > a]),
-            *_ordered([s for s in self.model.values() if s.kind == "entity" and s.start < b and s.end > a]),
+            *_ordered(
+                [s for s in self.model.values() if s.kind == "quote" and s.start < b and s.end > a]
+            ),
+            *_ordered(
+                [s for s in self.model.values() if s.kind == "entity" and s.start < b and s.end > a]
+            ),
         ]
         every = self.index.overlapping(a, b)
         assert sorted(every, key=lambda s: (s.kind, sort_key(s))) == sorted(
@@ -118,7 +124,9 @@ class SpanIndexMachine(RuleBasedStateMachine):
         keys = [(s.length, s.start) for s in hits]
         assert keys == sorted(keys)
         for kind in KINDS:
-            assert {s.id for s in self.index.at(pos, [kind])} == {s.id for s in expected if s.kind == kind}
+            assert {s.id for s in self.index.at(pos, [kind])} == {
+                s.id for s in expected if s.kind == kind
+            }
 
     @rule(
         kind=st.sampled_from(KINDS),
@@ -133,7 +141,9 @@ class SpanIndexMachine(RuleBasedStateMachine):
         assert found == (candidates[0] if candidates else None)
         for label in ("X", "Y"):
             with_label = [s for s in candidates if s.label == label]
-            assert self.index.find(kind, start, end, label) == (with_label[0] if with_label else None)
+            assert self.index.find(kind, start, end, label) == (
+                with_label[0] if with_label else None
+            )
 
     @invariant()
     def agrees_with_model(self) -> None:
@@ -158,7 +168,9 @@ class SpanIndexMachine(RuleBasedStateMachine):
             assert rebuilt.of_kind(kind) == self.index.of_kind(kind)
 
 
-SpanIndexMachine.TestCase.settings = settings(max_examples=150, stateful_step_count=40, deadline=None)
+SpanIndexMachine.TestCase.settings = settings(
+    max_examples=150, stateful_step_count=40, deadline=None
+)
 TestSpanIndexAgainstModel = SpanIndexMachine.TestCase
 
 
@@ -172,8 +184,13 @@ def test_row_of_a_span_not_in_the_index_raises() -> None:
 
 
 def test_reading_order_outer_first_then_id() -> None:
-    spans = [_span("c", "entity", 5, 9), _span("b", "entity", 5, 9), _span("a", "entity", 5, 7),
-             _span("z", "entity", 2, 4), _span("m", "entity", 5, 12)]
+    spans = [
+        _span("c", "entity", 5, 9),
+        _span("b", "entity", 5, 9),
+        _span("a", "entity", 5, 7),
+        _span("z", "entity", 2, 4),
+        _span("m", "entity", 5, 12),
+    ]
     index = SpanIndex()
     for s in spans:
         index.add(s)

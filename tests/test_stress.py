@@ -11,7 +11,18 @@ from tests.gui_support import isolate, open_window, wait_for_import
 
 pytestmark = [pytest.mark.gui, pytest.mark.stress]
 
-WORDS = ["القاهرة", "وبوتين", "الرئيس", "لروسيا", "سوريا", "مدينة", "الأسد", "كيري", "موسكو", "الرياض"]
+WORDS = [
+    "القاهرة",
+    "وبوتين",
+    "الرئيس",
+    "لروسيا",
+    "سوريا",
+    "مدينة",
+    "الأسد",
+    "كيري",
+    "موسكو",
+    "الرياض",
+]
 N = int(os.environ.get("HASHIYA_STRESS_N", "20000"))  # the brief asks for 20,000
 
 

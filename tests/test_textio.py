@@ -174,7 +174,9 @@ def test_latin1_french_refused_not_decoded_as_cp1256() -> None:
         decode_text(data)
 
 
-@pytest.mark.parametrize("bom,codec", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+@pytest.mark.parametrize(
+    "bom,codec", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
+)
 def test_utf16_odd_length_refused(bom: bytes, codec: str) -> None:
     data = bom + SENTENCE.encode(codec) + b"\x41"
     assert len(data) % 2 == 1

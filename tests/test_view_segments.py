@@ -13,7 +13,11 @@ LABELS = [lab.name for lab in SCHEMA.labels_for("entity")][:5]
 
 spans_st = st.lists(
     st.tuples(st.integers(0, 60), st.integers(1, 15), st.sampled_from(LABELS)), max_size=12
-).map(lambda items: [Span(f"s{i}", "d", "entity", lab, a, a + n) for i, (a, n, lab) in enumerate(items)])
+).map(
+    lambda items: [
+        Span(f"s{i}", "d", "entity", lab, a, a + n) for i, (a, n, lab) in enumerate(items)
+    ]
+)
 
 
 def test_segments_match_brute_force(qtbot) -> None:
@@ -36,6 +40,8 @@ def test_segments_match_brute_force(qtbot) -> None:
                 inner = min(here, key=lambda s: (s.length, s.start))
                 outer = max(here, key=lambda s: (s.length, -s.start))
                 assert color == SCHEMA.label(inner.label).color
-                assert underline == (SCHEMA.label(outer.label).color if outer is not inner else None)
+                assert underline == (
+                    SCHEMA.label(outer.label).color if outer is not inner else None
+                )
 
     check()

@@ -22,7 +22,9 @@ def load_bundled_font() -> str:
 
     family = "Amiri"
     for style in ("Regular", "Bold"):
-        font_id = QFontDatabase.addApplicationFont(str(fontpkg_amiri.ROOT / "files" / f"Amiri-{style}.ttf"))
+        font_id = QFontDatabase.addApplicationFont(
+            str(fontpkg_amiri.ROOT / "files" / f"Amiri-{style}.ttf")
+        )
         if font_id >= 0:
             family = QFontDatabase.applicationFontFamilies(font_id)[0]
     return family
@@ -30,7 +32,9 @@ def load_bundled_font() -> str:
 
 def app_settings() -> QSettings:
     """Window geometry only; everything else lives in the project file."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
 
 
 def application(argv: list[str] | None = None) -> QApplication:

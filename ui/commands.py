@@ -27,8 +27,14 @@ class EditorHost(Protocol):
 
 
 class AddSpans(QUndoCommand):
-    def __init__(self, host: EditorHost, doc_id: str, spans: Sequence[Span], links: Sequence[Link] = (),
-                 text: str = "add span") -> None:
+    def __init__(
+        self,
+        host: EditorHost,
+        doc_id: str,
+        spans: Sequence[Span],
+        links: Sequence[Link] = (),
+        text: str = "add span",
+    ) -> None:
         super().__init__(text)
         self.host, self.doc_id = host, doc_id
         self.spans, self.links = tuple(spans), tuple(links)
@@ -44,7 +50,9 @@ class AddSpans(QUndoCommand):
 
 
 class RemoveSpans(QUndoCommand):
-    def __init__(self, host: EditorHost, doc_id: str, span_ids: Sequence[str], text: str = "delete span") -> None:
+    def __init__(
+        self, host: EditorHost, doc_id: str, span_ids: Sequence[str], text: str = "delete span"
+    ) -> None:
         super().__init__(text)
         self.host, self.doc_id = host, doc_id
         self.span_ids = tuple(span_ids)
@@ -61,7 +69,9 @@ class RemoveSpans(QUndoCommand):
 class UpdateSpans(QUndoCommand):
     """Label or attribute changes: same ids and ranges."""
 
-    def __init__(self, host: EditorHost, doc_id: str, new: Sequence[Span], text: str = "change span") -> None:
+    def __init__(
+        self, host: EditorHost, doc_id: str, new: Sequence[Span], text: str = "change span"
+    ) -> None:
         super().__init__(text)
         self.host, self.doc_id = host, doc_id
         self.new = tuple(new)
@@ -75,7 +85,9 @@ class UpdateSpans(QUndoCommand):
 
 
 class AddLinks(QUndoCommand):
-    def __init__(self, host: EditorHost, doc_id: str, links: Sequence[Link], text: str = "link") -> None:
+    def __init__(
+        self, host: EditorHost, doc_id: str, links: Sequence[Link], text: str = "link"
+    ) -> None:
         super().__init__(text)
         self.host, self.doc_id, self.links = host, doc_id, tuple(links)
 
@@ -87,7 +99,9 @@ class AddLinks(QUndoCommand):
 
 
 class RemoveLinks(QUndoCommand):
-    def __init__(self, host: EditorHost, doc_id: str, links: Sequence[Link], text: str = "unlink") -> None:
+    def __init__(
+        self, host: EditorHost, doc_id: str, links: Sequence[Link], text: str = "unlink"
+    ) -> None:
         super().__init__(text)
         self.host, self.doc_id, self.links = host, doc_id, tuple(links)
 
@@ -113,8 +127,14 @@ class SetStatus(QUndoCommand):
 class ChangeSchema(QUndoCommand):
     """A label schema edit; renames relabel existing annotations (and undo renames back)."""
 
-    def __init__(self, host: EditorHost, old: LabelSchema, new: LabelSchema, renames: dict[str, str],
-                 text: str = "edit labels") -> None:
+    def __init__(
+        self,
+        host: EditorHost,
+        old: LabelSchema,
+        new: LabelSchema,
+        renames: dict[str, str],
+        text: str = "edit labels",
+    ) -> None:
         super().__init__(text)
         self.host, self.old, self.new, self.renames = host, old, new, dict(renames)
 
@@ -129,7 +149,9 @@ class RejectProposals(QUndoCommand):
     """Rejected suggestions are remembered for the document; undo brings them back."""
 
     def __init__(self, host: EditorHost, doc_id: str, proposals: Sequence[Proposal]) -> None:
-        super().__init__("reject suggestion" if len(proposals) == 1 else f"reject {len(proposals)} suggestions")
+        super().__init__(
+            "reject suggestion" if len(proposals) == 1 else f"reject {len(proposals)} suggestions"
+        )
         self.host, self.doc_id, self.proposals = host, doc_id, tuple(proposals)
 
     def redo(self) -> None:

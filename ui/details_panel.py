@@ -53,23 +53,39 @@ class DetailsPanel(QWidget):
         self.editors = {}
         self._used_keys = {"s", "u", "m"}  # &Speaker, C&ue, Clai&mant
 
-    def show_span(self, span: Span | None, text: str, index: SpanIndex, schema: LabelSchema) -> None:
+    def show_span(
+        self, span: Span | None, text: str, index: SpanIndex, schema: LabelSchema
+    ) -> None:
         self._clear()
         self.span = span
         if span is None:
             self.title.setText("Select an annotation to see its details.")
             return
-        kind_title = schema.kind(span.kind).title if span.kind in {k.name for k in schema.kinds} else span.kind
-        self.title.setText(f"<b>{kind_title}</b> · {span.label} · [{span.start}, {span.end})<br>"
-                           f"<span dir='rtl'>{excerpt(text, span, 120)}</span>")
+        kind_title = (
+            schema.kind(span.kind).title
+            if span.kind in {k.name for k in schema.kinds}
+            else span.kind
+        )
+        self.title.setText(
+            f"<b>{kind_title}</b> · {span.label} · [{span.start}, {span.end})<br>"
+            f"<span dir='rtl'>{excerpt(text, span, 120)}</span>"
+        )
         att = attribution_of(index, span)
         if span.kind == "quote":
-            self._link_row("&Speaker", excerpt(text, att.speaker) if att.speaker else "unknown", "speaker")
+            self._link_row(
+                "&Speaker", excerpt(text, att.speaker) if att.speaker else "unknown", "speaker"
+            )
             self._link_row("C&ue", excerpt(text, att.cue) if att.cue else "none", "cue")
         elif span.kind == "claim":
-            claimant = "the article itself" if att.article else (excerpt(text, att.speaker) if att.speaker else "unknown")
+            claimant = (
+                "the article itself"
+                if att.article
+                else (excerpt(text, att.speaker) if att.speaker else "unknown")
+            )
             self._link_row("Clai&mant", claimant, "claimant")
-            self.form.addRow("In quote", QLabel(excerpt(text, att.quote) if att.quote else "—", self))
+            self.form.addRow(
+                "In quote", QLabel(excerpt(text, att.quote) if att.quote else "—", self)
+            )
         for attr in schema.attributes_for(span.kind):
             if attr.name == "claimant_article":
                 continue  # shown in the claimant row
@@ -103,6 +119,7 @@ class DetailsPanel(QWidget):
                 value = getter()
                 if str(self.span.attrs.get(name, "")) != value:
                     self.attributeEdited.emit(span_id, name, value)
+
         return emit
 
     def _link_row(self, title: str, value: str, role: str) -> None:
@@ -111,6 +128,8 @@ class DetailsPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(QLabel(value, row))
         button = QPushButton(f"Set {role}…", row)
-        button.clicked.connect(lambda: self.span is not None and self.pickRequested.emit(self.span.id, role))
+        button.clicked.connect(
+            lambda: self.span is not None and self.pickRequested.emit(self.span.id, role)
+        )
         lay.addWidget(button)
         self.form.addRow(title, row)

@@ -30,15 +30,32 @@ from PySide6.QtWidgets import (
 from annotation.schema import LabelDef, LabelSchema, SchemaError
 from ui.colors import swatch
 
-PALETTE = ("#f4a3a3", "#9cc7f0", "#a8e0a0", "#d6c28f", "#f3c98b", "#c9b3ef", "#9fded6", "#f2e28c",
-           "#f0b3d8", "#b8d8b0", "#c2d99e", "#e3d4c6")
+PALETTE = (
+    "#f4a3a3",
+    "#9cc7f0",
+    "#a8e0a0",
+    "#d6c28f",
+    "#f3c98b",
+    "#c9b3ef",
+    "#9fded6",
+    "#f2e28c",
+    "#f0b3d8",
+    "#b8d8b0",
+    "#c2d99e",
+    "#e3d4c6",
+)
 
 
 class LabelPicker(QDialog):
     """Type to filter, Enter to choose: for labels beyond the nine keys."""
 
-    def __init__(self, schema: LabelSchema, kind: str = "entity", parent: QWidget | None = None,
-                 current: str | None = None) -> None:
+    def __init__(
+        self,
+        schema: LabelSchema,
+        kind: str = "entity",
+        parent: QWidget | None = None,
+        current: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Choose a label")
         self.filter = QLineEdit(self)
@@ -59,7 +76,9 @@ class LabelPicker(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -95,8 +114,13 @@ class SchemaEditor(QDialog):
 
     COLS = ("Name", "Description", "Key", "Colour")
 
-    def __init__(self, schema: LabelSchema, usage: Callable[[str], int], kind: str = "entity",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        schema: LabelSchema,
+        usage: Callable[[str], int],
+        kind: str = "entity",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit labels")
         self.schema, self.usage, self.kind = schema, usage, kind
@@ -115,7 +139,9 @@ class SchemaEditor(QDialog):
         remove.clicked.connect(self._remove)
         self.error = QLabel("", self)
         self.error.setStyleSheet("color: #b00020")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -179,7 +205,8 @@ class SchemaEditor(QDialog):
         used = self.usage(original) if original else 0
         if used:
             QMessageBox.information(
-                self, "Label in use",
+                self,
+                "Label in use",
                 f"{original} is used by {used} annotations. Relabel or delete them first.",
             )
             return
@@ -193,8 +220,15 @@ class SchemaEditor(QDialog):
             name = self.table.item(r, 0).text().strip()
             original = self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)
             key = self.table.item(r, 2).text().strip() or None
-            labels.append(LabelDef(name, self.kind, self.table.item(r, 3).text(), key,
-                                   self.table.item(r, 1).text().strip()))
+            labels.append(
+                LabelDef(
+                    name,
+                    self.kind,
+                    self.table.item(r, 3).text(),
+                    key,
+                    self.table.item(r, 1).text().strip(),
+                )
+            )
             if original and original != name:
                 renames[original] = name
         others = [lab for lab in self.schema.labels if lab.kind != self.kind]
@@ -212,7 +246,9 @@ class SchemaEditor(QDialog):
 class ReportDialog(QDialog):
     """A list that is read, not a toast: what was imported, skipped and refused."""
 
-    def __init__(self, title: str, summary: str, lines: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, summary: str, lines: list[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)

@@ -58,7 +58,8 @@ class DocumentView(QTextEdit):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setUndoRedoEnabled(False)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -82,7 +83,10 @@ class DocumentView(QTextEdit):
         self._paint_items: list[tuple[QRectF, QColor, QColor | None]] = []
         self._cached_blocks: set[int] = set()
         self._rect_cache: dict[tuple[int, int], list[QRectF]] = {}  # segment -> document rects
-        self._last_click: tuple[int, int] = (-1, 0)  # (qt position, how many times) to cycle nesting
+        self._last_click: tuple[int, int] = (
+            -1,
+            0,
+        )  # (qt position, how many times) to cycle nesting
         self.alt_selection = False  # the current selection was made with Alt held
         self.point_size = DEFAULT_POINT_SIZE
         self._scroll_timer = QTimer(self)
@@ -137,7 +141,9 @@ class DocumentView(QTextEdit):
         self.hide_diacritics = hide
         if self.index is None or self.schema is None:
             return
-        top = self.omap.from_qt(self.cursorForPosition(self.viewport().rect().topRight()).position())
+        top = self.omap.from_qt(
+            self.cursorForPosition(self.viewport().rect().topRight()).position()
+        )
         active, related = self.active_span_id, self.related_span_ids
         self.set_document(self.text, self.index, self.schema)
         self.active_span_id, self.related_span_ids = active, related
@@ -317,13 +323,17 @@ class DocumentView(QTextEdit):
                 j += 1
             if j == i + 1:
                 span = ordered[i]
-                out.append((span.start, span.end, color(span), None, span.id == self.active_span_id))
+                out.append(
+                    (span.start, span.end, color(span), None, span.id == self.active_span_id)
+                )
             else:
                 out.extend(self._cluster_segments(ordered[i:j], color))
             i = j
         return out
 
-    def _cluster_segments(self, cluster: list[Span], color) -> list[tuple[int, int, str, str | None, bool]]:  # noqa: ANN001
+    def _cluster_segments(
+        self, cluster: list[Span], color
+    ) -> list[tuple[int, int, str, str | None, bool]]:  # noqa: ANN001
         bounds = sorted({p for s in cluster for p in (s.start, s.end)})
         out = []
         active: list[Span] = []
@@ -337,8 +347,15 @@ class DocumentView(QTextEdit):
                 continue
             inner = min(active, key=lambda s: (s.length, s.start))
             outer = max(active, key=lambda s: (s.length, -s.start))
-            out.append((a, b, color(inner), color(outer) if outer is not inner else None,
-                        inner.id == self.active_span_id))
+            out.append(
+                (
+                    a,
+                    b,
+                    color(inner),
+                    color(outer) if outer is not inner else None,
+                    inner.id == self.active_span_id,
+                )
+            )
         return out
 
     def _entity_items(self, spans: list[Span]) -> list[tuple[QRectF, QColor, QColor | None]]:
@@ -405,7 +422,9 @@ class DocumentView(QTextEdit):
                         x1 = line.cursorToX(ls)[0]
                         x2 = line.cursorToX(le)[0]
                         left, right = sorted((x1, x2))
-                        rects.append(QRectF(origin.x() + left, y, max(2.0, right - left), line.height()))
+                        rects.append(
+                            QRectF(origin.x() + left, y, max(2.0, right - left), line.height())
+                        )
                     line_no += 1
             block = block.next()
         return rects
@@ -419,7 +438,11 @@ class DocumentView(QTextEdit):
             for sid in (self.active_span_id, *self.related_span_ids):
                 span = self.index.get(sid) if sid else None
                 if span is not None:
-                    color = self.schema.label(span.label).color if self.schema.has_label(span.label) else "#333333"
+                    color = (
+                        self.schema.label(span.label).color
+                        if self.schema.has_label(span.label)
+                        else "#333333"
+                    )
                     out.append(Band(span.start, span.end, darker(color, 200), "outline"))
         return out
 
@@ -435,7 +458,9 @@ class DocumentView(QTextEdit):
                 if rect.intersects(area):
                     painter.fillRect(rect, fill)
                     if under is not None:
-                        painter.fillRect(QRectF(rect.left(), rect.bottom() - 3, rect.width(), 2.5), under)
+                        painter.fillRect(
+                            QRectF(rect.left(), rect.bottom() - 3, rect.width(), 2.5), under
+                        )
             painter.end()
         super().paintEvent(event)
         bands = self.bands()
@@ -481,7 +506,9 @@ class DocumentView(QTextEdit):
             for r in rects:
                 painter.drawRect(QRectF(r.left(), r.bottom() - 3 - 4 * band.offset, r.width(), 3))
         elif band.style in ("dashed", "dashed-current"):
-            pen = QPen(band.color, 3 if band.style == "dashed-current" else 1.5, Qt.PenStyle.DashLine)
+            pen = QPen(
+                band.color, 3 if band.style == "dashed-current" else 1.5, Qt.PenStyle.DashLine
+            )
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for r in rects:

@@ -162,11 +162,17 @@ class MainWindow(QMainWindow):
         self.proposals: list[Proposal] = []
         self.proposal_pos = -1
         self.rejected: set[tuple[str, int, int, str]] = set()
-        self.quote_model = SpanListModel(("quote",), self._describe_quote, ("Speaker → content", "Type"))
+        self.quote_model = SpanListModel(
+            ("quote",), self._describe_quote, ("Speaker → content", "Type")
+        )
         self.quote_list = make_list_view(self.quote_model, self)
         self.quote_list.clicked.connect(lambda i: self._span_row_clicked(self.quote_model, i.row()))
-        self.quote_list.activated.connect(lambda i: self._span_row_clicked(self.quote_model, i.row()))
-        self.claim_model = SpanListModel(("claim",), self._describe_claim, ("Claimant → claim", "Check-worthy"))
+        self.quote_list.activated.connect(
+            lambda i: self._span_row_clicked(self.quote_model, i.row())
+        )
+        self.claim_model = SpanListModel(
+            ("claim",), self._describe_claim, ("Claimant → claim", "Check-worthy")
+        )
         self.claim_filter = ClaimFilter(self.claim_model)
         self.claim_list = make_list_view(self.claim_model, self, label_width=140)
         self.claim_list.setModel(self.claim_filter)
@@ -184,7 +190,9 @@ class MainWindow(QMainWindow):
                     combo.addItem(value, value)
             except Exception:  # a project schema without this attribute: no filter for it
                 combo.setEnabled(False)
-            combo.activated.connect(lambda _i, a=attr, c=combo: self.claim_filter.set_filter(a, c.currentData()))
+            combo.activated.connect(
+                lambda _i, a=attr, c=combo: self.claim_filter.set_filter(a, c.currentData())
+            )
             claims_layout.addWidget(combo)
         claims_layout.addWidget(self.claim_list)
         self.search_panel = SearchPanel(self)
@@ -232,8 +240,12 @@ class MainWindow(QMainWindow):
             "How a selection snaps to word boundaries (Alt+key always tags the exact characters).\n"
             "Stored with each annotation, so exports say which convention they follow."
         )
-        self.policy_combo.setCurrentIndex(max(0, self.policy_combo.findData(self.boundary_policy())))
-        self.policy_combo.activated.connect(lambda i: self.set_boundary_policy(self.policy_combo.itemData(i)))
+        self.policy_combo.setCurrentIndex(
+            max(0, self.policy_combo.findData(self.boundary_policy()))
+        )
+        self.policy_combo.activated.connect(
+            lambda i: self.set_boundary_policy(self.policy_combo.itemData(i))
+        )
         self.position_label = QLabel("", self)
         self.statusBar().addPermanentWidget(self.position_label)
         self.view.selectionRangeChanged.connect(self._show_selection_info)
@@ -272,8 +284,14 @@ class MainWindow(QMainWindow):
         layout.addStretch(2)
         return page
 
-    def _action(self, text: str, slot, shortcut: str | Sequence[str] | QKeySequence.StandardKey | None = None,
-                icon_name: str | None = None, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot,
+        shortcut: str | Sequence[str] | QKeySequence.StandardKey | None = None,
+        icon_name: str | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -291,10 +309,20 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
-        self.act_import = a("&Import articles…", self.import_dialog, "Ctrl+O", "fa5s.file-import",
-                            "Import .txt articles or Hashiya .jsonl")
-        self.act_export = a("&Export JSONL…", self.export_dialog, "Ctrl+E", "fa5s.file-export",
-                            "Write every document and its annotations as JSONL")
+        self.act_import = a(
+            "&Import articles…",
+            self.import_dialog,
+            "Ctrl+O",
+            "fa5s.file-import",
+            "Import .txt articles or Hashiya .jsonl",
+        )
+        self.act_export = a(
+            "&Export JSONL…",
+            self.export_dialog,
+            "Ctrl+E",
+            "fa5s.file-export",
+            "Write every document and its annotations as JSONL",
+        )
         self.act_quit = a("&Quit", self.close, "Ctrl+Q")
         # The toolbar's undo/redo keep a fixed text: QUndoStack's own actions rename themselves
         # after every edit, which re-lays out the toolbar on the keypress path. The Edit menu
@@ -316,36 +344,81 @@ class MainWindow(QMainWindow):
         self.removeAction(self.act_enter)
         self.act_enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.view.addAction(self.act_enter)
-        self.act_suggest = a("&Suggest quotes and claims", self.toggle_suggestions, "F7", "fa5s.magic",
-                             "Propose quotes and claims from cue verbs, quotation marks and numbers")
+        self.act_suggest = a(
+            "&Suggest quotes and claims",
+            self.toggle_suggestions,
+            "F7",
+            "fa5s.magic",
+            "Propose quotes and claims from cue verbs, quotation marks and numbers",
+        )
         self.act_suggest.setCheckable(True)
-        self.act_next_sugg = a("&Next suggestion", lambda: self.step_proposal(+1), "N", "fa5s.chevron-down")
-        self.act_prev_sugg = a("&Previous suggestion", lambda: self.step_proposal(-1), "Shift+N", "fa5s.chevron-up")
-        self.act_accept_all = a("Accept all suggestions", self.accept_all, ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"])
+        self.act_next_sugg = a(
+            "&Next suggestion", lambda: self.step_proposal(+1), "N", "fa5s.chevron-down"
+        )
+        self.act_prev_sugg = a(
+            "&Previous suggestion", lambda: self.step_proposal(-1), "Shift+N", "fa5s.chevron-up"
+        )
+        self.act_accept_all = a(
+            "Accept all suggestions", self.accept_all, ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"]
+        )
         self.act_reject_all = a("Reject all suggestions", self.reject_all, "Ctrl+Shift+Backspace")
-        self.act_tag_all = a("&Tag all occurrences", self.tag_all, "Ctrl+T", "fa5s.clone",
-                             "Propose the selected entity's label on every variant of its text")
-        self.act_tag_all_project = a("Tag all occurrences in the &project…", lambda: self.tag_all(project_wide=True),
-                                     "Ctrl+Shift+T")
-        self.act_find = a("&Find variants…", self.focus_search, "Ctrl+F", "fa5s.search",
-                          "Search with Arabic spelling variants, in this document or the project")
+        self.act_tag_all = a(
+            "&Tag all occurrences",
+            self.tag_all,
+            "Ctrl+T",
+            "fa5s.clone",
+            "Propose the selected entity's label on every variant of its text",
+        )
+        self.act_tag_all_project = a(
+            "Tag all occurrences in the &project…",
+            lambda: self.tag_all(project_wide=True),
+            "Ctrl+Shift+T",
+        )
+        self.act_find = a(
+            "&Find variants…",
+            self.focus_search,
+            "Ctrl+F",
+            "fa5s.search",
+            "Search with Arabic spelling variants, in this document or the project",
+        )
         self.act_find_next = a("Find next", lambda: self.step_hit(+1), "F3")
         self.act_find_prev = a("Find previous", lambda: self.step_hit(-1), "Shift+F3")
-        self.act_diacritics = a("&Hide diacritics", self.toggle_diacritics, "Ctrl+Shift+D", None,
-                                "Read without tashkeel; selections still store exact offsets")
+        self.act_diacritics = a(
+            "&Hide diacritics",
+            self.toggle_diacritics,
+            "Ctrl+Shift+D",
+            None,
+            "Read without tashkeel; selections still store exact offsets",
+        )
         self.act_diacritics.setCheckable(True)
         self.act_variants = a("&Variants of a label…", self.show_variants, None, "fa5s.list-ul")
-        self.act_exceptions = a("Clitic &exceptions…", self.edit_clitic_exceptions, None, None,
-                                "Words that only look prefixed (never split by 'strip clitics')")
-        self.act_relabel = a("Change &label…", self.pick_label, "Ctrl+L", "fa5s.tag",
-                             "Choose a label for the selection or the selected entity")
+        self.act_exceptions = a(
+            "Clitic &exceptions…",
+            self.edit_clitic_exceptions,
+            None,
+            None,
+            "Words that only look prefixed (never split by 'strip clitics')",
+        )
+        self.act_relabel = a(
+            "Change &label…",
+            self.pick_label,
+            "Ctrl+L",
+            "fa5s.tag",
+            "Choose a label for the selection or the selected entity",
+        )
         self.act_escape = a("Clear selection", self.clear_active, "Escape")
         self.act_schema = a("Edit &labels…", self.edit_schema, None, "fa5s.palette")
-        self.act_zoom_in = a("Zoom &in", lambda: self.zoom(+2), ["Ctrl++", "Ctrl+="], "fa5s.search-plus")
+        self.act_zoom_in = a(
+            "Zoom &in", lambda: self.zoom(+2), ["Ctrl++", "Ctrl+="], "fa5s.search-plus"
+        )
         self.act_zoom_out = a("Zoom &out", lambda: self.zoom(-2), "Ctrl+-", "fa5s.search-minus")
         self.act_zoom_reset = a("&Reset zoom", lambda: self.zoom(0), "Ctrl+0")
-        self.act_next_doc = a("&Next document", lambda: self.step_document(+1), "Ctrl+PgDown", "fa5s.arrow-down")
-        self.act_prev_doc = a("&Previous document", lambda: self.step_document(-1), "Ctrl+PgUp", "fa5s.arrow-up")
+        self.act_next_doc = a(
+            "&Next document", lambda: self.step_document(+1), "Ctrl+PgDown", "fa5s.arrow-down"
+        )
+        self.act_prev_doc = a(
+            "&Previous document", lambda: self.step_document(-1), "Ctrl+PgUp", "fa5s.arrow-up"
+        )
         self.status_actions = [
             a(f"Mark as {STATUS_TITLES[s]}", lambda s=s: self.set_status(s), f"Ctrl+Shift+{i + 1}")
             for i, s in enumerate(STATUSES)
@@ -364,15 +437,30 @@ class MainWindow(QMainWindow):
         for act in (self.act_relabel, self.act_delete, self.act_escape):
             edit_menu.addAction(act)
         review_menu = menu.addMenu("&Review")
-        for act in (self.act_suggest, self.act_next_sugg, self.act_prev_sugg, self.act_enter, self.act_backspace,
-                    self.act_accept_all, self.act_reject_all, self.act_tag_all, self.act_tag_all_project):
+        for act in (
+            self.act_suggest,
+            self.act_next_sugg,
+            self.act_prev_sugg,
+            self.act_enter,
+            self.act_backspace,
+            self.act_accept_all,
+            self.act_reject_all,
+            self.act_tag_all,
+            self.act_tag_all_project,
+        ):
             review_menu.addAction(act)
         self.label_menu = menu.addMenu("&Labels")
         view_menu = menu.addMenu("&View")
         for act in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
             view_menu.addAction(act)
         view_menu.addSeparator()
-        for act in (self.act_diacritics, self.act_find, self.act_find_next, self.act_find_prev, self.act_variants):
+        for act in (
+            self.act_diacritics,
+            self.act_find,
+            self.act_find_next,
+            self.act_find_prev,
+            self.act_variants,
+        ):
             view_menu.addAction(act)
         doc_menu = menu.addMenu("&Document")
         for act in (self.act_next_doc, self.act_prev_doc):
@@ -387,7 +475,13 @@ class MainWindow(QMainWindow):
         for act in (self.act_import, self.act_export):
             toolbar.addAction(act)
         toolbar.addSeparator()
-        for act in (self.act_undo, self.act_redo, self.act_relabel, self.act_delete, self.act_suggest):
+        for act in (
+            self.act_undo,
+            self.act_redo,
+            self.act_relabel,
+            self.act_delete,
+            self.act_suggest,
+        ):
             toolbar.addAction(act)
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Status: ", self))
@@ -412,7 +506,9 @@ class MainWindow(QMainWindow):
                 act.setShortcut(QKeySequence(label.key))
                 exact = QAction(f"{label.name} (exact characters)", self)
                 exact.setShortcut(QKeySequence(f"Alt+{label.key}"))
-                exact.triggered.connect(lambda _c=False, n=label.name: self.tag_selection(n, exact=True))
+                exact.triggered.connect(
+                    lambda _c=False, n=label.name: self.tag_selection(n, exact=True)
+                )
                 self.addAction(exact)
                 self._label_actions.append(exact)
             self.addAction(act)
@@ -421,7 +517,10 @@ class MainWindow(QMainWindow):
         self.label_menu.addSeparator()
         for kind, slot in (("quote", self.start_quote), ("claim", self.start_claim)):
             for label in schema.labels_for(kind):
-                act = QAction(f"{schema.kind(kind).title}" + (f"\t{label.key.upper()}" if label.key else ""), self)
+                act = QAction(
+                    f"{schema.kind(kind).title}" + (f"\t{label.key.upper()}" if label.key else ""),
+                    self,
+                )
                 act.triggered.connect(lambda _c=False, f=slot: f())
                 if label.key:
                     act.setShortcut(QKeySequence(label.key.upper()))
@@ -467,7 +566,9 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         for status in STATUSES:
             action = menu.addAction(f"Mark as {STATUS_TITLES[status]}")
-            action.triggered.connect(lambda _c=False, s=status: (self.session_for(doc_id), self.set_status(s)))
+            action.triggered.connect(
+                lambda _c=False, s=status: (self.session_for(doc_id), self.set_status(s))
+            )
         menu.popup(self.doc_list.viewport().mapToGlobal(point))
 
     def open_document(self, doc_id: str) -> None:
@@ -550,7 +651,11 @@ class MainWindow(QMainWindow):
         self.quote_model.apply(change)
         self.claim_model.apply(change)
         if self.proposals and self.session is not None:
-            current = self.proposals[self.proposal_pos] if 0 <= self.proposal_pos < len(self.proposals) else None
+            current = (
+                self.proposals[self.proposal_pos]
+                if 0 <= self.proposal_pos < len(self.proposals)
+                else None
+            )
             self.proposals = pending(self.proposals, self.session.index, self.rejected)
             self._reposition(current)
         if self.session is not None and self.view.active_span_id:
@@ -590,8 +695,14 @@ class MainWindow(QMainWindow):
             active = session.index.get(self.view.active_span_id or "")
             if active is not None and active.kind == "entity":
                 if active.label != label:
-                    self.undo_stack.push(UpdateSpans(self, session.doc.id, [replace(active, label=label)],
-                                                     f"relabel as {label}"))
+                    self.undo_stack.push(
+                        UpdateSpans(
+                            self,
+                            session.doc.id,
+                            [replace(active, label=label)],
+                            f"relabel as {label}",
+                        )
+                    )
                 return active
             caret = self.view.caret_offset()
             rng = (caret, caret)
@@ -606,8 +717,17 @@ class MainWindow(QMainWindow):
             self.select_span(existing.id)
             self.statusBar().showMessage(f"Already tagged {label}.", 3000)
             return existing
-        span = Span(new_id(), session.doc.id, "entity", label, start, end, {}, policy,
-                    self.project.annotator_name)
+        span = Span(
+            new_id(),
+            session.doc.id,
+            "entity",
+            label,
+            start,
+            end,
+            {},
+            policy,
+            self.project.annotator_name,
+        )
         try:
             session.check_span(span)
         except EditRefused as exc:
@@ -622,7 +742,9 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         active = self.session.index.get(self.view.active_span_id or "")
-        picker = LabelPicker(self.project.schema(), "entity", self, active.label if active else None)
+        picker = LabelPicker(
+            self.project.schema(), "entity", self, active.label if active else None
+        )
         if picker.exec() and picker.chosen():
             self.tag_selection(picker.chosen())
 
@@ -641,7 +763,8 @@ class MainWindow(QMainWindow):
             self.entity_list.scrollTo(self.entity_model.index(row, 0))
         if span is not None:
             self.statusBar().showMessage(
-                f"{span.label}: {self.session.text[span.start:span.end]}  [{span.start}, {span.end})", 5000
+                f"{span.label}: {self.session.text[span.start : span.end]}  [{span.start}, {span.end})",
+                5000,
             )
 
     def _entity_row_clicked(self, index: QModelIndex) -> None:
@@ -670,16 +793,23 @@ class MainWindow(QMainWindow):
             return ("", "")
         att = attribution_of(self.session.index, span)
         who = excerpt(self.session.text, att.speaker, 24) if att.speaker else "?"
-        words = " ".join(self.session.text[span.start:span.end].split()[:6])
+        words = " ".join(self.session.text[span.start : span.end].split()[:6])
         return (f"{who} → {words}…", str(span.attrs.get("type", "")))
 
     def _describe_claim(self, span: Span) -> tuple[str, str]:
         if self.session is None:
             return ("", "")
         att = attribution_of(self.session.index, span)
-        who = "article" if att.article else (excerpt(self.session.text, att.speaker, 24) if att.speaker else "?")
-        words = " ".join(self.session.text[span.start:span.end].split()[:6])
-        return (f"{who} → {words}…", f"{span.attrs.get('checkworthy', '')} · {span.attrs.get('type', '')}")
+        who = (
+            "article"
+            if att.article
+            else (excerpt(self.session.text, att.speaker, 24) if att.speaker else "?")
+        )
+        words = " ".join(self.session.text[span.start : span.end].split()[:6])
+        return (
+            f"{who} → {words}…",
+            f"{span.attrs.get('checkworthy', '')} · {span.attrs.get('type', '')}",
+        )
 
     def clear_active(self) -> None:
         if self.pick is not None:
@@ -703,7 +833,8 @@ class MainWindow(QMainWindow):
         if dependents:
             kinds = ", ".join(sorted({d.kind for d in dependents}))
             answer = QMessageBox.question(
-                self, "Delete annotation",
+                self,
+                "Delete annotation",
                 f"{len(dependents)} {kinds} annotation(s) refer to this {span.kind}. "
                 "Delete it and remove those links?",
             )
@@ -733,7 +864,9 @@ class MainWindow(QMainWindow):
         start, end = snapped
         before = session.text[:start].rstrip()[-1:]
         quote_type = "direct" if before in ("\u00ab", '"', "\u201c", "\u2039", ":") else "indirect"
-        spans, links = build_quote(session.doc.id, snapped, quote_type, annotator=self.project.annotator_name)
+        spans, links = build_quote(
+            session.doc.id, snapped, quote_type, annotator=self.project.annotator_name
+        )
         self.undo_stack.push(AddSpans(self, session.doc.id, spans, links, "tag quote"))
         self.view.clear_selection()
         self.view.active_span_id = spans[0].id
@@ -751,9 +884,20 @@ class MainWindow(QMainWindow):
         if quote is not None:
             speaker = session.index.links_from(quote.id, "speaker")
             claimant = speaker[0].target if speaker else None
-        attrs = {k: v for k, v in session.schema.default_attrs("claim").items() if k != "claimant_article"}
-        spans, links = build_claim(session.doc.id, snapped, attrs, claimant, False,
-                                   quote.id if quote else None, self.project.annotator_name)
+        attrs = {
+            k: v
+            for k, v in session.schema.default_attrs("claim").items()
+            if k != "claimant_article"
+        }
+        spans, links = build_claim(
+            session.doc.id,
+            snapped,
+            attrs,
+            claimant,
+            False,
+            quote.id if quote else None,
+            self.project.annotator_name,
+        )
         self.undo_stack.push(AddSpans(self, session.doc.id, spans, links, "tag claim"))
         self.view.clear_selection()
         self.view.active_span_id = spans[0].id
@@ -784,8 +928,14 @@ class MainWindow(QMainWindow):
             self._show_active()
             self.view.refresh()
 
-    def _replace_link(self, role: str, span_id: str, new_spans: list[Span], target_id: str | None,
-                      article: bool = False) -> None:
+    def _replace_link(
+        self,
+        role: str,
+        span_id: str,
+        new_spans: list[Span],
+        target_id: str | None,
+        article: bool = False,
+    ) -> None:
         """One undo step: drop the old speaker/cue/claimant link (and its orphaned mention),
         then attach the new one."""
         session = self.session
@@ -795,21 +945,31 @@ class MainWindow(QMainWindow):
         old_links = session.index.links_from(span_id, role)
         if old_links:
             self.undo_stack.push(RemoveLinks(self, session.doc.id, old_links))
-            orphans = [lk.target for lk in old_links
-                       if session.index.get(lk.target) is not None
-                       and session.index[lk.target].kind in ("mention", "cue")
-                       and not session.index.links_of(lk.target)]
+            orphans = [
+                lk.target
+                for lk in old_links
+                if session.index.get(lk.target) is not None
+                and session.index[lk.target].kind in ("mention", "cue")
+                and not session.index.links_of(lk.target)
+            ]
             if orphans:
                 self.undo_stack.push(RemoveSpans(self, session.doc.id, orphans))
         if role == "claimant":
             flag = "yes" if article else "no"
             if source.attrs.get("claimant_article", "no") != flag:
-                self.undo_stack.push(UpdateSpans(self, session.doc.id,
-                                                 [replace(source, attrs={**source.attrs, "claimant_article": flag})]))
+                self.undo_stack.push(
+                    UpdateSpans(
+                        self,
+                        session.doc.id,
+                        [replace(source, attrs={**source.attrs, "claimant_article": flag})],
+                    )
+                )
         if target_id is not None:
             link = Link(new_id(), session.doc.id, role, span_id, target_id)
             if new_spans:
-                self.undo_stack.push(AddSpans(self, session.doc.id, new_spans, [link], f"set {role}"))
+                self.undo_stack.push(
+                    AddSpans(self, session.doc.id, new_spans, [link], f"set {role}")
+                )
             else:
                 self.undo_stack.push(AddLinks(self, session.doc.id, [link]))
         self.undo_stack.endMacro()
@@ -834,8 +994,17 @@ class MainWindow(QMainWindow):
             if existing is not None:
                 self._replace_link(role, span_id, [], existing.id)
             else:
-                span = Span(new_id(), self.session.doc.id, kind, label, snapped[0], snapped[1], {}, "token",
-                            self.project.annotator_name)
+                span = Span(
+                    new_id(),
+                    self.session.doc.id,
+                    kind,
+                    label,
+                    snapped[0],
+                    snapped[1],
+                    {},
+                    "token",
+                    self.project.annotator_name,
+                )
                 self._replace_link(role, span_id, [span], span.id)
             self.view.clear_selection()
         self._advance_pick()
@@ -882,7 +1051,8 @@ class MainWindow(QMainWindow):
         if self.act_suggest.isChecked():
             self._compute_proposals()
             self.statusBar().showMessage(
-                f"{len(self.proposals)} suggestions · N / Shift+N to move · Enter accepts · Backspace rejects", 8000
+                f"{len(self.proposals)} suggestions · N / Shift+N to move · Enter accepts · Backspace rejects",
+                8000,
             )
         else:
             self.proposals, self.proposal_pos = [], -1
@@ -892,8 +1062,12 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None:
             return
-        found = quote_proposals(session.text, session.doc.id, session.index, self.project.annotator_name)
-        found += claim_proposals(session.text, session.doc.id, session.index, self.project.annotator_name)
+        found = quote_proposals(
+            session.text, session.doc.id, session.index, self.project.annotator_name
+        )
+        found += claim_proposals(
+            session.text, session.doc.id, session.index, self.project.annotator_name
+        )
         self.proposals = pending(found, session.index, self.rejected)
         self._reposition(None)
 
@@ -922,7 +1096,8 @@ class MainWindow(QMainWindow):
         self.view.scroll_to(p.start, p.end)
         self.view.viewport().update()
         self.statusBar().showMessage(
-            f"Suggestion {self.proposal_pos + 1} of {len(self.proposals)}: {p.kind} — {p.reason}", 6000
+            f"Suggestion {self.proposal_pos + 1} of {len(self.proposals)}: {p.kind} — {p.reason}",
+            6000,
         )
 
     def accept_current(self) -> None:
@@ -935,8 +1110,12 @@ class MainWindow(QMainWindow):
         if session is None or not proposals:
             return
         spans = [s for p in proposals for s in p.spans]
-        links = [lk for p in proposals for lk in p.links if lk.target in session.index or
-                 any(lk.target == s.id for s in spans)]
+        links = [
+            lk
+            for p in proposals
+            for lk in p.links
+            if lk.target in session.index or any(lk.target == s.id for s in spans)
+        ]
         try:
             for span in spans:
                 session.check_span(span)
@@ -962,7 +1141,9 @@ class MainWindow(QMainWindow):
             self.proposals = [p for p in self.proposals if p.key not in self.rejected]
         else:
             self.rejected -= set(keys)
-            self.proposals = pending([*self.proposals, *proposals], self.session.index, self.rejected)
+            self.proposals = pending(
+                [*self.proposals, *proposals], self.session.index, self.rejected
+            )
         self._reposition(current)
         self.view.viewport().update()
 
@@ -985,16 +1166,18 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select an entity first (click it).", 4000)
             return
         boundary = span.boundary if span.boundary != "exact" else "token"
-        surface = session.text[span.start:span.end]
+        surface = session.text[span.start : span.end]
         ranges = self.search_index().find(surface, boundary=boundary, exceptions=self._exceptions())
-        found = entity_proposals(session.doc.id, span.label, ranges, session.index, boundary,
-                                 self.project.annotator_name)
+        found = entity_proposals(
+            session.doc.id, span.label, ranges, session.index, boundary, self.project.annotator_name
+        )
         self.proposals = pending([*self.proposals, *found], session.index, self.rejected)
         self._reposition(found[0] if found else None)
         self.view.viewport().update()
         self.statusBar().showMessage(
             f"{len(found)} more occurrences proposed as {span.label}: Ctrl+Shift+Enter accepts all, "
-            "Ctrl+Shift+Backspace rejects all, Enter / Backspace one by one", 10000
+            "Ctrl+Shift+Backspace rejects all, Enter / Backspace one by one",
+            10000,
         )
         if project_wide:
             self._tag_all_elsewhere(span.label, surface, boundary)
@@ -1006,12 +1189,18 @@ class MainWindow(QMainWindow):
             if doc_id == self.session.doc.id:
                 continue
             text = self.project.document(doc_id).text
-            ranges = SearchIndex(text).find(surface, boundary=boundary, exceptions=self._exceptions())
+            ranges = SearchIndex(text).find(
+                surface, boundary=boundary, exceptions=self._exceptions()
+            )
             if not ranges:
                 continue
             index = SpanIndex(self.project.spans(doc_id, ["entity"]))
-            spans = [p.main for p in entity_proposals(doc_id, label, ranges, index, boundary,
-                                                      self.project.annotator_name)]
+            spans = [
+                p.main
+                for p in entity_proposals(
+                    doc_id, label, ranges, index, boundary, self.project.annotator_name
+                )
+            ]
             if spans:
                 per_doc[doc_id] = spans
         total = sum(len(v) for v in per_doc.values())
@@ -1019,11 +1208,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("No untagged occurrences in the other documents.", 5000)
             return
         answer = QMessageBox.question(
-            self, "Tag all in the project",
+            self,
+            "Tag all in the project",
             f"Tag {total} occurrences of «{surface}» as {label} in {len(per_doc)} other document(s)?",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.undo_stack.push(AddSpansAcross(self, per_doc, f"tag {total} × {label} in the project"))
+            self.undo_stack.push(
+                AddSpansAcross(self, per_doc, f"tag {total} × {label} in the project")
+            )
 
     def add_spans_anywhere(self, per_doc: dict[str, list[Span]]) -> None:
         """EditorHost: add spans to any documents; the open one goes through its session."""
@@ -1057,7 +1249,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.setCurrentWidget(self.search_panel)
         rng = self.view.selection_range()
         if rng is not None and self.session is not None and rng[1] - rng[0] < 60:
-            self.search_panel.edit.setText(self.session.text[rng[0]:rng[1]].strip())
+            self.search_panel.edit.setText(self.session.text[rng[0] : rng[1]].strip())
         self.search_panel.edit.setFocus()
         self.search_panel.edit.selectAll()
 
@@ -1077,7 +1269,10 @@ class MainWindow(QMainWindow):
             else:
                 text = self.project.document(doc_id).text
                 found = SearchIndex(text).find(query, **options)
-            hits += [Hit(doc_id, names.get(doc_id, doc_id), s, e, context_of(text, s, e)) for s, e in found]
+            hits += [
+                Hit(doc_id, names.get(doc_id, doc_id), s, e, context_of(text, s, e))
+                for s, e in found
+            ]
         self.search_hits = hits
         self.search_pos = -1
         self.search_panel.show_hits(hits, len({h.doc_id for h in hits}))
@@ -1107,13 +1302,19 @@ class MainWindow(QMainWindow):
         self.view.set_hide_diacritics(self.act_diacritics.isChecked())
 
     def show_variants(self) -> None:
-        dialog = VariantsDialog(self.project.schema(),
-                                lambda label: variants_for_label(self.project, label, "entity", self.boundary_policy()),
-                                self)
-        dialog.searchRequested.connect(lambda q: (self.search_panel.edit.setText(q),
-                                                  self.search_panel.project_wide.setChecked(True),
-                                                  self.search(q, True, True),
-                                                  self.side_tabs.setCurrentWidget(self.search_panel)))
+        dialog = VariantsDialog(
+            self.project.schema(),
+            lambda label: variants_for_label(self.project, label, "entity", self.boundary_policy()),
+            self,
+        )
+        dialog.searchRequested.connect(
+            lambda q: (
+                self.search_panel.edit.setText(q),
+                self.search_panel.project_wide.setChecked(True),
+                self.search(q, True, True),
+                self.side_tabs.setCurrentWidget(self.search_panel),
+            )
+        )
         dialog.reload()
         self.variants_dialog = dialog
         dialog.open()
@@ -1121,11 +1322,15 @@ class MainWindow(QMainWindow):
     def edit_clitic_exceptions(self) -> None:
         current = self.project.setting("clitic_exceptions", "")
         text, ok = QInputDialog.getMultiLineText(
-            self, "Clitic exceptions",
-            "Words that only look prefixed, one per line (never split by 'strip clitics'):", current,
+            self,
+            "Clitic exceptions",
+            "Words that only look prefixed, one per line (never split by 'strip clitics'):",
+            current,
         )
         if ok and text != current:
-            self.project.set_setting("clitic_exceptions", "\n".join(w.strip() for w in text.splitlines() if w.strip()))
+            self.project.set_setting(
+                "clitic_exceptions", "\n".join(w.strip() for w in text.splitlines() if w.strip())
+            )
             self._search_index = None
 
     def _bands(self, lo: int, hi: int) -> list[Band]:
@@ -1137,12 +1342,18 @@ class MainWindow(QMainWindow):
         def color(label: str, fallback: str) -> QColor:
             return QColor(schema.label(label).color if schema.has_label(label) else fallback)
 
-        out = [Band(s.start, s.end, color(s.label, "#2e7d32"), "band", 0)
-               for s in session.index.overlapping(lo, hi, ("quote",))]
-        out += [Band(s.start, s.end, color(s.label, "#c2185b"), "band", 1)
-                for s in session.index.overlapping(lo, hi, ("claim",))]
-        out += [Band(s.start, s.end, color(s.label, "#6a1b9a"), "band", 2)
-                for s in session.index.overlapping(lo, hi, ("mention", "cue"))]
+        out = [
+            Band(s.start, s.end, color(s.label, "#2e7d32"), "band", 0)
+            for s in session.index.overlapping(lo, hi, ("quote",))
+        ]
+        out += [
+            Band(s.start, s.end, color(s.label, "#c2185b"), "band", 1)
+            for s in session.index.overlapping(lo, hi, ("claim",))
+        ]
+        out += [
+            Band(s.start, s.end, color(s.label, "#6a1b9a"), "band", 2)
+            for s in session.index.overlapping(lo, hi, ("mention", "cue"))
+        ]
         doc_id = session.doc.id
         for h in self.search_hits:
             if h.doc_id == doc_id and h.start < hi and lo < h.end:
@@ -1153,7 +1364,9 @@ class MainWindow(QMainWindow):
                 style = "dashed-current" if p is current else "dashed"
                 out.append(Band(p.start, p.end, color(p.label, "#555555"), style))
         if current is not None:
-            out += [Band(s.start, s.end, color(s.label, "#555555"), "dashed") for s in current.spans[1:]]
+            out += [
+                Band(s.start, s.end, color(s.label, "#555555"), "dashed") for s in current.spans[1:]
+            ]
         return out
 
     # --- label schema ---------------------------------------------------------------------
@@ -1161,8 +1374,9 @@ class MainWindow(QMainWindow):
         editor = SchemaEditor(self.project.schema(), self.project.label_usage, "entity", self)
         if editor.exec() and editor.result_schema is not None:
             if editor.result_schema != self.project.schema() or editor.renames:
-                self.undo_stack.push(ChangeSchema(self, self.project.schema(), editor.result_schema,
-                                                  editor.renames))
+                self.undo_stack.push(
+                    ChangeSchema(self, self.project.schema(), editor.result_schema, editor.renames)
+                )
 
     def apply_schema(self, schema: LabelSchema, renames: dict[str, str]) -> None:
         """EditorHost: store a schema (renames relabel annotations) and refresh the UI."""
@@ -1209,7 +1423,9 @@ class MainWindow(QMainWindow):
         dialog = QProgressDialog("Importing…", "Stop", 0, len(files), self)
         dialog.setWindowTitle("Import")
         dialog.setMinimumDuration(300)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
+        dialog.setWindowModality(
+            Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal
+        )
         queue = list(files)
         self._import_queue = queue
 
@@ -1242,7 +1458,9 @@ class MainWindow(QMainWindow):
             self.report_dialog.open()
 
     def export_dialog(self) -> None:
-        default = str(Path(self.settings.value("last_export_dir", str(Path.home()))) / "hashiya-export.jsonl")
+        default = str(
+            Path(self.settings.value("last_export_dir", str(Path.home()))) / "hashiya-export.jsonl"
+        )
         path, _ = QFileDialog.getSaveFileName(self, "Export JSONL", default, "JSON Lines (*.jsonl)")
         if path:
             self.export_to(path)

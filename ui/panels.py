@@ -43,7 +43,9 @@ class _FlatModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.HEADERS[section]
         return None
@@ -99,8 +101,12 @@ class SpanListModel(_FlatModel):
 
     HEADERS = ("Text", "Label")
 
-    def __init__(self, kinds: tuple[str, ...], describe: Callable[[Span], tuple[str, str]] | None = None,
-                 headers: tuple[str, str] = ("Text", "Label")) -> None:
+    def __init__(
+        self,
+        kinds: tuple[str, ...],
+        describe: Callable[[Span], tuple[str, str]] | None = None,
+        headers: tuple[str, str] = ("Text", "Label"),
+    ) -> None:
         super().__init__()
         self.HEADERS = headers
         self.kinds = kinds
@@ -142,7 +148,9 @@ class SpanListModel(_FlatModel):
                 self.spans[new.id] = new
                 row = self.row_of(new)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, 1))
-        if (change.links_added or change.links_removed or change.added or change.removed) and self.describe:
+        if (
+            change.links_added or change.links_removed or change.added or change.removed
+        ) and self.describe:
             # descriptions name the speaker or claimant, which other spans' edits change
             if self.keys:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self.keys) - 1, 1))
@@ -169,7 +177,11 @@ class SpanListModel(_FlatModel):
                 text = self.text[span.start : span.end].replace("\n", " ")
                 return text if len(text) <= 60 else text[:57] + "…"
             return span.label
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 1 and self.schema is not None:
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and index.column() == 1
+            and self.schema is not None
+        ):
             if self.schema.has_label(span.label):
                 return swatch(self.schema.label(span.label).color)
         if role == Qt.ItemDataRole.UserRole:
@@ -179,8 +191,9 @@ class SpanListModel(_FlatModel):
         return None
 
 
-def make_list_view(model: QAbstractTableModel, parent: QWidget | None = None,
-                   label_width: int = 110) -> QTableView:
+def make_list_view(
+    model: QAbstractTableModel, parent: QWidget | None = None, label_width: int = 110
+) -> QTableView:
     """A flat list for tens of thousands of rows: a table view with fixed row heights and
     fixed-width columns, so inserting one row never measures or relayouts the others."""
     view = QTableView(parent)
@@ -212,7 +225,9 @@ class LegendWidget(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.itemActivated.connect(lambda item: self.labelActivated.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.itemActivated.connect(
+            lambda item: self.labelActivated.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
 
     def set_schema(self, schema: LabelSchema, kinds: tuple[str, ...] = ("entity",)) -> None:
         self.clear()

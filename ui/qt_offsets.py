@@ -13,8 +13,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
-_TASHKEEL = re.compile("[\u064B-\u065F\u0670\u0610-\u061A\u06D6-\u06ED]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_TASHKEEL = re.compile("[\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06ed]")
 
 
 class _Ranges:
@@ -65,7 +65,6 @@ class OffsetMap(_Ranges):
         return position - k
 
 
-
 # Arabic marks hidden by the "hide diacritics" view: harakat, tanwin, shadda, sukun, dagger
 # alef, Quranic marks. Letters, tatweel and everything else stay visible.
 def is_tashkeel(c: str) -> bool:
@@ -113,4 +112,3 @@ class ViewMap(_Ranges):
 
     def from_qt(self, position: int, *, round_up: bool = False) -> int:
         return min(self.length, self.orig(self.omap.from_qt(position, round_up=round_up)))
-

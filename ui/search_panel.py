@@ -56,8 +56,12 @@ class SearchPanel(QWidget):
         self.summary.setWordWrap(True)
         self.results = QListWidget(self)
         self.results.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.results.itemActivated.connect(lambda item: self.hitActivated.emit(self.results.row(item)))
-        self.results.itemClicked.connect(lambda item: self.hitActivated.emit(self.results.row(item)))
+        self.results.itemActivated.connect(
+            lambda item: self.hitActivated.emit(self.results.row(item))
+        )
+        self.results.itemClicked.connect(
+            lambda item: self.hitActivated.emit(self.results.row(item))
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.edit)
         layout.addWidget(self.project_wide)
@@ -68,7 +72,9 @@ class SearchPanel(QWidget):
     def run(self) -> None:
         query = self.edit.text().strip()
         if query:
-            self.searchRequested.emit(query, self.project_wide.isChecked(), self.proclitics.isChecked())
+            self.searchRequested.emit(
+                query, self.project_wide.isChecked(), self.proclitics.isChecked()
+            )
 
     def show_hits(self, hits: list[Hit], documents: int) -> None:
         self.hits = hits
@@ -117,7 +123,11 @@ class VariantsDialog(QDialog):
         top.addWidget(QLabel("Label:", self))
         top.addWidget(self.label_combo, 1)
         layout.addLayout(top)
-        layout.addWidget(QLabel("Double-click a row to search for it (untagged occurrences show up there).", self))
+        layout.addWidget(
+            QLabel(
+                "Double-click a row to search for it (untagged occurrences show up there).", self
+            )
+        )
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(720, 480)
@@ -127,11 +137,15 @@ class VariantsDialog(QDialog):
         self.groups = self.compute(label) if label else []
         self.table.setRowCount(len(self.groups))
         for r, group in enumerate(self.groups):
-            forms = "، ".join(f"{form} ×{n}" for form, n in sorted(group.forms.items(), key=lambda x: -x[1]))
+            forms = "، ".join(
+                f"{form} ×{n}" for form, n in sorted(group.forms.items(), key=lambda x: -x[1])
+            )
             for c, value in enumerate((group.normalised, forms, group.tagged, group.untagged)):
                 item = QTableWidgetItem(str(value))
                 if c >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if c == 3 and group.untagged:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(r, c, item)
@@ -139,4 +153,6 @@ class VariantsDialog(QDialog):
     def _activated(self, row: int, _col: int) -> None:
         if 0 <= row < len(self.groups):
             forms = self.groups[row].forms
-            self.searchRequested.emit(max(forms, key=forms.get) if forms else self.groups[row].normalised)
+            self.searchRequested.emit(
+                max(forms, key=forms.get) if forms else self.groups[row].normalised
+            )

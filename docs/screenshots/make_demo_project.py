@@ -23,7 +23,16 @@ from storage.session import DocumentSession  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "seeds" / "000_bf43c1156c9930e4.txt"
 GAZETTEER = {
-    "PERS": ["بوتين", "جون كيري", "كيري", "الأسد", "ديمتري بيسكوف", "سيرغي لافروف", "أنجيلا ميركل", "مارك تونر"],
+    "PERS": [
+        "بوتين",
+        "جون كيري",
+        "كيري",
+        "الأسد",
+        "ديمتري بيسكوف",
+        "سيرغي لافروف",
+        "أنجيلا ميركل",
+        "مارك تونر",
+    ],
     "GPE": ["موسكو", "سوريا", "روسيا", "الرياض", "باريس", "الولايات المتحدة", "فيينا"],
     "ORG": ["الكرملين", "داعش", "وزارة الخارجية الأميركية", "الجيش السوري الحر"],
     "OCC": ["وزير الخارجية", "الرئيس", "الناطق"],
@@ -38,18 +47,29 @@ def main(out: str) -> None:
     search = SearchIndex(session.text)
     for label, names in GAZETTEER.items():
         for name in names:
-            found = entity_proposals(doc_id, label, search.find(name, boundary="token"), session.index)
+            found = entity_proposals(
+                doc_id, label, search.find(name, boundary="token"), session.index
+            )
             session.add([s for p in found for s in p.spans])
     text = session.text
     qs = text.index("لم يتضح لنا.. هل هذه المزاعم")
     qe = text.index("الطائرات الروسية", qs) + len("الطائرات الروسية")
-    speaker = session.index.find("entity", text.index("كيري قائلا", qs - 40), text.index("كيري قائلا", qs - 40) + 4)
+    speaker = session.index.find(
+        "entity", text.index("كيري قائلا", qs - 40), text.index("كيري قائلا", qs - 40) + 4
+    )
     cue = text.index("وأضاف", qs - 40)
-    spans, links = build_quote(doc_id, (qs, qe), "direct", speaker.id if speaker else None, (cue, cue + 5))
+    spans, links = build_quote(
+        doc_id, (qs, qe), "direct", speaker.id if speaker else None, (cue, cue + 5)
+    )
     session.add(spans, links)
     c = text.index("26 مدنيا على الاقل قتلوا")
-    spans, links = build_claim(doc_id, (c, c + len("26 مدنيا على الاقل قتلوا")),
-                               {"checkworthy": "yes", "type": "statistic", "note": ""}, None, True)
+    spans, links = build_claim(
+        doc_id,
+        (c, c + len("26 مدنيا على الاقل قتلوا")),
+        {"checkworthy": "yes", "type": "statistic", "note": ""},
+        None,
+        True,
+    )
     session.add(spans, links)
     project.set_setting("last_document", doc_id)
     print(f"{out}: {len(session.index)} spans")
