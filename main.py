@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotation.errors import HashiyaError
+
 if TYPE_CHECKING:
     from annotation.schema import LabelSchema
     from storage.project import Project
@@ -127,7 +129,7 @@ def _open_project(path: Path, must_exist: bool):
     return Project(path)
 
 
-class _UserError(Exception):
+class _UserError(HashiyaError):
     """Reported as one line on stderr, exit status 1."""
 
 

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from annotation.clitics import ARTICLE, DEFAULT_EXCEPTIONS, PROCLITIC, segment
+from annotation.errors import HashiyaError
 from annotation.normalize import normalize
 from annotation.tokens import BIDI_CONTROLS, JOINERS, WORD, tokenize
 
@@ -50,7 +51,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _INVISIBLE = BIDI_CONTROLS | JOINERS
 
 
-class ConllError(ValueError):
+class ConllError(HashiyaError, ValueError):
     """A CoNLL file that cannot be read; the message names the line."""
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from annotation.errors import HashiyaError
+
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEFAULT_SCHEMA_PATH = RESOURCES / "default_schema.json"
 
@@ -22,7 +24,7 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _KEY = re.compile(r"^[0-9A-Za-z]$")
 
 
-class SchemaError(ValueError):
+class SchemaError(HashiyaError, ValueError):
     """A schema (or an edit to it) is not valid; the message says why."""
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
+from annotation.errors import HashiyaError
 
-class InputRefused(ValueError):
+
+class InputRefused(HashiyaError, ValueError):
     """An input cannot be imported; str() is the one-line reason (without the file name)."""
 
 

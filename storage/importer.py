@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from annotation.documents import STATUSES, Document, sha256_of
+from annotation.errors import HashiyaError
 from annotation.schema import LabelSchema, SchemaError
 from annotation.spans import BOUNDARY_POLICIES, Link, Span
 from annotation.textio import InputRefused, decode_text
@@ -260,7 +261,7 @@ def import_text(
 
 
 # --- native JSONL -----------------------------------------------------------------------------
-class RecordRefused(ValueError):
+class RecordRefused(HashiyaError, ValueError):
     """A JSONL record is invalid; str() is the reason."""
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from annotation.documents import Document, DocumentInfo
+from annotation.errors import HashiyaError
 from annotation.schema import LabelSchema
 from annotation.spans import Link, Span
 from storage.migrations import APPLICATION_ID, LATEST_VERSION, _write_schema_tables, migrate
@@ -23,7 +24,7 @@ from storage.migrations import APPLICATION_ID, LATEST_VERSION, _write_schema_tab
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class ProjectError(Exception):
+class ProjectError(HashiyaError):
     """The file cannot be used as a project; str() is a one-line reason naming the file."""
 
 

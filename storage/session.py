@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from annotation.documents import Document
+from annotation.errors import HashiyaError
 from annotation.schema import LabelSchema, SchemaError
 from annotation.span_index import SpanIndex
 from annotation.spans import Link, Span
 from storage.project import Project
 
 
-class EditRefused(ValueError):
+class EditRefused(HashiyaError, ValueError):
     """An edit that would break the document's consistency; str() says why."""
 
 
