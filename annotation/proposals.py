@@ -28,6 +28,9 @@ class Proposal:
     spans: tuple[Span, ...]  # main span first
     links: tuple[Link, ...]
     reason: str = ""
+    # How sure the suggester is, 0..1: shown with the suggestion, filterable, and stored as the
+    # "confidence" attribute when accepting stores it (see annotation.provenance).
+    confidence: float = 1.0
 
     @property
     def key(self) -> Key:

@@ -24,6 +24,10 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _KEY = re.compile(r"^[0-9A-Za-z]$")
 
 
+# Attributes that say where a span came from (annotation.provenance); never defaulted.
+PROVENANCE_ATTRS = frozenset({"origin", "confidence"})
+
+
 class SchemaError(HashiyaError, ValueError):
     """A schema (or an edit to it) is not valid; the message says why."""
 
@@ -178,7 +182,10 @@ class LabelSchema:
         raise SchemaError(f"kind {kind} has no attribute {name!r}")
 
     def default_attrs(self, kind: str) -> dict[str, str]:
-        return {a.name: a.default for a in self.attributes_for(kind)}
+        """What a new span of this kind stores; provenance is set only by who stores a suggestion."""
+        return {
+            a.name: a.default for a in self.attributes_for(kind) if a.name not in PROVENANCE_ATTRS
+        }
 
     def link_type(self, name: str) -> LinkTypeDef:
         for lt in self.link_types:

@@ -177,9 +177,41 @@ def _write_schema_tables(db: sqlite_utils.Database, schema: dict) -> None:
         )
 
 
+def _v3_provenance_attributes(db: sqlite_utils.Database) -> None:
+    """origin/confidence on entities, quotes and claims (annotation.provenance), added after
+    a project's own attributes; a project that already defines one keeps its own."""
+    defaults = {
+        (a["kind"], a["name"]): a
+        for a in load_default_schema().to_dict()["attributes"]
+        if a["name"] in ("origin", "confidence")
+    }
+    kinds = {row[0] for row in db.execute("SELECT name FROM kinds")}
+    position = db.execute("SELECT COALESCE(MAX(position), -1) FROM attribute_defs").fetchone()[0]
+    for (kind, name), a in defaults.items():
+        exists = db.execute(
+            "SELECT 1 FROM attribute_defs WHERE kind = ? AND name = ?", [kind, name]
+        ).fetchone()
+        if kind not in kinds or exists:
+            continue
+        position += 1
+        db.execute(
+            "INSERT INTO attribute_defs(kind, name, allowed, default_value, title, position) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                kind,
+                name,
+                json.dumps(a["values"], ensure_ascii=False) if a["values"] is not None else None,
+                a["default"],
+                a.get("title", ""),
+                position,
+            ],
+        )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_rejected_suggestions,
+    _v3_provenance_attributes,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
