@@ -11,13 +11,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotation.arabic import COMMAS, QUOTE_CHARS, trim
 from annotation.quote_rules import Lexicon, QuoteSuggestion, _Doc, suggest_quotes
 from annotation.spans import Span
-from annotation.suggestions import Agent, Range, match_key, sentence_spans, trim, words
+from annotation.suggestions import Agent, Range, match_key, sentence_spans, words
 
 QuoteLike = QuoteSuggestion | Span
 
-_QUOTE_EDGES = '"\u00ab\u00bb\u201c\u201d\u2039\u203a\u201e()-\u2013\u2014:\u060c,'
+_QUOTE_EDGES = "".join(sorted(QUOTE_CHARS | COMMAS)) + "()-\u2013\u2014:"
 
 
 def _keys(text: str) -> frozenset[str]:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 from pathlib import Path
 
+from annotation.arabic import ARABIC_LETTERS
 from annotation.normalize import normalize, normalize_for_search
 
 PROCLITIC, ARTICLE, STEM = "proclitic", "article", "stem"
@@ -33,7 +34,6 @@ LEXICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "clitic_ex
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بكل"
 FUTURE = "س"
-ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B))
 
 MIN_STEM_AFTER_CONJ = 3  # و + stem
 MIN_STEM_AFTER_ARTICLE = 2  # ال + stem

@@ -39,16 +39,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from annotation.arabic import CLOSING_PUNCT, INVISIBLE, SENTENCE_END
 from annotation.clitics import ARTICLE, DEFAULT_EXCEPTIONS, PROCLITIC, segment
 from annotation.errors import HashiyaError
 from annotation.normalize import normalize
-from annotation.tokens import BIDI_CONTROLS, JOINERS, WORD, tokenize
+from annotation.tokens import WORD, tokenize
 
-SENTENCE_END = frozenset(".!?؟")
-CLOSERS = frozenset("»\"')]}”’›")
 PARAGRAPH_MARKER = "$#$"
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-_INVISIBLE = BIDI_CONTROLS | JOINERS
 
 
 class ConllError(HashiyaError, ValueError):
@@ -92,7 +90,7 @@ def units_for(
         raise ValueError(f"clitics must be keep or split, not {clitics!r}")
     units: list[Unit] = []
     for tok in tokenize(text):
-        if all(c in _INVISIBLE for c in tok.text):
+        if all(c in INVISIBLE for c in tok.text):
             continue
         if clitics == "keep" or tok.type != WORD:
             units.append(Unit(tok.start, tok.end, tok.text))
@@ -166,7 +164,7 @@ def _sentence_bounds(
         gap = text[prev.end : cur.start]
         if prev.text in SENTENCE_END:
             ended = True
-        glued_closer = ended and not gap and (cur.text in CLOSERS or cur.text in SENTENCE_END)
+        glued_closer = ended and not gap and (cur.text in CLOSING_PUNCT or cur.text in SENTENCE_END)
         brk = "\n" in gap or (mode == "punct" and ended and not glued_closer)
         if glued_closer:
             continue

@@ -16,21 +16,31 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from annotation.tokens import BIDI_CONTROLS, JOINERS, TATWEEL
-
-# All Arabic combining marks: Quranic signs, harakat, tanween, shadda, sukun, superscript alef,
-# small high/low signs.
-TASHKEEL = frozenset(
-    [chr(c) for c in range(0x0610, 0x061B)]
-    + [chr(c) for c in range(0x064B, 0x0660)]
-    + ["\u0670"]
-    + [chr(c) for c in range(0x06D6, 0x06EE)]
+from annotation.arabic import (
+    ALEF_FORMS,
+    ALEF_MAQSURA,
+    DIGITS,
+    HAMZA_CARRIERS,
+    HEH,
+    INVISIBLE,
+    NUMBER_PUNCT,
+    PERSIAN_LETTERS,
+    TA_MARBUTA,
+    TASHKEEL,
+    TATWEEL,
+    YEH,
+    is_presentation_form,
 )
-ALEF_FORMS = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627"}
-HAMZA_CARRIERS = {"\u0624": "\u0621", "\u0626": "\u0621"}  # ؤ ئ -> ء
-DIGITS = {chr(0x0660 + d): str(d) for d in range(10)} | {chr(0x06F0 + d): str(d) for d in range(10)}
-NUMBER_PUNCT = {"\u066b": ".", "\u066c": ","}  # ٫ ٬
-PERSIAN_LETTERS = {"\u06cc": "\u064a", "\u06a9": "\u0643"}  # ی -> ي, ک -> ك
+
+_REMOVED = TASHKEEL | {TATWEEL} | INVISIBLE
+_MAPPED = (
+    ALEF_FORMS
+    | HAMZA_CARRIERS
+    | DIGITS
+    | NUMBER_PUNCT
+    | PERSIAN_LETTERS
+    | {ALEF_MAQSURA: YEH, TA_MARBUTA: HEH}
+)
 
 # (name, description, example "before -> after")
 RULES: tuple[tuple[str, str, str], ...] = (
@@ -43,7 +53,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("tatweel", "remove tatweel U+0640", "الأســد -> الاسد"),
     (
         "bidi",
-        "remove bidi controls (LRM, RLM, ALM, embeddings, isolates) and ZWJ/ZWNJ",
+        "remove bidi controls (LRM, RLM, ALM, embeddings, isolates), ZWJ/ZWNJ and the "
+        "invisible format characters U+FEFF, U+2060, U+00AD",
         "\u200fموسكو -> موسكو",
     ),
     (
@@ -78,24 +89,45 @@ RULES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-@lru_cache(maxsize=8192)
-def normalize_char(c: str) -> str:
-    """The key text of one character ('' when it is removed)."""
-    if c in TASHKEEL or c == TATWEEL or c in BIDI_CONTROLS or c in JOINERS:
+def _fold(c: str) -> str:
+    """The key text of one character that is not a presentation form."""
+    if c in _REMOVED:
         return ""
-    for table in (ALEF_FORMS, HAMZA_CARRIERS, DIGITS, NUMBER_PUNCT, PERSIAN_LETTERS):
-        if c in table:
-            return table[c]
-    if c == "\u0649":
-        return "\u064a"
-    if c == "\u0629":
-        return "\u0647"
-    o = ord(c)
-    if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
-        return "".join(normalize_char(x) for x in unicodedata.normalize("NFKC", c))
-    if o < 0x80:
+    mapped = _MAPPED.get(c)
+    if mapped is not None:
+        return mapped
+    if c < "\x80":
         return c.lower()
     return c.casefold()
+
+
+@lru_cache(maxsize=8192)
+def normalize_char(c: str) -> str:
+    """The key text of one character ('' when it is removed). Total: never raises.
+
+    A presentation form goes through NFKC once and its letters are folded; forms that NFKC
+    leaves alone (the ornate parentheses U+FD3E/U+FD3F, U+FEFF) are folded as themselves, so
+    there is no recursion.
+    """
+    if is_presentation_form(c):
+        decomposed = unicodedata.normalize("NFKC", c)
+        if decomposed != c:
+            return "".join(_fold(x) for x in decomposed)
+    return _fold(c)
+
+
+class _KeyTable(dict[int, str]):
+    """A str.translate table filled on first sight of each character (bounded: a text made of
+    every code point must not keep them all)."""
+
+    def __missing__(self, o: int) -> str:
+        key = normalize_char(chr(o))
+        if len(self) < 16384:
+            self[o] = key
+        return key
+
+
+_KEYS = _KeyTable()
 
 
 def normalize_for_search(text: str) -> tuple[str, list[int]]:
@@ -129,7 +161,7 @@ def normalize_for_search(text: str) -> tuple[str, list[int]]:
 
 def normalize(text: str) -> str:
     """Only the key (for comparing words, lexicon look-ups, grouping)."""
-    return "".join(normalize_char(c) for c in text)
+    return text.translate(_KEYS)
 
 
 def original_range(index_map: list[int], start: int, end: int) -> tuple[int, int]:

@@ -19,6 +19,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from annotation.arabic import COMMAS as _COMMAS
+from annotation.arabic import QUOTE_CHARS, TATWEEL, trim
+from annotation.arabic import QUOTE_CLOSERS as CLOSERS
+from annotation.arabic import QUOTE_PAIRS as DIRECTIONAL
+from annotation.arabic import STRAIGHT_QUOTE as STRAIGHT
 from annotation.spans import Span
 from annotation.suggestions import (
     Agent,
@@ -27,7 +32,6 @@ from annotation.suggestions import (
     match_key,
     paragraph_spans,
     sentence_spans,
-    trim,
     words,
 )
 
@@ -35,13 +39,8 @@ LEXICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "cue_verbs
 SPEAKER_LABELS = ("PERS", "ORG", "OCC", "NORP", "GPE")
 _LABEL_RANK = {"PERS": 0, "ORG": 1, "OCC": 2, "GPE": 3, "NORP": 4}
 
-DIRECTIONAL = {"\u00ab": "\u00bb", "\u2039": "\u203a", "\u201c": "\u201d", "\u201e": "\u201d"}
-CLOSERS = frozenset(DIRECTIONAL.values())
-STRAIGHT = '"'
-QUOTE_CHARS = frozenset(DIRECTIONAL) | CLOSERS | {STRAIGHT}
 _OPEN_BEFORE = frozenset("([{:\u00ab-\u2013\u2014/")
 _PROCLITIC_LETTERS = frozenset("\u0628\u0643\u0644\u0648\u0641")  # ب ك ل و ف
-_COMMAS = frozenset(",\u060c")
 
 _STOP = frozenset(
     match_key(w)
@@ -253,7 +252,7 @@ def _straight_role(text: str, i: int) -> str:
     left_open = (
         left.isspace()
         or left in _OPEN_BEFORE
-        or left == "\u0640"
+        or left == TATWEEL
         or (left in _PROCLITIC_LETTERS and (i < 2 or text[i - 2].isspace()))
     )
     right_close = right.isspace() or (not right.isalnum() and right not in "(\u00ab")

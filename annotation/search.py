@@ -26,11 +26,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from annotation.arabic import INVISIBLE
 from annotation.clitics import DEFAULT_EXCEPTIONS, exceptions_for
 from annotation.normalize import normalize, normalize_for_search, original_range
-from annotation.tokens import BIDI_CONTROLS, JOINERS
-
-_TRAILING_INVISIBLE = BIDI_CONTROLS | JOINERS
 
 
 class SearchIndex:
@@ -97,7 +95,7 @@ class SearchIndex:
 
     def _original(self, ks: int, ke: int) -> tuple[int, int]:
         s, e = original_range(self.index_map, ks, ke)
-        while e > s and self.text[e - 1] in _TRAILING_INVISIBLE:
+        while e > s and self.text[e - 1] in INVISIBLE:
             e -= 1
         return s, e
 

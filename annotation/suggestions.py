@@ -6,44 +6,35 @@ used for matching only and never changes offsets: words are compared token by to
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from annotation.arabic import (
+    CLAUSE_END,
+    QUOTE_CLOSERS,
+    SENTENCE_END,
+    STRAIGHT_QUOTE,
+    is_word_char,
+    trim,
+)
+from annotation.normalize import normalize
 from annotation.spans import Span
-from annotation.tokens import Token, char_class, iter_tokens
+from annotation.tokens import Token, iter_tokens
 
 Range = tuple[int, int]
 # A proposed speaker or claimant: an entity span id, a (start, end) noun-phrase range, or None.
 Agent = str | Range | None
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans(
-    {
-        "\u0623": "\u0627",  # أ -> ا
-        "\u0625": "\u0627",  # إ -> ا
-        "\u0622": "\u0627",  # آ -> ا
-        "\u0671": "\u0627",  # ٱ -> ا
-        "\u0649": "\u064a",  # ى -> ي
-        "\u0629": "\u0647",  # ة -> ه
-        "\u0624": "\u0648",  # ؤ -> و
-        "\u0626": "\u064a",  # ئ -> ي
-        "\u200c": None,
-        "\u200d": None,
-        "\u200e": None,
-        "\u200f": None,
-        "\u061c": None,
-    }
-)
+# A sentence of the suggesters also ends at ؛ and …; what may follow its terminator and stay in
+# it: closing quotes and a closing parenthesis.
+_SENTENCE_END = SENTENCE_END | CLAUSE_END
+_TRAILING_CLOSERS = QUOTE_CLOSERS | {STRAIGHT_QUOTE, ")"}
 
 
 def match_key(word: str) -> str:
-    """A matching key for one word: no diacritics/tatweel, alef, hamza seats, ya and ta marbuta folded."""
-    return _DIACRITICS.sub("", word).translate(_FOLD)
-
-
-def is_word_char(c: str) -> bool:
-    return char_class(c) in ("letter", "digit", "mark", "joiner")
+    """A matching key for one word: the search key of annotation.normalize (one rule for
+    diacritics, alef forms, hamza carriers, ى and ة everywhere)."""
+    return normalize(word)
 
 
 def at_word_boundaries(text: str, start: int, end: int) -> bool:
@@ -51,15 +42,6 @@ def at_word_boundaries(text: str, start: int, end: int) -> bool:
     left_ok = start == 0 or not is_word_char(text[start - 1]) or not is_word_char(text[start])
     right_ok = end >= len(text) or not is_word_char(text[end]) or not is_word_char(text[end - 1])
     return left_ok and right_ok
-
-
-def trim(text: str, start: int, end: int, extra: str = "") -> Range:
-    """Shrink [start, end) past whitespace (and any characters in extra) on both sides."""
-    while start < end and (text[start].isspace() or text[start] in extra):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in extra):
-        end -= 1
-    return start, end
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +68,6 @@ def _word(tok: Token) -> Word:
     return Word(tok.start, tok.end, tok.text, tok.text, True)
 
 
-SENTENCE_END = frozenset(".!?\u061f\u061b\u2026")  # . ! ? ؟ ؛ …
-
-
 def sentence_spans(text: str, protect: Iterable[Range] = ()) -> list[Range]:
     """Sentences as trimmed ranges; split on . ! ? ؟ ؛ … and line breaks.
 
@@ -110,16 +89,16 @@ def sentence_spans(text: str, protect: Iterable[Range] = ()) -> list[Range]:
         if c == "\n":
             _emit(text, start, i, out)
             start = i + 1
-        elif i in closing_ends and i > 0 and text[i - 1] in SENTENCE_END:
+        elif i in closing_ends and i > 0 and text[i - 1] in _SENTENCE_END:
             _emit(text, start, i + 1, out)  # «... انتهى.» closes the sentence too
             start = i + 1
-        elif c in SENTENCE_END and not blocked[i]:
+        elif c in _SENTENCE_END and not blocked[i]:
             if c == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
                 i += 1
                 continue
             j = i + 1
-            while j < n and (text[j] in SENTENCE_END or text[j] in '"\u00bb\u201d\u203a)'):
-                if text[j] in SENTENCE_END or not blocked[j]:
+            while j < n and (text[j] in _SENTENCE_END or text[j] in _TRAILING_CLOSERS):
+                if text[j] in _SENTENCE_END or not blocked[j]:
                     j += 1
                 else:
                     break

@@ -6,8 +6,8 @@ Only line breaks change (CRLF and CR become LF); every other character is kept a
 from __future__ import annotations
 
 import codecs
-import unicodedata
 
+from annotation.arabic import LAYOUT_CONTROLS, stray_controls
 from annotation.errors import HashiyaError
 
 
@@ -15,15 +15,12 @@ class InputRefused(HashiyaError, ValueError):
     """An input cannot be imported; str() is the one-line reason (without the file name)."""
 
 
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
-
-
 def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _has_bad_controls(text: str) -> bool:
-    return any((ord(c) < 32 or 0x7F <= ord(c) < 0xA0) and c not in _ALLOWED_CONTROLS for c in text)
+    return bool(stray_controls(text, LAYOUT_CONTROLS))
 
 
 def _looks_arabic(text: str) -> bool:
@@ -68,11 +65,3 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if not text.strip():
         raise InputRefused("the file contains only whitespace")
     return text, encoding
-
-
-def is_word_char(c: str) -> bool:
-    """Letters, combining marks, digits, tatweel, ZWJ/ZWNJ: the stuff of words."""
-    if c in "\u200c\u200d":
-        return True
-    cat = unicodedata.category(c)
-    return cat[0] in "LMN"

@@ -13,15 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-WORD, NUMBER, PUNCT, SYMBOL, OTHER = "word", "number", "punct", "symbol", "other"
+from annotation.arabic import BIDI_CONTROLS, JOINERS, NUMBER_SEPARATORS, TATWEEL, is_arabic_script
 
-BIDI_CONTROLS = frozenset(
-    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-JOINERS = frozenset("\u200c\u200d")
-# Separators that stay inside a number when a digit follows: 3.5, 1,000, ٣٫٥, ١٬٠٠٠
-NUMBER_SEPARATORS = frozenset(".,\u066b\u066c")
-TATWEEL = "\u0640"
+WORD, NUMBER, PUNCT, SYMBOL, OTHER = "word", "number", "punct", "symbol", "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +59,7 @@ def char_class(c: str) -> str:
 
 
 def _script(c: str) -> str:
-    o = ord(c)
-    if 0x0600 <= o <= 0x08FF or 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF or c == TATWEEL:
+    if is_arabic_script(c):
         return "arabic"
     return "other"
 

@@ -126,3 +126,36 @@ def test_seed_article_normalises_with_a_consistent_map(seed_text: str) -> None:
     assert len(index_map) == len(key) + 1
     assert all(normalize(seed_text[index_map[i]]) == key[i] for i in range(0, len(key), 97))
     assert "بوتين" in key and "\u0640" not in key
+
+
+def test_normalisation_is_total_over_every_code_point() -> None:
+    # Chunks of 4,096 code points (surrogates included): nothing raises, the map is aligned,
+    # every key character comes from its source and normalising twice changes nothing
+    # (sampled: the whole check would take several seconds).
+    for lo in range(0, 0x110000, 0x1000):
+        text = "".join(map(chr, range(lo, lo + 0x1000)))
+        key, index_map = normalize_for_search(text)
+        assert len(index_map) == len(key) + 1 and index_map[-1] == len(text)
+        if lo % 0x10000 == 0:
+            assert key == normalize(text)
+        for i in range(0, len(key), 61):
+            assert key[i] in normalize(text[index_map[i]])
+            assert normalize(key[i]) == key[i]
+        assert original_range(index_map, 0, len(key))[1] <= len(text)
+
+
+def test_ornate_parentheses_and_byte_order_marks_in_a_sentence() -> None:
+    # A Friday-sermon report as agencies send it: a BOM at the start, one stuck inside a word,
+    # and a Quranic citation between the ornate parentheses U+FD3F ... U+FD3E.
+    text = (
+        "\ufeffوقال خطيب المسجد الكبير في خطبة الجمعة إن الأس\ufeffد لا يأكل الجيف، "
+        "مستشهداً بقوله تعالى \ufd3fإِنَّ مَعَ الْعُسْرِ يُسْرًا\ufd3e، ودعا المصلين إلى الصبر."
+    )
+    key, index_map = normalize_for_search(text)
+    assert "\ufeff" not in key
+    assert "الاسد لا" in key and "\ufd3fان مع العسر يسرا\ufd3e" in key
+    assert normalize("\ufd3f\ufd3e\ufeff") == "\ufd3f\ufd3e"
+    s, e = original_range(index_map, key.index("الاسد"), key.index("الاسد") + 5)
+    assert text[s:e] == "الأس\ufeffد"
+    s, e = original_range(index_map, key.index("يسرا"), key.index("يسرا") + 4)
+    assert text[s:e] == "يُسْرًا" and text[e] == "\ufd3e"

@@ -76,7 +76,8 @@ def test_known_values() -> None:
 
 
 # --- the view with diacritics hidden ------------------------------------------------------
-from ui.qt_offsets import ViewMap, is_tashkeel  # noqa: E402
+from annotation.arabic import is_tashkeel  # noqa: E402
+from ui.qt_offsets import ViewMap  # noqa: E402
 
 
 @settings(max_examples=200, deadline=None)

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from annotation.arabic import is_word_char
 from annotation.snapping import snap, trim
-from annotation.textio import is_word_char
 
 TEXT = "قال «بوتين» إن الوضع خطير، والتقى بوتين وبوريس أمس."
 

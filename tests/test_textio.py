@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotation.textio import InputRefused, decode_text, is_word_char, normalize_newlines
+from annotation.arabic import is_word_char
+from annotation.textio import InputRefused, decode_text, normalize_newlines
 
 SENTENCE = "قال وزير الخارجية إنّ المفاوضات ستُستأنف يوم الأحد في العاصمة."
 # Everything that must survive decoding untouched: diacritics, tatweel, NBSP, RLM/LRM, ALM,

@@ -13,8 +13,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
+from annotation.arabic import TASHKEEL_RE as _TASHKEEL  # what "hide diacritics" hides
+
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_TASHKEEL = re.compile("[\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06ed]")
 
 
 class _Ranges:
@@ -63,13 +64,6 @@ class OffsetMap(_Ranges):
             # inside a surrogate pair
             return self._astral[k - 1] + (1 if round_up else 0)
         return position - k
-
-
-# Arabic marks hidden by the "hide diacritics" view: harakat, tanwin, shadda, sukun, dagger
-# alef, Quranic marks. Letters, tatweel and everything else stay visible.
-def is_tashkeel(c: str) -> bool:
-    o = ord(c)
-    return 0x064B <= o <= 0x065F or o == 0x0670 or 0x0610 <= o <= 0x061A or 0x06D6 <= o <= 0x06ED
 
 
 class ViewMap(_Ranges):
