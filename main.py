@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from storage.project import Project
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+PROGRESS_EVERY = 100  # documents between progress lines of long runs
 
 
 def _kinds(value: str) -> tuple[str, ...]:
@@ -55,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=f"project file to open in the window (default: {default_db_path()})",
     )
-    sub = parser.add_subparsers(dest="command", metavar="{import,export,schema}")
+    sub = parser.add_subparsers(dest="command", metavar="{import,export,schema,suggest}")
 
     imp = sub.add_parser("import", help="import .txt articles and native .jsonl files")
     imp.add_argument("--db", type=Path, required=True, help="project file (created if missing)")
@@ -114,7 +115,55 @@ def build_parser() -> argparse.ArgumentParser:
     what = sch.add_mutually_exclusive_group(required=True)
     what.add_argument("--out", type=Path, help="JSON file to write (replaced atomically)")
     what.add_argument("--load", type=Path, help="JSON file whose schema replaces the project's")
+    _add_suggest_parser(sub)
     return parser
+
+
+def _add_suggest_parser(sub: argparse._SubParsersAction) -> None:
+    from annotation.documents import STATUSES
+
+    sug = sub.add_parser(
+        "suggest",
+        help="pre-annotate documents with suggestions (store them, or write them to a file)",
+        description="Entities come from recommenders trained on the project's own entities "
+        "(names tagged elsewhere, a CRF tagger), quotes and claims from the rules. Stored "
+        "suggestions carry origin=suggested and their confidence as attributes.",
+    )
+    sug.add_argument("--db", type=Path, required=True, help="project file")
+    sug.add_argument(
+        "--kinds",
+        type=_kinds,
+        default=("entities", "quotes", "claims"),
+        help="comma-separated subset of entities,quotes,claims (default: all)",
+    )
+    sug.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        metavar="X",
+        help="leave out suggestions less confident than X (0..1, default 0)",
+    )
+    sug.add_argument(
+        "--documents",
+        choices=(*STATUSES, "all"),
+        default="new",
+        help="which documents, by status (default: new)",
+    )
+    what = sug.add_mutually_exclusive_group(required=True)
+    what.add_argument("--accept", action="store_true", help="store the suggestions")
+    what.add_argument(
+        "--out", type=Path, help="write them as native JSONL instead (nothing stored)"
+    )
+
+
+def _confidence(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        x = -1.0
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 0 to 1")
+    return x
 
 
 def _err(message: str) -> None:
@@ -362,6 +411,36 @@ def _schema_conflict(project: Project, new: LabelSchema) -> str | None:
     return None
 
 
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from annotation.documents import STATUSES
+    from storage.pre_annotate import pre_annotate
+
+    if args.out is not None and args.out.is_dir():
+        raise _UserError(f"{args.out}: is a folder; --out needs a file name")
+    statuses = STATUSES if args.documents == "all" else (args.documents,)
+
+    def progress(done: int, total: int) -> None:
+        if total >= PROGRESS_EVERY and (done % PROGRESS_EVERY == 0 or done == total):
+            print(f"suggest: {done}/{total} documents", file=sys.stderr, flush=True)
+
+    with _open_project(args.db, must_exist=True) as project:
+        report = pre_annotate(
+            project,
+            kinds=args.kinds,
+            min_confidence=args.min_confidence,
+            statuses=statuses,
+            accept=args.accept,
+            out=args.out,
+            progress=progress,
+        )
+    if report.recommenders:
+        print(f"entity recommenders: {report.recommenders}")
+    for line in report.refused:
+        _err(line)
+    print(report.summary(args.accept))
+    return EXIT_OK
+
+
 def cmd_gui(db: Path | None) -> int:
     from storage.paths import default_db_path
 
@@ -375,7 +454,6 @@ def cmd_gui(db: Path | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from storage.project import ProjectError
 
     try:
         if args.command == "import":
@@ -384,8 +462,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_export(args)
         if args.command == "schema":
             return cmd_schema(args)
+        if args.command == "suggest":
+            return cmd_suggest(args)
         return cmd_gui(args.db)
-    except (_UserError, ProjectError) as exc:
+    except HashiyaError as exc:
         _err(str(exc))
     except sqlite3.Error as exc:
         _err(f"{args.db}: cannot use the project ({exc})")

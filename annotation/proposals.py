@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from annotation.attribution import build_claim, build_quote, enclosing_quote
 from annotation.claim_rules import suggest_claims
 from annotation.quote_rules import suggest_quotes
+from annotation.recommenders.base import EntityGuess
 from annotation.span_index import SpanIndex
 from annotation.spans import Link, Span, new_id
 
@@ -108,6 +109,24 @@ def entity_proposals(
         out.append(
             Proposal("entity", start, end, label, (span,), (), "same text as a tagged entity")
         )
+    return out
+
+
+def recommended_entity_proposals(
+    doc_id: str,
+    guesses: Iterable[EntityGuess],
+    index: SpanIndex,
+    boundary: str = "token",
+    annotator: str = "",
+) -> list[Proposal]:
+    """Entities the project's recommenders guess, where the text has no entity yet (they fill
+    gaps; nested structure stays the annotators' work)."""
+    out = []
+    for g in guesses:
+        if index.overlapping(g.start, g.end, ("entity",)):
+            continue
+        span = Span(new_id(), doc_id, "entity", g.label, g.start, g.end, {}, boundary, annotator)
+        out.append(Proposal("entity", g.start, g.end, g.label, (span,), (), g.reason, g.confidence))
     return out
 
 
