@@ -1,0 +1,121 @@
+"""Trains the project's entity recommenders off the GUI thread and keeps the latest model.
+
+Training reads the project through a connection of its own (read only, in the training thread),
+so a key press never waits for it. It runs when suggestions are first asked for, and again once
+annotators have made RETRAIN_AFTER entity edits since the last run (after IDLE_MS without
+edits, so typing is never competed with). A run that is superseded is abandoned.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from annotation.recommenders.trained import EntityRecommenders
+from storage.training_data import entity_training_documents
+
+log = logging.getLogger(__name__)
+
+RETRAIN_AFTER = 20  # entity edits
+IDLE_MS = 3000
+
+
+class _ReadOnlyProject:
+    """What storage.training_data needs of a project: a `db`, here read only and private."""
+
+    def __init__(self, path: Path) -> None:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.execute("PRAGMA query_only = ON")
+        self.db = sqlite_utils.Database(conn)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+
+class RecommenderService(QObject):
+    trained = Signal(object)  # EntityRecommenders
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        project_path: Path,
+        exceptions: Callable[[], frozenset[str]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.project_path = Path(project_path)
+        self._exceptions = exceptions
+        self.current: EntityRecommenders | None = None
+        self._generation = 0
+        self._thread: threading.Thread | None = None
+        self._edits = 0
+        self.training_threads: list[int] = []  # thread ids of past runs (for tests and logs)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_MS)
+        self._idle.timeout.connect(self.train)
+        self.trained.connect(self._store)
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def ensure_trained(self) -> None:
+        """Train now unless a model exists or a run is under way."""
+        if self.current is None and not self.busy:
+            self.train()
+
+    def note_entity_edits(self, count: int) -> None:
+        self._edits += count
+        if self._edits >= RETRAIN_AFTER:
+            self._idle.start()  # restarted by every further edit: waits for a pause
+
+    def train(self) -> None:
+        self._edits = 0
+        self._generation += 1
+        generation = self._generation
+        exceptions = self._exceptions()
+        self._thread = threading.Thread(
+            target=self._run,
+            args=(generation, exceptions),
+            name="recommender-training",
+            daemon=True,
+        )
+        self._thread.start()
+
+    def _run(self, generation: int, exceptions: frozenset[str]) -> None:
+        self.training_threads.append(threading.get_ident())
+        try:
+            project = _ReadOnlyProject(self.project_path)
+            try:
+                model = EntityRecommenders.train(
+                    entity_training_documents(project),
+                    exceptions,
+                    should_stop=lambda: generation != self._generation,
+                )
+            finally:
+                project.close()
+        except Exception as exc:  # a failed run leaves the previous model in place
+            log.exception("recommender training failed")
+            self.failed.emit(f"learning from the project failed: {exc}")
+            return
+        if generation == self._generation:
+            self.trained.emit(model)
+
+    def _store(self, model: EntityRecommenders) -> None:
+        self.current = model
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Join a run under way (closing the window, tests)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def shutdown(self) -> None:
+        self._generation += 1  # any run in flight stops at its next check and emits nothing
+        self._idle.stop()
