@@ -14,6 +14,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -56,14 +57,14 @@ def evaluate(train: list[TrainingDocument], test: list[TrainingDocument]) -> dic
     return totals
 
 
-def learning_curve(documents: list[TrainingDocument]) -> list[dict[str, object]]:
+def learning_curve(documents: list[TrainingDocument]) -> list[dict[str, Any]]:
     cut = len(documents) * 3 // 4
     pool, test = documents[:cut], documents[cut:]
     rows = []
     for k in [*(s for s in SIZES if s < len(pool)), len(pool)]:
         started = time.perf_counter()
         totals = evaluate(pool[:k], test)
-        row: dict[str, object] = {
+        row: dict[str, Any] = {
             "k": k,
             "train_entities": sum(len(outermost(d.entities)) for d in pool[:k]),
             "seconds": round(time.perf_counter() - started, 2),
@@ -80,7 +81,7 @@ def learning_curve(documents: list[TrainingDocument]) -> list[dict[str, object]]
     return rows
 
 
-def plot(rows: list[dict[str, object]], out: Path) -> None:
+def plot(rows: list[dict[str, Any]], out: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
