@@ -56,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=f"project file to open in the window (default: {default_db_path()})",
     )
-    sub = parser.add_subparsers(dest="command", metavar="{import,export,schema,suggest}")
+    sub = parser.add_subparsers(
+        dest="command", metavar="{import,export,schema,suggest,guidelines,stats}"
+    )
 
     imp = sub.add_parser("import", help="import .txt articles and native .jsonl files")
     imp.add_argument("--db", type=Path, required=True, help="project file (created if missing)")
@@ -116,7 +118,25 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--out", type=Path, help="JSON file to write (replaced atomically)")
     what.add_argument("--load", type=Path, help="JSON file whose schema replaces the project's")
     _add_suggest_parser(sub)
+    _add_guidelines_and_stats_parsers(sub)
     return parser
+
+
+def _add_guidelines_and_stats_parsers(sub: argparse._SubParsersAction) -> None:
+    gl = sub.add_parser(
+        "guidelines",
+        help="write the project's annotation guidelines as Markdown, or replace them",
+        description="Guidelines are one UTF-8 Markdown text kept in the project; a heading "
+        "whose first word is a label (## GPE …) documents that label in the window.",
+    )
+    gl.add_argument("--db", type=Path, required=True, help="project file")
+    what = gl.add_mutually_exclusive_group(required=True)
+    what.add_argument("--out", type=Path, help="Markdown file to write (replaced atomically)")
+    what.add_argument("--load", type=Path, help="Markdown file whose text replaces the guidelines")
+
+    st = sub.add_parser("stats", help="counts of documents, spans, annotators and suggestions")
+    st.add_argument("--db", type=Path, required=True, help="project file")
+    st.add_argument("--json", action="store_true", help="one JSON object (shape in README)")
 
 
 def _add_suggest_parser(sub: argparse._SubParsersAction) -> None:
@@ -441,6 +461,47 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_guidelines(args: argparse.Namespace) -> int:
+    from annotation.guidelines import decode_guidelines
+    from storage.atomic import write_text_atomic
+    from storage.guidelines import read_guidelines, write_guidelines
+
+    if args.out is not None:
+        if args.out.is_dir():
+            raise _UserError(f"{args.out}: is a folder; --out needs a file name")
+        with _open_project(args.db, must_exist=True) as project:
+            text = read_guidelines(project)
+        write_text_atomic(text, args.out)
+        print(f"wrote {len(text)} characters of guidelines to {args.out}")
+        return EXIT_OK
+    text = decode_guidelines(args.load.read_bytes(), str(args.load))
+    with _open_project(args.db, must_exist=True) as project:
+        changed = write_guidelines(project, text)
+    print(f"guidelines {'replaced' if changed else 'unchanged'} ({len(text)} characters)")
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from storage.statistics import project_statistics
+
+    with _open_project(args.db, must_exist=True) as project:
+        stats = project_statistics(project)
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    d = stats["documents"]
+    print(
+        f"documents: {d['total']} ({d['new']} new, {d['in_progress']} in progress, "
+        f"{d['done']} done)"
+    )
+    ents = stats["spans"]["entities"]
+    print(f"entities: {sum(ents.values())}", *(f"{k} {v}" for k, v in ents.items()), sep="  ")
+    print(f"quotes: {stats['spans']['quotes']}  claims: {stats['spans']['claims']}")
+    for name, a in stats["annotators"].items():
+        print(f"annotator {name or '(unknown)'}: {a['spans']} spans, {a['done']} documents done")
+    return EXIT_OK
+
+
 def cmd_gui(db: Path | None) -> int:
     from storage.paths import default_db_path
 
@@ -464,6 +525,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_schema(args)
         if args.command == "suggest":
             return cmd_suggest(args)
+        if args.command == "guidelines":
+            return cmd_guidelines(args)
+        if args.command == "stats":
+            return cmd_stats(args)
         return cmd_gui(args.db)
     except HashiyaError as exc:
         _err(str(exc))

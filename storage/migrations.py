@@ -208,10 +208,23 @@ def _v3_provenance_attributes(db: sqlite_utils.Database) -> None:
         )
 
 
+def _v4_guidelines_and_statistics(db: sqlite_utils.Database) -> None:
+    """The project's guidelines (one Markdown text), and indexes the statistics read from."""
+    db.execute(
+        """CREATE TABLE guidelines (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            text TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX annotations_kind_label ON annotations(kind, label, annotator_id)")
+    db.execute("CREATE INDEX edit_log_action ON edit_log(action, at)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_rejected_suggestions,
     _v3_provenance_attributes,
+    _v4_guidelines_and_statistics,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
