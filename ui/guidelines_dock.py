@@ -229,10 +229,14 @@ class GuidelinesDock(QDockWidget):
     # --- search ---------------------------------------------------------------------------
     def _filter(self, query: str) -> None:
         key = normalize(query).strip()
-        iterator = [self.toc.topLevelItem(i) for i in range(self.toc.topLevelItemCount())]
-        while iterator:
-            item = iterator.pop()
-            iterator.extend(item.child(i) for i in range(item.childCount()))
+        stack: list[QTreeWidgetItem | None] = [
+            self.toc.topLevelItem(i) for i in range(self.toc.topLevelItemCount())
+        ]
+        while stack:
+            item = stack.pop()
+            if item is None:
+                continue
+            stack.extend(item.child(i) for i in range(item.childCount()))
             item.setHidden(bool(key) and key not in normalize(item.text(0)))
             if not item.isHidden():
                 parent = item.parent()

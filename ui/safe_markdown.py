@@ -30,17 +30,18 @@ class SafeMarkdownView(QTextBrowser):
     def set_markdown(self, text: str) -> None:
         self.document().setMarkdown(text, MARKDOWN_FEATURES)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override
         self.resources_refused += 1
         return None
 
     def setSource(
         self,
-        name: QUrl,
+        name: QUrl | str,
         type: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource,
     ) -> None:  # noqa: N802, A002 - Qt override
-        if name.hasFragment() and not name.path():
-            self.scrollToAnchor(name.fragment())
+        url = QUrl(name)
+        if url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())
 
     def _clicked(self, url: QUrl) -> None:
         if url.hasFragment() and not url.path() and not url.scheme():
