@@ -24,11 +24,55 @@ Spans include the diacritics of their letters and never end in a bidi control.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from annotation.arabic import INVISIBLE
-from annotation.clitics import DEFAULT_EXCEPTIONS, exceptions_for
+from annotation.clitics import DEFAULT_EXCEPTIONS
 from annotation.normalize import normalize, normalize_for_search, original_range
+
+# The optional proclitics before the query's first word, as the regular expressions below and
+# `index_terms` both spell them: a conjunction, then a preposition with or without the article,
+# the article, or ل + article with elided alef (لل). Before a query that has the article only
+# ب or ك may stand (ل + article is the elided form).
+_CONJ = "\u0648\u0641"  # و ف
+_PREP = "\u0628\u0643\u0644"  # ب ك ل
+_ARTICLE_PREP = "\u0628\u0643"  # ب ك
+ARTICLE = "\u0627\u0644"  # ال
+_LAM = "\u0644"
+_PRE = f"[{_CONJ}]?(?:[{_ARTICLE_PREP}]?{ARTICLE}|{_LAM}{_LAM}|[{_PREP}])?"
+_PRE_BEFORE_ARTICLE = f"[{_CONJ}]?[{_ARTICLE_PREP}]?"
+_PRE_ELIDED = f"[{_CONJ}]?{_LAM}"
+_CONJ_FORMS = ("", *_CONJ)
+_ATTACHED_FORMS = ("", *(p + ARTICLE for p in ("", *_ARTICLE_PREP)), _LAM + _LAM, *_PREP)
+# A run of word characters, as (?<!\w) and (?!\w) in the patterns see words.
+WORD_RUN = re.compile(r"\w+")
+
+
+def _has_article(first: str) -> bool:
+    return first.startswith(ARTICLE) and len(first) > len(ARTICLE)
+
+
+def index_terms(query: str, proclitics: bool = True) -> list[list[str]] | None:
+    """What a text must contain to hold a whole-word match of query, for an index of its
+    WORD_RUN runs (of the normalised key): for each group, at least one of its runs.
+
+    The first run of the query's first word may carry proclitics (every form the patterns
+    accept is listed); every other run is bounded on both sides in any match, so it must
+    appear as it is. None when the query has no word character to look up.
+    """
+    words = normalize(query).split()
+    groups: list[list[str]] = []
+    for wi, word in enumerate(words):
+        for m in WORD_RUN.finditer(word):
+            run = m.group()
+            if wi > 0 or m.start() > 0 or not proclitics:
+                groups.append([run])
+            elif _has_article(words[0]):
+                forms = [c + p + run for c in _CONJ_FORMS for p in ("", *_ARTICLE_PREP)]
+                forms += [c + _LAM + run[1:] for c in _CONJ_FORMS]  # ل + (ا)ل elided
+                groups.append(forms)
+            else:
+                groups.append([c + p + run for c in _CONJ_FORMS for p in _ATTACHED_FORMS])
+    return groups or None
 
 
 class SearchIndex:
@@ -45,13 +89,13 @@ class SearchIndex:
         if not proclitics:
             return re.compile(f"{lb}(?P<pre>)(?P<body>{body}){la}")
         first = words[0]
-        if first.startswith("ال") and len(first) > 2:
+        if _has_article(first):
             rest = r"\s+".join(re.escape(w) for w in [first[2:], *words[1:]])
             return re.compile(
-                f"{lb}(?:(?P<pre>[وف]?[بك]?)(?P<body>{body})"
-                f"|(?P<pre2>[وف]?ل)(?P<body2>ل{rest})){la}"
+                f"{lb}(?:(?P<pre>{_PRE_BEFORE_ARTICLE})(?P<body>{body})"
+                f"|(?P<pre2>{_PRE_ELIDED})(?P<body2>{_LAM}{rest})){la}"
             )
-        return re.compile(f"{lb}(?P<pre>[وف]?(?:[بك]?ال|لل|[بكل])?)(?P<body>{body}){la}")
+        return re.compile(f"{lb}(?P<pre>{_PRE})(?P<body>{body}){la}")
 
     def find(
         self,
@@ -117,17 +161,3 @@ def find_variants(
         boundary=boundary,
         exceptions=exceptions,
     )
-
-
-def search_project(project: Any, query: str, **options: Any) -> list[tuple[str, int, int]]:
-    """(doc_id, start, end) for every match in every document of a storage.project.Project.
-
-    Options are those of SearchIndex.find; the project's clitic exceptions are used unless
-    `exceptions` is given.
-    """
-    options.setdefault("exceptions", exceptions_for(project.setting("clitic_exceptions", "")))
-    out: list[tuple[str, int, int]] = []
-    for doc_id in project.document_ids():
-        index = SearchIndex(project.document(doc_id).text)
-        out.extend((doc_id, s, e) for s, e in index.find(query, **options))
-    return out

@@ -220,11 +220,30 @@ def _v4_guidelines_and_statistics(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX edit_log_action ON edit_log(action, at)")
 
 
+def _v5_search_index(db: sqlite_utils.Database) -> None:
+    """The project search index (storage.search_index): which document holds which word.
+
+    Made empty: documents already in the project are indexed at the first project search
+    (storage.search_index.build), not on the open path."""
+    db.execute(
+        """CREATE TABLE search_docs (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE
+        )"""
+    )
+    db.execute(
+        """CREATE VIRTUAL TABLE search_words USING fts5(
+            words, content='', detail=none, columnsize=0, tokenize="ascii tokenchars '_'"
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_rejected_suggestions,
     _v3_provenance_attributes,
     _v4_guidelines_and_statistics,
+    _v5_search_index,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -19,6 +19,7 @@ from annotation.documents import Document, DocumentInfo
 from annotation.errors import HashiyaError
 from annotation.schema import LabelSchema
 from annotation.spans import Link, Span
+from storage import search_index
 from storage.migrations import APPLICATION_ID, LATEST_VERSION, _write_schema_tables, migrate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -211,6 +212,7 @@ class Project:
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [doc.id, doc.sha256, doc.source, doc.text, doc.status, position, _now()],
             )
+            search_index.add_documents(self.db.conn, [(doc.id, doc.text)])
             self.log("import", doc.id, {"source": doc.source, "sha256": doc.sha256})
 
     def document(self, doc_id: str) -> Document:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from annotation.clitics import exceptions_for, split_proclitics
 from annotation.documents import Document
 from annotation.normalize import normalize
-from annotation.search import SearchIndex, find_variants, search_project
+from annotation.search import SearchIndex, find_variants
 from annotation.snapping import snap
 from annotation.tokens import tokenize
 
@@ -149,20 +149,6 @@ def test_every_match_normalises_to_the_query(words: list[str], data: st.DataObje
     # The exact word itself is always found (unless it is empty after normalisation).
     whole = [w for w in words if normalize(w) == query]
     assert len(spans) >= len(whole) > 0
-
-
-def test_search_project(project) -> None:
-    a = Document.create("التقى بوتين وكيري في موسكو.", "a.txt")
-    b = Document.create("قال لبوتين إن لروسيا دورا.", "b.txt")
-    project.add_document(a)
-    project.add_document(b)
-    hits = search_project(project, "بوتين", boundary="strip_clitics")
-    assert [(d, project.document(d).text[s:e]) for d, s, e in hits] == [
-        (a.id, "بوتين"),
-        (b.id, "بوتين"),
-    ]
-    project.set_setting("clitic_exceptions", "لبوتين")
-    assert [d for d, _, _ in search_project(project, "بوتين")] == [a.id]
 
 
 @pytest.mark.shared

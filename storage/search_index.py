@@ -1,0 +1,206 @@
+"""The project's search index: which documents can hold a query, without reading every text.
+
+Design. Every document's search key (annotation.normalize) is cut into word runs
+(annotation.search.WORD_RUN, the words the search patterns see), and the set of runs is stored
+in an FTS5 table (contentless, no positions: a word -> documents index, a few bytes per word and
+document). A query becomes groups of runs (annotation.search.index_terms: the first word with
+every proclitic form the search accepts, the others as they are); the documents holding one run
+of each group are the candidates. Each candidate's stored text is then searched exactly as a
+single document is (annotation.search.SearchIndex), so every hit has the exact code-point offsets
+of brute-force search and the index only decides which texts to read.
+
+Runs are joined by spaces and indexed with FTS5's "ascii" tokenizer (tokenchars "_"): every
+non-ASCII character is a token character and the only ASCII characters inside a run are
+letters, digits and "_", so FTS5's tokens are exactly the runs, whatever Unicode version SQLite
+was built with.
+
+Documents are immutable and are indexed when they are added (`add_documents`, called by
+storage.project inside the transaction that stores them). Projects made before the index (and
+documents added by any path that did not call it) are caught up by `build`, which the window
+runs at the first project search; a project opened read-only is searched by reading every text
+until then. A document id maps to its index row through `search_docs`, so no rowid of
+`documents` (which VACUUM may renumber) is relied on. The tables are made by migration 5
+(storage.migrations).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from annotation.clitics import exceptions_for
+from annotation.normalize import normalize
+from annotation.proposals import entity_proposals
+from annotation.search import WORD_RUN, SearchIndex, index_terms
+from annotation.span_index import SpanIndex
+from annotation.spans import Span
+
+_BATCH = 500
+
+
+def words_of(text: str) -> str:
+    """The indexed form of a text: its distinct key word runs, space-separated."""
+    return " ".join(set(WORD_RUN.findall(normalize(text))))
+
+
+def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> None:
+    """Index (doc_id, text) pairs; call it in the transaction that stores the documents."""
+    for doc_id, text in docs:
+        row = conn.execute("INSERT INTO search_docs(doc_id) VALUES (?)", [doc_id]).lastrowid
+        conn.execute("INSERT INTO search_words(rowid, words) VALUES (?, ?)", [row, words_of(text)])
+
+
+def unindexed_count(conn: sqlite3.Connection) -> int:
+    """Documents not in the index yet (0 once it is complete). Two index-only counts."""
+    return int(
+        conn.execute(
+            "SELECT (SELECT COUNT(*) FROM documents) - (SELECT COUNT(*) FROM search_docs)"
+        ).fetchone()[0]
+    )
+
+
+def build(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> int:
+    """Index every document not indexed yet, in one transaction; return how many.
+
+    progress(done, total) is called after each batch.
+    """
+    todo = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM search_docs)"
+        )
+    ]
+    if not todo:
+        return 0
+    own_tx = not conn.in_transaction
+    if own_tx:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        for i in range(0, len(todo), _BATCH):
+            ids = todo[i : i + _BATCH]
+            marks = ",".join("?" * len(ids))
+            rows = conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids)
+            add_documents(conn, rows.fetchall())
+            if progress is not None:
+                progress(min(i + _BATCH, len(todo)), len(todo))
+    except BaseException:
+        if own_tx:
+            conn.execute("ROLLBACK")
+        raise
+    if own_tx:
+        conn.execute("COMMIT")
+    return len(todo)
+
+
+def _match_expression(groups: list[list[str]]) -> str:
+    # Runs hold no '"' (they are word characters), so quoting each one is enough.
+    return " AND ".join("(" + " OR ".join(f'"{w}"' for w in group) + ")" for group in groups)
+
+
+def candidate_ids(
+    conn: sqlite3.Connection, query: str, *, proclitics: bool = True, whole_word: bool = True
+) -> list[str] | None:
+    """Ids of the documents that may hold a match, in project order; None when the index
+    cannot narrow the search (incomplete index, substring search, no word in the query)."""
+    groups = index_terms(query, proclitics) if whole_word else None
+    if groups is None or unindexed_count(conn) > 0:
+        return None
+    rows = conn.execute(
+        """SELECT d.id FROM search_docs s JOIN documents d ON d.id = s.doc_id
+           WHERE s.id IN (SELECT rowid FROM search_words WHERE search_words MATCH ?)
+           ORDER BY d.position""",
+        [_match_expression(groups)],
+    )
+    return [r[0] for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match: [start, end) code points of the document's stored text."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str  # the document's whole text, for context
+
+    def context(self, width: int = 40) -> tuple[str, str, str]:
+        """(left, match, right): up to width characters each side, line breaks as spaces."""
+        left = self.text[max(0, self.start - width) : self.start].replace("\n", " ")
+        right = self.text[self.end : self.end + width].replace("\n", " ")
+        return left, self.text[self.start : self.end], right
+
+
+def _texts(conn: sqlite3.Connection, ids: list[str] | None) -> Iterator[tuple[str, str]]:
+    if ids is None:
+        yield from conn.execute("SELECT id, text FROM documents ORDER BY position")
+        return
+    for i in range(0, len(ids), _BATCH):
+        chunk = ids[i : i + _BATCH]
+        marks = ",".join("?" * len(chunk))
+        rows = dict(conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk))
+        for doc_id in chunk:
+            yield doc_id, rows[doc_id]
+
+
+def iter_hits(project: Any, query: str, **options: Any) -> Iterator[Hit]:
+    """Every match of query in a storage.project.Project, in project order then text order.
+
+    Options are those of annotation.search.SearchIndex.find; the project's clitic exceptions
+    are used unless `exceptions` is given. A writable project first indexes what is missing
+    (a project made before the index, once); a read-only one is then searched text by text.
+    """
+    options.setdefault("exceptions", exceptions_for(project.setting("clitic_exceptions", "")))
+    conn: sqlite3.Connection = project.db.conn
+    if not getattr(project, "readonly", False) and unindexed_count(conn) > 0:
+        build(conn)
+    ids = candidate_ids(
+        conn,
+        query,
+        proclitics=options.get("proclitics", True),
+        whole_word=options.get("whole_word", True),
+    )
+    for doc_id, text in _texts(conn, ids):
+        for start, end in SearchIndex(text).find(query, **options):
+            yield Hit(doc_id, start, end, text)
+
+
+def search_project(
+    project: Any, query: str, *, limit: int | None = None, **options: Any
+) -> list[tuple[str, int, int]]:
+    """(doc_id, start, end) of every match (the first `limit` ones when given)."""
+    out: list[tuple[str, int, int]] = []
+    for hit in iter_hits(project, query, **options):
+        if limit is not None and len(out) >= limit:
+            break
+        out.append((hit.doc_id, hit.start, hit.end))
+    return out
+
+
+def tag_all_elsewhere(
+    project: Any,
+    label: str,
+    surface: str,
+    boundary: str = "token",
+    *,
+    skip_doc: str | None = None,
+    exceptions: frozenset[str] | None = None,
+) -> dict[str, list[Span]]:
+    """Project-wide tag-all: for each document but skip_doc, the new entity spans (label on
+    every occurrence of surface, cut by the boundary policy) that are not tagged yet — found
+    through the index, filtered by annotation.proposals.entity_proposals. Nothing is stored."""
+    options: dict[str, Any] = {"boundary": boundary}
+    if exceptions is not None:
+        options["exceptions"] = exceptions
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    for hit in iter_hits(project, surface, **options):
+        if hit.doc_id != skip_doc:
+            ranges.setdefault(hit.doc_id, []).append((hit.start, hit.end))
+    per_doc: dict[str, list[Span]] = {}
+    for doc_id, found in ranges.items():
+        index = SpanIndex(project.spans(doc_id, ["entity"]))
+        proposals = entity_proposals(doc_id, label, found, index, boundary, project.annotator_name)
+        if proposals:
+            per_doc[doc_id] = [p.main for p in proposals]
+    return per_doc
