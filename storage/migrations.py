@@ -216,7 +216,13 @@ def _v4_guidelines_and_statistics(db: sqlite_utils.Database) -> None:
             text TEXT NOT NULL
         )"""
     )
+    # Covering indexes: counts per label and annotator read the index, not the rows; attribute
+    # counts (claims, suggestion origins) read only the spans that have attributes.
     db.execute("CREATE INDEX annotations_kind_label ON annotations(kind, label, annotator_id)")
+    db.execute(
+        "CREATE INDEX annotations_with_attrs ON annotations(kind, attrs) WHERE attrs != '{}'"
+    )
+    db.execute("CREATE INDEX documents_status ON documents(status)")
     db.execute("CREATE INDEX edit_log_action ON edit_log(action, at)")
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from annotation.documents import STATUSES
 
 TOP_SPEAKERS = 20
+SPAN_BINS = (("0", 0), ("1–10", 10), ("11–50", 50), ("51–200", 200), (">200", 1 << 62))
 KIND_KEYS = {"entity": "entities", "quote": "quotes", "claim": "claims"}
 
 
@@ -87,7 +88,7 @@ def project_statistics(project: Any) -> dict[str, Any]:
         for value, n in _rows(
             project,
             f"SELECT COALESCE(json_extract(attrs, '$.{field}'), ''), COUNT(*) FROM annotations "
-            "WHERE kind = 'claim' "
+            "INDEXED BY annotations_with_attrs WHERE attrs != '{}' AND kind = 'claim' "
             "GROUP BY 1 ORDER BY 2 DESC",
         ):
             claims[field][value or "(none)"] = n
@@ -98,8 +99,9 @@ def project_statistics(project: Any) -> dict[str, Any]:
     for kind, origin, n in _rows(
         project,
         "SELECT kind, json_extract(attrs, '$.origin') AS origin, COUNT(*) FROM annotations "
-        "WHERE kind IN ('entity', 'quote', 'claim') AND attrs != '{}' "
-        "AND origin IN ('accepted', 'suggested') GROUP BY kind, origin",
+        "INDEXED BY annotations_with_attrs WHERE attrs != '{}' "
+        "AND kind IN ('entity', 'quote', 'claim') AND origin IN ('accepted', 'suggested') "
+        "GROUP BY kind, origin",
     ):
         suggestions[KIND_KEYS[kind]][
             "accepted" if origin == "accepted" else "stored_unreviewed"
@@ -108,15 +110,18 @@ def project_statistics(project: Any) -> dict[str, Any]:
         if kind in KIND_KEYS:
             suggestions[KIND_KEYS[kind]]["rejected"] = n
 
-    per_document = [
-        {"document": doc_id, "source": source, "spans": n}
-        for doc_id, source, n in _rows(
-            project,
-            "SELECT a.doc_id, d.source, a.n FROM (SELECT doc_id, COUNT(*) AS n FROM annotations "
-            "WHERE kind IN ('entity', 'quote', 'claim') GROUP BY doc_id "
-            "ORDER BY n DESC LIMIT 20) a JOIN documents d ON d.id = a.doc_id ORDER BY a.n DESC",
-        )
-    ]
+    # Documents by how many annotations they hold (entities, quotes, claims, cues, mentions: the
+    # count comes from the (doc_id, start) index alone); untouched documents fill the first bin.
+    bins = {label: 0 for label, _ in SPAN_BINS}
+    touched = 0
+    for n, docs_n in _rows(
+        project,
+        "SELECT n, COUNT(*) FROM (SELECT COUNT(*) AS n FROM annotations GROUP BY doc_id) "
+        "GROUP BY n",
+    ):
+        touched += docs_n
+        bins[next(label for label, top in SPAN_BINS if n <= top)] += docs_n
+    bins[SPAN_BINS[0][0]] += documents["total"] - touched
 
     return {
         "documents": documents,
@@ -127,7 +132,7 @@ def project_statistics(project: Any) -> dict[str, Any]:
         },
         "annotators": dict(sorted(annotators.items())),
         "spans_by_annotator": by_annotator_label,
-        "documents_by_spans": per_document,
+        "documents_by_annotations": bins,
         "done_over_time": done_over_time,
         "quotes_per_speaker": speakers,
         "claims": claims,

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from storage.project import Project
+from storage.read_connection import ReadOnlyConnection
 from storage.statistics import matching_documents, matching_spans, project_statistics
 from tests.test_statistics import db  # noqa: F401 - the fixture project
 from ui.statistics_dock import StatisticsDock
@@ -19,8 +20,13 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def dock(qtbot, db: Path):  # noqa: F811
     project = Project(db)
+
+    def compute() -> dict:
+        with ReadOnlyConnection(db) as snapshot:
+            return project_statistics(snapshot)
+
     widget = StatisticsDock(
-        lambda: project_statistics(project),
+        compute,
         lambda **q: matching_spans(project, **q),
         lambda status: matching_documents(project, status),
     )
@@ -28,7 +34,9 @@ def dock(qtbot, db: Path):  # noqa: F811
     widget.resize(900, 700)
     widget.show()
     widget.refresh()
+    qtbot.waitUntil(lambda: bool(widget.stats) and not widget.busy, timeout=20000)
     yield widget
+    widget.wait()
     project.close()
 
 
@@ -71,6 +79,21 @@ def test_clicking_a_status_bar_lists_documents(dock, qtbot) -> None:
     qtbot.waitUntil(lambda: dock.last_list is not None)
     table = dock.last_list.table
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["n0.txt", "n2.txt"]
+
+
+def test_refresh_runs_off_the_gui_thread_and_follows_edits(dock, qtbot, db: Path) -> None:  # noqa: F811
+    import threading
+
+    seen = []
+    original = dock._compute
+    dock._compute = lambda: (seen.append(threading.get_ident()), original())[1]
+    with Project(db, annotator="carim") as project:
+        project.set_status(project.document_ids()[1], "done")
+    dock.refresh()
+    dock.refresh()  # asked again while running: runs once more after
+    qtbot.waitUntil(lambda: dock.stats["documents"]["done"] == 3 and not dock.busy, timeout=20000)
+    assert seen and threading.get_ident() not in seen
+    assert {b.name: b.value for b in dock.charts["status"].bars}["done"] == 3
 
 
 def test_png_and_csv_exports(dock, tmp_path: Path) -> None:

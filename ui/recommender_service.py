@@ -9,33 +9,20 @@ edits, so typing is never competed with). A run that is superseded is abandoned.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlite_utils
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotation.recommenders.trained import EntityRecommenders
+from storage.read_connection import ReadOnlyConnection
 from storage.training_data import entity_training_documents
 
 log = logging.getLogger(__name__)
 
 RETRAIN_AFTER = 20  # entity edits
 IDLE_MS = 3000
-
-
-class _ReadOnlyProject:
-    """What storage.training_data needs of a project: a `db`, here read only and private."""
-
-    def __init__(self, path: Path) -> None:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        conn.execute("PRAGMA query_only = ON")
-        self.db = sqlite_utils.Database(conn)
-
-    def close(self) -> None:
-        self.db.conn.close()
 
 
 class RecommenderService(QObject):
@@ -92,15 +79,12 @@ class RecommenderService(QObject):
     def _run(self, generation: int, exceptions: frozenset[str]) -> None:
         self.training_threads.append(threading.get_ident())
         try:
-            project = _ReadOnlyProject(self.project_path)
-            try:
+            with ReadOnlyConnection(self.project_path) as project:
                 model = EntityRecommenders.train(
                     entity_training_documents(project),
                     exceptions,
                     should_stop=lambda: generation != self._generation,
                 )
-            finally:
-                project.close()
         except Exception as exc:  # a failed run leaves the previous model in place
             log.exception("recommender training failed")
             self.failed.emit(f"learning from the project failed: {exc}")

@@ -1,5 +1,9 @@
 """The dashboard: where the corpus stands, drawn with pyqtgraph, refreshed as work happens.
 
+The counts are computed in a background thread (the `compute` callable opens its own read-only
+connection), so showing the dock never blocks the window, whatever the size of the project; a
+refresh asked for while one runs is run once after it.
+
 Each chart is horizontal bars (categories read top to bottom, Arabic names drawn by Qt's text
 engine), exportable as PNG (the chart as shown) and CSV (its numbers, UTF-8 with BOM so
 spreadsheet programs read Arabic). Clicking a bar lists the spans or documents behind it.
@@ -8,6 +12,8 @@ spreadsheet programs read Arabic). Clicking a bar lists the spans or documents b
 from __future__ import annotations
 
 import csv
+import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from storage.statistics import SpanHit
 
+log = logging.getLogger(__name__)
 REFRESH_MS = 1000
 BAR = "#4c78a8"
 
@@ -173,6 +180,7 @@ class HitList(QDialog):
 
 class StatisticsDock(QDockWidget):
     open_span = Signal(str, int, int)  # doc_id, start, end
+    computed = Signal(object)  # the statistics dict, from the worker thread
 
     def __init__(
         self,
@@ -196,9 +204,13 @@ class StatisticsDock(QDockWidget):
             "claim_type": self.tr("Claims by type"),
             "suggestions": self.tr("Suggestions: accepted, stored unreviewed, rejected"),
             "done": self.tr("Documents done per day"),
+            "per_document": self.tr("Documents by number of annotations"),
         }
-        self.summary = QLabel(self)
+        self.summary = QLabel(self.tr("Counting…"), self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self._worker: threading.Thread | None = None
+        self._again = False
+        self.computed.connect(self._show)
         self.charts = {key: BarChart(title) for key, title in titles.items()}
         grid = QGridLayout()
         for i, chart in enumerate(self.charts.values()):
@@ -225,8 +237,40 @@ class StatisticsDock(QDockWidget):
         if self.isVisible():
             self._timer.start()
 
+    @property
+    def busy(self) -> bool:
+        return self._worker is not None and self._worker.is_alive()
+
     def refresh(self) -> None:
-        s = self.stats = self._compute()
+        """Recompute in the background; the charts change when the numbers arrive."""
+        if self.busy:
+            self._again = True
+            return
+        self._again = False
+        self._worker = threading.Thread(target=self._run, name="statistics", daemon=True)
+        self._worker.start()
+
+    def _run(self) -> None:
+        try:
+            self.computed.emit(self._compute())
+        except Exception:  # a locked or vanished file: keep the old numbers, say why in the log
+            log.exception("statistics failed")
+            self.computed.emit(None)
+
+    def wait(self, timeout: float | None = None) -> None:
+        if self._worker is not None:
+            self._worker.join(timeout)
+
+    def _show(self, stats: dict[str, Any] | None) -> None:
+        if stats is None:
+            self.summary.setText(self.tr("The statistics could not be read (see the log)."))
+        else:
+            self._draw(stats)
+        if self._again:
+            self.refresh()
+
+    def _draw(self, stats: dict[str, Any]) -> None:
+        s = self.stats = stats
         d = s["documents"]
         self.summary.setText(
             self.tr("{0} documents: {1} new, {2} in progress, {3} done").format(
@@ -273,6 +317,9 @@ class StatisticsDock(QDockWidget):
                 sug.append(Bar(f"{kind} · {what}", n, {}))
         self.charts["suggestions"].set_bars(sug)
         self.charts["done"].set_bars([Bar(x["date"], x["done"], {}) for x in s["done_over_time"]])
+        self.charts["per_document"].set_bars(
+            [Bar(k, v, {}) for k, v in s["documents_by_annotations"].items()]
+        )
 
     def _open_bar(self, name: str, query: dict[str, Any]) -> None:
         if not query:
