@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-stress bench lint setup clean
+.PHONY: run test test-stress bench lint setup clean eval-quotes
 
 setup: $(STAMP)
 
@@ -25,6 +25,9 @@ test-stress: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_bench.py
+
+eval-quotes: $(STAMP)
+	$(PY) bench/eval_quotes.py $(ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
