@@ -149,7 +149,7 @@ def cmd_select(args: argparse.Namespace) -> int:
 
 
 # --- storing hand annotations -----------------------------------------------------------------
-FORMS = ("guillemets", "dquote", "colon", "indirect", "post", "according")
+FORMS = ("guillemets", "dquote", "colon", "unmarked", "indirect", "post", "according")
 TYPES = ("direct", "indirect", "mixed")
 _SEP = " ~~ "
 
@@ -197,9 +197,9 @@ def parse_anchors(content: str) -> dict[str, list[dict[str, Any]]]:
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    """Where needle occurs; any run of spaces in it matches any run of whitespace (real text
-    holds no-break spaces and doubled spaces)."""
-    pattern = r"\s+".join(re.escape(part) for part in needle.split())
+    """Where needle occurs as whole words; any run of spaces in it matches any run of
+    whitespace (real text holds no-break spaces and doubled spaces)."""
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(part) for part in needle.split()) + r"(?!\w)"
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
@@ -251,19 +251,22 @@ def resolve(text: str, quotes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]
 
 
 def _ensure_schema(project: Any) -> None:
+    """The project's schema with the quote attributes form and carried (values as here)."""
     from dataclasses import replace as dc_replace
 
     from annotation.schema import AttributeDef
 
+    wanted = {
+        "form": AttributeDef("quote", "form", FORMS, "guillemets", "quote form"),
+        "carried": AttributeDef(
+            "quote", "carried", ("no", "yes"), "no", "speaker named in an earlier sentence"
+        ),
+    }
     schema = project.schema()
-    have = {(a.kind, a.name) for a in schema.attributes}
-    extra = []
-    if ("quote", "form") not in have:
-        extra.append(AttributeDef("quote", "form", FORMS, "guillemets", "quote form"))
-    if ("quote", "carried") not in have:
-        extra.append(AttributeDef("quote", "carried", ("no", "yes"), "no", "speaker named earlier"))
-    if extra:
-        project.save_schema(dc_replace(schema, attributes=(*schema.attributes, *extra)))
+    kept = [a for a in schema.attributes if not (a.kind == "quote" and a.name in wanted)]
+    current = [a for a in schema.attributes if a.kind == "quote" and a.name in wanted]
+    if sorted(current, key=lambda a: a.name) != sorted(wanted.values(), key=lambda a: a.name):
+        project.save_schema(dc_replace(schema, attributes=(*kept, *wanted.values())))
 
 
 def cmd_store(args: argparse.Namespace) -> int:
@@ -272,6 +275,7 @@ def cmd_store(args: argparse.Namespace) -> int:
 
     from annotation.attribution import build_quote
     from annotation.documents import document_id_for
+    from annotation.errors import HashiyaError
     from storage.project import Project
     from storage.session import DocumentSession
 
@@ -310,7 +314,13 @@ def cmd_store(args: argparse.Namespace) -> int:
                 s[0] = dc_replace(s[0], attrs=attrs)
                 spans += s
                 links += lk
-            session.add(spans, links, action="add")
+            try:
+                session.add(spans, links, action="add")
+            except HashiyaError as exc:
+                print(f"{item['file']}: {exc}", file=sys.stderr)
+                project.set_status(session.doc.id, "in_progress")
+                errors += 1
+                continue
             project.set_status(session.doc.id, "done")
             print(f"{item['file']}: {len(resolved)} quotes")
     return 1 if errors else 0
