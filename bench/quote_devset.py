@@ -73,7 +73,7 @@ def _importable(text: str) -> bool:
     return not any((ord(c) < 32 or 0x7F <= ord(c) < 0xA0) and c not in "\t\n\f\v" for c in text)
 
 
-def select(articles: Sequence[dict[str, Any]], seed: int = SEED) -> list[dict[str, str]]:
+def select(articles: Sequence[dict[str, Any]], seed: int = SEED) -> list[dict[str, Any]]:
     """The development set, chosen without looking at any suggestion: articles of
     MIN_CHARS..MAX_CHARS content that import cleanly, shuffled by `seed`; speech articles (a
     cue word or a quotation mark) taken round-robin over the newspapers in a seeded order until
