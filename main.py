@@ -43,6 +43,24 @@ def _kinds(value: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _annotator(value: str) -> str:
+    from annotation.layers import LayerError, check_annotator_name
+
+    try:
+        return check_annotator_name(value)
+    except LayerError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _layer(value: str):  # noqa: ANN202 - annotation.layers.Layer, imported lazily
+    from annotation.layers import LayerError, parse_layer
+
+    try:
+        return parse_layer(value)
+    except LayerError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     from annotation.documents import STATUSES
     from storage.paths import default_db_path
@@ -55,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help=f"project file to open in the window (default: {default_db_path()})",
+    )
+    parser.add_argument(
+        "--annotator",
+        type=_annotator,
+        default=None,
+        help="who is annotating (default: the name kept for this user, else the OS user)",
     )
     sub = parser.add_subparsers(
         dest="command", metavar="{import,export,schema,suggest,guidelines,stats}"
@@ -75,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="FILE_OR_DIR",
         help="files, or folders whose .txt/.jsonl files are imported (recursively)",
+    )
+    imp.add_argument(
+        "--annotator",
+        type=_annotator,
+        default=None,
+        help="whose layer imported spans without an 'annotator' go to (default: the OS user)",
     )
 
     exp = sub.add_parser("export", help="export the project as native JSONL")
@@ -102,6 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("keep", "split"),
         default="keep",
         help="conll/tokens-jsonl: keep proclitics in their token or split them off (default: keep)",
+    )
+    exp.add_argument(
+        "--layer",
+        type=_layer,
+        default=None,
+        metavar="gold|annotator:NAME|all",
+        help="which annotations: the gold layer, one annotator's, or all with their annotator "
+        "(default: gold where a document has been curated, else its single annotator's)",
     )
 
     sch = sub.add_parser(
@@ -190,12 +228,12 @@ def _err(message: str) -> None:
     print(" ".join(message.split()), file=sys.stderr)
 
 
-def _open_project(path: Path, must_exist: bool):
+def _open_project(path: Path, must_exist: bool, annotator: str | None = None):
     from storage.project import Project
 
     if must_exist and not path.exists():
         raise _UserError(f"{path}: no such project file")
-    return Project(path)
+    return Project(path, annotator=annotator)
 
 
 class _UserError(HashiyaError):
@@ -206,7 +244,7 @@ def cmd_import_conll(args: argparse.Namespace) -> int:
     from storage.conll_io import ConllError, InputRefused, import_conll
 
     status = EXIT_OK
-    with _open_project(args.db, must_exist=False) as project:
+    with _open_project(args.db, must_exist=False, annotator=args.annotator) as project:
         for path in args.paths:
             try:
                 result = import_conll(project, path)
@@ -232,7 +270,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if args.format == "conll":
         return cmd_import_conll(args)
-    with _open_project(args.db, must_exist=False) as project:
+    with _open_project(args.db, must_exist=False, annotator=args.annotator) as project:
         report = import_paths(project, args.paths)
     for skip in report.skipped:
         print(format_skip(skip))
@@ -252,26 +290,45 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise _UserError(f"{out}: is a folder; --out needs a file name")
     if args.format != "native":
         return cmd_export_conll(args)
+    from annotation.layers import DEFAULT_LAYER
+
+    layer = args.layer or DEFAULT_LAYER
     with _open_project(args.db, must_exist=True) as project:
         try:
-            report = export_jsonl(project, out, status=args.status, kinds=args.kinds)
+            report = export_jsonl(project, out, status=args.status, kinds=args.kinds, layer=layer)
         except OSError as exc:
             raise _UserError(f"{out}: cannot write the export ({exc.strerror or exc})") from None
     print(
         f"exported {report.documents} document{'s' if report.documents != 1 else ''}, "
         f"{report.spans} span{'s' if report.spans != 1 else ''} to {out}"
     )
-    return EXIT_OK
+    return _report_undecided(args.db, report.undecided)
+
+
+def _report_undecided(db: Path, undecided: Sequence[str]) -> int:
+    """Documents the default layer left out: one line each, exit status 1."""
+    for doc_id in undecided:
+        _err(
+            f"{db}: {doc_id}: left out, several annotators and no gold layer "
+            "(curate it, or choose --layer annotator:NAME or all)"
+        )
+    return EXIT_REFUSED if undecided else EXIT_OK
 
 
 def cmd_export_conll(args: argparse.Namespace) -> int:
+    from annotation.layers import DEFAULT_LAYER
     from storage.conll_io import export_conll
 
     out: Path = args.out
     with _open_project(args.db, must_exist=True) as project:
         try:
             report = export_conll(
-                project, out, fmt=args.format, clitics=args.clitics, status=args.status
+                project,
+                out,
+                fmt=args.format,
+                clitics=args.clitics,
+                status=args.status,
+                layer=args.layer or DEFAULT_LAYER,
             )
         except OSError as exc:
             raise _UserError(f"{out}: cannot write the export ({exc.strerror or exc})") from None
@@ -284,7 +341,7 @@ def cmd_export_conll(args: argparse.Namespace) -> int:
             else ""
         )
     )
-    return EXIT_OK
+    return _report_undecided(args.db, report.undecided)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -502,7 +559,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_gui(db: Path | None) -> int:
+def cmd_gui(db: Path | None, annotator: str | None = None) -> int:
     from storage.paths import default_db_path
 
     db_path = db if db is not None else default_db_path()
@@ -510,7 +567,7 @@ def cmd_gui(db: Path | None) -> int:
         from ui.app import run_gui  # lazily: only the window needs Qt
     except ImportError as exc:
         raise _UserError(f"cannot start the window ({exc})") from None
-    return run_gui(db_path)
+    return run_gui(db_path, annotator)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -529,7 +586,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_guidelines(args)
         if args.command == "stats":
             return cmd_stats(args)
-        return cmd_gui(args.db)
+        return cmd_gui(args.db, args.annotator)
     except HashiyaError as exc:
         _err(str(exc))
     except sqlite3.Error as exc:

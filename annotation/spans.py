@@ -63,6 +63,9 @@ class Link:
     type: str
     source: str
     target: str
+    # Whose layer the link is in ("" on insert: its source span's, else the current
+    # annotator's). Not part of equality: a link is what it joins.
+    annotator: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         if not self.id or not self.type:

@@ -24,9 +24,11 @@ from annotation.conll import (
     token_records,
 )
 from annotation.documents import Document
+from annotation.layers import DEFAULT_LAYER, Layer
 from annotation.spans import Span, new_id
 from annotation.textio import InputRefused, decode_text
 from storage.atomic import write_text_atomic
+from storage.exporter import layer_spans
 from storage.project import Project
 
 FORMATS = ("conll", "tokens-jsonl")
@@ -48,6 +50,8 @@ class ConllExportResult:
     tokens: int = 0
     entities: int = 0
     unaligned: int = 0  # entities that overlap no token and were left out
+    # documents the default layer left out: several annotators, not curated
+    undecided: list[str] = field(default_factory=list)
 
 
 def import_conll(project: Project, path: str | os.PathLike[str]) -> ConllImportResult:
@@ -96,6 +100,7 @@ def export_conll(
     *,
     sentences: str = "punct",
     paragraph_marker: bool = True,
+    layer: Layer = DEFAULT_LAYER,
 ) -> ConllExportResult:
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
@@ -103,8 +108,12 @@ def export_conll(
     result = ConllExportResult()
     chunks: list[str] = []
     for doc_id in _doc_ids(project, status):
+        chosen = layer_spans(project, doc_id, layer)
+        if chosen is None:
+            result.undecided.append(doc_id)
+            continue
         text = project.document(doc_id).text
-        entities = [(s.start, s.end, s.label) for s in project.spans(doc_id, ["entity"])]
+        entities = [(s.start, s.end, s.label) for s in chosen[0] if s.kind == "entity"]
         tags = document_tags(
             text, entities, clitics=clitics, sentences=sentences, exceptions=exceptions
         )

@@ -34,8 +34,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotation.documents import STATUSES
+from annotation.layers import DEFAULT_LAYER, Layer
 from annotation.spans import Link, Span
 from storage.atomic import atomic_writer
+from storage.layer_select import ALL, DEFAULT_CHOICE_SQL, default_choice, layer_for
 from storage.project import Project
 
 KINDS = ("entities", "quotes", "claims")
@@ -52,6 +54,8 @@ FIXED_ATTRS: dict[str, frozenset[str]] = {
 class ExportReport:
     documents: int
     spans: int  # entities + quotes + claims written
+    # documents left out by the default layer: several annotators, not curated
+    undecided: tuple[str, ...] = ()
 
 
 def parse_kinds(value: str) -> tuple[str, ...]:
@@ -95,8 +99,10 @@ def build_record(
     spans: Iterable[Span],
     links: Iterable[Link],
     kinds: Iterable[str] = KINDS,
+    with_annotator: bool = False,
 ) -> dict[str, Any]:
-    """One export record from a document's spans and links (no database access)."""
+    """One export record from a document's spans and links (no database access).
+    with_annotator: every entity, quote and claim carries "annotator" (export --layer all)."""
     kinds = set(kinds)
     links = list(links)
     spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
@@ -200,6 +206,10 @@ def build_record(
     )
     if other_links:
         record["links"] = [{"type": t, "source": a, "target": b} for t, a, b in other_links]
+    if with_annotator:
+        for key in KINDS:
+            for item in record.get(key, ()):
+                item["annotator"] = by_id[item["id"]].annotator
     return record
 
 
@@ -207,44 +217,99 @@ def _kind(span: Span | None, kinds: tuple[str, ...]) -> Span | None:
     return span if span is not None and span.kind in kinds else None
 
 
-def _spans_of(project: Project, doc_id: str, attrs_cache: dict[str, dict[str, Any]]) -> list[Span]:
-    """Like Project.spans, minus the annotator join, and parsing each distinct attrs string
-    once (most entities share '{}'): export reads every span of the project, so this is the
-    hot loop. Same order as Project.spans: (start, -end, id)."""
-    rows = project.db.execute(
-        'SELECT id, kind, label, start, "end", attrs, boundary FROM annotations '
-        'WHERE doc_id = ? ORDER BY start, "end" DESC, id',
-        [doc_id],
-    ).fetchall()
+def _spans_of(
+    project: Project,
+    doc_id: str,
+    attrs_cache: dict[str, dict[str, Any]],
+    annotator: str | None = None,
+) -> list[Span]:
+    """Like Project.spans, parsing each distinct attrs string once (most entities share
+    '{}'): export reads every span of the project, so this is the hot loop. Same order as
+    Project.spans: (start, -end, id). With annotator, only that layer's spans."""
+    sql = (
+        'SELECT a.id, a.kind, a.label, a.start, a."end", a.attrs, a.boundary, '
+        "COALESCE(n.name, '') FROM annotations a "
+        "LEFT JOIN annotators n ON n.id = a.annotator_id WHERE a.doc_id = ?"
+    )
+    params: list[Any] = [doc_id]
+    if annotator is not None:
+        sql += " AND n.name = ?"
+        params.append(annotator)
+    rows = project.db.execute(sql + ' ORDER BY a.start, a."end" DESC, a.id', params).fetchall()
     out = []
-    for sid, kind, label, start, end, attrs, boundary in rows:
+    for sid, kind, label, start, end, attrs, boundary, who in rows:
         parsed = attrs_cache.get(attrs)
         if parsed is None:
             parsed = json.loads(attrs)
             if len(attrs_cache) < 10_000:  # claims' free-text notes are mostly distinct
                 attrs_cache[attrs] = parsed
-        out.append(Span(sid, doc_id, kind, label, start, end, parsed, boundary))
+        out.append(Span(sid, doc_id, kind, label, start, end, parsed, boundary, who))
     return out
 
 
+def layer_spans(
+    project: Project,
+    doc_id: str,
+    layer: Layer,
+    attrs_cache: dict[str, dict[str, Any]] | None = None,
+) -> tuple[list[Span], list[Link]] | None:
+    """The spans and links of the document in the chosen layer, or None when the default
+    layer cannot choose (several annotators, not curated). Every exporter reads through it."""
+    return _layer_of(project, doc_id, layer_for(project, doc_id, layer), attrs_cache)
+
+
+def _layer_of(
+    project: Project,
+    doc_id: str,
+    chosen: str | object | None,
+    attrs_cache: dict[str, dict[str, Any]] | None,
+) -> tuple[list[Span], list[Link]] | None:
+    if chosen is None:
+        return None
+    annotator = None if chosen is ALL else str(chosen)
+    spans = _spans_of(project, doc_id, {} if attrs_cache is None else attrs_cache, annotator)
+    ids = {s.id for s in spans}
+    links = [lk for lk in project.links(doc_id) if lk.source in ids and lk.target in ids]
+    return spans, links
+
+
 def export_records(
-    project: Project, status: str | None = None, kinds: Iterable[str] = KINDS
+    project: Project,
+    status: str | None = None,
+    kinds: Iterable[str] = KINDS,
+    layer: Layer = DEFAULT_LAYER,
+    undecided: list[str] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Records in project order; three queries per document, none per span."""
+    """Records in project order; a few queries per document, none per span. Documents the
+    default layer cannot choose for are left out and their ids appended to undecided."""
     if status is not None and status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
     kinds = tuple(kinds)
     for kind in kinds:
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}")
-    sql = "SELECT id FROM documents"
+    # The default layer's choice for every document comes with the document list (one query
+    # for the export, not one per document).
+    sql = (
+        f"SELECT d.id, {DEFAULT_CHOICE_SQL} FROM documents d"
+        if layer == DEFAULT_LAYER
+        else "SELECT d.id, NULL, NULL FROM documents d"
+    )
     params: list[Any] = []
     if status is not None:
-        sql += " WHERE status = ?"
+        sql += " WHERE d.status = ?"
         params.append(status)
-    doc_ids = [r[0] for r in project.db.execute(sql + " ORDER BY position", params).fetchall()]
+    rows = project.db.execute(sql + " ORDER BY d.position", params).fetchall()
     attrs_cache: dict[str, dict[str, Any]] = {}  # read only: the dicts are shared
-    for doc_id in doc_ids:
+    for doc_id, names, gold_status in rows:
+        if layer == DEFAULT_LAYER:
+            chosen = _layer_of(project, doc_id, default_choice(names, gold_status), attrs_cache)
+        else:
+            chosen = layer_spans(project, doc_id, layer, attrs_cache)
+        if chosen is None:
+            if undecided is not None:
+                undecided.append(doc_id)
+            continue
         doc = project.document(doc_id)
         yield build_record(
             doc.id,
@@ -252,9 +317,10 @@ def export_records(
             doc.source,
             doc.sha256,
             doc.status,
-            _spans_of(project, doc_id, attrs_cache),
-            project.links(doc_id),
+            chosen[0],
+            chosen[1],
             kinds,
+            with_annotator=layer.mode == "all",
         )
 
 
@@ -282,5 +348,11 @@ def export_jsonl(
     out_path: str | os.PathLike[str],
     status: str | None = None,
     kinds: Iterable[str] = KINDS,
+    layer: Layer = DEFAULT_LAYER,
 ) -> ExportReport:
-    return write_jsonl_atomic(export_records(project, status=status, kinds=kinds), out_path)
+    undecided: list[str] = []
+    report = write_jsonl_atomic(
+        export_records(project, status=status, kinds=kinds, layer=layer, undecided=undecided),
+        out_path,
+    )
+    return ExportReport(report.documents, report.spans, tuple(undecided))

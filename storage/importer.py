@@ -29,6 +29,7 @@ from typing import Any
 
 from annotation.documents import STATUSES, Document, sha256_of
 from annotation.errors import HashiyaError
+from annotation.layers import GOLD, LayerError, check_annotator_name
 from annotation.schema import LabelSchema, SchemaError
 from annotation.spans import BOUNDARY_POLICIES, Link, Span
 from annotation.textio import InputRefused, decode_text
@@ -354,6 +355,7 @@ class _RecordParser:
         self.links: list[Link] = []
         self.ids: set[str] = set()
         self.kind_of: dict[str, str] = {}  # id -> kind, for spans named in the record
+        self.annotator_of: dict[str, str] = {}  # id -> annotator ("" = the importing user)
         self.listed: set[str] = set()  # ids of the record's entities, quotes and claims
         # references resolved once every span is known: (owner, link type, value, where)
         self._pending: list[tuple[str, str, Any, str]] = []
@@ -418,14 +420,32 @@ class _RecordParser:
         attrs: dict[str, str],
         boundary: str,
         where: str,
+        annotator: str = "",
     ) -> None:
         self._claim_id(span_id, where)
         try:
             self.schema.check_attrs(kind, attrs)
         except SchemaError as exc:
             raise RecordRefused(f"{where}: {exc}") from None
-        self.spans.append(Span(span_id, self.doc_id, kind, label, start, end, attrs, boundary))
+        self.spans.append(
+            Span(span_id, self.doc_id, kind, label, start, end, attrs, boundary, annotator)
+        )
         self.kind_of[span_id] = kind
+        self.annotator_of[span_id] = annotator
+
+    def _annotator(self, obj: dict[str, Any], where: str) -> str:
+        """The span's "annotator" (export --layer all), or "" for the importing user."""
+        if "annotator" not in obj:
+            return ""
+        name = obj["annotator"]
+        if not isinstance(name, str):
+            raise RecordRefused(f"{where}: 'annotator' must be a string")
+        if name == GOLD:
+            return name
+        try:
+            return check_annotator_name(name)
+        except LayerError as exc:
+            raise RecordRefused(f"{where}: {exc}") from None
 
     def _link(self, type_name: str, source: str, target: str, where: str) -> None:
         try:
@@ -585,6 +605,7 @@ class _RecordParser:
             self._extra_attrs(obj, "entity", where),
             boundary,
             where,
+            self._annotator(obj, where),
         )
 
     def _quote(self, obj: dict[str, Any], where: str) -> None:
@@ -595,7 +616,15 @@ class _RecordParser:
             **self._extra_attrs(obj, "quote", where),
         }
         self._add_span(
-            span_id, "quote", self._default_label("quote"), start, end, attrs, "token", where
+            span_id,
+            "quote",
+            self._default_label("quote"),
+            start,
+            end,
+            attrs,
+            "token",
+            where,
+            self._annotator(obj, where),
         )
         for key in ("speaker", "cue"):
             if key not in obj:
@@ -624,7 +653,15 @@ class _RecordParser:
         attrs["claimant_article"] = "yes" if article else "no"
         attrs.update(self._extra_attrs(obj, "claim", where))
         self._add_span(
-            span_id, "claim", self._default_label("claim"), start, end, attrs, "token", where
+            span_id,
+            "claim",
+            self._default_label("claim"),
+            start,
+            end,
+            attrs,
+            "token",
+            where,
+            self._annotator(obj, where),
         )
         if not article:
             self._pending.append((span_id, "claimant", claimant, where + ".claimant"))
@@ -638,7 +675,11 @@ class _RecordParser:
         if not isinstance(obj, dict):
             raise RecordRefused(f"{where}: must be an object or null")
         start, end = self._range(obj, where)
-        self._add_span(span_id, kind, self._default_label(kind), start, end, {}, "token", where)
+        # a mention or cue is in its quote's or claim's layer
+        owner = self.annotator_of.get(span_id.rsplit(":", 1)[0], "")
+        self._add_span(
+            span_id, kind, self._default_label(kind), start, end, {}, "token", where, owner
+        )
 
     def _resolve_references(self) -> None:
         # speaker / claimant: {"entity": id} or {"start", "end", "text"} (a mention) or null

@@ -127,6 +127,43 @@ def _v2_rejected_suggestions(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v6_annotator_layers(db: sqlite_utils.Database) -> None:
+    """Every link and every document status carries its annotator (issue 9).
+
+    A document's status becomes one row per annotator; documents.status stays as the status
+    last set by anyone (the one-person view). Existing statuses other than 'new' go to whoever
+    last set them (edit log) and to every annotator with spans in the document.
+    """
+    db.execute(
+        """CREATE TABLE document_status (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            status TEXT NOT NULL CHECK (status IN ('new','in_progress','done')),
+            PRIMARY KEY (doc_id, annotator_id)
+        )"""
+    )
+    db.execute("ALTER TABLE links ADD COLUMN annotator_id INTEGER REFERENCES annotators(id)")
+    db.execute(
+        "UPDATE links SET annotator_id = "
+        "(SELECT a.annotator_id FROM annotations a WHERE a.id = links.source)"
+    )
+    db.execute("CREATE INDEX annotations_doc_annotator ON annotations(doc_id, annotator_id)")
+    db.execute(
+        """INSERT OR IGNORE INTO document_status(doc_id, annotator_id, status)
+           SELECT d.id, e.annotator_id, d.status FROM documents d
+           JOIN edit_log e ON e.id = (SELECT MAX(id) FROM edit_log
+                                      WHERE doc_id = d.id AND action = 'status'
+                                      AND annotator_id IS NOT NULL)
+           WHERE d.status != 'new'"""
+    )
+    db.execute(
+        """INSERT OR IGNORE INTO document_status(doc_id, annotator_id, status)
+           SELECT DISTINCT d.id, a.annotator_id, d.status FROM documents d
+           JOIN annotations a ON a.doc_id = d.id
+           WHERE d.status != 'new' AND a.annotator_id IS NOT NULL"""
+    )
+
+
 def _write_schema_tables(db: sqlite_utils.Database, schema: dict) -> None:
     # Upsert, then drop what is gone: links reference link types, annotations reference labels.
     db.execute("DELETE FROM attribute_defs")
@@ -250,6 +287,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v3_provenance_attributes,
     _v4_guidelines_and_statistics,
     _v5_search_index,
+    _v6_annotator_layers,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -246,21 +246,70 @@ class Project:
             raise KeyError(doc_id)
         return DocumentInfo(*row)
 
-    def set_status(self, doc_id: str, status: str) -> str:
-        """Set a document's status; return the previous one."""
-        old = self.document_info(doc_id).status
+    def set_status(self, doc_id: str, status: str, annotator: str | None = None) -> str:
+        """Set a document's status for an annotator (default: the current one); return the
+        previous one. The current annotator's status is also the document's own status
+        (documents.status, what a one-person project shows)."""
+        if annotator is None or annotator == self.annotator_name:
+            old = self.document_info(doc_id).status
+            with self.transaction():
+                self.db.execute("UPDATE documents SET status = ? WHERE id = ?", [status, doc_id])
+                self._set_layer_status(doc_id, self.annotator_id, status)
+                self.log("status", doc_id, {"from": old, "to": status})
+            return old
+        old = self.status_of(doc_id, annotator) or "new"
         with self.transaction():
-            self.db.execute("UPDATE documents SET status = ? WHERE id = ?", [status, doc_id])
-            self.log("status", doc_id, {"from": old, "to": status})
+            self._set_layer_status(doc_id, self._annotator_id(annotator), status)
+            self.log("status", doc_id, {"from": old, "to": status, "annotator": annotator})
         return old
 
+    def _set_layer_status(self, doc_id: str, annotator_id: int, status: str) -> None:
+        self.db.execute(
+            "INSERT INTO document_status(doc_id, annotator_id, status) VALUES (?, ?, ?) "
+            "ON CONFLICT(doc_id, annotator_id) DO UPDATE SET status = excluded.status",
+            [doc_id, annotator_id, status],
+        )
+
+    def status_of(self, doc_id: str, annotator: str) -> str | None:
+        """The annotator's status for the document, or None when they never set one."""
+        row = self.db.execute(
+            "SELECT s.status FROM document_status s JOIN annotators n ON n.id = s.annotator_id "
+            "WHERE s.doc_id = ? AND n.name = ?",
+            [doc_id, annotator],
+        ).fetchone()
+        return row[0] if row else None
+
+    def statuses(self, doc_id: str) -> dict[str, str]:
+        """annotator name -> status, for every annotator who set one on the document."""
+        rows = self.db.execute(
+            "SELECT n.name, s.status FROM document_status s JOIN annotators n "
+            "ON n.id = s.annotator_id WHERE s.doc_id = ? ORDER BY n.name",
+            [doc_id],
+        ).fetchall()
+        return dict(rows)
+
+    def layer_names(self, doc_id: str) -> set[str]:
+        """Annotators with spans in the document (the gold layer included)."""
+        rows = self.db.execute(
+            "SELECT DISTINCT n.name FROM annotations a JOIN annotators n ON n.id = a.annotator_id "
+            "WHERE a.doc_id = ?",
+            [doc_id],
+        ).fetchall()
+        return {r[0] for r in rows}
+
     # --- spans and links --------------------------------------------------------------------
-    def spans(self, doc_id: str, kinds: Iterable[str] | None = None) -> list[Span]:
+    def spans(
+        self, doc_id: str, kinds: Iterable[str] | None = None, annotator: str | None = None
+    ) -> list[Span]:
+        """The document's spans in reading order; with annotator, only that layer's."""
         sql = (
             'SELECT a.id, a.doc_id, a.kind, a.label, a.start, a."end", a.attrs, a.boundary, n.name '
             "FROM annotations a LEFT JOIN annotators n ON n.id = a.annotator_id WHERE a.doc_id = ?"
         )
         params: list[Any] = [doc_id]
+        if annotator is not None:
+            sql += " AND n.name = ?"
+            params.append(annotator)
         if kinds is not None:
             kinds = list(kinds)
             sql += f" AND a.kind IN ({','.join('?' * len(kinds))})"
@@ -279,11 +328,17 @@ class Project:
             for sid, d, k, lab, s, e, attrs, b, ann in rows
         ]
 
-    def links(self, doc_id: str) -> list[Link]:
-        rows = self.db.execute(
-            "SELECT id, doc_id, type, source, target FROM links WHERE doc_id = ? ORDER BY id",
-            [doc_id],
-        ).fetchall()
+    def links(self, doc_id: str, annotator: str | None = None) -> list[Link]:
+        """The document's links; with annotator, only that layer's."""
+        sql = (
+            "SELECT l.id, l.doc_id, l.type, l.source, l.target, COALESCE(n.name, '') FROM links l "
+            "LEFT JOIN annotators n ON n.id = l.annotator_id WHERE l.doc_id = ?"
+        )
+        params: list[Any] = [doc_id]
+        if annotator is not None:
+            sql += " AND n.name = ?"
+            params.append(annotator)
+        rows = self.db.execute(sql + " ORDER BY l.id", params).fetchall()
         return [Link(*r) for r in rows]
 
     def insert(
@@ -316,9 +371,28 @@ class Project:
                     for s in spans
                 ],
             )
+            # A link is in the layer it names, else in its source span's (when inserted with
+            # it), else in the current annotator's.
+            for lk in links:
+                if lk.annotator and lk.annotator not in authors:
+                    authors[lk.annotator] = self._annotator_id(lk.annotator)
+            span_author = {s.id: authors.get(s.annotator, self.annotator_id) for s in spans}
             self.db.conn.executemany(
-                "INSERT INTO links(id, doc_id, type, source, target) VALUES (?, ?, ?, ?, ?)",
-                [(lk.id, lk.doc_id, lk.type, lk.source, lk.target) for lk in links],
+                "INSERT INTO links(id, doc_id, type, source, target, annotator_id) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        lk.id,
+                        lk.doc_id,
+                        lk.type,
+                        lk.source,
+                        lk.target,
+                        authors[lk.annotator]
+                        if lk.annotator
+                        else span_author.get(lk.source, self.annotator_id),
+                    )
+                    for lk in links
+                ],
             )
             self._log_spans(action, spans, links)
 

@@ -45,10 +45,17 @@ Observer = Callable[[Change], None]
 
 
 class DocumentSession:
-    def __init__(self, project: Project, doc_id: str) -> None:
+    """layer: None edits the document's spans of every layer (a one-person project); a name
+    (an annotator's, or annotation.layers.GOLD) loads only that layer, and what is added
+    without an annotator goes into it."""
+
+    def __init__(self, project: Project, doc_id: str, layer: str | None = None) -> None:
         self.project = project
+        self.layer = layer
         self.doc: Document = project.document(doc_id)
-        self.index = SpanIndex(project.spans(doc_id), project.links(doc_id))
+        self.index = SpanIndex(
+            project.spans(doc_id, annotator=layer), project.links(doc_id, annotator=layer)
+        )
         self.observers: list[Observer] = []
 
     @property
@@ -105,6 +112,9 @@ class DocumentSession:
         self, spans: Iterable[Span] = (), links: Iterable[Link] = (), action: str = "add"
     ) -> Change:
         spans, links = list(spans), list(links)
+        if self.layer is not None:
+            spans = [s if s.annotator else replace(s, annotator=self.layer) for s in spans]
+            links = [lk if lk.annotator else replace(lk, annotator=self.layer) for lk in links]
         pending = {s.id: s for s in spans}
         for span in spans:
             self.check_span(span)

@@ -256,13 +256,15 @@ def test_window_gets_the_db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     import main
 
     opened: list[Path] = []
+    who: list[str | None] = []
     fake = types.ModuleType("ui.app")
-    fake.run_gui = lambda path: opened.append(path) or 0  # type: ignore[attr-defined]
+    fake.run_gui = lambda path, annotator=None: opened.append(path) or who.append(annotator) or 0  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "ui.app", fake)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert main.main(["--db", str(tmp_path / "mine.hashiya")]) == 0
-    assert main.main([]) == 0
+    assert main.main(["--annotator", "amal"]) == 0
     assert opened == [tmp_path / "mine.hashiya", tmp_path / "data" / "hashiya" / "default.hashiya"]
+    assert who == [None, "amal"]
 
 
 # --- schema --------------------------------------------------------------------------------------
