@@ -81,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="who is annotating (default: the name kept for this user, else the OS user)",
     )
     sub = parser.add_subparsers(
-        dest="command", metavar="{import,export,schema,suggest,guidelines,stats}"
+        dest="command",
+        metavar="{import,export,schema,suggest,guidelines,stats,assign,merge,agreement,curate}",
     )
 
     imp = sub.add_parser("import", help="import .txt articles and native .jsonl files")
@@ -157,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--load", type=Path, help="JSON file whose schema replaces the project's")
     _add_suggest_parser(sub)
     _add_guidelines_and_stats_parsers(sub)
+    _add_team_commands(sub)
     return parser
 
 
@@ -175,6 +177,95 @@ def _add_guidelines_and_stats_parsers(sub: argparse._SubParsersAction) -> None:
     st = sub.add_parser("stats", help="counts of documents, spans, annotators and suggestions")
     st.add_argument("--db", type=Path, required=True, help="project file")
     st.add_argument("--json", action="store_true", help="one JSON object (shape in README)")
+
+
+def _overlap(value: str) -> float:
+    try:
+        share = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= share <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return share
+
+
+def _annotator_names(value: str) -> list[str]:
+    from annotation.layers import LayerError, parse_annotator_list
+
+    try:
+        return parse_annotator_list(value)
+    except LayerError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_team_commands(sub: Any) -> None:
+    """assign, merge, agreement (issue 9; storage/team.py, annotation/agreement.py)."""
+    asg = sub.add_parser(
+        "assign", help="write one project file per annotator with their share of documents"
+    )
+    asg.add_argument("--db", type=Path, required=True, help="the lead project")
+    asg.add_argument(
+        "--annotators", type=_annotator_names, required=True, help="comma-separated names"
+    )
+    asg.add_argument(
+        "--overlap",
+        type=_overlap,
+        default=0.2,
+        help="share of documents every annotator gets, for agreement (default 0.2)",
+    )
+    asg.add_argument("--seed", type=int, default=None, help="repeat a distribution")
+    asg.add_argument(
+        "--with-annotations",
+        action="store_true",
+        help="copy the lead's annotations of each document into the annotator's file",
+    )
+    asg.add_argument("--out", type=Path, required=True, help="folder for NAME.hashiya files")
+
+    mrg = sub.add_parser("merge", help="bring annotators' project files back as their layers")
+    mrg.add_argument("--db", type=Path, required=True, help="the lead project")
+    mrg.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="FILE_OR_DIR",
+        help="annotators' .hashiya files, or folders of them",
+    )
+
+    agr = sub.add_parser(
+        "agreement",
+        help="inter-annotator agreement on the documents two or more annotators marked done",
+    )
+    agr.add_argument("--db", type=Path, required=True, help="project file (read only)")
+    agr.add_argument(
+        "--kinds",
+        type=_kinds,
+        default=("entities", "quotes", "claims"),
+        help="comma-separated subset of entities,quotes,claims (default: all)",
+    )
+    agr.add_argument(
+        "--annotators", type=_annotator_names, default=None, help="only these annotators"
+    )
+    agr.add_argument("--json", action="store_true", help="one JSON object (see README)")
+
+    cur = sub.add_parser(
+        "curate",
+        help="adjudicate into the gold layer: agreed spans, one annotator's version, done",
+    )
+    cur.add_argument("--db", type=Path, required=True, help="the lead project")
+    cur.add_argument(
+        "--agreed", action="store_true", help="take every span all annotators made identically"
+    )
+    cur.add_argument(
+        "--prefer",
+        type=_annotator,
+        default=None,
+        metavar="NAME",
+        help="for each disagreement with nothing in gold yet, take NAME's version",
+    )
+    cur.add_argument("--done", action="store_true", help="mark the documents curated")
+    cur.add_argument(
+        "--documents", default=None, metavar="ID,...", help="only these documents (default: all)"
+    )
 
 
 def _add_suggest_parser(sub: argparse._SubParsersAction) -> None:
@@ -559,6 +650,80 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_assign(args: argparse.Namespace) -> int:
+    from storage.team import assign
+
+    with _open_project(args.db, must_exist=True) as lead:
+        plan, files = assign(
+            lead,
+            args.annotators,
+            args.out,
+            overlap=args.overlap,
+            seed=args.seed,
+            with_annotations=args.with_annotations,
+        )
+    for name, path in files.items():
+        count = len(plan.documents[name])
+        print(f"{path}: {name}, {count} document{'s' if count != 1 else ''}")
+    print(
+        f"{len(plan.shared)} documents shared by everyone (overlap {args.overlap}); "
+        f"seed {plan.seed} (--seed {plan.seed} repeats this distribution)"
+    )
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from storage.team import merge
+
+    with _open_project(args.db, must_exist=True) as lead:
+        report = merge(lead, args.paths)
+    for item in report.merged:
+        layers = ", ".join(f"{name} ({n} spans)" for name, n in item.layers.items())
+        print(f"{item.path}: merged {item.documents} documents: {layers or 'no layer'}")
+    for line in report.refused:
+        _err(line)
+    return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from annotation.agreement import format_report
+    from storage.team import agreement_report, snapshot
+
+    with snapshot(args.db) as project:
+        report = agreement_report(project, kinds=args.kinds, annotators=args.annotators)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report))
+    return EXIT_OK
+
+
+def cmd_curate(args: argparse.Namespace) -> int:
+    from storage.curation import curate_documents
+
+    with _open_project(args.db, must_exist=True) as project:
+        doc_ids = None
+        if args.documents is not None:
+            doc_ids = [d.strip() for d in args.documents.split(",") if d.strip()]
+            known = set(project.document_ids())
+            for doc_id in doc_ids:
+                if doc_id not in known:
+                    raise _UserError(f"{args.db}: no document {doc_id}")
+        results = curate_documents(
+            project, agreed=args.agreed, prefer=args.prefer, done=args.done, doc_ids=doc_ids
+        )
+    for r in results:
+        p = r.progress
+        state = "curated" if p.curated else f"{p.left} disagreements left"
+        print(
+            f"{r.doc_id}: {r.taken} spans taken into gold; {p.agreed} agreed, "
+            f"{p.disagreements} disagreements; {state}"
+        )
+    if not results:
+        print("no document has two or more annotator layers")
+    return EXIT_OK
+
+
 def cmd_gui(db: Path | None, annotator: str | None = None) -> int:
     from storage.paths import default_db_path
 
@@ -580,6 +745,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_export(args)
         if args.command == "schema":
             return cmd_schema(args)
+        if args.command == "assign":
+            return cmd_assign(args)
+        if args.command == "merge":
+            return cmd_merge(args)
+        if args.command == "agreement":
+            return cmd_agreement(args)
+        if args.command == "curate":
+            return cmd_curate(args)
         if args.command == "suggest":
             return cmd_suggest(args)
         if args.command == "guidelines":

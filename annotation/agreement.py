@@ -1,0 +1,511 @@
+"""Inter-annotator agreement, as pure functions over annotators' spans (no database, no Qt).
+
+Units and definitions (tests compare each figure with scikit-learn, krippendorff and
+nervaluate on the same units):
+
+- Span F1 between annotators a and b: 2·m / (|A| + |B|), m the matched spans. *Exact*: same
+  start, end and label (multiset intersection). *Relaxed*: same label and overlapping, matched
+  one to one — each span of b in reading order takes the unmatched overlapping span of a with
+  the same label whose boundaries are closest (|Δstart| + |Δend|), as nervaluate's "ent_type"
+  does label by label; b's spans go shortest first, so a nested span meets its partner before
+  an outer one can take it. Overall relaxed matches are the sum of the per-label ones.
+  (nervaluate's "strict" differs in one case: a prediction without an exact partner uses up
+  an overlapping reference span as "incorrect", which an exact partner then misses; exact
+  matches here are a multiset intersection, as seqeval counts them.)
+- Cohen's κ over word tokens (annotation.tokens, words and numbers, not punctuation): each
+  token's tag is the label of the outermost entity overlapping it (longest, then first), or
+  "O". Fleiss' κ over the tokens of documents every annotator marked done; Krippendorff's α
+  (nominal) over every token, missing where an annotator did not mark the document done.
+- Quotes: content-span F1 as above (the label is the same for all quotes); on quotes matched
+  relaxed, speaker agreement (both without a speaker, or speaker spans that overlap), cue
+  agreement (likewise) and Cohen's κ of the quote type.
+- Claims: span F1; on matched claims, claimant agreement (both the article, both none, or
+  overlapping claimant spans) and Cohen's κ of check-worthiness and of claim type.
+
+A figure with nothing to measure (no spans on either side, a κ whose expected agreement is 1)
+is None (null in JSON).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from annotation.spans import Link, Span
+from annotation.tokens import tokenize
+
+OUTSIDE = "O"
+KIND_OF = {"entities": "entity", "quotes": "quote", "claims": "claim"}
+
+
+@dataclass(frozen=True)
+class LayerData:
+    """One annotator's annotations of one document."""
+
+    spans: tuple[Span, ...]
+    links: tuple[Link, ...] = ()
+
+    def of_kind(self, kind: str) -> list[Span]:
+        return [s for s in self.spans if s.kind == kind]
+
+    def target(self, source: str, link_type: str) -> Span | None:
+        by_id = {s.id: s for s in self.spans}
+        for link in self.links:
+            if link.source == source and link.type == link_type:
+                return by_id.get(link.target)
+        return None
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    doc_id: str
+    source: str
+    text: str
+    layers: dict[str, LayerData]  # annotator -> their annotations (only those who marked done)
+
+
+# --- basic measures ------------------------------------------------------------------------
+def f1(matched: int, a: int, b: int) -> float | None:
+    return None if a + b == 0 else 2 * matched / (a + b)
+
+
+def exact_matches(a: Iterable[Span], b: Iterable[Span]) -> int:
+    key = lambda s: (s.start, s.end, s.label)  # noqa: E731
+    return sum((Counter(map(key, a)) & Counter(map(key, b))).values())
+
+
+def relaxed_order(span: Span) -> tuple[int, int, int]:
+    """Shortest first, so that a nested span finds its partner before an outer span that
+    overlaps the same place can take it."""
+    return (span.end - span.start, span.start, span.end)
+
+
+def relaxed_pairs(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[Span, Span]]:
+    """One-to-one matches of same-label overlapping spans (see the module docstring)."""
+    pairs: list[tuple[Span, Span]] = []
+    taken: set[int] = set()
+    for pred in sorted(b, key=relaxed_order):
+        best: int | None = None
+        best_distance = 0
+        for i, true in enumerate(a):
+            if i in taken or true.label != pred.label or not true.overlaps(pred.start, pred.end):
+                continue
+            distance = abs(pred.start - true.start) + abs(pred.end - true.end)
+            if best is None or distance < best_distance:
+                best, best_distance = i, distance
+        if best is not None:
+            taken.add(best)
+            pairs.append((a[best], pred))
+    return pairs
+
+
+def cohen_kappa(x: Sequence[str], y: Sequence[str]) -> float | None:
+    """Cohen's κ of two equally long tag sequences (scikit-learn's cohen_kappa_score)."""
+    n = len(x)
+    if n == 0 or n != len(y):
+        return None
+    observed = sum(1 for a, b in zip(x, y, strict=True) if a == b) / n
+    cx, cy = Counter(x), Counter(y)
+    expected = sum(cx[t] * cy[t] for t in cx) / (n * n)
+    if expected == 1:
+        return None
+    return (observed - expected) / (1 - expected)
+
+
+def fleiss_kappa(units: Sequence[Sequence[str]]) -> float | None:
+    """Fleiss' κ; every unit has the same number (≥ 2) of ratings."""
+    if not units:
+        return None
+    raters = len(units[0])
+    if raters < 2 or any(len(u) != raters for u in units):
+        return None
+    totals: Counter[str] = Counter()
+    p_units = 0.0
+    for unit in units:
+        counts = Counter(unit)
+        totals.update(counts)
+        p_units += (sum(c * c for c in counts.values()) - raters) / (raters * (raters - 1))
+    n_units = len(units)
+    p_bar = p_units / n_units
+    p_e = sum((c / (n_units * raters)) ** 2 for c in totals.values())
+    if p_e == 1:
+        return None
+    return (p_bar - p_e) / (1 - p_e)
+
+
+def krippendorff_alpha(units: Sequence[Sequence[str | None]]) -> float | None:
+    """Krippendorff's α, nominal; None entries are missing values; units with fewer than two
+    values are not pairable and left out."""
+    coincidence: defaultdict[tuple[str, str], float] = defaultdict(float)
+    for unit in units:
+        values = [v for v in unit if v is not None]
+        m = len(values)
+        if m < 2:
+            continue
+        for i, c in enumerate(values):
+            for j, k in enumerate(values):
+                if i != j:
+                    coincidence[(c, k)] += 1 / (m - 1)
+    n_c: defaultdict[str, float] = defaultdict(float)
+    for (c, _), value in coincidence.items():
+        n_c[c] += value
+    n = sum(n_c.values())
+    if n <= 1:
+        return None
+    disagree = sum(v for (c, k), v in coincidence.items() if c != k)
+    expected = sum(n_c[c] * n_c[k] for c in n_c for k in n_c if c != k)
+    if expected == 0:
+        return None
+    return 1 - (n - 1) * disagree / expected
+
+
+# --- token tags ----------------------------------------------------------------------------
+def token_tags(text: str, entities: Iterable[Span]) -> list[str]:
+    """The tag of every word token: the outermost overlapping entity's label, or O."""
+    ordered = sorted(entities, key=lambda s: (-(s.end - s.start), s.start, s.label))
+    tags = []
+    for token in tokenize(text):
+        if not token.is_wordlike:
+            continue
+        tag = OUTSIDE
+        for span in ordered:
+            if span.overlaps(token.start, token.end):
+                tag = span.label
+                break
+        tags.append(tag)
+    return tags
+
+
+# --- reports -------------------------------------------------------------------------------
+@dataclass
+class SpanScores:
+    matched_exact: int = 0
+    matched_relaxed: int = 0
+    a: int = 0
+    b: int = 0
+
+    def add(self, a: Sequence[Span], b: Sequence[Span], relaxed: int) -> None:
+        self.matched_exact += exact_matches(a, b)
+        self.matched_relaxed += relaxed
+        self.a += len(a)
+        self.b += len(b)
+
+    @property
+    def f1_exact(self) -> float | None:
+        return f1(self.matched_exact, self.a, self.b)
+
+    @property
+    def f1_relaxed(self) -> float | None:
+        return f1(self.matched_relaxed, self.a, self.b)
+
+
+@dataclass
+class PairReport:
+    a: str
+    b: str
+    documents: int = 0
+    spans: SpanScores = field(default_factory=SpanScores)
+    per_label: dict[str, SpanScores] = field(default_factory=dict)
+    kappa: float | None = None  # entities: Cohen's κ over tokens
+    # quotes: speaker, cue, type_kappa; claims: claimant, checkworthy_kappa, type_kappa
+    extra: dict[str, float | None] = field(default_factory=dict)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def to_json(self, kind: str) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "a": self.a,
+            "b": self.b,
+            "documents": self.documents,
+            "f1_exact": self.spans.f1_exact,
+            "f1_relaxed": self.spans.f1_relaxed,
+        }
+        if kind == "entities":
+            out["kappa"] = self.kappa
+            out["per_label"] = {
+                label: {"f1_exact": s.f1_exact, "f1_relaxed": s.f1_relaxed}
+                for label, s in sorted(self.per_label.items())
+            }
+        out.update(self.extra)
+        return out
+
+
+@dataclass
+class KindReport:
+    kind: str  # entities | quotes | claims
+    pairs: list[PairReport] = field(default_factory=list)
+    fleiss_kappa: float | None = None
+    alpha: float | None = None
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"pairs": [p.to_json(self.kind) for p in self.pairs]}
+        if self.kind == "entities":
+            out["fleiss_kappa"] = self.fleiss_kappa
+            out["alpha"] = self.alpha
+            out["confusion"] = [
+                {"a_label": la, "b_label": lb, "count": n}
+                for (la, lb), n in sorted(self.confusion.items(), key=lambda x: (-x[1], x[0]))
+            ]
+        return out
+
+
+@dataclass
+class AgreementReport:
+    documents: int
+    annotators: list[str]
+    kinds: dict[str, KindReport]
+    lowest_documents: list[tuple[str, str, float | None]]  # (doc id, source, mean F1 exact)
+    lowest_labels: list[tuple[str, float | None]]  # (label, mean F1 exact over pairs)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"documents": self.documents, "annotators": self.annotators}
+        for name, report in self.kinds.items():
+            out[name] = report.to_json()
+        out["lowest_documents"] = [
+            {"id": d, "source": s, "f1_exact": v} for d, s, v in self.lowest_documents
+        ]
+        out["lowest_labels"] = [{"label": lab, "f1_exact": v} for lab, v in self.lowest_labels]
+        return out
+
+
+def _agree_ref(x: Span | None, y: Span | None) -> bool:
+    if x is None or y is None:
+        return x is None and y is None
+    return x.overlaps(y.start, y.end)
+
+
+def _share(hits: int, total: int) -> float | None:
+    return None if total == 0 else hits / total
+
+
+def _by_label(spans: Sequence[Span]) -> dict[str, list[Span]]:
+    out: dict[str, list[Span]] = {}
+    for s in spans:
+        out.setdefault(s.label, []).append(s)
+    return out
+
+
+def _pair(kind: str, a: str, b: str, docs: Sequence[DocumentData]) -> PairReport:
+    report = PairReport(a, b)
+    span_kind = KIND_OF[kind]
+    tags_a: list[str] = []
+    tags_b: list[str] = []
+    attr_a: dict[str, list[str]] = {"type": [], "checkworthy": []}
+    attr_b: dict[str, list[str]] = {"type": [], "checkworthy": []}
+    ref_hits: Counter[str] = Counter()
+    matched_total = 0
+    for doc in docs:
+        if a not in doc.layers or b not in doc.layers:
+            continue
+        report.documents += 1
+        la, lb = doc.layers[a], doc.layers[b]
+        sa, sb = la.of_kind(span_kind), lb.of_kind(span_kind)
+        ga, gb = _by_label(sa), _by_label(sb)
+        matched: list[tuple[Span, Span]] = []
+        for label in sorted(set(ga) | set(gb)):
+            pairs = relaxed_pairs(ga.get(label, []), gb.get(label, []))
+            matched.extend(pairs)
+            if kind == "entities":
+                report.per_label.setdefault(label, SpanScores()).add(
+                    ga.get(label, []), gb.get(label, []), len(pairs)
+                )
+        report.spans.add(sa, sb, len(matched))
+        if kind == "entities":
+            tags_a += token_tags(doc.text, sa)
+            tags_b += token_tags(doc.text, sb)
+            report.confusion.update(_confusion(sa, sb, matched))
+            continue
+        matched_total += len(matched)
+        for x, y in matched:
+            for name in attr_a:
+                attr_a[name].append(str(x.attrs.get(name, "")))
+                attr_b[name].append(str(y.attrs.get(name, "")))
+            if kind == "quotes":
+                ref_hits["speaker"] += _agree_ref(
+                    la.target(x.id, "speaker"), lb.target(y.id, "speaker")
+                )
+                ref_hits["cue"] += _agree_ref(la.target(x.id, "cue"), lb.target(y.id, "cue"))
+            else:
+                ca, cb = la.target(x.id, "claimant"), lb.target(y.id, "claimant")
+                art_a = ca is None and x.attrs.get("claimant_article") == "yes"
+                art_b = cb is None and y.attrs.get("claimant_article") == "yes"
+                ref_hits["claimant"] += (art_a and art_b) or (
+                    not art_a and not art_b and _agree_ref(ca, cb)
+                )
+    if kind == "entities":
+        report.kappa = cohen_kappa(tags_a, tags_b)
+    elif kind == "quotes":
+        report.extra = {
+            "matched": matched_total,
+            "speaker": _share(ref_hits["speaker"], matched_total),
+            "cue": _share(ref_hits["cue"], matched_total),
+            "type_kappa": cohen_kappa(attr_a["type"], attr_b["type"]),
+        }
+    else:
+        report.extra = {
+            "matched": matched_total,
+            "claimant": _share(ref_hits["claimant"], matched_total),
+            "checkworthy_kappa": cohen_kappa(attr_a["checkworthy"], attr_b["checkworthy"]),
+            "type_kappa": cohen_kappa(attr_a["type"], attr_b["type"]),
+        }
+    return report
+
+
+def _confusion(
+    a: Sequence[Span], b: Sequence[Span], matched: Sequence[tuple[Span, Span]]
+) -> Counter[tuple[str, str]]:
+    """(label in a, label in b) for spans left unmatched that overlap with another label, one
+    to one, largest overlap first."""
+    used_a = {id(x) for x, _ in matched}
+    used_b = {id(y) for _, y in matched}
+    rest_a = [x for x in a if id(x) not in used_a]
+    rest_b = [y for y in b if id(y) not in used_b]
+    candidates = sorted(
+        (
+            (-(min(x.end, y.end) - max(x.start, y.start)), i, j)
+            for i, x in enumerate(rest_a)
+            for j, y in enumerate(rest_b)
+            if x.label != y.label and x.overlaps(y.start, y.end)
+        )
+    )
+    out: Counter[tuple[str, str]] = Counter()
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    for _, i, j in candidates:
+        if i in taken_a or j in taken_b:
+            continue
+        taken_a.add(i)
+        taken_b.add(j)
+        out[(rest_a[i].label, rest_b[j].label)] += 1
+    return out
+
+
+def _multi_rater(
+    docs: Sequence[DocumentData], annotators: Sequence[str]
+) -> tuple[float | None, float | None]:
+    """Fleiss' κ (documents all marked done) and Krippendorff's α (all) over token tags."""
+    full: list[list[str]] = []
+    partial: list[list[str | None]] = []
+    for doc in docs:
+        tags = {
+            name: token_tags(doc.text, doc.layers[name].of_kind("entity"))
+            for name in annotators
+            if name in doc.layers
+        }
+        if len(tags) < 2:
+            continue
+        count = len(next(iter(tags.values())))
+        for t in range(count):
+            unit = [tags[name][t] if name in tags else None for name in annotators]
+            partial.append(unit)
+            if len(tags) == len(annotators):
+                full.append([str(v) for v in unit])
+    return fleiss_kappa(full), krippendorff_alpha(partial)
+
+
+def agreement(
+    docs: Sequence[DocumentData],
+    kinds: Sequence[str] = ("entities", "quotes", "claims"),
+    annotators: Sequence[str] | None = None,
+) -> AgreementReport:
+    """docs: each with the layers of the annotators who marked it done. Documents with fewer
+    than two of the chosen annotators are left out."""
+    if annotators is not None:
+        chosen = set(annotators)
+        docs = [
+            DocumentData(
+                d.doc_id, d.source, d.text, {n: v for n, v in d.layers.items() if n in chosen}
+            )
+            for d in docs
+        ]
+    docs = [d for d in docs if len(d.layers) >= 2]
+    names = sorted({n for d in docs for n in d.layers})
+    kind_reports: dict[str, KindReport] = {}
+    for kind in kinds:
+        report = KindReport(kind)
+        for a, b in combinations(names, 2):
+            pair = _pair(kind, a, b, docs)
+            if pair.documents:
+                report.pairs.append(pair)
+                report.confusion.update(pair.confusion)
+        if kind == "entities" and len(names) > 2:
+            report.fleiss_kappa, report.alpha = _multi_rater(docs, names)
+        kind_reports[kind] = report
+    return AgreementReport(
+        len(docs), names, kind_reports, _lowest_documents(docs, kinds), _lowest_labels(kind_reports)
+    )
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    got = [v for v in values if v is not None]
+    return sum(got) / len(got) if got else None
+
+
+def _lowest_documents(
+    docs: Sequence[DocumentData], kinds: Sequence[str]
+) -> list[tuple[str, str, float | None]]:
+    """Each document's mean exact F1 over pairs (spans of the chosen kinds), lowest first."""
+    span_kinds = {KIND_OF[k] for k in kinds}
+    rows = []
+    for doc in docs:
+        scores = []
+        for a, b in combinations(sorted(doc.layers), 2):
+            sa = [s for s in doc.layers[a].spans if s.kind in span_kinds]
+            sb = [s for s in doc.layers[b].spans if s.kind in span_kinds]
+            key = lambda s: (s.kind, s.start, s.end, s.label)  # noqa: E731
+            matched = sum((Counter(map(key, sa)) & Counter(map(key, sb))).values())
+            scores.append(f1(matched, len(sa), len(sb)))
+        rows.append((doc.doc_id, doc.source, _mean(scores)))
+    return sorted(rows, key=lambda r: (2.0 if r[2] is None else r[2], r[0]))
+
+
+def _lowest_labels(kinds: dict[str, KindReport]) -> list[tuple[str, float | None]]:
+    report = kinds.get("entities")
+    if report is None:
+        return []
+    labels = sorted({lab for p in report.pairs for lab in p.per_label})
+    rows = [
+        (lab, _mean(p.per_label[lab].f1_exact for p in report.pairs if lab in p.per_label))
+        for lab in labels
+    ]
+    return sorted(rows, key=lambda r: (2.0 if r[1] is None else r[1], r[0]))
+
+
+def _fmt(value: float | None) -> str:
+    return "  —  " if value is None else f"{value:.3f}"
+
+
+def format_report(report: AgreementReport, top: int = 10) -> str:
+    """The report for people: where agreement is lowest first, then the figures."""
+    lines = [
+        f"{report.documents} documents marked done by two or more annotators "
+        f"({', '.join(report.annotators) or 'none'})"
+    ]
+    if report.lowest_documents:
+        lines.append("lowest agreement, documents (mean exact span F1 over pairs):")
+        lines += [f"  {_fmt(v)}  {d}  {s}" for d, s, v in report.lowest_documents[:top]]
+    if report.lowest_labels:
+        lines.append("lowest agreement, entity labels (mean exact span F1 over pairs):")
+        lines += [f"  {_fmt(v)}  {lab}" for lab, v in report.lowest_labels[:top]]
+    for name, kind in report.kinds.items():
+        lines.append(f"{name}:")
+        for p in kind.pairs:
+            row = f"  {p.a} × {p.b} ({p.documents} docs): F1 exact {_fmt(p.spans.f1_exact)}, relaxed {_fmt(p.spans.f1_relaxed)}"
+            if name == "entities":
+                row += f", κ {_fmt(p.kappa)}"
+            row += "".join(f", {k} {_fmt(v) if k != 'matched' else v}" for k, v in p.extra.items())
+            lines.append(row)
+        if name == "entities" and len(report.annotators) > 2:
+            lines.append(
+                f"  Fleiss' κ {_fmt(kind.fleiss_kappa)}, Krippendorff's α {_fmt(kind.alpha)}"
+            )
+        if kind.confusion:
+            top_conf = sorted(kind.confusion.items(), key=lambda x: (-x[1], x[0]))[:top]
+            lines.append(
+                "  overlapping spans with different labels: "
+                + ", ".join(f"{la}/{lb} {n}" for (la, lb), n in top_conf)
+            )
+    return "\n".join(lines)
