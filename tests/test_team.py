@@ -192,3 +192,29 @@ def test_cli_assign_and_merge(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as exc:
         main.main(["assign", "--db", db, "--annotators", "gold", "--out", str(out)])
     assert exc.value.code == 2
+
+
+def test_assign_copies_the_guidelines(tmp_path: Path) -> None:
+    from storage.guidelines import read_guidelines, write_guidelines
+
+    lead = _lead(tmp_path / "lead.hashiya")
+    write_guidelines(lead, "## PERS\nأسماء الأشخاص فقط.\n")
+    _, files = assign(lead, ["amal"], tmp_path / "out", overlap=0.0, seed=1)
+    with Project(files["amal"], annotator="amal") as amal:
+        assert read_guidelines(amal) == read_guidelines(lead)
+    lead.close()
+
+
+def test_merge_reads_a_file_still_open_elsewhere(tmp_path: Path) -> None:
+    """An annotator's window may still be open (a -wal beside the file): merge reads the
+    committed work through SQLite and writes nothing to that file."""
+    lead = _lead(tmp_path / "lead.hashiya")
+    _, files = assign(lead, ["amal"], tmp_path / "out", overlap=1.0, seed=1)
+    doc0 = lead.document_ids()[0]
+    mine = Project(files["amal"], annotator="amal")
+    _tag(mine, doc0, "القاهرة", "GPE")
+    assert Path(f"{files['amal']}-wal").exists()
+    report = merge(lead, [files["amal"]])
+    assert report.ok and report.merged[0].layers == {"amal": 1}
+    mine.close()
+    lead.close()
