@@ -72,6 +72,19 @@ def snapshot(path: str | Path) -> Iterator[Project]:
             project.close()
 
 
+def editing_layer(project: Project, doc_id: str) -> str | None:
+    """The layer the editor opens a document on: None (every span, the one-person view) when
+    nobody but the current annotator has spans or a status in it, or in an annotator's own
+    file from `assign`; else the current annotator's layer, so that a lead who merged other
+    people's work never edits their spans by accident."""
+    if project.setting(ANNOTATOR_SETTING, ""):
+        return None
+    others = (project.layer_names(doc_id) | set(project.statuses(doc_id))) - {
+        project.annotator_name
+    }
+    return project.annotator_name if others else None
+
+
 # --- assign --------------------------------------------------------------------------------
 @dataclass
 class Assignment:

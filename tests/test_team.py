@@ -218,3 +218,20 @@ def test_merge_reads_a_file_still_open_elsewhere(tmp_path: Path) -> None:
     assert report.ok and report.merged[0].layers == {"amal": 1}
     mine.close()
     lead.close()
+
+
+def test_editing_layer(tmp_path: Path) -> None:
+    from storage.team import editing_layer
+
+    lead = _lead(tmp_path / "lead.hashiya")
+    doc0 = lead.document_ids()[0]
+    _tag(lead, doc0, "القاهرة", "GPE")
+    assert editing_layer(lead, doc0) is None  # one person: every span
+    _, files = assign(lead, ["amal"], tmp_path / "out", overlap=1.0, seed=1, with_annotations=True)
+    with Project(files["amal"], annotator="amal-laptop") as mine:
+        assert editing_layer(mine, doc0) is None  # her own file, pre-annotations included
+        _tag(mine, doc0, "سامح شكري", "PERS")
+    assert merge(lead, [files["amal"]]).ok
+    assert editing_layer(lead, doc0) == "lead"
+    assert [s.label for s in DocumentSession(lead, doc0, layer="lead").index.all()] == ["GPE"]
+    lead.close()
