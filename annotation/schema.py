@@ -48,7 +48,27 @@ class LabelDef:
     kind: str
     color: str
     key: str | None = None
-    title: str = ""
+    title: str = ""  # the display name in English
+    title_ar: str = ""  # the display name in Arabic
+    definition: str = ""  # one line on what the label is for, in English
+    definition_ar: str = ""
+
+    def display_name(self, lang: str = "en") -> str:
+        """The name shown for the label in the interface language (falls back to English, then
+        the code)."""
+        if lang == "ar" and self.title_ar:
+            return self.title_ar
+        return self.title or self.name
+
+    def description(self, lang: str = "en") -> str:
+        if lang == "ar" and self.definition_ar:
+            return self.definition_ar
+        return self.definition
+
+    def matches(self, query: str) -> bool:
+        """The label picker's filter: the code, or either display name."""
+        q = query.strip().casefold()
+        return not q or any(q in t.casefold() for t in (self.name, self.title, self.title_ar))
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name):
@@ -233,6 +253,15 @@ class LabelSchema:
                     "color": lab.color,
                     "key": lab.key,
                     "title": lab.title,
+                    **{
+                        k: v
+                        for k, v in (
+                            ("title_ar", lab.title_ar),
+                            ("definition", lab.definition),
+                            ("definition_ar", lab.definition_ar),
+                        )
+                        if v
+                    },
                 }
                 for lab in self.labels
             ],
@@ -265,7 +294,14 @@ class LabelSchema:
                 kinds=tuple(KindDef(k["name"], k.get("title", k["name"])) for k in data["kinds"]),
                 labels=tuple(
                     LabelDef(
-                        lab["name"], lab["kind"], lab["color"], lab.get("key"), lab.get("title", "")
+                        lab["name"],
+                        lab["kind"],
+                        lab["color"],
+                        lab.get("key"),
+                        lab.get("title", ""),
+                        lab.get("title_ar", ""),
+                        lab.get("definition", ""),
+                        lab.get("definition_ar", ""),
                     )
                     for lab in data["labels"]
                 ),

@@ -177,6 +177,7 @@ def _write_schema_tables(db: sqlite_utils.Database, schema: dict) -> None:
             "ON CONFLICT(name) DO UPDATE SET title = excluded.title, position = excluded.position",
             [kind["name"], kind["title"], i],
         )
+    described = "title_ar" in _columns(db, "labels")  # migration 7 added these columns
     for i, lab in enumerate(schema["labels"]):
         db.execute(
             "INSERT INTO labels(name, kind, color, key, title, position) VALUES (?, ?, ?, ?, ?, ?) "
@@ -184,6 +185,16 @@ def _write_schema_tables(db: sqlite_utils.Database, schema: dict) -> None:
             "key = excluded.key, title = excluded.title, position = excluded.position",
             [lab["name"], lab["kind"], lab["color"], lab["key"], lab.get("title", ""), i],
         )
+        if described:
+            db.execute(
+                "UPDATE labels SET title_ar = ?, definition = ?, definition_ar = ? WHERE name = ?",
+                [
+                    lab.get("title_ar", ""),
+                    lab.get("definition", ""),
+                    lab.get("definition_ar", ""),
+                    lab["name"],
+                ],
+            )
     for i, a in enumerate(schema["attributes"]):
         db.execute(
             "INSERT INTO attribute_defs(kind, name, allowed, default_value, title, position) "
@@ -281,6 +292,44 @@ def _v5_search_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _columns(db: sqlite_utils.Database, table: str) -> set[str]:
+    return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+
+
+# The default palette before migration 6; a project still using one of these gets the new one.
+_OLD_DEFAULT_COLOURS = {
+    "PERS": "#f4a3a3", "ORG": "#9cc7f0", "GPE": "#a8e0a0", "LOC": "#d6c28f", "NORP": "#f3c98b",
+    "OCC": "#c9b3ef", "FAC": "#9fded6", "DATE": "#f2e28c", "EVENT": "#f0b3d8", "TIME": "#e6e09a",
+    "LANGUAGE": "#b8d8b0", "WEBSITE": "#a9c4d9", "LAW": "#d9b8a9", "PRODUCT": "#c2d99e",
+    "CARDINAL": "#d7d7d7", "ORDINAL": "#cfd3e6", "PERCENT": "#e9c4c4", "QUANTITY": "#c6e3e3",
+    "UNIT": "#e3d4c6", "MONEY": "#bfe6bf", "CURR": "#e6cfa5",
+}  # fmt: skip
+
+
+def _v7_label_names_and_palette(db: sqlite_utils.Database) -> None:
+    """Labels get an Arabic display name and a definition in both languages (filled in for
+    the default labels), and default colours that tell the first nine labels apart."""
+    for column in ("title_ar", "definition", "definition_ar"):
+        db.execute(f"ALTER TABLE labels ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    for lab in load_default_schema().to_dict()["labels"]:
+        db.execute(
+            "UPDATE labels SET title_ar = ?, definition = ?, definition_ar = ? "
+            "WHERE name = ? AND title_ar = '' AND definition = '' AND definition_ar = ''",
+            [
+                lab.get("title_ar", ""),
+                lab.get("definition", ""),
+                lab.get("definition_ar", ""),
+                lab["name"],
+            ],
+        )
+        old = _OLD_DEFAULT_COLOURS.get(lab["name"])
+        if old is not None:
+            db.execute(
+                "UPDATE labels SET color = ? WHERE name = ? AND lower(color) = ?",
+                [lab["color"], lab["name"], old],
+            )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_rejected_suggestions,
@@ -288,6 +337,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_guidelines_and_statistics,
     _v5_search_index,
     _v6_annotator_layers,
+    _v7_label_names_and_palette,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

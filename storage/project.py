@@ -490,9 +490,19 @@ class Project:
                 for n, t in self.db.execute("SELECT name, title FROM kinds ORDER BY position")
             ]
             labels = [
-                {"name": n, "kind": k, "color": c, "key": key, "title": t}
-                for n, k, c, key, t in self.db.execute(
-                    "SELECT name, kind, color, key, title FROM labels ORDER BY position"
+                {
+                    "name": n,
+                    "kind": k,
+                    "color": c,
+                    "key": key,
+                    "title": t,
+                    "title_ar": t_ar,
+                    "definition": d,
+                    "definition_ar": d_ar,
+                }
+                for n, k, c, key, t, t_ar, d, d_ar in self.db.execute(
+                    "SELECT name, kind, color, key, title, title_ar, definition, definition_ar "
+                    "FROM labels ORDER BY position"
                 )
             ]
             attributes = [
