@@ -41,6 +41,17 @@ class CurationProgress:
     left: int  # disagreements with nothing in gold yet (0 once curated)
 
 
+def curation_annotators(project: Project, doc_id: str) -> list[str]:
+    """Whose layers are curated: the annotators who marked the document done, when there are
+    two or more (as agreement counts them); else everyone with a layer or a status in it."""
+    done = sorted(
+        n for n, status in project.statuses(doc_id).items() if status == "done" and n != GOLD
+    )
+    if len(done) >= 2:
+        return done
+    return sorted((project.layer_names(doc_id) | set(project.statuses(doc_id))) - {GOLD})
+
+
 def _full_key(span: Span, index: SpanIndex) -> tuple:
     """What two annotators must both have made for a span to count as agreed: range, label,
     attributes and where its links point."""
@@ -59,8 +70,7 @@ class Curation:
         self.project = project
         self.gold = DocumentSession(project, doc_id, layer=GOLD)
         if annotators is None:
-            names = (project.layer_names(doc_id) | set(project.statuses(doc_id))) - {GOLD}
-            annotators = sorted(names)
+            annotators = curation_annotators(project, doc_id)
         self.annotators = list(annotators)
         self.layers = {
             name: SpanIndex(
@@ -127,8 +137,21 @@ class Curation:
     def take(self, annotator: str, span_id: str) -> Change:
         """Copy an annotator's span into gold with its attributes and outgoing links (their
         targets too, reusing an identical gold span where there is one)."""
-        spans, links = self._plan([(annotator, span_id)])
+        spans, links = self.plan([(annotator, span_id)])
         return self.gold.add(spans, links, action="curate")
+
+    def plan(self, picks: Iterable[tuple[str, str]]) -> tuple[list[Span], list[Link]]:
+        """The gold spans and links that taking (annotator, span id) picks would add, without
+        adding them: for an editor whose undo command adds them through its own session."""
+        return self._plan(picks)
+
+    def plan_agreed(self) -> tuple[list[Span], list[Link]]:
+        wanted = []
+        for _, _, _, group in self.groups():
+            if self._agreed(group):
+                first = self.annotators[0]
+                wanted += [(first, s.id) for s in group[first]]
+        return self._plan(wanted)
 
     def take_many(self, annotator: str, span_ids: Iterable[str]) -> Change:
         """Several of one annotator's spans into gold, in one edit."""
@@ -137,12 +160,7 @@ class Curation:
 
     def take_agreed(self) -> Change:
         """Every span all annotators made identically, not yet in gold, in one edit."""
-        wanted = []
-        for _, _, _, group in self.groups():
-            if self._agreed(group):
-                first = self.annotators[0]
-                wanted += [(first, s.id) for s in group[first]]
-        spans, links = self._plan(wanted)
+        spans, links = self.plan_agreed()
         return self.gold.add(spans, links, action="curate")
 
     def set_curated(self, done: bool = True) -> str:
@@ -191,9 +209,9 @@ def curation_progress(
     """Progress of every document with two or more annotator layers (for the document list)."""
     out = {}
     for doc_id in project.document_ids() if doc_ids is None else doc_ids:
-        names = (project.layer_names(doc_id) | set(project.statuses(doc_id))) - {GOLD}
+        names = curation_annotators(project, doc_id)
         if len(names) >= 2:
-            out[doc_id] = Curation(project, doc_id, sorted(names)).progress()
+            out[doc_id] = Curation(project, doc_id, names).progress()
     return out
 
 
@@ -216,11 +234,11 @@ def curate_documents(
     gold yet, then (done) mark gold done. Each document is one transaction."""
     out = []
     for doc_id in project.document_ids() if doc_ids is None else doc_ids:
-        names = (project.layer_names(doc_id) | set(project.statuses(doc_id))) - {GOLD}
+        names = curation_annotators(project, doc_id)
         if len(names) < 2:
             continue
         with project.transaction():
-            curation = Curation(project, doc_id, sorted(names))
+            curation = Curation(project, doc_id, names)
             taken = len(curation.take_agreed().added) if agreed else 0
             if prefer is not None and prefer in curation.layers:
                 picks = [
