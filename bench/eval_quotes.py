@@ -1,6 +1,7 @@
 """Score today's quote suggestions against the hand-annotated development set.
 
     python bench/eval_quotes.py [--gold tests/data/quote_devset/gold.jsonl] [--zip Z] [--json]
+    python bench/eval_quotes.py --errors          what went wrong on the dev articles
     make eval-quotes
 
 Reads the SaudiNewsNet zip (../shared), finds each gold article by url, rebuilds its document
@@ -13,6 +14,8 @@ prints, for the `dev` split, the held-out `check` split and both together:
 - found by form; speaker right on found quotes (speaker named in the same sentence vs carried
   from an earlier one); cue right on found quotes; the same by newspaper;
 - the reference article (tests/seed_quotes.py, its own criteria) as a regression line.
+`--errors` lists the misses, false suggestions, wrong speakers and cues of the `dev` articles
+only, to work against; the held-out `check` articles are never listed.
 Definitions and the annotation guideline: docs/quote_guidelines.md.
 Exit status: 0 scored, 1 the gold file does not fit the zip (missing article, wrong hash, span
 text hash mismatch), 2 usage (zip or gold file missing).
@@ -305,6 +308,51 @@ def score_article(article: GoldArticle) -> Tally:
     return t
 
 
+def _snip(text: str, r: Range | None, width: int = 60) -> str:
+    if r is None:
+        return "-"
+    piece = " ".join(text[r[0] : r[1]].split())
+    return piece if len(piece) <= width else piece[: width // 2] + " … " + piece[-width // 2 :]
+
+
+def dev_errors(articles: Sequence[GoldArticle]) -> list[str]:
+    """One line per error on the `dev` articles only (the held-out `check` articles are never
+    listed): missed gold quotes, suggestions that are not quotes, wrong speakers and cues."""
+    lines = []
+    for article in articles:
+        if article.split != "dev":
+            continue
+        text = article.text
+        found = suggestions(text)
+        pairs = match(article.quotes, found)
+        head = f"{article.source} {article.url}"
+        for gi, g in enumerate(article.quotes):
+            si = pairs.get(gi)
+            if si is None:
+                lines.append(
+                    f"{head}\n  MISS  {g.form}/{g.type} «{_snip(text, g.content)}» "
+                    f"speaker {_snip(text, g.speaker, 40)}"
+                )
+                continue
+            s = found[si]
+            if not speaker_right(text, g.speaker, s.speaker):
+                carried = " (carried)" if g.carried else ""
+                lines.append(
+                    f"{head}\n  SPEAKER{carried} gold {_snip(text, g.speaker, 40)} · "
+                    f"got {_snip(text, s.speaker, 40)} · «{_snip(text, g.content, 40)}»"
+                )
+            if not cue_right(g.cue, s.cue):
+                lines.append(
+                    f"{head}\n  CUE  gold {_snip(text, g.cue, 30)} · got {_snip(text, s.cue, 30)}"
+                    f" · «{_snip(text, g.content, 40)}»"
+                )
+        used = set(pairs.values())
+        for si, s in enumerate(found):
+            if si not in used:
+                lines.append(f"{head}\n  FALSE {s.type} «{_snip(text, s.content)}»")
+    return lines
+
+
 def evaluate(articles: Sequence[GoldArticle]) -> dict[str, Any]:
     groups: dict[str, Tally] = {name: Tally() for name in (*SPLITS, "all")}
     papers: dict[str, dict[str, Tally]] = defaultdict(dict)
@@ -446,12 +494,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--zip", type=Path, default=ZIP_PATH)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--no-seed", action="store_true", help="leave out the reference article")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="list the errors on the dev articles (never on the held-out check articles)",
+    )
     args = parser.parse_args(argv)
     for path in (args.gold, args.zip):
         if not path.exists():
             print(f"{path}: no such file", file=sys.stderr)
             return 2
     try:
+        if args.errors:
+            _, records = read_gold(args.gold)
+            print("\n".join(dev_errors(check_gold(records, load_articles(args.zip)))))
+            return 0
         result = run(args.gold, args.zip, seed=not args.no_seed)
     except GoldError as exc:
         print(f"{args.gold}: {exc}", file=sys.stderr)

@@ -122,6 +122,14 @@ def test_script_scores_a_small_corpus_and_refuses_a_tampered_gold(tmp_path: Path
     assert total["gold"] == 2 and total["articles"] == 1
     assert 0 <= total["found"] <= 2 and total["suggested"] >= total["matched"]
     assert set(total["forms"]) == {"dquote", "indirect"}
+    _, records = ev.read_gold(gpath)
+    articles = ev.check_gold(records, qd.load_articles(zpath))
+    errors = ev.dev_errors(articles)
+    misses = total["gold"] - total["found"]
+    assert sum("  MISS " in e for e in errors) == misses
+    assert sum("  FALSE " in e for e in errors) == total["suggested"] - total["matched"]
+    articles[0].split = "check"  # held-out articles are never listed
+    assert ev.dev_errors(articles) == []
     record = json.loads(gpath.read_text(encoding="utf-8").splitlines()[1])
     record["quotes"][0]["content"]["start"] += 1
     gpath.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
