@@ -24,10 +24,11 @@ Spans include the diacritics of their letters and never end in a bidi control.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from annotation.arabic import INVISIBLE
 from annotation.clitics import DEFAULT_EXCEPTIONS
-from annotation.normalize import normalize, normalize_for_search, original_range
+from annotation.normalize import normalize, original_range, search_key
 
 # The optional proclitics before the query's first word, as the regular expressions below and
 # `index_terms` both spell them: a conjunction, then a preposition with or without the article,
@@ -49,6 +50,21 @@ WORD_RUN = re.compile(r"\w+")
 
 def _has_article(first: str) -> bool:
     return first.startswith(ARTICLE) and len(first) > len(ARTICLE)
+
+
+# The longest proclitic run before the query (وبال) or before its article (وب, ول + ل).
+_MAX_PRE = max(len(c + p) for c in _CONJ_FORMS for p in _ATTACHED_FORMS)
+
+
+def _anchor(qkey: str, proclitics: bool) -> tuple[str, int]:
+    """A literal every match of the patterns holds, and how far after the match's start it may
+    begin: the first word (the article left out when it may be elided after ل)."""
+    first = qkey.split()[0]
+    if not proclitics:
+        return first, 0
+    if _has_article(first):
+        return first[len(ARTICLE) :], len(ARTICLE) + 2
+    return first, _MAX_PRE
 
 
 def index_terms(query: str, proclitics: bool = True) -> list[list[str]] | None:
@@ -80,7 +96,7 @@ class SearchIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.key, self.index_map = normalize_for_search(text)
+        self.key, self.index_map = search_key(text)
 
     def _pattern(self, query_key: str, proclitics: bool, whole_word: bool) -> re.Pattern[str]:
         words = query_key.split()
@@ -114,7 +130,7 @@ class SearchIndex:
             return []
         pattern = self._pattern(qkey, proclitics, whole_word)
         out: list[tuple[int, int]] = []
-        for m in pattern.finditer(self.key):
+        for m in self._matches(pattern, *_anchor(qkey, proclitics)):
             elided = m.groupdict().get("body2") is not None
             pre_name, body_name = ("pre2", "body2") if elided else ("pre", "body")
             pre_s, pre_e = m.span(pre_name)
@@ -136,6 +152,24 @@ class SearchIndex:
                 ks = body_s
             out.append(self._original(ks, body_e))
         return out
+
+    def _matches(self, pattern: re.Pattern[str], anchor: str, back: int) -> Iterator[re.Match[str]]:
+        """pattern.finditer(self.key), trying the pattern only where it can start: at most
+        `back` characters before an occurrence of anchor, which every match holds there."""
+        key = self.key
+        starts: set[int] = set()
+        p = key.find(anchor)
+        while p >= 0:
+            starts.update(range(max(0, p - back), p + 1))
+            p = key.find(anchor, p + 1)
+        resume = 0
+        for start in sorted(starts):
+            if start < resume:
+                continue
+            m = pattern.match(key, start)  # lookbehind still sees the text before start
+            if m is not None:
+                yield m
+                resume = max(m.end(), start + 1)
 
     def _original(self, ks: int, ke: int) -> tuple[int, int]:
         s, e = original_range(self.index_map, ks, ke)

@@ -40,9 +40,28 @@ from annotation.spans import Span
 _BATCH = 500
 
 
+class _RunsOf(dict[str, str]):
+    """Raw word -> its key runs, space-separated; news vocabulary repeats, so each word is
+    normalised once per process (bounded)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 200_000:
+            self.clear()
+        runs = self[word] = " ".join(WORD_RUN.findall(normalize(word)))
+        return runs
+
+
+_RUNS_OF = _RunsOf()
+
+
 def words_of(text: str) -> str:
-    """The indexed form of a text: its distinct key word runs, space-separated."""
-    return " ".join(set(WORD_RUN.findall(normalize(text))))
+    """The indexed form of a text: its key word runs, space-separated.
+
+    Normalisation works character by character and keeps whitespace, which no run crosses, so
+    the runs of the whole key are those of its whitespace-separated words. A run may appear
+    twice (in two different raw words): the index keeps documents, not counts.
+    """
+    return " ".join(map(_RUNS_OF.__getitem__, set(text.split())))
 
 
 def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> None:

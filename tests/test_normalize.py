@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotation.normalize import RULES, TASHKEEL, normalize, normalize_for_search, original_range
+from annotation.normalize import (
+    RULES,
+    TASHKEEL,
+    normalize,
+    normalize_for_search,
+    original_range,
+    search_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -159,3 +166,21 @@ def test_ornate_parentheses_and_byte_order_marks_in_a_sentence() -> None:
     assert text[s:e] == "الأس\ufeffد"
     s, e = original_range(index_map, key.index("يسرا"), key.index("يسرا") + 4)
     assert text[s:e] == "يُسْرًا" and text[e] == "\ufd3e"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(ARABIC, st.text(max_size=30)))
+def test_compact_map_equals_the_list(text: str) -> None:
+    key, index_map = normalize_for_search(text)
+    key2, compact = search_key(text)
+    assert key2 == key
+    assert len(compact) == len(index_map)
+    assert [compact[i] for i in range(len(index_map))] == index_map
+    assert compact[-1] == len(text)
+
+
+def test_compact_map_with_marks_from_presentation_forms() -> None:
+    text = "ب\ufe71ت\u064eث\u200f"  # U+FE71 folds to nothing, as marks and controls do
+    key, index_map = normalize_for_search(text)
+    assert key == "بتث"
+    assert list(search_key(text)[1]) == index_map == [0, 2, 4, 6]

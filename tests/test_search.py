@@ -5,13 +5,13 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from annotation.clitics import exceptions_for, split_proclitics
 from annotation.documents import Document
 from annotation.normalize import normalize
-from annotation.search import SearchIndex, find_variants
+from annotation.search import SearchIndex, _anchor, find_variants
 from annotation.snapping import snap
 from annotation.tokens import tokenize
 
@@ -149,6 +149,30 @@ def test_every_match_normalises_to_the_query(words: list[str], data: st.DataObje
     # The exact word itself is always found (unless it is empty after normalisation).
     whole = [w for w in words if normalize(w) == query]
     assert len(spans) >= len(whole) > 0
+
+
+_PIECES = st.sampled_from(
+    ["ال", "أسد", "اسد", "لل", "و", "ف", "ب", "ك", "ل", "بوتين", " ", "  ", "،", "-", "\u064e", "ا"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=25).map("".join),
+    st.sampled_from(["الأسد", "أسد", "اسد", "لأسد", "ال", "الأسد بوتين", "ب", "و اسد"]),
+    st.booleans(),
+    st.booleans(),
+)
+@example("وبالأسد ووللأسد فكالأسد", "الأسد", True, True)  # the longest proclitic runs
+@example("وبالأسد", "أسد", True, False)
+def test_anchored_matching_equals_a_full_scan(
+    text: str, query: str, proclitics: bool, whole_word: bool
+) -> None:
+    index = SearchIndex(text)
+    qkey = normalize(query).strip()
+    pattern = index._pattern(qkey, proclitics, whole_word)
+    anchored = [m.span() for m in index._matches(pattern, *_anchor(qkey, proclitics))]
+    assert anchored == [m.span() for m in pattern.finditer(index.key)]
 
 
 @pytest.mark.shared
