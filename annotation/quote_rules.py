@@ -52,7 +52,11 @@ _STOP = frozenset(
         "السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة "
         "بعض كل جميع أي هذا هذه ذلك تلك هناك هنا "
         "كان كانت وكان وكانت فكان يكون تكون بما مما عما لها له طلب طالبا طالبة رفض مفضلا متحدثا متحدثة بقوله بقولها فإن فان مقتل مصرع وقوع سقوط "
-        "لوكالة لصحيفة لقناة لمجلة لموقع لشبكة لإذاعة لتلفزيون للصحافيين للصحفيين للصحافة للتلفزيون"
+        "لوكالة لصحيفة لقناة لمجلة لموقع لشبكة لإذاعة لتلفزيون للصحافيين للصحفيين للصحافة للتلفزيون "
+        "لـ ل بـ ب فيه فيها فيهم فيهما له لهم لهما لنا لي عليه عليها عليهم منه منها منهم عنه عنها "
+        "عنهم إليه إليها إليهم اليه اليها معه معها معهم بعدما وبعدما عندما وعندما حينما وحينما "
+        "كلما لما ولما فلما هل فهل وهل ألا الا ربما لعل إنه انه إنها انها والذي والتي والذين "
+        "كذلك وكذلك أنه أنها أيضاً مؤخرا حاليا سابقا لاحقا مجددا"
     ).split()
 )
 _OPENERS = frozenset(
@@ -71,13 +75,20 @@ _NP_CONNECTORS = frozenset(match_key(w) for w in ("باسم", "بن", "ابن", 
 _CLAUSE_CONNECTORS = frozenset(
     match_key(w) for w in "لكن لكنه لكنها بينما فيما حيث وذلك مما ما وهو وهي كما إلا".split()
 )
+_TITLE_ADJECTIVES = frozenset(
+    match_key(w) for w in "العام العامة الأول الأعلى الأسبق السابق السابقة الجديد التنفيذي".split()
+)
 _TITLE_NOUNS = frozenset(
     match_key(w)
     for w in (
         "صحيفة لصحيفة بصحيفة وصحيفة جريدة لجريدة مجلة لمجلة بمجلة وكالة لوكالة قناة لقناة "
         "شبكة لشبكة موقع لموقع برنامج كتاب فيلم عملية حملة مؤتمر منتدى حزب منظمة جماعة "
         "تنظيم لتنظيم بتنظيم وتنظيم حركة لحركة جبهة لجبهة وحدات لواء كتائب مشروع عنوان شعار "
-        "تسمية مسمى مسمّى باسم"
+        "تسمية مسمى مسمّى باسم شركة لشركة بشركة وشركة مؤسسة مجموعة مستوطنة مسجد مدرسة مركز "
+        "مبادرة فعالية فعاليات مهرجان مسابقة جمعية نادي فندق مستشفى حي قرية بلدة منطقة مدينة "
+        "هيئة لجنة جائزة وسم هاشتاق هاشتاغ حساب تطبيق رواية قصيدة ديوان مسلسل أغنية معرض ملتقى "
+        "ندوة دورة بطولة فريق منتخب مسرحية عرض مطعم سوق مجمع برج مول قرار نظام لائحة خطة "
+        "استراتيجية رؤية منصة بوابة خدمة تقرير دراسة كتابه بعنوان المسمى المسماة يسمى تسمى"
     ).split()
 )
 
@@ -125,6 +136,9 @@ class Lexicon:
     forms: dict[str, str]
     participles: dict[str, str]
     ambiguous: frozenset[str]
+    strict: frozenset[str]
+    needs_proclitic: frozenset[str]
+    object_lemmas: frozenset[str]
     proclitics: tuple[str, ...]
     complementizers: frozenset[str]
     preps_after_cue: frozenset[str]
@@ -149,6 +163,9 @@ class Lexicon:
             forms=forms,
             participles=parts,
             ambiguous=frozenset(match_key(w) for w in data.get("ambiguous", ())),
+            strict=frozenset(match_key(w) for w in data.get("strict", ())),
+            needs_proclitic=frozenset(match_key(w) for w in data.get("needs_proclitic", ())),
+            object_lemmas=frozenset(data.get("object_verbs", ())),
             proclitics=tuple(match_key(p) for p in data.get("proclitics", ("و", "ف", "ل"))),
             complementizers=frozenset(comps),
             preps_after_cue=frozenset(match_key(w) for w in data.get("prepositions_after_cue", ())),
@@ -180,16 +197,20 @@ class Lexicon:
         return found
 
     def _lookup(self, key: str, proclitic: bool) -> CueMatch | None:
-        amb = key in self.ambiguous and not proclitic
+        if not proclitic and key in self.needs_proclitic:
+            return None
+        amb = (key in self.ambiguous and not proclitic) or key in self.strict
         if key in self.forms:
             return CueMatch(self.forms[key], False, proclitic, amb)
         if key in self.participles:
-            return CueMatch(self.participles[key], True, proclitic, key in self.ambiguous)
+            return CueMatch(
+                self.participles[key], True, proclitic, key in self.ambiguous or key in self.strict
+            )
         return None
 
     def _imperfect(self, key: str) -> CueMatch | None:
         if key[:1] in ("ي", "ت") and key in self.forms:
-            return CueMatch(self.forms[key], False, True, False)
+            return CueMatch(self.forms[key], False, True, key in self.strict)
         return None
 
     def is_complementizer(self, key: str) -> bool:
@@ -377,21 +398,52 @@ class _Doc:
         )
 
     # noun phrases
-    def np_after(self, k: int, lo: int, hi: int) -> Range | None:
-        """The noun phrase right after word k (1-7 words), stopping at prepositions etc."""
+    def np_after(self, k: int, lo: int, hi: int, object_verb: bool = False) -> Range | None:
+        """The noun phrase right after word k (1-7 words), stopping at prepositions etc.
+
+        A one-letter title with its dot (د. م.) and a short name in quotation marks after a title
+        noun (شركة «كذا») stay inside the phrase. After an object-taking verb (أبلغ، اتهم) the
+        phrase stops before a second definite noun that is not an adjective (the object)."""
         j = k + 1
         first = j
+        if j < len(self.words) and self.is_mark(j):
+            after = self.short_name_at(j)
+            pair = self.mark_pair.get(self.words[j].start)
+            if after is not None and pair is not None and _name_before_clause(self, pair):
+                return trim(self.text, pair.open + 1, pair.close or pair.end)
         count = 0
         while j < len(self.words) and self.words[j].start < hi and count < 7:
-            if self.is_stop(j) and self.words[j].key not in _NP_CONNECTORS:
+            w = self.words[j]
+            if w.text == "." and j > first and _is_title_letter(self.words[j - 1].key):
+                j += 1
+                continue
+            if j > first and self.is_mark(j):
+                inner = self.short_name_at(j)
+                if inner is not None and self.words[j - 1].key in _TITLE_NOUNS:
+                    j = inner
+                    count += 1
+                    continue
+            if self.is_stop(j) and w.key not in _NP_CONNECTORS:
                 break
-            count += self.words[j].key not in _NP_CONNECTORS
+            if object_verb and j > first and _starts_object(self.words[j - 1].key, w.key):
+                break
+            count += w.key not in _NP_CONNECTORS
             j += 1
         while j > first and self.words[j - 1].key in _NP_CONNECTORS:
             j -= 1
         if j == first:
             return None
         return (self.words[first].start, self.words[j - 1].end)
+
+    def short_name_at(self, j: int, max_words: int = 4) -> int | None:
+        """When word j opens a closed quotation of at most max_words words, the index of the
+        first word after its closing mark; else None."""
+        pair = self.mark_pair.get(self.words[j].start)
+        if pair is None or pair.open != self.words[j].start or pair.close is None:
+            return None
+        if len(self.text[pair.open + 1 : pair.close].split()) > max_words:
+            return None
+        return self.word_index(pair.close + 1)
 
     def np_before(self, k: int, lo: int) -> Range | None:
         """The subject before a cue in subject-verb order (الناطق ... بيسكوف صرح أن)."""
@@ -452,7 +504,7 @@ class _Doc:
                     return self.speaker_for_cue(j, lo)
             subj = self.sentence_subject(lo, k)
             return self.to_agent(subj) if subj else _CARRY
-        np = self.np_after(k, lo, len(self.text))
+        np = self.np_after(k, lo, len(self.text), m.lemma in self.lex.object_lemmas)
         if np is not None:
             return self.to_agent(np)
         if not m.proclitic:
@@ -555,29 +607,12 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             continue
         slo, shi = doc.sentence_of(pair.open)
         ko = doc.word_index(pair.open)
-        if _looks_like_name(doc, ko):
-            if pair.mark == STRAIGHT:
-                continue  # "داعش", بحسب "المرصد": names in straight quotes are not quotations
-            out.append(
-                (
-                    QuoteSuggestion(
-                        (cs, ce),
-                        "direct",
-                        None,
-                        None,
-                        "probably a title or a name (follows «" + doc.words[ko - 1].text + "»)",
-                        0.15,
-                        None,
-                        marks,
-                    ),
-                    None,
-                )
-            )
-            continue
+        if (n_words <= 8 and _looks_like_name(doc, ko)) or (
+            n_words <= 3 and _name_before_clause(doc, pair)
+        ):
+            continue  # «صحيفة «الأيام»، لـ"سبق"، ولفت "فلان" إلى أن: names, not quotations
         found = _cue_before(doc, ko, slo)
         after = _cue_after(doc, pair)
-        if found is None and pair.mark == STRAIGHT and after is None and _looks_like_name(doc, ko):
-            continue
         if found is None or (after is not None and ko - found > 8):
             if after is not None:
                 ck, speaker = after
@@ -621,8 +656,8 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             subject_of_cue = (
                 kn < len(doc.words) and doc.cues[kn] is not None and not doc.cues[kn].proclitic
             )
-            if pair.mark == STRAIGHT and (n_words < 4 or (subject_of_cue and n_words <= 6)):
-                continue  # a short term in straight quotes with no cue: a name, not a quotation
+            if n_words <= 3 or (pair.mark == STRAIGHT and subject_of_cue and n_words <= 6):
+                continue  # a short term in quotation marks with no cue: a name, not a quotation
             out.append(
                 (
                     QuoteSuggestion(
@@ -708,11 +743,48 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
     return out
 
 
+def _is_title_letter(key: str) -> bool:
+    """د / م / أ (doctor, engineer, professor) written as one letter before a dot."""
+    return len(key) == 1 or (len(key) == 2 and key[0] in "وف")
+
+
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يات")
+
+
+def _starts_object(prev: str, key: str) -> bool:
+    """A definite noun right after a definite noun, not a nisba adjective: the verb's object."""
+    return (
+        prev.startswith("ال")
+        and key.startswith("ال")
+        and not key.endswith(_NISBA_ENDINGS)
+        and key not in _TITLE_ADJECTIVES
+    )
+
+
 def _looks_like_name(doc: _Doc, ko: int) -> bool:
-    """The mark follows a title noun (صحيفة، تنظيم، وكالة...) or a source marker (بحسب)."""
+    """The mark follows a title noun (صحيفة، تنظيم، وكالة...), a source marker (بحسب) or the
+    preposition لـ alone (لـ«عكاظ»، ل"سبق": the outlet spoken to)."""
     if ko == 0 or doc.words[ko - 1].is_punct:
         return False
-    return doc.words[ko - 1].key in _TITLE_NOUNS or doc.words[ko - 1].key in doc.lex.source_markers
+    key = doc.words[ko - 1].key
+    return key in _TITLE_NOUNS or key in doc.lex.source_markers or key in ("ل", "ول")
+
+
+def _name_before_clause(doc: _Doc, pair: QuotePair) -> bool:
+    """A short quotation followed by أن/إن or by إلى/على + أن is a name inside the speaker
+    phrase or the subject of the cue (ولفت "فلان" إلى أن، قال مدير شركة «كذا» إن)."""
+    if pair.close is None:
+        return False
+    k = doc.word_index(pair.close + 1)
+    if k >= len(doc.words) or doc.words[k].is_punct:
+        return False
+    if doc.lex.is_complementizer(doc.words[k].key):
+        return True
+    return (
+        doc.words[k].key in doc.lex.preps_after_cue
+        and k + 1 < len(doc.words)
+        and doc.lex.is_complementizer(doc.words[k + 1].key)
+    )
 
 
 def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Agent | str]]:
@@ -822,12 +894,19 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             continue  # a cue inside reported speech we already proposed
         slo, shi = doc.sentence_of(cue_start)
         comp = colon = None
-        for j in range(k + 1, min(k + 16, len(doc.words))):
+        j = k
+        while j + 1 < min(k + 24, len(doc.words)):
+            j += 1
             w = doc.words[j]
-            if (
-                w.start >= shi
-                or doc.is_mark(j)
-                or (j > k + 1 and doc.cues[j] is not None and not doc.cues[j].ambiguous)
+            if w.start >= shi:
+                break
+            if doc.is_mark(j) and doc.short_name_at(j, 3) is not None:
+                pair = doc.mark_pair[w.start]
+                if _name_before_clause(doc, pair) or _looks_like_name(doc, j):
+                    j = doc.word_index(pair.close + 1) - 1 if pair.close is not None else j
+                    continue
+            if doc.is_mark(j) or (
+                j > k + 1 and doc.cues[j] is not None and not doc.cues[j].ambiguous
             ):
                 break
             if w.is_punct and w.text == ":":

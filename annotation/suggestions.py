@@ -96,6 +96,9 @@ def sentence_spans(text: str, protect: Iterable[Range] = ()) -> list[Range]:
             if c == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
                 i += 1
                 continue
+            if c == "." and is_abbreviation_dot(text, i):
+                i += 1
+                continue
             j = i + 1
             while j < n and (text[j] in _SENTENCE_END or text[j] in _TRAILING_CLOSERS):
                 if text[j] in _SENTENCE_END or not blocked[j]:
@@ -109,6 +112,17 @@ def sentence_spans(text: str, protect: Iterable[Range] = ()) -> list[Range]:
         i += 1
     _emit(text, start, n, out)
     return out
+
+
+def is_abbreviation_dot(text: str, i: int) -> bool:
+    """A dot right after a one-letter word (د. م. أ.د.), optionally with و/ف: a title, not an end."""
+    j = i - 1
+    if j < 0 or not text[j].isalpha():
+        return False
+    j -= 1
+    if j >= 0 and text[j] in "\u0648\u0641" and (j == 0 or not text[j - 1].isalpha()):
+        j -= 1
+    return j < 0 or not text[j].isalpha() or text[j] == "."
 
 
 def _emit(text: str, start: int, end: int, out: list[Range]) -> None:

@@ -211,11 +211,10 @@ def test_unclosed_guillemet_is_proposed_with_low_confidence() -> None:
     assert len(s) == 1 and content(t, s[0]) == "بداية بلا نهاية" and s[0].confidence < 0.5
 
 
-def test_titles_in_guillemets_have_no_speaker() -> None:
+def test_titles_in_guillemets_are_not_quotes() -> None:
     t = "وقالت الكاتبة لصحيفة «الأيام» إن الرواية اكتملت."
-    found = suggest_quotes(t)
-    title = [s for s in found if content(t, s) == "الأيام"]
-    assert title and title[0].speaker is None and title[0].confidence < 0.5
+    s = only(t)
+    assert content(t, s) == "الرواية اكتملت" and s.type == "indirect"
 
 
 def test_names_in_straight_quotes_are_not_quotes() -> None:
@@ -366,7 +365,8 @@ def evaluate(seed: str, entities: list[Span]) -> dict[str, object]:
 
 @pytest.mark.shared
 def test_gold_anchors_are_unique_in_the_seed(seed_text: str) -> None:
-    assert len(GUILLEMETS) == seed_text.count("\u00ab") == 20
+    # one «…» of the article is a newspaper's name, not a quotation (seed_quotes.NOT_QUOTES)
+    assert len(GUILLEMETS) == seed_text.count("\u00ab") - 1 == 19
     for g in ALL:
         gold_start(seed_text, g)
 

@@ -1,0 +1,167 @@
+"""Quote suggestions on the error classes of issue 11 (news the rules were not written for).
+
+Every sentence here is written for the test (none is taken from ../shared); each class has
+positive cases (a quote is found with the right content, cue and speaker) and negative ones
+(nothing, or not that, is proposed).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annotation.quote_rules import QuoteSuggestion, suggest_quotes
+from annotation.suggestions import agent_text
+
+
+def content(text: str, s: QuoteSuggestion) -> str:
+    return text[s.content[0] : s.content[1]]
+
+
+def cue(text: str, s: QuoteSuggestion) -> str | None:
+    return text[s.cue[0] : s.cue[1]] if s.cue else None
+
+
+def speaker(text: str, s: QuoteSuggestion) -> str:
+    return agent_text(text, s.speaker)
+
+
+def found(text: str) -> list[tuple[str, str | None, str, str]]:
+    return [
+        (content(text, s), cue(text, s), speaker(text, s), s.type) for s in suggest_quotes(text)
+    ]
+
+
+def only(text: str) -> QuoteSuggestion:
+    out = suggest_quotes(text)
+    assert len(out) == 1, found(text)
+    return out[0]
+
+
+# --- 1. reporting verbs missing from the lexicon; plural participles --------------------------
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("وبيّن المدير أن المصنع سيفتح في الربيع.", "وبيّن"),
+        ("وأبان المدير أن المصنع سيفتح في الربيع.", "وأبان"),
+        ("وكتب المدير على حسابه: المصنع سيفتح في الربيع.", "وكتب"),
+        ("وأبلغ المدير العمال أن المصنع سيفتح في الربيع.", "وأبلغ"),
+        ("ولفت المدير إلى أن المصنع سيفتح في الربيع.", "ولفت"),
+        ("وأفاد المدير بأن المصنع سيفتح في الربيع.", "وأفاد"),
+        ("وذكرت المديرة أن المصنع سيفتح في الربيع.", "وذكرت"),
+        ("ونبّه المدير إلى أن المصنع سيفتح في الربيع.", "ونبّه"),
+        ("وتساءل المدير: هل سيفتح المصنع في الربيع؟", "وتساءل"),
+    ],
+)
+def test_new_reporting_verbs(sentence: str, verb: str) -> None:
+    s = only(sentence)
+    assert cue(sentence, s) == verb
+    assert speaker(sentence, s) in ("المدير", "المديرة")
+    assert "المصنع سيفتح في الربيع" in content(sentence, s) or "سيفتح المصنع" in content(
+        sentence, s
+    )
+
+
+def test_plural_participles_take_the_main_subject() -> None:
+    t = "واجتمع أعضاء النقابة أمس لافتين إلى أن الأجور لم ترتفع منذ عامين."
+    s = only(t)
+    assert cue(t, s) == "لافتين"
+    assert content(t, s) == "الأجور لم ترتفع منذ عامين"
+    assert speaker(t, s) == "أعضاء النقابة"
+
+
+def test_chain_of_cue_and_participle_gives_two_quotes() -> None:
+    t = "وأشار المدير إلى أن الأرباح زادت هذا العام، مبيناً أن الشركة ستوزعها على المساهمين."
+    got = found(t)
+    assert [(c, v) for c, v, _, _ in got] == [
+        ("الأرباح زادت هذا العام", "وأشار"),
+        ("الشركة ستوزعها على المساهمين", "مبيناً"),
+    ]
+    assert all(sp == "المدير" for _, _, sp, _ in got)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقع الحادث بين السيارتين أن صح التعبير قرب الجسر.",
+        "اشترى الطالب كتب الفيزياء من المكتبة.",
+        "نقل المصابون إلى المستشفى بعد الحادث.",
+        "زاد عدد الزوار هذا الصيف.",
+        "دفع التاجر مبلغا كبيرا ثمنا للأرض.",
+    ],
+)
+def test_words_that_are_also_other_words_are_not_cues(sentence: str) -> None:
+    assert suggest_quotes(sentence) == [], found(sentence)
+
+
+# --- 3. names and titles in quotation marks are not quotes --------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "افتتحت شركة «النخيل الذهبي» فرعها الجديد في المدينة.",
+        "وزار الوفد مستوطنة «جبل الريح» صباح اليوم.",
+        'شارك الأطفال في فعالية "الرسم الحر" مساء أمس.',
+        "وتقدم «الهلال» على منافسه في الشوط الثاني.",
+    ],
+)
+def test_names_in_quotation_marks_without_cue_are_not_proposed(sentence: str) -> None:
+    assert suggest_quotes(sentence) == [], found(sentence)
+
+
+def test_name_subject_of_cue_gives_way_to_the_reported_clause() -> None:
+    t = 'ولفت "أبو سالم" إلى أن الطريق سيفتح بعد أسبوع.'
+    s = only(t)
+    assert content(t, s) == "الطريق سيفتح بعد أسبوع" and s.type == "indirect"
+    assert cue(t, s) == "ولفت" and speaker(t, s) == "أبو سالم"
+
+
+def test_outlet_spoken_to_is_not_a_quote() -> None:
+    t = "وقال مدير الميناء لـ«الصباح» إن السفن ستصل غدا."
+    s = only(t)
+    assert content(t, s) == "السفن ستصل غدا" and speaker(t, s) == "مدير الميناء"
+
+
+def test_company_name_inside_the_speaker_phrase() -> None:
+    t = "وقال رئيس شركة «الواحة» إن الأرباح تضاعفت."
+    s = only(t)
+    assert content(t, s) == "الأرباح تضاعفت"
+    assert speaker(t, s) == "رئيس شركة «الواحة»"
+
+
+def test_a_real_short_quotation_after_a_cue_stays() -> None:
+    t = "وقال الحارس: «لن أغادر»."
+    s = only(t)
+    assert content(t, s) == "لن أغادر" and speaker(t, s) == "الحارس"
+
+
+# --- 7. wrong speaker words ---------------------------------------------------------------------
+def test_object_of_accusation_verb_is_not_the_speaker() -> None:
+    t = "واتهم الوزير المقاولين بأن المشروع تأخر عامين."
+    s = only(t)
+    assert speaker(t, s) == "الوزير"
+    t2 = "وأبلغ المدير الموظفين أن الدوام سيبدأ مبكرا."
+    assert speaker(t2, only(t2)) == "المدير"
+
+
+def test_adjective_after_the_subject_stays_in_the_speaker() -> None:
+    t = "واتهم الوزير السعودي المقاولين بأن المشروع تأخر."
+    assert speaker(t, only(t)) == "الوزير السعودي"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقال فيها إن المدينة تغيرت كثيرا.",
+        "وقال وبعدما انتهى الاجتماع إن المدينة تغيرت كثيرا.",
+        "ويقول عنه إن المدينة تغيرت كثيرا.",
+    ],
+)
+def test_pronoun_objects_and_conjunctions_are_not_speakers(sentence: str) -> None:
+    s = only(sentence)
+    assert s.speaker is None, speaker(sentence, s)
+    assert content(sentence, s) == "المدينة تغيرت كثيرا"
+
+
+def test_title_letter_with_a_dot_stays_in_the_speaker() -> None:
+    t = "وقال د. سامي الحربي إن العلاج متوفر."
+    s = only(t)
+    assert speaker(t, s) == "د. سامي الحربي" and content(t, s) == "العلاج متوفر"
