@@ -70,6 +70,8 @@ class ClaimSuggestion:
     attrs: Mapping[str, Any] = field(default_factory=dict)
     quote: QuoteLike | None = None
     reason: str = ""
+    # how sure the rule is (0..1), shown with the suggestion and stored when it is accepted
+    confidence: float = 0.5
 
 
 def _is_future(key: str) -> bool:
@@ -165,20 +167,24 @@ def suggest_claims(
                 if (f["measure_verb"] or f["stat_noun"] or f["percent"] or f["quantity"])
                 else "unsure"
             )
+            conf = 0.6 if worthy == "yes" else 0.4
         elif f["numeric"] and container is not None:
             ctype, reason, worthy = "statistic", "number inside a quotation", "unsure"
+            conf = 0.4
         elif f["prediction"] and attributed:
             ctype, reason, worthy = (
                 "prediction",
                 "attributed future statement (سـ، سوف، يتوقع)",
                 "unsure",
             )
+            conf = 0.35
         elif f["causal"] and attributed:
             ctype, reason, worthy = (
                 "causal",
                 "attributed causal statement (بسبب، نتيجة، أدى إلى)",
                 "unsure",
             )
+            conf = 0.35
         else:
             continue
         claimant, article, quote = _claimant(doc, qs, container, s, e)
@@ -195,6 +201,7 @@ def suggest_claims(
                 },
                 quote,
                 reason,
+                conf,
             )
         )
     return out

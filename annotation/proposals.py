@@ -52,7 +52,14 @@ def quote_proposals(
         spans, links = build_quote(doc_id, s.content, s.type, speaker, s.cue, annotator)
         out.append(
             Proposal(
-                "quote", s.content[0], s.content[1], "QUOTE", tuple(spans), tuple(links), s.reason
+                "quote",
+                s.content[0],
+                s.content[1],
+                "QUOTE",
+                tuple(spans),
+                tuple(links),
+                s.reason,
+                s.confidence,
             )
         )
     return out
@@ -80,7 +87,11 @@ def claim_proposals(
             quote.id if quote is not None else None,
             annotator,
         )
-        out.append(Proposal("claim", c.start, c.end, "CLAIM", tuple(spans), tuple(links), c.reason))
+        out.append(
+            Proposal(
+                "claim", c.start, c.end, "CLAIM", tuple(spans), tuple(links), c.reason, c.confidence
+            )
+        )
     return out
 
 

@@ -165,3 +165,20 @@ def test_title_letter_with_a_dot_stays_in_the_speaker() -> None:
     t = "وقال د. سامي الحربي إن العلاج متوفر."
     s = only(t)
     assert speaker(t, s) == "د. سامي الحربي" and content(t, s) == "العلاج متوفر"
+
+
+# --- confidence on every suggestion and proposal ------------------------------------------------
+def test_every_quote_and_claim_proposal_carries_the_rules_confidence() -> None:
+    from annotation.claim_rules import suggest_claims
+    from annotation.proposals import claim_proposals, quote_proposals
+    from annotation.span_index import SpanIndex
+
+    t = "وقال الوزير «سنبني مئة مدرسة». وأكد المدير أن 40 في المئة من الطلاب نجحوا."
+    quotes = suggest_quotes(t)
+    props = quote_proposals(t, "d", SpanIndex())
+    assert [p.confidence for p in props] == [s.confidence for s in quotes]
+    assert all(0 < p.confidence < 1 for p in props)
+    claims = suggest_claims(t)
+    cprops = claim_proposals(t, "d", SpanIndex())
+    assert claims and [p.confidence for p in cprops] == [c.confidence for c in claims]
+    assert all(0 < p.confidence < 1 for p in cprops)
