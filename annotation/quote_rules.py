@@ -66,14 +66,38 @@ _OPENERS = frozenset(
         "ذلك في وفي الأثناء غضون هذا وهذا أمنيا أمنياً كما"
     ).split()
 )
+_STATEMENT_NOUNS = frozenset(
+    match_key(w)
+    for w in "تصريح تصريحات حديث حديثه حديثها بيان مؤتمر كلمة كلمته كلمتها لقاء مقابلة اتصال".split()
+)
+_STATEMENT_ADJ = frozenset(
+    match_key(w) for w in "صحفي صحافي صحفية صحافية خاص خاصة هاتفي له لها أمس اليوم".split()
+)
+_IMPERSONAL = frozenset(
+    match_key(w) for w in "يذكر يرجح يتوقع يعتقد يفترض يعتبر يرى ينتظر يقدر يعرف".split()
+)
+_RUMOUR_NOUNS = frozenset(
+    match_key(w)
+    for w in (
+        "مزاعم المزاعم ادعاءات الادعاءات أنباء الأنباء تقارير التقارير شائعات الشائعات إشاعات "
+        "الإشاعات اتهامات الاتهامات أقاويل الأقاويل أخبار الأخبار معلومات المعلومات روايات"
+    ).split()
+)
+CARRY_PARAGRAPHS = 2  # how many paragraph breaks a speaker is carried across
+_HONORIFIC_PRONOUNS = frozenset(
+    match_key(w)
+    for w in "معاليه سموه سعادته فضيلته سماحته دولته جلالته فخامته معاليها سموها".split()
+)
 _RELATIVES = frozenset(match_key(w) for w in "الذي التي الذين اللذين اللتين".split())
 _MODALS = frozenset(
     match_key(w)
     for w in "يجب يمكن يمكنها يمكنه ينبغي بد يجوز عليه عليها علينا يريد تريد نريد قبل بعد منذ".split()
 )
 _NP_CONNECTORS = frozenset(match_key(w) for w in ("باسم", "بن", "ابن", "بنت", "أبو", "أبي"))
-_CLAUSE_CONNECTORS = frozenset(
-    match_key(w) for w in "لكن لكنه لكنها بينما فيما حيث وذلك مما ما وهو وهي كما إلا".split()
+_CLAUSE_CONNECTORS = frozenset(match_key(w) for w in "لكن لكنه لكنها بينما فيما كما إلا".split())
+_FUTURE_PREFIXES = ("سي", "ست", "سن")
+_ADVERBS = frozenset(
+    match_key(w) for w in "مجددا مؤخرا مبكرا مسبقا مستقبلا مطلقا مليا مرارا مثلا مجانا".split()
 )
 _TITLE_ADJECTIVES = frozenset(
     match_key(w) for w in "العام العامة الأول الأعلى الأسبق السابق السابقة الجديد التنفيذي".split()
@@ -241,7 +265,39 @@ def find_quote_pairs(text: str) -> list[QuotePair]:
     for ps, pe in paragraph_spans(text):
         out.extend(_directional_pairs(text, ps, pe))
         out.extend(_straight_pairs(text, ps, pe))
+        out.extend(_post_pairs(text, ps, pe))
     out.sort(key=lambda p: (p.open, -p.end))
+    return out
+
+
+_POST_WORDS = frozenset(
+    match_key(w)
+    for w in "تغريدة تغريدته تغريدتها تدوينة تدوينته منشور منشوره حسابه حسابها صفحته صفحتها".split()
+)
+
+
+def _post_pairs(text: str, ps: int, pe: int) -> list[QuotePair]:
+    """Parentheses used as quotation marks: a post or a statement quoted in (…) after a colon
+    or after تغريدة/حسابه/صفحته… ("كتب على حسابه (…)"), with at least three words inside."""
+    out: list[QuotePair] = []
+    i = text.find("(", ps, pe)
+    while i != -1:
+        close = text.find(")", i + 1, pe)
+        if close == -1:
+            break
+        inner = text[i + 1 : close]
+        j = i - 1
+        while j >= ps and text[j] == " ":
+            j -= 1
+        before = text[j] if j >= ps else ""
+        prev_word = text[ps : j + 1].rsplit(None, 1)[-1] if j >= ps else ""
+        if (
+            "(" not in inner
+            and len(inner.split()) >= 3
+            and (before == ":" or match_key(prev_word.strip("\u060c,")) in _POST_WORDS)
+        ):
+            out.append(QuotePair(i, close, "(", close))
+        i = text.find("(", close + 1, pe)
     return out
 
 
@@ -276,6 +332,8 @@ def _straight_role(text: str, i: int) -> str:
         or left == TATWEEL
         or (left in _PROCLITIC_LETTERS and (i < 2 or text[i - 2].isspace()))
     )
+    if left == ":" and right not in "\n.,\u060c":
+        return "open"  # قال:" …": a colon always introduces, even with a space inside the mark
     right_close = right.isspace() or (not right.isalnum() and right not in "(\u00ab")
     right_punct = right in ".,\u060c\u061b:!?\u061f)\u2026\u00bb"
     opening = left_open and not right.isspace() and not right_punct
@@ -358,7 +416,10 @@ class _Doc:
 
     def is_mark(self, k: int) -> bool:
         w = self.words[k]
-        return w.is_punct and w.text.strip() in QUOTE_CHARS
+        return w.is_punct and (w.text.strip() in QUOTE_CHARS or w.start in self.mark_pair)
+
+    def opens_quote(self, pos: int) -> bool:
+        return self.text[pos] in QUOTE_CHARS or pos in self.mark_pair
 
     def _cue_at(self, k: int) -> CueMatch | None:
         w = self.words[k]
@@ -404,7 +465,7 @@ class _Doc:
         A one-letter title with its dot (د. م.) and a short name in quotation marks after a title
         noun (شركة «كذا») stay inside the phrase. After an object-taking verb (أبلغ، اتهم) the
         phrase stops before a second definite noun that is not an adjective (the object)."""
-        j = k + 1
+        j = self.skip_circumstance(k + 1, hi)
         first = j
         if j < len(self.words) and self.is_mark(j):
             after = self.short_name_at(j)
@@ -434,6 +495,36 @@ class _Doc:
         if j == first:
             return None
         return (self.words[first].start, self.words[j - 1].end)
+
+    def skip_circumstance(self, j: int, hi: int) -> int:
+        """Past a phrase between a cue and its subject: لـ«الجزيرة»، في تصريح صحفي لـ«عكاظ»،
+        في بيان له. Returns j itself when no subject (a plain noun) follows the phrase."""
+        i = j
+        if i < len(self.words) and self.words[i].key in ("في", "خلال") and i + 1 < len(self.words):
+            if self.words[i + 1].key not in _STATEMENT_NOUNS:
+                return j
+            i += 2
+            while i < len(self.words) and self.words[i].key in _STATEMENT_ADJ:
+                i += 1
+        if i < len(self.words) and self.words[i].key in ("ل", "ول", "له", "لها"):
+            if self.words[i].key in ("له", "لها"):
+                i += 1
+            elif i + 1 < len(self.words) and self.is_mark(i + 1):
+                after = self.short_name_at(i + 1)
+                if after is None:
+                    return j
+                i = after
+            else:
+                return j
+        elif i < len(self.words) and self.words[i].key.startswith("ل") and i > j:
+            i += 1  # في تصريح لعكاظ
+        if i == j or i >= len(self.words) or self.words[i].start >= hi:
+            return j
+        while i < len(self.words) and self.words[i].is_punct and self.words[i].text in _COMMAS:
+            i += 1
+        if i >= len(self.words) or self.is_stop(i):
+            return j
+        return i
 
     def short_name_at(self, j: int, max_words: int = 4) -> int | None:
         """When word j opens a closed quotation of at most max_words words, the index of the
@@ -505,6 +596,8 @@ class _Doc:
             subj = self.sentence_subject(lo, k)
             return self.to_agent(subj) if subj else _CARRY
         np = self.np_after(k, lo, len(self.text), m.lemma in self.lex.object_lemmas)
+        if np is not None and self.words[k + 1].key in _HONORIFIC_PRONOUNS:
+            return _CARRY  # وأكد معاليه أن: the man named before
         if np is not None:
             return self.to_agent(np)
         if not m.proclitic:
@@ -519,29 +612,61 @@ class _Doc:
         return _CARRY
 
     def clause_end(self, pos: int, sent_end: int) -> int:
-        """End of the clause starting at pos: sentence end, or a comma before a connector or cue."""
+        """End of the reported clause starting at pos: the sentence end, or where the text
+        leaves the speaker's proposition — a comma before a connector (لكن، بينما، فيما، في
+        حين، على حد تعبيره), before a cue within four words (، وعن الطموح قال), before و + a
+        verb with its own subject (، وسيتضمن الحفل), or a circumstantial participle with no
+        clause (مقدماً شكره). «، حيث» «، وذلك» «، مما» continue what was said."""
         k = self.word_index(pos)
+        first = k
         while k < len(self.words) and self.words[k].start < sent_end:
             w = self.words[k]
-            if w.is_punct and w.text in _COMMAS and not self.quoted[k] and k + 1 < len(self.words):
-                nxt = self.words[k + 1]
-                if (
-                    nxt.key in _CLAUSE_CONNECTORS
-                    or self.cues[k + 1] is not None
-                    or (
-                        nxt.key == "علي"
-                        and k + 2 < len(self.words)
-                        and self.words[k + 2].key == "حد"
-                    )
-                    or (
-                        nxt.key == "في"
-                        and k + 2 < len(self.words)
-                        and self.words[k + 2].key == "حين"
-                    )
-                ):
+            if self.quoted[k]:
+                k += 1
+                continue
+            if w.is_punct and w.text in _COMMAS and k + 1 < len(self.words):
+                if self._clause_break_after_comma(k):
                     return trim(self.text, pos, w.start, ".")[1]
+            elif k > first + 2 and _is_circumstantial(w) and not self._clause_follows(k):
+                return trim(self.text, pos, w.start, ".,\u060c")[1]
             k += 1
         return trim(self.text, pos, sent_end)[1]
+
+    def _clause_break_after_comma(self, k: int) -> bool:
+        nxt = self.words[k + 1]
+        after = self.words[k + 2].key if k + 2 < len(self.words) else ""
+        if nxt.key in _CLAUSE_CONNECTORS or (nxt.key, after) in (("علي", "حد"), ("في", "حين")):
+            return True
+        for j in range(k + 1, min(k + 5, len(self.words))):
+            if self.words[j].is_punct:
+                break
+            if self.cues[j] is not None:
+                return True
+        if nxt.key[:1] == "و" and after.startswith("ال") and not self.words[k + 2].is_punct:
+            verb = nxt.key[1:]
+            return len(verb) >= 4 and (verb[:2] in _FUTURE_PREFIXES or verb[0] in "يت")
+        return _is_circumstantial(nxt) and not self._clause_follows(k + 1)
+
+    def _clause_follows(self, k: int) -> bool:
+        """A complementiser (or إلى/على + one) right after word k: the participle is a cue."""
+        for j in range(k + 1, min(k + 3, len(self.words))):
+            if self.lex.is_complementizer(self.words[j].key):
+                return True
+            if self.words[j].key not in self.lex.preps_after_cue:
+                return False
+        return False
+
+
+def _is_circumstantial(w: Word) -> bool:
+    """مقدماً / مثمناً / داعياً: an accusative participle with tanwin (not an adverb)."""
+    key = w.key[1:] if w.key[:1] == "و" and len(w.key) > 5 else w.key
+    return (
+        not w.is_punct
+        and len(key) >= 5
+        and key[0] == "م"
+        and w.text.rstrip("\u0627").endswith("\u064b")
+        and key not in _ADVERBS
+    )
 
 
 def suggest_quotes(
@@ -553,9 +678,10 @@ def suggest_quotes(
     doc = _Doc(text, entities, lexicon or Lexicon.load())
     raw: list[tuple[QuoteSuggestion, Agent | str]] = []
     raw.extend(_quoted(doc))
-    taken = [s.marks or s.content for s, _ in raw]
+    taken = [s.content if s.type == "mixed" else (s.marks or s.content) for s, _ in raw]
     raw.extend(_indirect_and_colon(doc, taken))
     raw.extend(_headlines(doc, taken))
+    raw.extend(_according(doc, [s.content for s, _ in raw]))
     raw.sort(key=lambda r: (r[0].content[0], -r[0].content[1]))
     return _resolve_carry(doc, raw)
 
@@ -722,13 +848,21 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             )[1]
             qtype, frame = "mixed", (fstart, fend)
             reason = "quoted fragment inside reported speech"
-        conf = 0.9 if pair.mark != STRAIGHT else 0.75
+        conf = 0.9 if pair.mark not in (STRAIGHT, "(") else 0.75
+        content = (cs, ce)
         if qtype == "mixed":
             conf -= 0.15
+            if first_comp is not None and frame is not None:
+                # the whole reported clause is the quote; the quoted words are its marks
+                if any(q.content == frame for q, _ in out):
+                    continue  # a second quoted fragment of the same clause
+                content = frame
+            elif n_words <= 3:
+                conf -= 0.2  # a short quoted term with no أن: often a name or a scare quote
         out.append(
             (
                 QuoteSuggestion(
-                    (cs, ce),
+                    content,
                     qtype,
                     speaker if speaker != _CARRY else None,
                     cue_range,
@@ -776,10 +910,15 @@ def _name_before_clause(doc: _Doc, pair: QuotePair) -> bool:
     if pair.close is None:
         return False
     k = doc.word_index(pair.close + 1)
-    if k >= len(doc.words) or doc.words[k].is_punct:
+    if k >= len(doc.words) or (doc.words[k].is_punct and doc.words[k].text != ":"):
         return False
     if doc.lex.is_complementizer(doc.words[k].key):
         return True
+    if doc.words[k].text == ":":
+        kc = k - 1
+        while kc >= 0 and doc.words[kc].start > pair.open:
+            kc -= 1
+        return kc > 0 and doc.cues[kc - 1] is not None  # وقال "فلان": "…"
     return (
         doc.words[k].key in doc.lex.preps_after_cue
         and k + 1 < len(doc.words)
@@ -805,12 +944,7 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         ):
             j += 1
         cs, ce = trim(doc.text, doc.words[colon].end, pe)
-        if (
-            j == k0
-            or ce <= cs
-            or doc.text[cs] in QUOTE_CHARS
-            or any(a < ce and cs < b for a, b in taken)
-        ):
+        if j == k0 or ce <= cs or doc.opens_quote(cs) or any(a < ce and cs < b for a, b in taken):
             continue
         speaker = doc.to_agent((doc.words[k0].start, doc.words[j - 1].end))
         out.append(
@@ -856,10 +990,13 @@ def _cue_after(doc: _Doc, pair: QuotePair) -> tuple[int, Agent | str] | None:
     """«...»، قال فلان / «...» بحسب فلان."""
     assert pair.close is not None
     k = doc.word_index(pair.close + 1)
+    k0 = k
     while k < len(doc.words) and doc.words[k].is_punct and doc.words[k].text in _COMMAS:
         k += 1
     if k >= len(doc.words) or doc.words[k].is_punct:
         return None
+    if k == k0 and len(doc.text[pair.open + 1 : pair.close].split()) <= 3:
+        return None  # "فلان" ينفي…: a short quoted name is the verb's subject
     _, shi = doc.sentence_of(pair.close)
     m = doc.cues[k]
     if m is not None and not m.participle and not m.proclitic:
@@ -910,16 +1047,20 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             ):
                 break
             if w.is_punct and w.text == ":":
-                colon = j
+                nxt = doc.words[j + 1] if j + 1 < len(doc.words) else None
+                if nxt is not None and not nxt.is_punct and doc.lex.is_complementizer(nxt.key):
+                    comp = j + 1  # قال المدرب: إن الهدف…: reported speech after all
+                else:
+                    colon = j
                 break
             if not w.is_punct and doc.lex.is_complementizer(w.key):
-                if doc.words[j - 1].key not in _MODALS:
+                if doc.words[j - 1].key not in _MODALS and not _stock_phrase(doc, k, j, slo):
                     comp = j
                 break
         if comp is not None:
             cs = doc.words[comp].end
             cs, _ = trim(text, cs, shi)
-            if cs >= shi or text[cs] in QUOTE_CHARS:
+            if cs >= shi or doc.opens_quote(cs):
                 continue  # the quotation rules handle «قال إن «...»»
             ce = trim(text, cs, doc.clause_end(cs, shi), ".!?\u061f\u061b\u2026")[1]
             if ce <= cs or any(a < ce and cs < b for a, b in taken):
@@ -943,7 +1084,7 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             covered.append((cs, ce))
         elif colon is not None:
             cs, _ = trim(text, doc.words[colon].end, shi)
-            if cs >= shi or text[cs] in QUOTE_CHARS:
+            if cs >= shi or doc.opens_quote(cs):
                 continue
             ce = trim(text, cs, shi)[1]
             if any(a < ce and cs < b for a, b in taken):
@@ -968,6 +1109,94 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
     return out
 
 
+_ACCORDING = frozenset(match_key(w) for w in "بحسب حسب حسبما وفق وفقا نقلا".split())
+_SOURCE_NOUNS = frozenset(
+    match_key(w)
+    for w in (
+        "وكالة وكالات وسائل مصادر مصدر صحيفة صحف تقرير تقارير بيان البيان وزارة الوزارة موقع قناة "
+        "مسؤول مسؤولين مسؤولون متحدث المتحدث ناطق الناطق شهود رويترز فرانس الأنباء إعلام "
+        "الإعلام إحصاءات إحصائيات دراسة الدراسة هيئة الهيئة مركز المركز المرصد مدير مديرية "
+        "الشرطة شرطة مكتب خبراء الخبراء تصريحات تصريح أرقام بيانات"
+    ).split()
+)
+
+
+def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Agent | str]]:
+    """A clause attributed with بحسب / حسب / حسبما ذكرت / وفقاً لـ / نقلاً عن: the clause the
+    attribution covers (the rest of the sentence when it opens the sentence, else the words
+    before it), the source's noun phrase as speaker and the attribution phrase as cue."""
+    out: list[tuple[QuoteSuggestion, Agent | str]] = []
+    n = len(doc.words)
+    for k, w in enumerate(doc.words):
+        base = w.key[1:] if w.key[:1] == "و" and w.key[1:] in _ACCORDING else w.key
+        if w.is_punct or base not in _ACCORDING or doc.quoted[k]:
+            continue
+        slo, shi = doc.sentence_of(w.start)
+        head = k
+        if base == "حسبما" or (k + 1 < n and doc.words[k + 1].key == "ما"):
+            cj = k + 1 if base == "حسبما" else k + 2
+            if cj >= n or doc.lex.cue(doc.words[cj].key) is None:
+                continue
+            head = cj
+            source = doc.np_after(cj, slo, shi)
+        else:
+            if k + 1 < n and doc.words[k + 1].key in ("ل", "عن"):
+                head = k + 1
+            source = doc.np_after(head, slo, shi)
+            keys = doc.text[source[0] : source[1]].split() if source else []
+            if not any(
+                match_key(x) in _SOURCE_NOUNS or match_key(x)[1:] in _SOURCE_NOUNS for x in keys
+            ):
+                continue
+        if source is None:
+            continue
+        k0 = doc.word_index(slo)
+        if k == k0:
+            j = doc.word_index(source[1])
+            while j < n and doc.words[j].is_punct and doc.words[j].text in _COMMAS:
+                j += 1
+            if j < n and doc.words[j].key in ("فان", "فانه", "فانها", "ان"):
+                j += 1
+            if j >= n:
+                continue
+            cs = doc.words[j].start
+            ce = trim(doc.text, cs, doc.clause_end(cs, shi), ".!?\u061f\u061b\u2026")[1]
+        else:
+            cs = slo
+            ce = trim(doc.text, slo, w.start, ".,\u060c\u061b")[1]
+        if ce <= cs or len(doc.text[cs:ce].split()) < 4:
+            continue
+        if any(a < ce and cs < b for a, b in taken) or doc.opens_quote(cs):
+            continue
+        speaker = doc.to_agent(source)
+        out.append(
+            (
+                QuoteSuggestion(
+                    (cs, ce),
+                    "indirect",
+                    speaker,
+                    (w.start, doc.words[head].end),
+                    f"attributed with {doc.text[w.start : doc.words[head].end]}",
+                    0.45,
+                ),
+                speaker,
+            )
+        )
+        taken.append((cs, ce))
+    return out
+
+
+def _stock_phrase(doc: _Doc, k: int, comp: int, slo: int) -> bool:
+    """Not reported speech although a cue and أن meet: an impersonal passive right before أن
+    with no subject before it (يُذكر أن، ويُرجّح أن، كما يُعتقد أن), or a complement of a noun
+    of rumour (نفى … مزاعم بأن، الأنباء التي تفيد بأن)."""
+    if doc.words[comp - 1].key in _RUMOUR_NOUNS:
+        return True
+    key = doc.words[k].key
+    bare = key[1:] if key[:1] in ("و", "ف") and key[1:] in _IMPERSONAL else key
+    return comp == k + 1 and bare in _IMPERSONAL and doc.np_before(k, slo) is None
+
+
 def _speaker_events(doc: _Doc) -> list[tuple[int, Agent]]:
     """(position, speaker) of every clear cue with an explicit subject, in reading order."""
     out: list[tuple[int, Agent]] = []
@@ -984,23 +1213,39 @@ def _speaker_events(doc: _Doc) -> list[tuple[int, Agent]]:
 def _resolve_carry(
     doc: _Doc, raw: list[tuple[QuoteSuggestion, Agent | str]]
 ) -> list[QuoteSuggestion]:
-    """Cues without an explicit subject inherit the last explicit speaker of the paragraph:
-    the subject of the nearest earlier cue verb, or the speaker of an earlier suggestion."""
+    """Cues without an explicit subject inherit the last speaker named before them: the subject
+    of the nearest earlier cue verb, or the speaker of an earlier suggestion, in the same
+    paragraph or at most CARRY_PARAGRAPHS paragraphs back (newspapers give each sentence its
+    own paragraph). A carried speaker is carried on in turn (وقال… / وأضاف… / وتابع…)."""
     events = _speaker_events(doc)
     events.extend((s.content[0], sp) for s, sp in raw if sp is not None and sp != _CARRY)
     events.sort(key=lambda e: e[0])
     positions = [e[0] for e in events]
-    out: list[QuoteSuggestion] = []
-    for sug, speaker in raw:
-        if speaker == _CARRY:
-            anchor = sug.cue[0] if sug.cue else sug.content[0]
-            i = bisect_left(positions, anchor) - 1
-            par = doc.paragraph_of(anchor)
-            if i >= 0 and doc.paragraph_of(positions[i]) == par:
-                sug = replace(
-                    sug,
-                    speaker=events[i][1],
-                    reason=sug.reason + "; speaker carried over from an earlier cue",
-                )
-        out.append(sug)
+    par_starts = [s for s, _ in doc.paragraphs]
+    order = sorted(range(len(raw)), key=lambda n: _anchor(raw[n][0]))
+    out: list[QuoteSuggestion] = [s for s, _ in raw]
+    for n in order:
+        sug, speaker = raw[n]
+        if speaker != _CARRY:
+            continue
+        anchor = _anchor(sug)
+        i = bisect_left(positions, anchor) - 1
+        if i < 0:
+            continue
+        gap = bisect_right(par_starts, anchor) - bisect_right(par_starts, positions[i])
+        if gap > CARRY_PARAGRAPHS:
+            continue
+        where = "an earlier cue" if gap == 0 else f"{gap} paragraph(s) back"
+        out[n] = replace(
+            sug,
+            speaker=events[i][1],
+            reason=sug.reason + f"; speaker carried over from {where}",
+            confidence=round(sug.confidence - (0.1 if gap else 0.0), 2),
+        )
+        positions.insert(i + 1, anchor)
+        events.insert(i + 1, (anchor, events[i][1]))
     return out
+
+
+def _anchor(s: QuoteSuggestion) -> int:
+    return s.cue[0] if s.cue else s.content[0]

@@ -182,3 +182,205 @@ def test_every_quote_and_claim_proposal_carries_the_rules_confidence() -> None:
     cprops = claim_proposals(t, "d", SpanIndex())
     assert claims and [p.confidence for p in cprops] == [c.confidence for c in claims]
     assert all(0 < p.confidence < 1 for p in cprops)
+
+
+# --- 6. speakers carried across paragraphs ------------------------------------------------------
+def test_speaker_carried_across_one_sentence_paragraphs() -> None:
+    t = (
+        "وقال مدير التعليم سالم العتيبي إن المدارس جاهزة.\n"
+        "وأضاف أن الكتب وصلت إلى جميع المدارس.\n"
+        "\n"
+        "وتابع: سنبدأ العام الدراسي في موعده.\n"
+        "وأكد معاليه أن النقل المدرسي سيتحسن."
+    )
+    got = found(t)
+    assert len(got) == 4, got
+    assert all(sp == "مدير التعليم سالم العتيبي" for _, _, sp, _ in got), got
+
+
+def test_carrying_stops_after_a_few_paragraphs() -> None:
+    t = (
+        "وقال مدير التعليم إن المدارس جاهزة.\n"
+        "افتتح المعرض في الساحة.\n"
+        "حضر المعرض عدد كبير من الزوار.\n"
+        "استمر المعرض ثلاثة أيام.\n"
+        "وأضاف أن الكتب وصلت."
+    )
+    last = suggest_quotes(t)[-1]
+    assert content(t, last) == "الكتب وصلت" and last.speaker is None
+
+
+def test_a_new_named_speaker_replaces_the_carried_one() -> None:
+    t = "وقال المدير إن العمل بدأ.\nوقالت المهندسة سارة إن التصميم اكتمل.\nوأضافت أن البناء سيبدأ."
+    got = found(t)
+    assert [sp for _, _, sp, _ in got] == ["المدير", "المهندسة سارة", "المهندسة سارة"]
+
+
+# --- 2. material between the cue, the speaker and إن/أن ------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("وقال سامي الخطيب، مدير الشركة، إن الإنتاج تضاعف.", "سامي الخطيب"),
+        ("قال رئيس مجلس إدارة الجمعية الدكتور سامي الخطيب إن الإنتاج تضاعف.", None),
+        ("وأوضح لـ«الصباح» المهندس سامي الخطيب، مدير الشركة، أن الإنتاج تضاعف.", None),
+        ("وقال في تصريح صحفي لـ«الصباح» المهندس سامي الخطيب إن الإنتاج تضاعف.", None),
+        ('وقال "الخطيب": "الإنتاج تضاعف هذا العام".', "الخطيب"),
+    ],
+)
+def test_speaker_found_across_apposition_titles_and_outlets(sentence: str, who: str | None) -> None:
+    s = only(sentence)
+    assert content(sentence, s).startswith("الإنتاج تضاعف")
+    got = speaker(sentence, s)
+    assert got == who if who else got.endswith("سامي الخطيب"), got
+
+
+def test_circumstance_after_the_cue_leaves_the_speaker_to_carry() -> None:
+    t = "وقالت الوزيرة سلمى إن العجز تراجع.\nوقالت في تصريح صحفي أمس إن الميزانية كافية."
+    s = suggest_quotes(t)[-1]
+    assert content(t, s) == "الميزانية كافية" and speaker(t, s) == "الوزيرة سلمى"
+
+
+def test_short_quoted_name_before_a_verb_is_its_subject_not_a_quote() -> None:
+    t = '"الخطيب" ينفي تأجيل المشروع'
+    assert suggest_quotes(t) == []
+
+
+# --- 8. stock phrases are not speech ------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "يذكر أن المهرجان يقام للسنة الخامسة.",
+        "ويُذكر أن المهرجان يقام للسنة الخامسة.",
+        "ويرجح أن يرتفع عدد الزوار هذا العام.",
+        "كما يُعتقد أن الحريق بدأ من المطبخ.",
+        "ونفى المتحدث مزاعم بأن الحريق كان متعمدا.",
+        "ونفت الشركة الأنباء التي تفيد بأن المصنع سيغلق.",
+    ],
+)
+def test_stock_phrases_are_not_quotes(sentence: str) -> None:
+    assert suggest_quotes(sentence) == [], found(sentence)
+
+
+def test_a_named_subject_before_an_imperfect_cue_is_still_speech() -> None:
+    t = "والخبراء يرجحون أن يرتفع عدد الزوار."
+    s = only(t)
+    assert content(t, s) == "يرتفع عدد الزوار" and speaker(t, s) == "والخبراء"
+    t2 = "ونفى المتحدث أن يكون الحريق متعمدا."
+    assert content(t2, only(t2)) == "يكون الحريق متعمدا"
+
+
+# --- 9. quotation-mark edge cases ---------------------------------------------------------------
+def test_space_after_the_opening_straight_mark_after_a_colon() -> None:
+    t = 'وقال المدرب:" سنلعب للفوز في المباراة القادمة".'
+    s = only(t)
+    assert content(t, s) == "سنلعب للفوز في المباراة القادمة" and speaker(t, s) == "المدرب"
+
+
+def test_post_quoted_in_parentheses() -> None:
+    t = "وكتب الوزير في تغريدة (شكرا لكل من ساهم في نجاح الموسم)، ثم غادر."
+    s = only(t)
+    assert content(t, s) == "شكرا لكل من ساهم في نجاح الموسم"
+    assert cue(t, s) == "وكتب" and speaker(t, s) == "الوزير"
+    t2 = "وقال المدير: (العمل سيستمر حتى الصيف)."
+    assert content(t2, only(t2)) == "العمل سيستمر حتى الصيف"
+
+
+def test_ordinary_parentheses_are_not_quotes() -> None:
+    t = "وافتتح المدير (الذي عين حديثا في المنصب) المعرض أمس."
+    assert suggest_quotes(t) == [], found(t)
+
+
+# --- 4. clause ends -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "clause"),
+    [
+        (
+            "وأكد المدير أن المشروع تأخر، حيث لم تصل المعدات في موعدها.",
+            "المشروع تأخر، حيث لم تصل المعدات في موعدها",
+        ),
+        (
+            "وأوضح المدير أن الأمطار أغلقت الطريق، مما أخر وصول المعدات.",
+            "الأمطار أغلقت الطريق، مما أخر وصول المعدات",
+        ),
+        (
+            "وأكد المدير أن العمل سيبدأ غدا، وذلك بعد وصول المعدات.",
+            "العمل سيبدأ غدا، وذلك بعد وصول المعدات",
+        ),
+        ("وأكد المدير أن العمل سيبدأ غدا، لكنه لم يحدد الساعة.", "العمل سيبدأ غدا"),
+        ("وأوضح المدير أن الحفل سيقام مساء، وسيتضمن الحفل تكريم المتفوقين.", "الحفل سيقام مساء"),
+        ("وأشار المدرب إلى أن الفريق جاهز للموسم مقدماً شكره للإدارة.", "الفريق جاهز للموسم"),
+    ],
+)
+def test_where_a_reported_clause_ends(sentence: str, clause: str) -> None:
+    s = suggest_quotes(sentence)[0]
+    assert content(sentence, s) == clause
+
+
+def test_new_cue_after_a_comma_starts_a_second_quote() -> None:
+    t = "وأكد المدرب أن الفريق جاهز، وعن الموسم قال المدرب إن الهدف هو اللقب."
+    got = found(t)
+    assert [c for c, _, _, _ in got] == ["الفريق جاهز", "الهدف هو اللقب"]
+
+
+def test_colon_then_an_is_reported_speech() -> None:
+    t = "وعن الموسم قال المدرب: إن الهدف هو اللقب."
+    s = only(t)
+    assert content(t, s) == "الهدف هو اللقب" and s.type == "indirect"
+
+
+# --- 5. a quoted question after an indirect clause --------------------------------------------
+def test_quoted_question_after_an_indirect_clause_keeps_both() -> None:
+    t = "وأكد النائب أن الميزانية لم تناقش بعد، وتساءل: «من يتحمل المسؤولية؟»."
+    got = found(t)
+    assert got == [
+        ("الميزانية لم تناقش بعد", "وأكد", "النائب", "indirect"),
+        ("من يتحمل المسؤولية؟", "وتساءل", "النائب", "direct"),
+    ]
+
+
+# --- 10. "according to" -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "clause", "source", "cue_words"),
+    [
+        (
+            "وبحسب وزارة الصحة، فإن عدد الإصابات تراجع هذا الأسبوع.",
+            "عدد الإصابات تراجع هذا الأسبوع",
+            "وزارة الصحة",
+            "وبحسب",
+        ),
+        (
+            "ارتفعت أسعار الذهب خلال الشهر الماضي، وفقاً لتقرير البنك المركزي.",
+            "ارتفعت أسعار الذهب خلال الشهر الماضي",
+            "لتقرير البنك المركزي",
+            "وفقاً",
+        ),
+        (
+            "وغادر اللاعب المعسكر مبكرا حسبما ذكرت وسائل إعلام محلية.",
+            "وغادر اللاعب المعسكر مبكرا",
+            "وسائل إعلام محلية",
+            "حسبما ذكرت",
+        ),
+        (
+            "ولن يشارك المهاجم في المباراة، بحسب ما أكد مدربه.",
+            "ولن يشارك المهاجم في المباراة",
+            "مدربه",
+            "بحسب ما أكد",
+        ),
+    ],
+)
+def test_according_to(sentence: str, clause: str, source: str, cue_words: str) -> None:
+    s = only(sentence)
+    assert content(sentence, s) == clause and s.type == "indirect"
+    assert speaker(sentence, s) == source
+    assert cue(sentence, s) == cue_words
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ويتم توزيع المقاعد وفقاً للنظام المعمول به في الجامعة.",
+        "ويختلف السعر بحسب الموسم والمنطقة التي يقع فيها الفندق.",
+    ],
+)
+def test_according_to_a_rule_is_not_a_source(sentence: str) -> None:
+    assert suggest_quotes(sentence) == [], found(sentence)

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from annotation.arabic import trim
 from annotation.quote_rules import Lexicon, QuoteSuggestion, find_quote_pairs, suggest_quotes
 from annotation.spans import Span
 from annotation.suggestions import agent_text, at_word_boundaries, sentence_spans
@@ -65,7 +66,8 @@ def test_mixed_fragment_inside_reported_speech() -> None:
     t = "وقال المتحدث إن الحكومة «لن تقبل أي شروط» في المفاوضات."
     s = only(t)
     assert s.type == "mixed"
-    assert content(t, s) == "لن تقبل أي شروط"
+    assert content(t, s) == "الحكومة «لن تقبل أي شروط» في المفاوضات"
+    assert s.marks is not None and t[s.marks[0] : s.marks[1]] == "«لن تقبل أي شروط»"
     assert (
         s.frame is not None
         and t[s.frame[0] : s.frame[1]] == "الحكومة «لن تقبل أي شروط» في المفاوضات"
@@ -275,7 +277,9 @@ def gold_start(seed: str, g: Gold) -> tuple[int, int | None]:
 def matches(seed: str, g: Gold, s: QuoteSuggestion) -> bool:
     start, end = gold_start(seed, g)
     if g[0] in ("«", '"'):
-        return s.content == (start, end)
+        # a mixed quote is its whole reported clause; its quoted words are between its marks
+        inner = trim(seed, s.marks[0] + 1, s.marks[1] - 1) if s.marks else None
+        return s.content == (start, end) or inner == (start, end)
     if g[0] == "indirect":
         return s.content[0] == start or (s.frame is not None and s.frame[0] == start)
     return s.content[0] == start and s.marks is None
@@ -416,7 +420,7 @@ def test_seed_no_suggestion_inside_a_word(seed_text: str) -> None:
 @pytest.mark.shared
 def test_seed_guillemet_types_and_cues(seed_text: str) -> None:
     found = suggest_quotes(seed_text)
-    by_start = {s.content[0]: s for s in found}
+    by_start = {(s.marks[0] + 1 if s.marks else s.content[0]): s for s in found}
     for g in GUILLEMETS:
         start, _ = gold_start(seed_text, g)
         s = by_start[start]
