@@ -83,6 +83,13 @@ _RUMOUR_NOUNS = frozenset(
         "الإشاعات اتهامات الاتهامات أقاويل الأقاويل أخبار الأخبار معلومات المعلومات روايات"
     ).split()
 )
+_NOT_SPEAKERS = frozenset(match_key(w) for w in "رابط المصدر الرابط اقرأ شاهد".split())
+_LINKING_VERBS = frozenset(
+    match_key(w) for w in "جاء جاءت كان كانت يكون تكون أصبح أصبحت بات باتت ظل يأتي تأتي".split()
+)
+_NAMING_VERBS = frozenset(
+    match_key(w) for w in "أسماه أسمته سماه سمته وصفه وصفته وصفها يسميه تسميه أسماها".split()
+)
 CARRY_PARAGRAPHS = 2  # how many paragraph breaks a speaker is carried across
 _HONORIFIC_PRONOUNS = frozenset(
     match_key(w)
@@ -163,6 +170,7 @@ class Lexicon:
     strict: frozenset[str]
     needs_proclitic: frozenset[str]
     object_lemmas: frozenset[str]
+    call_lemmas: frozenset[str]
     proclitics: tuple[str, ...]
     complementizers: frozenset[str]
     preps_after_cue: frozenset[str]
@@ -190,6 +198,7 @@ class Lexicon:
             strict=frozenset(match_key(w) for w in data.get("strict", ())),
             needs_proclitic=frozenset(match_key(w) for w in data.get("needs_proclitic", ())),
             object_lemmas=frozenset(data.get("object_verbs", ())),
+            call_lemmas=frozenset(data.get("call_verbs", ())),
             proclitics=tuple(match_key(p) for p in data.get("proclitics", ("و", "ف", "ل"))),
             complementizers=frozenset(comps),
             preps_after_cue=frozenset(match_key(w) for w in data.get("prepositions_after_cue", ())),
@@ -589,9 +598,15 @@ class _Doc:
         m = self.cues[k]
         assert m is not None
         if m.participle:
-            for j in range(k - 1, self.word_index(lo) - 1, -1):
+            lo_k = self.word_index(lo)
+            for j in range(k - 1, lo_k - 1, -1):
                 pm = self.cues[j]
-                if pm is not None and not pm.participle:
+                if pm is None or pm.participle:
+                    continue
+                nested = not pm.proclitic and any(
+                    self.lex.is_complementizer(self.words[i].key) for i in range(lo_k, j)
+                )
+                if not nested:  # وأشارت الوكالة إلى أن البيانات كشفت…، لافتة: the agency
                     return self.speaker_for_cue(j, lo)
             subj = self.sentence_subject(lo, k)
             return self.to_agent(subj) if subj else _CARRY
@@ -625,14 +640,19 @@ class _Doc:
                 k += 1
                 continue
             if w.is_punct and w.text in _COMMAS and k + 1 < len(self.words):
-                if self._clause_break_after_comma(k):
+                if self._clause_break_after_comma(k, k - first):
                     return trim(self.text, pos, w.start, ".")[1]
-            elif k > first + 2 and _is_circumstantial(w) and not self._clause_follows(k):
+            elif (
+                k > first + 2
+                and _is_circumstantial(w)
+                and self.words[k - 1].key not in _LINKING_VERBS
+                and not self._clause_follows(k)
+            ):
                 return trim(self.text, pos, w.start, ".,\u060c")[1]
             k += 1
         return trim(self.text, pos, sent_end)[1]
 
-    def _clause_break_after_comma(self, k: int) -> bool:
+    def _clause_break_after_comma(self, k: int, length: int) -> bool:
         nxt = self.words[k + 1]
         after = self.words[k + 2].key if k + 2 < len(self.words) else ""
         if nxt.key in _CLAUSE_CONNECTORS or (nxt.key, after) in (("علي", "حد"), ("في", "حين")):
@@ -644,7 +664,9 @@ class _Doc:
                 return True
         if nxt.key[:1] == "و" and after.startswith("ال") and not self.words[k + 2].is_punct:
             verb = nxt.key[1:]
-            return len(verb) >= 4 and (verb[:2] in _FUTURE_PREFIXES or verb[0] in "يت")
+            return len(verb) >= 4 and (
+                verb[:2] in _FUTURE_PREFIXES or (verb[0] in "يت" and length >= 10)
+            )
         return _is_circumstantial(nxt) and not self._clause_follows(k + 1)
 
     def _clause_follows(self, k: int) -> bool:
@@ -796,7 +818,7 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
                         None,
                         marks,
                     ),
-                    None,
+                    _CARRY,
                 )
             )
             continue
@@ -821,6 +843,17 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
                 )
             )
             continue
+        if (
+            n_words <= 3
+            and ck < ko - 1
+            and not _right_after_speaker(doc, ck, ko, slo)
+            and not _scare_quote(doc, ko)
+            and not any(
+                doc.words[j].text == ":" or doc.lex.is_complementizer(doc.words[j].key)
+                for j in range(ck + 1, ko)
+            )
+        ):
+            continue  # أكد فلان للصحيفة الفرنسية "جورنال دو ديمانش": a name, not his words
         speaker = doc.speaker_for_cue(ck, slo)
         comp = first_comp = None
         for j in range(ck + 1, ko):
@@ -877,6 +910,20 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
     return out
 
 
+def _right_after_speaker(doc: _Doc, ck: int, ko: int, slo: int) -> bool:
+    """The mark at word ko comes right after the cue's subject (وقال الوزير خالد «…»)."""
+    np = doc.np_after(ck, slo, doc.words[ko].start)
+    return np is not None and doc.word_index(np[1]) >= ko - 1
+
+
+def _scare_quote(doc: _Doc, ko: int) -> bool:
+    """A term the speaker is reported to use: بـ"…"، كـ"…"، بما أسماه "…"، وصفه "…"."""
+    if ko == 0:
+        return False
+    prev = doc.words[ko - 1]
+    return (not prev.is_punct and prev.key in ("ب", "ك")) or prev.key in _NAMING_VERBS
+
+
 def _is_title_letter(key: str) -> bool:
     """د / م / أ (doctor, engineer, professor) written as one letter before a dot."""
     return len(key) == 1 or (len(key) == 2 and key[0] in "وف")
@@ -909,6 +956,9 @@ def _name_before_clause(doc: _Doc, pair: QuotePair) -> bool:
     phrase or the subject of the cue (ولفت "فلان" إلى أن، قال مدير شركة «كذا» إن)."""
     if pair.close is None:
         return False
+    ko = doc.word_index(pair.open)
+    if ko > 0 and doc.lex.is_complementizer(doc.words[ko - 1].key):
+        return False  # قال إنه “على يقين” بأنه…: the quoted words open the reported clause
     k = doc.word_index(pair.close + 1)
     if k >= len(doc.words) or (doc.words[k].is_punct and doc.words[k].text != ":"):
         return False
@@ -936,6 +986,8 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         colon = next((j for j in range(k0, min(k0 + 8, k1)) if doc.words[j].text == ":"), None)
         if colon is None or colon == k0 or any(doc.cues[j] for j in range(k0, colon)):
             continue
+        if any(doc.words[j].key in _NOT_SPEAKERS for j in range(k0, colon)):
+            continue  # "رابط الخبر بصحيفة …: <title>": a link line, not a speaker
         j = k0
         while (
             j < colon
@@ -1039,7 +1091,7 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                 break
             if doc.is_mark(j) and doc.short_name_at(j, 3) is not None:
                 pair = doc.mark_pair[w.start]
-                if _name_before_clause(doc, pair) or _looks_like_name(doc, j):
+                if j > k + 1 or _name_before_clause(doc, pair) or _looks_like_name(doc, j):
                     j = doc.word_index(pair.close + 1) - 1 if pair.close is not None else j
                     continue
             if doc.is_mark(j) or (
@@ -1054,7 +1106,11 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                     colon = j
                 break
             if not w.is_punct and doc.lex.is_complementizer(w.key):
-                if doc.words[j - 1].key not in _MODALS and not _stock_phrase(doc, k, j, slo):
+                if (
+                    doc.words[j - 1].key not in _MODALS
+                    and m.lemma not in doc.lex.call_lemmas
+                    and not _stock_phrase(doc, k, j, slo)
+                ):
                     comp = j
                 break
         if comp is not None:
@@ -1233,7 +1289,7 @@ def _resolve_carry(
         if i < 0:
             continue
         gap = bisect_right(par_starts, anchor) - bisect_right(par_starts, positions[i])
-        if gap > CARRY_PARAGRAPHS:
+        if gap > (CARRY_PARAGRAPHS if sug.cue else 0):
             continue
         where = "an earlier cue" if gap == 0 else f"{gap} paragraph(s) back"
         out[n] = replace(

@@ -384,3 +384,53 @@ def test_according_to(sentence: str, clause: str, source: str, cue_words: str) -
 )
 def test_according_to_a_rule_is_not_a_source(sentence: str) -> None:
     assert suggest_quotes(sentence) == [], found(sentence)
+
+
+# --- more from reading news: calls, terms after a complementiser, link lines, no-cue quotes -----
+def test_a_call_with_an_is_not_reported_speech() -> None:
+    t = "واختتم المدير كلمته داعيا الله أن يحفظ الجميع."
+    assert suggest_quotes(t) == [], found(t)
+
+
+def test_quoted_words_right_after_the_complementiser_open_a_mixed_clause() -> None:
+    t = "وقال الوزير إنه “واثق تماما” بأن الاتفاق سيصمد طويلا."
+    s = only(t)
+    assert s.type == "mixed" and content(t, s) == "“واثق تماما” بأن الاتفاق سيصمد طويلا"
+    assert speaker(t, s) == "الوزير"
+
+
+def test_a_newspaper_named_after_the_speaker_is_not_his_words() -> None:
+    t = 'وأكد الوكيل لصحيفة محلية "الأيام الرياضية"، أن اللاعب باق في النادي.'
+    s = only(t)
+    assert content(t, s) == "اللاعب باق في النادي"
+
+
+def test_scare_quote_attributed_to_the_speaker_stays() -> None:
+    t = 'وندد الاتحاد بما أسماه "التحكيم الظالم" في المباراة.'
+    s = only(t)
+    assert content(t, s) == "التحكيم الظالم" and speaker(t, s) == "الاتحاد"
+
+
+def test_link_line_with_a_colon_is_not_a_headline_quote() -> None:
+    t = "افتتاح المعرض\n\nافتتح المعرض أمس.\nرابط الخبر بصحيفة الصباح: افتتاح المعرض"
+    assert suggest_quotes(t) == [], found(t)
+
+
+def test_quotation_without_cue_takes_the_speaker_of_its_paragraph_only() -> None:
+    t = "ويقول الطبيب سامر إن الحالات تراجعت. و«يحتاج المرضى إلى متابعة يومية»."
+    last = suggest_quotes(t)[-1]
+    assert content(t, last) == "يحتاج المرضى إلى متابعة يومية" and speaker(t, last) == "الطبيب سامر"
+    t2 = "ويقول الطبيب سامر إن الحالات تراجعت.\n«يحتاج المرضى إلى متابعة يومية»."
+    assert suggest_quotes(t2)[-1].speaker is None
+
+
+def test_adjective_after_a_linking_verb_does_not_end_the_clause() -> None:
+    t = "وأوضح المدير أن الحفل الذي جاء مفاجئاً للعمال كان تقديرا لجهودهم."
+    s = only(t)
+    assert content(t, s) == "الحفل الذي جاء مفاجئاً للعمال كان تقديرا لجهودهم"
+
+
+def test_study_findings_are_reported() -> None:
+    t = "ووجدت الدراسة أن المشي اليومي يخفض ضغط الدم."
+    s = only(t)
+    assert cue(t, s) == "ووجدت" and speaker(t, s) == "الدراسة"
