@@ -56,7 +56,7 @@ _STOP = frozenset(
         "لـ ل بـ ب فيه فيها فيهم فيهما له لهم لهما لنا لي عليه عليها عليهم منه منها منهم عنه عنها "
         "عنهم إليه إليها إليهم اليه اليها معه معها معهم بعدما وبعدما عندما وعندما حينما وحينما "
         "كلما لما ولما فلما هل فهل وهل ألا الا ربما لعل إنه انه إنها انها والذي والتي والذين "
-        "كذلك وكذلك أنه أنها أيضاً مؤخرا حاليا سابقا لاحقا مجددا"
+        "كذلك وكذلك أنه أنها أيضاً مؤخرا حاليا سابقا لاحقا مجددا فقد فإن فانه فإنه أما وأما"
     ).split()
 )
 _OPENERS = frozenset(
@@ -90,6 +90,7 @@ _LINKING_VERBS = frozenset(
 _NAMING_VERBS = frozenset(
     match_key(w) for w in "أسماه أسمته سماه سمته وصفه وصفته وصفها يسميه تسميه أسماها".split()
 )
+_NP_MAX = 9  # words in a speaker phrase (titles and name: الدكتور فلان رئيس لجنة كذا)
 CARRY_PARAGRAPHS = 2  # how many paragraph breaks a speaker is carried across
 _HONORIFIC_PRONOUNS = frozenset(
     match_key(w)
@@ -439,7 +440,7 @@ class _Doc:
             return None
         if m.ambiguous:
             # ambiguous forms need a complementiser, colon or quotation mark right after them
-            for j in range(k + 1, min(k + 9, len(self.words))):
+            for j in range(k + 1, min(k + 13, len(self.words))):
                 nw = self.words[j]
                 if nw.is_punct and (nw.text == ":" or self.is_mark(j)):
                     return m
@@ -482,7 +483,7 @@ class _Doc:
             if after is not None and pair is not None and _name_before_clause(self, pair):
                 return trim(self.text, pair.open + 1, pair.close or pair.end)
         count = 0
-        while j < len(self.words) and self.words[j].start < hi and count < 7:
+        while j < len(self.words) and self.words[j].start < hi and count < _NP_MAX:
             w = self.words[j]
             if w.text == "." and j > first and _is_title_letter(self.words[j - 1].key):
                 j += 1
@@ -626,6 +627,16 @@ class _Doc:
                 return self.to_agent(subj)
         return _CARRY
 
+    def speech_end(self, end: int) -> int:
+        """A sentence that ends in ؛ goes on: reported speech runs to the next sentence end in
+        the same paragraph (`قال: يكون صباح العيد للسلام على الأهل؛ حيث سأجتمع…`)."""
+        while end > 0 and self.text[end - 1] == "\u061b":
+            k = bisect_right(self.sent_starts, end)
+            if k >= len(self.sentences) or "\n" in self.text[end : self.sentences[k][0]]:
+                break
+            end = self.sentences[k][1]
+        return end
+
     def clause_end(self, pos: int, sent_end: int) -> int:
         """End of the reported clause starting at pos: the sentence end, or where the text
         leaves the speaker's proposition — a comma before a connector (لكن، بينما، فيما، في
@@ -667,7 +678,8 @@ class _Doc:
             return len(verb) >= 4 and (
                 verb[:2] in _FUTURE_PREFIXES or (verb[0] in "يت" and length >= 10)
             )
-        return _is_circumstantial(nxt) and not self._clause_follows(k + 1)
+        accusative = len(nxt.key) >= 4 and nxt.text.rstrip("\u0627").endswith("\u064b")
+        return accusative and nxt.key not in _ADVERBS and not self._clause_follows(k + 1)
 
     def _clause_follows(self, k: int) -> bool:
         """A complementiser (or إلى/على + one) right after word k: the participle is a cue."""
@@ -801,10 +813,13 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
                 )
                 continue
             kn = doc.word_index(pair.close + 1)
-            subject_of_cue = (
-                kn < len(doc.words) and doc.cues[kn] is not None and not doc.cues[kn].proclitic
-            )
-            if n_words <= 3 or (pair.mark == STRAIGHT and subject_of_cue and n_words <= 6):
+            next_cue = doc.cues[kn] if kn < len(doc.words) else None
+            subject_of_cue = next_cue is not None and not next_cue.proclitic
+            if (
+                n_words <= 4
+                or _scare_quote(doc, ko)
+                or (pair.mark == STRAIGHT and subject_of_cue and n_words <= 6)
+            ):
                 continue  # a short term in quotation marks with no cue: a name, not a quotation
             out.append(
                 (
@@ -1094,9 +1109,8 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                 if j > k + 1 or _name_before_clause(doc, pair) or _looks_like_name(doc, j):
                     j = doc.word_index(pair.close + 1) - 1 if pair.close is not None else j
                     continue
-            if doc.is_mark(j) or (
-                j > k + 1 and doc.cues[j] is not None and not doc.cues[j].ambiguous
-            ):
+            other = doc.cues[j]
+            if doc.is_mark(j) or (j > k + 1 and other is not None and not other.ambiguous):
                 break
             if w.is_punct and w.text == ":":
                 nxt = doc.words[j + 1] if j + 1 < len(doc.words) else None
@@ -1118,7 +1132,8 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             cs, _ = trim(text, cs, shi)
             if cs >= shi or doc.opens_quote(cs):
                 continue  # the quotation rules handle «قال إن «...»»
-            ce = trim(text, cs, doc.clause_end(cs, shi), ".!?\u061f\u061b\u2026")[1]
+            end = doc.speech_end(shi)
+            ce = trim(text, cs, doc.clause_end(cs, end), ".!?\u061f\u061b\u2026")[1]
             if ce <= cs or any(a < ce and cs < b for a, b in taken):
                 continue  # contains quotation marks: a mixed quote, proposed by _quoted
             speaker = doc.speaker_for_cue(k, slo)
@@ -1142,7 +1157,7 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             cs, _ = trim(text, doc.words[colon].end, shi)
             if cs >= shi or doc.opens_quote(cs):
                 continue
-            ce = trim(text, cs, shi)[1]
+            ce = trim(text, cs, doc.speech_end(shi))[1]
             if any(a < ce and cs < b for a, b in taken):
                 continue
             speaker = doc.speaker_for_cue(k, slo)
@@ -1209,14 +1224,27 @@ def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         k0 = doc.word_index(slo)
         if k == k0:
             j = doc.word_index(source[1])
+            comma = next(
+                (
+                    i
+                    for i in range(j, min(j + 12, n))
+                    if doc.words[i].start < shi
+                    and doc.words[i].is_punct
+                    and doc.words[i].text in _COMMAS
+                ),
+                None,
+            )
+            if comma is not None:  # وبحسب تقرير … نُشر في مايو الماضي، فقد شهدت…
+                j = comma
             while j < n and doc.words[j].is_punct and doc.words[j].text in _COMMAS:
                 j += 1
-            if j < n and doc.words[j].key in ("فان", "فانه", "فانها", "ان"):
+            if j < n and doc.words[j].key in ("فان", "فانه", "فانها", "ان", "فقد"):
                 j += 1
             if j >= n:
                 continue
             cs = doc.words[j].start
-            ce = trim(doc.text, cs, doc.clause_end(cs, shi), ".!?\u061f\u061b\u2026")[1]
+            end = doc.speech_end(shi)
+            ce = trim(doc.text, cs, doc.clause_end(cs, end), ".!?\u061f\u061b\u2026")[1]
         else:
             cs = slo
             ce = trim(doc.text, slo, w.start, ".,\u060c\u061b")[1]

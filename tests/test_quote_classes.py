@@ -434,3 +434,40 @@ def test_study_findings_are_reported() -> None:
     t = "ووجدت الدراسة أن المشي اليومي يخفض ضغط الدم."
     s = only(t)
     assert cue(t, s) == "ووجدت" and speaker(t, s) == "الدراسة"
+
+
+def test_according_phrase_with_a_long_source_ends_at_its_comma() -> None:
+    t = "وبحسب تقرير لشركة أبحاث نشر في مايو الماضي، فقد تراجعت مبيعات الهواتف هذا العام."
+    s = only(t)
+    assert content(t, s) == "تراجعت مبيعات الهواتف هذا العام"
+
+
+def test_long_title_chain_stays_in_the_speaker() -> None:
+    t = "أوضح الدكتور سامي الخطيب رئيس لجنة المسابقات وعضو الاتحاد العربي أن الدوري سيبدأ مبكرا."
+    s = only(t)
+    assert speaker(t, s) == "الدكتور سامي الخطيب رئيس لجنة المسابقات وعضو الاتحاد العربي"
+
+
+def test_scare_quote_with_no_cue_is_not_proposed() -> None:
+    t = "وعومل الرجل في البداية كـ«موظف عادي في السفارة القديمة» قبل أن ينكشف أمره."
+    assert suggest_quotes(t) == [], found(t)
+
+
+def test_accusative_after_a_comma_ends_the_clause() -> None:
+    t = "وأكد رئيس النادي أن الفريق اقترب من ضم مهاجم، رافضاً الإفصاح عن اسمه."
+    s = only(t)
+    assert content(t, s) == "الفريق اقترب من ضم مهاجم"
+
+
+def test_semicolon_does_not_end_reported_speech() -> None:
+    t = "وقال الزائر: نزور الأهل صباح العيد؛ ثم نجتمع مع الأصدقاء في المساء.\nانتهى الحفل."
+    s = only(t)
+    assert content(t, s) == "نزور الأهل صباح العيد؛ ثم نجتمع مع الأصدقاء في المساء."
+    t2 = "وأكد المدير أن العمل مستمر؛ إذ وصلت المعدات أمس."
+    assert content(t2, only(t2)) == "العمل مستمر؛ إذ وصلت المعدات أمس"
+
+
+def test_ama_fa_qad_is_not_part_of_the_speaker() -> None:
+    t = "أما الزائر سامي فقد أبدى إعجابه بالمهرجان، وقال إنه جاء من الرياض خصيصا."
+    s = only(t)
+    assert speaker(t, s) == "الزائر سامي"
