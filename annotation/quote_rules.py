@@ -316,7 +316,12 @@ def _directional_pairs(text: str, ps: int, pe: int) -> list[QuotePair]:
     stack: list[tuple[int, str]] = []
     for i in range(ps, pe):
         c = text[i]
-        if c in DIRECTIONAL:
+        after = text[i + 1] if i + 1 < pe else " "
+        if c in DIRECTIONAL and stack and stack[-1][1] == c and not after.isalnum():
+            # «جتك الأخبار «، — an opener typed where the closer belongs (nothing opens after it)
+            o, m = stack.pop()
+            out.append(QuotePair(o, i, m, i))
+        elif c in DIRECTIONAL:
             stack.append((i, c))
         elif c in CLOSERS:
             for k in range(len(stack) - 1, -1, -1):
@@ -1049,8 +1054,26 @@ def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
             if fallback is None:
                 fallback = j
             continue
+        if _nested_cue(doc, j, lo):
+            continue  # وأشارت الوكالة إلى أن البيانات كشفت أن … "…": the agency's quote
         return j
     return fallback
+
+
+def _nested_cue(doc: _Doc, j: int, lo: int) -> bool:
+    """Cue j (no proclitic, not a participle) sits inside the reported clause of an earlier
+    cue of its sentence: a clear cue, then a complementiser, then j."""
+    m = doc.cues[j]
+    if m is None or m.proclitic or m.participle:
+        return False
+    seen_cue = False
+    for i in range(lo, j):
+        c = doc.cues[i]
+        if c is not None and not c.ambiguous:
+            seen_cue = True
+        elif seen_cue and not doc.words[i].is_punct and doc.lex.is_complementizer(doc.words[i].key):
+            return True
+    return False
 
 
 def _cue_after(doc: _Doc, pair: QuotePair) -> tuple[int, Agent | str] | None:
@@ -1155,8 +1178,8 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             covered.append((cs, ce))
         elif colon is not None:
             cs, _ = trim(text, doc.words[colon].end, shi)
-            if cs >= shi or doc.opens_quote(cs):
-                continue
+            if cs >= shi or doc.opens_quote(cs) or text.startswith(("http", "www"), cs):
+                continue  # (a link after "على الرابط:" is not speech)
             ce = trim(text, cs, doc.speech_end(shi))[1]
             if any(a < ce and cs < b for a, b in taken):
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotation.quote_rules import QuoteSuggestion, suggest_quotes
+from annotation.quote_rules import QuoteSuggestion, find_quote_pairs, suggest_quotes
 from annotation.suggestions import agent_text
 
 
@@ -471,3 +471,22 @@ def test_ama_fa_qad_is_not_part_of_the_speaker() -> None:
     t = "أما الزائر سامي فقد أبدى إعجابه بالمهرجان، وقال إنه جاء من الرياض خصيصا."
     s = only(t)
     assert speaker(t, s) == "الزائر سامي"
+
+
+def test_a_cue_inside_reported_speech_does_not_take_the_quotation() -> None:
+    t = 'وأشارت الوكالة إلى أن الصور كشفت أن السحب تشكل "ذيلا طويلا" خلف الكوكب.'
+    s = only(t)
+    assert cue(t, s) == "وأشارت" and speaker(t, s) == "الوكالة"
+    assert content(t, s) == 'الصور كشفت أن السحب تشكل "ذيلا طويلا" خلف الكوكب'
+
+
+def test_a_link_after_a_colon_is_not_speech() -> None:
+    t = "داعياً المرشحين إلى التسجيل على الرابط: http://example.org/apply"
+    assert suggest_quotes(t) == [], found(t)
+
+
+def test_an_opening_guillemet_typed_as_the_closer() -> None:
+    t = "وشاهد الحضور أوبريتا بعنوان « ليالي الوطن «، بمشاركة فرقة شعبية."
+    pairs = find_quote_pairs(t)
+    assert [(t[p.open + 1 : p.close].strip()) for p in pairs] == ["ليالي الوطن"]
+    assert suggest_quotes(t) == [], found(t)
