@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from annotation.arabic import trim  # noqa: E402
 from annotation.proposals import Proposal, quote_proposals  # noqa: E402
 from annotation.quote_rules import suggest_quotes  # noqa: E402
 from annotation.span_index import SpanIndex  # noqa: E402
@@ -400,7 +401,9 @@ def seed_line(seed_path: Path = SEED_PATH) -> dict[str, Any] | None:
         out = []
         for i, s in enumerate(found):
             if g[0] in ("«", '"'):
-                ok = s.content == (start, end)
+                # a mixed quote's content is its whole clause; its quoted words are between marks
+                inner = trim(text, s.marks[0] + 1, s.marks[1] - 1) if s.marks else None
+                ok = s.content == (start, end) or inner == (start, end)
             elif g[0] == "indirect":
                 ok = s.content[0] == start or (s.frame is not None and s.frame[0] == start)
             else:
