@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Sequence
 from functools import lru_cache
+from typing import Protocol
 
 from annotation.arabic import (
     ALEF_FORMS,
@@ -162,6 +162,14 @@ def normalize_for_search(text: str) -> tuple[str, list[int]]:
     return "".join(parts), index_map
 
 
+class IndexMap(Protocol):
+    """key index -> original offset, for 0 <= k <= len(key): a list or a KeyMap."""
+
+    def __getitem__(self, k: int, /) -> int: ...
+
+    def __len__(self) -> int: ...
+
+
 class KeyMap:
     """The index map of a key whose characters each come from one original character (no
     expansion), kept as the removed characters only: key index k comes from
@@ -195,7 +203,7 @@ class KeyMap:
 _REMOVED_RE = re.compile("[" + "".join(sorted(map(re.escape, _REMOVED))) + "]")
 
 
-def search_key(text: str) -> tuple[str, Sequence[int]]:
+def search_key(text: str) -> tuple[str, IndexMap]:
     """normalize_for_search, faster on long texts: the map is a KeyMap unless a character
     expands to several key characters (presentation ligatures such as ﻻ), then the list."""
     keys = {c: _KEYS[ord(c)] for c in set(text)}
@@ -218,7 +226,7 @@ def normalize(text: str) -> str:
     return text.translate(_KEYS)
 
 
-def original_range(index_map: Sequence[int], start: int, end: int) -> tuple[int, int]:
+def original_range(index_map: IndexMap, start: int, end: int) -> tuple[int, int]:
     """Map the key range [start, end) back to the original text.
 
     The start is the original offset of key[start]. The end runs up to the next kept character,
