@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-stress bench lint setup clean eval-quotes
+.PHONY: run test test-stress bench bench-corpus lint setup clean eval-quotes
 
 setup: $(STAMP)
 
@@ -36,3 +36,8 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV)
+
+# Corpus-scale figures (issue 8): SIZES=1k,10k,100k (100k takes minutes). See docs/bench.md.
+SIZES ?= 1k,10k
+bench-corpus: $(STAMP)
+	$(PY) bench/corpus.py --sizes $(SIZES)

@@ -61,7 +61,7 @@ def import_conll(project: Project, path: str | os.PathLike[str]) -> ConllImportR
     before anything is written.
     """
     path = Path(path)
-    text, _ = decode_text(path.read_bytes())
+    text = decode_text(path.read_bytes()).text
     parsed = segments_to_document(parse_conll(text, str(path)), str(path))
     if not parsed.tokens:
         raise ConllError(f"{path}: no tokens")

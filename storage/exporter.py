@@ -1,28 +1,10 @@
-"""Native JSONL export: one JSON object per document per line (resources/export.schema.json).
+"""Native JSONL export: reads the project and writes the records that
+storage/formats/native.py encodes (one JSON object per document per line), streaming, one
+document at a time, into a file replaced atomically.
 
-Record shape (keys in this order; "attrs" and "links" only when not empty):
-  {"id", "text", "meta": {"source", "sha256", "status"},
-   "entities": [{"id", "start", "end", "label", "text", "boundary", "attrs"}],
-   "quotes": [{"id", "start", "end", "text", "type", "speaker", "cue", "attrs"}],
-   "claims": [{"id", "start", "end", "text", "claimant", "quote", "checkworthy", "type", "note", "attrs"}],
-   "links": [{"type", "source", "target"}]}
-
-Decisions (the importer reads all of it back; see storage/importer.py):
-- Documents in project order, spans by (start, -end, id). Lists not selected with `kinds` are
-  left out of the record (absent means "not exported", [] means "none").
-- A speaker or claimant that is an entity is written {"entity": id} only when entities are
-  exported; otherwise it is written like a mention, {"start", "end", "text"}, so that a record
-  never refers to an id it does not contain. Likewise a claim's "quote" is null when quotes
-  are not exported.
-- A claim whose claimant_article attribute is "yes" and that has no claimant link is written
-  {"article": true}; a claimant link wins over the attribute.
-- Mention and cue spans are written only inside the quote/claim that links to them.
-- Attributes the project's schema adds (anything but the fixed fields above) are written as
-  "attrs": {name: value} on the entity, quote or claim, only those stored (an absent one has
-  its schema default); links of any other type than speaker/cue/claimant/in_quote go to the
-  record's "links": [{"type", "source", "target"}] when both ends are spans of the record,
-  sorted by (type, source, target). Both keys are left out when empty, so records of a project
-  on the default schema do not change.
+Documents in project order (a status filter, the kinds to write and the annotator layer are
+options; see docs/adr/0003-annotator-layers.md). `export_conll` writes the same records as
+CoNLL or tokens-jsonl (storage/formats/conll.py).
 """
 
 from __future__ import annotations
@@ -37,17 +19,9 @@ from annotation.documents import STATUSES
 from annotation.layers import DEFAULT_LAYER, Layer
 from annotation.spans import Link, Span
 from storage.atomic import atomic_writer
+from storage.formats.native import KINDS, dumps_record, encode_record, record_span_count
 from storage.layer_select import ALL, DEFAULT_CHOICE_SQL, default_choice, layer_for
 from storage.project import Project
-
-KINDS = ("entities", "quotes", "claims")
-# Link types and attributes written as fields of their own (never in "links" / "attrs").
-FIXED_LINK_TYPES = frozenset({"speaker", "cue", "claimant", "in_quote"})
-FIXED_ATTRS: dict[str, frozenset[str]] = {
-    "entity": frozenset(),
-    "quote": frozenset({"type"}),
-    "claim": frozenset({"checkworthy", "type", "note", "claimant_article"}),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,154 +41,6 @@ def parse_kinds(value: str) -> tuple[str, ...]:
         if name not in KINDS:
             raise ValueError(f"unknown kind {name!r} (choose from {', '.join(KINDS)})")
     return tuple(k for k in KINDS if k in names)
-
-
-def _piece(span: Span, text: str) -> dict[str, Any]:
-    return {"start": span.start, "end": span.end, "text": text[span.start : span.end]}
-
-
-def _with_attrs(item: dict[str, Any], span: Span) -> dict[str, Any]:
-    """item plus "attrs" for the span's attributes that are not fixed fields (if any)."""
-    fixed = FIXED_ATTRS[span.kind]
-    extra = {k: v for k, v in span.attrs.items() if k not in fixed}
-    if extra:
-        item["attrs"] = dict(sorted(extra.items()))
-    return item
-
-
-def _reference(target: Span | None, text: str, entities_out: bool) -> dict[str, Any] | None:
-    if target is None:
-        return None
-    if target.kind == "entity" and entities_out:
-        return {"entity": target.id}
-    return _piece(target, text)
-
-
-def build_record(
-    doc_id: str,
-    text: str,
-    source: str,
-    sha256: str,
-    status: str,
-    spans: Iterable[Span],
-    links: Iterable[Link],
-    kinds: Iterable[str] = KINDS,
-    with_annotator: bool = False,
-) -> dict[str, Any]:
-    """One export record from a document's spans and links (no database access).
-    with_annotator: every entity, quote and claim carries "annotator" (export --layer all)."""
-    kinds = set(kinds)
-    links = list(links)
-    spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
-    by_id = {s.id: s for s in spans}
-    # link type -> source id -> target span (each of these link types has one per source)
-    targets: dict[str, dict[str, Span]] = {"speaker": {}, "cue": {}, "claimant": {}, "in_quote": {}}
-    for link in sorted(links, key=lambda lk: lk.id):
-        table = targets.get(link.type)
-        target = by_id.get(link.target)
-        if table is not None and target is not None and link.source not in table:
-            table[link.source] = target
-    record: dict[str, Any] = {
-        "id": doc_id,
-        "text": text,
-        "meta": {"source": source, "sha256": sha256, "status": status},
-    }
-    entities_out = "entities" in kinds
-    quotes_out = "quotes" in kinds
-    if entities_out:
-        record["entities"] = [
-            _with_attrs(
-                {
-                    "id": s.id,
-                    "start": s.start,
-                    "end": s.end,
-                    "label": s.label,
-                    "text": text[s.start : s.end],
-                    "boundary": s.boundary,
-                },
-                s,
-            )
-            for s in spans
-            if s.kind == "entity"
-        ]
-    if quotes_out:
-        record["quotes"] = [
-            _with_attrs(
-                {
-                    "id": s.id,
-                    "start": s.start,
-                    "end": s.end,
-                    "text": text[s.start : s.end],
-                    "type": s.attrs.get("type", "direct"),
-                    "speaker": _reference(
-                        _kind(targets["speaker"].get(s.id), ("entity", "mention")),
-                        text,
-                        entities_out,
-                    ),
-                    "cue": _reference(
-                        _kind(targets["cue"].get(s.id), ("cue",)), text, entities_out
-                    ),
-                },
-                s,
-            )
-            for s in spans
-            if s.kind == "quote"
-        ]
-    if "claims" in kinds:
-        claims = []
-        for s in spans:
-            if s.kind != "claim":
-                continue
-            claimant = _reference(
-                _kind(targets["claimant"].get(s.id), ("entity", "mention")), text, entities_out
-            )
-            if claimant is None and s.attrs.get("claimant_article") == "yes":
-                claimant = {"article": True}
-            quote = _kind(targets["in_quote"].get(s.id), ("quote",))
-            claims.append(
-                _with_attrs(
-                    {
-                        "id": s.id,
-                        "start": s.start,
-                        "end": s.end,
-                        "text": text[s.start : s.end],
-                        "claimant": claimant,
-                        "quote": quote.id if quote is not None and quotes_out else None,
-                        "checkworthy": s.attrs.get("checkworthy", "unsure"),
-                        "type": s.attrs.get("type", "other"),
-                        "note": s.attrs.get("note", ""),
-                    },
-                    s,
-                )
-            )
-        record["claims"] = claims
-    exported = {
-        s.id
-        for s in spans
-        if (s.kind == "entity" and entities_out)
-        or (s.kind == "quote" and quotes_out)
-        or (s.kind == "claim" and "claims" in kinds)
-    }
-    other_links = sorted(
-        {
-            (link.type, link.source, link.target)
-            for link in links
-            if link.type not in FIXED_LINK_TYPES
-            and link.source in exported
-            and link.target in exported
-        }
-    )
-    if other_links:
-        record["links"] = [{"type": t, "source": a, "target": b} for t, a, b in other_links]
-    if with_annotator:
-        for key in KINDS:
-            for item in record.get(key, ()):
-                item["annotator"] = by_id[item["id"]].annotator
-    return record
-
-
-def _kind(span: Span | None, kinds: tuple[str, ...]) -> Span | None:
-    return span if span is not None and span.kind in kinds else None
 
 
 def _spans_of(
@@ -311,7 +137,7 @@ def export_records(
                 undecided.append(doc_id)
             continue
         doc = project.document(doc_id)
-        yield build_record(
+        yield encode_record(
             doc.id,
             doc.text,
             doc.source,
@@ -324,10 +150,6 @@ def export_records(
         )
 
 
-def record_span_count(record: dict[str, Any]) -> int:
-    return sum(len(record.get(k, ())) for k in KINDS)
-
-
 def write_jsonl_atomic(
     records: Iterable[dict[str, Any]], out_path: str | os.PathLike[str]
 ) -> ExportReport:
@@ -336,7 +158,7 @@ def write_jsonl_atomic(
     documents = spans = 0
     with atomic_writer(out_path) as fh:
         for record in records:
-            fh.write(json.dumps(record, ensure_ascii=False, separators=(", ", ": ")))
+            fh.write(dumps_record(record))
             fh.write("\n")
             documents += 1
             spans += record_span_count(record)

@@ -330,6 +330,12 @@ def _v7_label_names_and_palette(db: sqlite_utils.Database) -> None:
             )
 
 
+def _v8_documents_position(db: sqlite_utils.Database) -> None:
+    # The next position (MAX) and the document list's order come from this index instead of
+    # a scan of a table that holds every text.
+    db.execute("CREATE INDEX IF NOT EXISTS documents_position ON documents(position)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_rejected_suggestions,
@@ -338,6 +344,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v5_search_index,
     _v6_annotator_layers,
     _v7_label_names_and_palette,
+    _v8_documents_position,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -34,7 +34,7 @@ from annotation.recommenders.trained import EntityRecommenders
 from annotation.span_index import SpanIndex
 from annotation.spans import Link, Span
 from storage.atomic import atomic_writer
-from storage.exporter import build_record
+from storage.formats.native import encode_record
 from storage.session import DocumentSession, EditRefused
 from storage.training_data import entity_training_documents
 
@@ -144,7 +144,7 @@ def _record(project: Any, doc_id: str, proposals: list[Proposal], index: SpanInd
         target = index.get(link.target)
         if target is not None and target.id not in spans:
             spans[target.id] = target
-    record = build_record(
+    record = encode_record(
         doc.id, doc.text, doc.source, doc.sha256, doc.status, spans.values(), links
     )
     for kind in SUGGEST_KINDS:

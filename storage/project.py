@@ -29,6 +29,11 @@ class ProjectError(HashiyaError):
     """The file cannot be used as a project; str() is a one-line reason naming the file."""
 
 
+def _attrs_json(attrs: Any) -> str:
+    """A span's attributes as stored; most spans have none (no json.dumps for those)."""
+    return json.dumps(dict(attrs), ensure_ascii=False, sort_keys=True) if attrs else "{}"
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -201,12 +206,31 @@ class Project:
             is not None
         )
 
-    def add_document(self, doc: Document) -> None:
-        """Insert a document (callers check has_sha first to report duplicates)."""
-        position = self.db.execute(
-            "SELECT COALESCE(MAX(position), 0) + 1 FROM documents"
-        ).fetchone()[0]
+    def doc_ids_by_sha(self, digests: Iterable[str]) -> dict[str, str]:
+        """sha256 -> id of the documents already holding these texts (the UNIQUE index)."""
+        digests = list(dict.fromkeys(digests))
+        out: dict[str, str] = {}
+        for i in range(0, len(digests), 500):
+            chunk = digests[i : i + 500]
+            out.update(
+                self.db.execute(
+                    f"SELECT sha256, id FROM documents WHERE sha256 IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+            )
+        return out
+
+    def next_position(self) -> int:
+        """The position after the last document (an index lookup). Read it inside the write
+        transaction that uses it, so that two writers never share a position."""
+        return self.db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM documents").fetchone()[0]
+
+    def add_document(self, doc: Document, position: int | None = None) -> None:
+        """Insert a document (callers check has_sha first to report duplicates); position
+        defaults to the next one, read inside the transaction."""
         with self.transaction():
+            if position is None:
+                position = self.next_position()
             self.db.execute(
                 "INSERT INTO documents(id, sha256, source, text, status, position, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -363,7 +387,7 @@ class Project:
                         s.label,
                         s.start,
                         s.end,
-                        json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True),
+                        _attrs_json(s.attrs),
                         s.boundary,
                         authors.get(s.annotator, self.annotator_id),
                         now,

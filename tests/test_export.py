@@ -16,6 +16,7 @@ from annotation.documents import Document
 from annotation.spans import Link, Span, new_id
 from storage import exporter
 from storage.exporter import ExportReport, export_jsonl, export_records, parse_kinds
+from storage.formats import native
 from storage.importer import import_file
 from storage.project import Project
 
@@ -305,7 +306,7 @@ def test_failure_mid_export_leaves_previous_file(
     out = tmp_path / "out.jsonl"
     out.write_text("previous export\n", encoding="utf-8")
     os.chmod(out, 0o640)
-    real_build = exporter.build_record
+    real_build = native.encode_record
     calls = {"n": 0}
 
     def build_then_fail(*args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -314,7 +315,7 @@ def test_failure_mid_export_leaves_previous_file(
             raise RuntimeError("disk full")
         return real_build(*args, **kwargs)
 
-    monkeypatch.setattr(exporter, "build_record", build_then_fail)
+    monkeypatch.setattr(exporter, "encode_record", build_then_fail)
     with pytest.raises(RuntimeError, match="disk full"):
         export_jsonl(rich, out)
     assert out.read_text(encoding="utf-8") == "previous export\n"
@@ -396,7 +397,7 @@ def test_extra_attrs_and_links_are_written_sorted_and_self_contained(
         Link("x6", doc.id, "refers_to", c1.id, cue.id),
         Link("x7", doc.id, "refers_to", c1.id, mayor.id),  # the same link twice: written once
     ]
-    record = exporter.build_record(
+    record = native.encode_record(
         doc.id, doc.text, doc.source, doc.sha256, "new", [mayor, q1, cue, c1], links
     )
     assert list(record) == ["id", "text", "meta", "entities", "quotes", "claims", "links"]
@@ -412,7 +413,7 @@ def test_extra_attrs_and_links_are_written_sorted_and_self_contained(
     )
     assert record["links"] == [{"type": t, "source": a, "target": b} for t, a, b in expected]
     validator.validate(record)
-    quotes_only = exporter.build_record(
+    quotes_only = native.encode_record(
         doc.id,
         doc.text,
         doc.source,
@@ -429,7 +430,7 @@ def test_extra_attrs_and_links_are_written_sorted_and_self_contained(
 def test_default_schema_records_have_no_attrs_or_links(rich: Project) -> None:
     for record in export_records(rich):
         assert "links" not in record
-        assert all("attrs" not in item for key in exporter.KINDS for item in record[key])
+        assert all("attrs" not in item for key in native.KINDS for item in record[key])
 
 
 EXTENDED_BROKEN = [
@@ -454,7 +455,7 @@ def test_schema_rejects_broken_attrs_and_links(
     mayor = span(doc, "entity", "PERS", "خالد يوسف", {"salience": "high"})
     q1 = span(doc, "quote", "QUOTE", "المياه ستعود", {"type": "direct", "stance": "pro"})
     c1 = span(doc, "claim", "CLAIM", "الأحياء الشرقية", {"checkworthy": "no", "topic": "x"})
-    record = exporter.build_record(
+    record = native.encode_record(
         doc.id,
         doc.text,
         doc.source,

@@ -346,8 +346,8 @@ BAD_LINES: list[tuple[str, Any, str]] = [
     ("start out of range", broken(_set(["entities", 0, "start"], -1)), "out of range"),
     ("end out of range", broken(_set(["entities", 0, "end"], 10_000)), "out of range"),
     ("float offset", broken(_set(["entities", 0, "start"], 4.0)), "integers"),
-    ("string offset", broken(_set(["quotes", 0, "end"], "30")), "integers"),
-    ("bool offset", broken(_set(["entities", 0, "start"], True)), "integers"),
+    ("string offset", broken(_set(["quotes", 0, "end"], "30")), "must be an integer"),
+    ("bool offset", broken(_set(["entities", 0, "start"], True)), "must be an integer"),
     ("text mismatch", broken(_set(["entities", 0, "text"], "أحمد")), "does not match"),
     (
         "speaker text mismatch",
@@ -385,7 +385,7 @@ BAD_LINES: list[tuple[str, Any, str]] = [
     ("sha mismatch", broken(_set(["meta", "sha256"], "0" * 64)), "sha256"),
     ("carriage return", {"id": "d", "text": "سطر\r\nسطر"}, "carriage return"),
     ("blank text", {"id": "d", "text": " \n "}, "empty"),
-    ("control character", {"id": "d", "text": "نص\u0085نص"}, "U+0085"),
+    ("binary text", {"id": "d", "text": "نص" + "\u0007\u001a" * 10}, "binary"),
     ("entities not a list", {"id": "d", "text": "نص", "entities": {}}, "must be a list"),
 ]
 
@@ -590,7 +590,7 @@ BAD_EXTENDED: list[tuple[str, Any, str]] = [
     (
         "value not a string",
         _ext(_set(["claims", 1, "attrs", "source_url"], 7)),
-        "'source_url' cannot be 7",
+        "'source_url' must be a string",
     ),
     (
         "attribute of another kind",
