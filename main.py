@@ -3,6 +3,7 @@
   python main.py [--db PATH]                       open the window
   python main.py import --db PATH FILE_OR_DIR...   import .txt articles and native .jsonl
   python main.py import --db PATH --format conll FILE...   import Wojood-layout CoNLL files
+  python main.py import --db PATH --repair FILE...   damaged UTF-8: bad bytes become U+FFFD
   python main.py export --db PATH --out FILE.jsonl [--status S] [--kinds entities,quotes,claims]
   python main.py export --db PATH --out FILE --format conll|tokens-jsonl [--clitics keep|split]
   python main.py schema --db PATH --out FILE.json   write the project's label schema
@@ -93,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="native",
         help="native: .txt articles and Hashiya .jsonl records (default); "
         "conll: Wojood-layout files, one document per file",
+    )
+    imp.add_argument(
+        "--repair",
+        action="store_true",
+        help="a damaged UTF-8 file (a few bad bytes, or cut in the middle of a character) is "
+        "imported with U+FFFD in place of each bad byte, and the summary says so; "
+        "without it such a file is refused naming the first bad byte",
     )
     imp.add_argument(
         "paths",
@@ -331,40 +339,15 @@ class _UserError(HashiyaError):
     """Reported as one line on stderr, exit status 1."""
 
 
-def cmd_import_conll(args: argparse.Namespace) -> int:
-    from storage.conll_io import ConllError, InputRefused, import_conll
-
-    status = EXIT_OK
-    with _open_project(args.db, must_exist=False, annotator=args.annotator) as project:
-        for path in args.paths:
-            try:
-                result = import_conll(project, path)
-            except ConllError as exc:
-                _err(str(exc))  # names the file (and the line)
-                status = EXIT_REFUSED
-                continue
-            except (InputRefused, OSError) as exc:
-                _err(f"{path}: {getattr(exc, 'strerror', None) or exc}")
-                status = EXIT_REFUSED
-                continue
-            for warning in result.warnings:
-                _err(f"warning: {warning}")
-            if result.duplicate:
-                print(f"{path}: skipped, already in the project")
-            else:
-                print(f"{path}: imported {result.tokens} tokens, {result.entities} entities")
-    return status
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     from storage.importer import format_refusal, format_skip, import_paths
 
-    if args.format == "conll":
-        return cmd_import_conll(args)
     with _open_project(args.db, must_exist=False, annotator=args.annotator) as project:
-        report = import_paths(project, args.paths)
+        report = import_paths(project, args.paths, repair=args.repair, fmt=args.format)
     for skip in report.skipped:
         print(format_skip(skip))
+    for warning in report.warnings:
+        _err(f"warning: {warning}")
     for refusal in report.refused:
         _err(format_refusal(refusal))
     print(report.summary())
@@ -408,7 +391,7 @@ def _report_undecided(db: Path, undecided: Sequence[str]) -> int:
 
 def cmd_export_conll(args: argparse.Namespace) -> int:
     from annotation.layers import DEFAULT_LAYER
-    from storage.conll_io import export_conll
+    from storage.exporter import export_conll
 
     out: Path = args.out
     with _open_project(args.db, must_exist=True) as project:
@@ -437,7 +420,7 @@ def cmd_export_conll(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     if args.out is not None:
-        from storage.conll_io import write_text_atomic
+        from storage.atomic import write_text_atomic
 
         out: Path = args.out
         if out.exists() and out.resolve() == args.db.resolve():

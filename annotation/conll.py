@@ -50,7 +50,11 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 class ConllError(HashiyaError, ValueError):
-    """A CoNLL file that cannot be read; the message names the line."""
+    """A CoNLL file that cannot be read; the message names the line, `line` holds it."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +256,7 @@ class ConllDocument:
     entities: list[tuple[int, int, str, int]]  # (start, end, label, level)
     tokens: int
     warnings: list[str]
+    lines: list[int] = field(default_factory=list)  # per entity: the line of its first token
 
 
 _TAG = re.compile(r"^(?:O|[BI]-\S+)$")
@@ -269,7 +274,8 @@ def parse_conll(content: str, name: str = "<conll>") -> list[ConllSegment]:
             segments[-1].paragraph_end = True
         cur = ConllSegment()
 
-    for lineno, raw in enumerate(content.splitlines(), 1):
+    # LF only: str.splitlines() also splits on U+2028, U+0085... and line numbers would drift.
+    for lineno, raw in enumerate(content.split("\n"), 1):
         fields = raw.split()
         if not fields:
             close()
@@ -281,7 +287,9 @@ def parse_conll(content: str, name: str = "<conll>") -> list[ConllSegment]:
             continue
         for tag in tags:
             if not _TAG.match(tag):
-                raise ConllError(f"{name}:{lineno}: {tag!r} is not a BIO tag (O, B-X, I-X)")
+                raise ConllError(
+                    f"{name}:{lineno}: {tag!r} is not a BIO tag (O, B-X, I-X)", line=lineno
+                )
         if not cur.tokens:
             cur.line = lineno
         cur.tokens.append(token)
@@ -293,7 +301,7 @@ def parse_conll(content: str, name: str = "<conll>") -> list[ConllSegment]:
 def segments_to_document(segments: Sequence[ConllSegment], name: str = "<conll>") -> ConllDocument:
     parts: list[str] = []
     pos = 0
-    entities: list[tuple[int, int, str, int]] = []
+    entities: list[tuple[int, int, str, int, int]] = []  # ... and the line it starts on
     warnings: list[str] = []
     ntokens = 0
     for seg in segments:
@@ -312,7 +320,15 @@ def segments_to_document(segments: Sequence[ConllSegment], name: str = "<conll>"
             for i, cols in enumerate([*seg.tags, ["O"] * depth]):
                 tag = cols[col] if col < len(cols) else "O"
                 if open_ and (tag == "O" or tag.startswith("B-") or tag[2:] != open_[1]):
-                    entities.append((offsets[open_[0]][0], offsets[i - 1][1], open_[1], col + 1))
+                    entities.append(
+                        (
+                            offsets[open_[0]][0],
+                            offsets[i - 1][1],
+                            open_[1],
+                            col + 1,
+                            seg.line + open_[0],
+                        )
+                    )
                     open_ = None
                 if tag.startswith("B-") or (tag.startswith("I-") and open_ is None):
                     if tag.startswith("I-"):
@@ -324,4 +340,10 @@ def segments_to_document(segments: Sequence[ConllSegment], name: str = "<conll>"
         parts.append(sep)
         pos += len(sep)
     entities.sort(key=lambda e: (e[0], -e[1], e[3]))
-    return ConllDocument("".join(parts), entities, ntokens, warnings)
+    return ConllDocument(
+        "".join(parts),
+        [e[:4] for e in entities],
+        ntokens,
+        warnings,
+        [e[4] for e in entities],
+    )

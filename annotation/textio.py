@@ -23,7 +23,12 @@ from annotation.errors import HashiyaError
 
 
 class InputRefused(HashiyaError, ValueError):
-    """An input cannot be imported; str() is the one-line reason (without the file name)."""
+    """An input cannot be imported; str() is the one-line reason (without the file name),
+    `offset` the byte it is about, when there is one."""
+
+    def __init__(self, message: str, offset: int | None = None) -> None:
+        super().__init__(message)
+        self.offset = offset
 
 
 def normalize_newlines(text: str) -> str:
@@ -118,7 +123,8 @@ def utf8_refusal(data: bytes, exc: UnicodeDecodeError, bad: int, offset: int = 0
     )
     more = f", {bad} bad bytes in all" if bad > 1 else ""
     return InputRefused(
-        f"damaged UTF-8: {what} at byte offset {at}{more} (--repair replaces bad bytes with U+FFFD)"
+        f"damaged UTF-8: {what} at byte offset {at}{more} (--repair replaces bad bytes with U+FFFD)",
+        offset=at,
     )
 
 
@@ -137,10 +143,13 @@ def decode_text(data: bytes, repair: bool = False) -> DecodedText:
         try:
             text, encoding = data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise InputRefused(f"not valid UTF-16 text (byte {exc.start})") from None
+            raise InputRefused(
+                f"not valid UTF-16 text (byte {exc.start})", offset=exc.start
+            ) from None
     else:
         if b"\x00" in data:
-            raise InputRefused("binary file (contains NUL bytes)")
+            at = data.index(0)
+            raise InputRefused(f"binary file (NUL byte at byte offset {at})", offset=at)
         bom = data.startswith(codecs.BOM_UTF8)
         encoding = "utf-8-sig" if bom else "utf-8"
         try:
@@ -166,7 +175,8 @@ def decode_text(data: bytes, repair: bool = False) -> DecodedText:
 
 def _windows_1256(data: bytes, exc: UnicodeDecodeError) -> str:
     refusal = InputRefused(
-        f"not UTF-8, UTF-16 or Windows-1256 text (undecodable byte at offset {exc.start})"
+        f"not UTF-8, UTF-16 or Windows-1256 text (undecodable byte at offset {exc.start})",
+        offset=exc.start,
     )
     try:
         text = data.decode("cp1256")

@@ -15,10 +15,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from annotation.clitics import exceptions_for
 from annotation.documents import STATUSES
 from annotation.layers import DEFAULT_LAYER, Layer
 from annotation.spans import Link, Span
 from storage.atomic import atomic_writer
+from storage.formats import conll
 from storage.formats.native import KINDS, dumps_record, encode_record, record_span_count
 from storage.layer_select import ALL, DEFAULT_CHOICE_SQL, default_choice, layer_for
 from storage.project import Project
@@ -101,15 +103,18 @@ def _layer_of(
 
 def export_records(
     project: Project,
-    status: str | None = None,
+    status: str | Iterable[str] | None = None,
     kinds: Iterable[str] = KINDS,
     layer: Layer = DEFAULT_LAYER,
     undecided: list[str] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Records in project order; a few queries per document, none per span. Documents the
-    default layer cannot choose for are left out and their ids appended to undecided."""
-    if status is not None and status not in STATUSES:
-        raise ValueError(f"unknown status {status!r}")
+    """Records in project order (of the documents with one of the statuses, if given); a few
+    queries per document, none per span. Documents the default layer cannot choose for are
+    left out and their ids appended to undecided."""
+    statuses = [status] if isinstance(status, str) else None if status is None else list(status)
+    for value in statuses or ():
+        if value not in STATUSES:
+            raise ValueError(f"unknown status {value!r}")
     kinds = tuple(kinds)
     for kind in kinds:
         if kind not in KINDS:
@@ -122,9 +127,9 @@ def export_records(
         else "SELECT d.id, NULL, NULL FROM documents d"
     )
     params: list[Any] = []
-    if status is not None:
-        sql += " WHERE d.status = ?"
-        params.append(status)
+    if statuses is not None:
+        sql += f" WHERE d.status IN ({','.join('?' * len(statuses))})"
+        params.extend(statuses)
     rows = project.db.execute(sql + " ORDER BY d.position", params).fetchall()
     attrs_cache: dict[str, dict[str, Any]] = {}  # read only: the dicts are shared
     for doc_id, names, gold_status in rows:
@@ -178,3 +183,37 @@ def export_jsonl(
         out_path,
     )
     return ExportReport(report.documents, report.spans, tuple(undecided))
+
+
+def export_conll(
+    project: Project,
+    out_path: str | os.PathLike[str],
+    fmt: str = "conll",
+    clitics: str = "keep",
+    status: str | Iterable[str] | None = None,
+    *,
+    sentences: str = "punct",
+    paragraph_marker: bool = True,
+    layer: Layer = DEFAULT_LAYER,
+) -> conll.ConllExportResult:
+    """The entities of the project (or of the documents with a status) in the chosen layer
+    as CoNLL or tokens-jsonl (storage/formats/conll.py), streaming, written atomically."""
+    if fmt not in conll.FORMATS:
+        raise ValueError(f"format must be one of {', '.join(conll.FORMATS)}, not {fmt!r}")
+    exceptions = exceptions_for(project.setting("clitic_exceptions", ""))
+    undecided: list[str] = []
+    records = export_records(
+        project, status=status, kinds=("entities",), layer=layer, undecided=undecided
+    )
+    with atomic_writer(out_path) as fh:
+        result = conll.write_records(
+            records,
+            fh,
+            fmt,
+            clitics,
+            exceptions,
+            sentences=sentences,
+            paragraph_marker=paragraph_marker,
+        )
+    result.undecided = undecided
+    return result

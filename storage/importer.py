@@ -39,12 +39,14 @@ from annotation.textio import (
     unusual_characters,
     utf8_refusal,
 )
+from storage.formats.conll import ConllRefused, conll_record, line_of_refusal
 from storage.formats.native import (
     CLAIMANT_SUFFIX,
     CUE_SUFFIX,
     SPEAKER_SUFFIX,
     ParsedRecord,
     RecordRefused,
+    decode_record,
     parse_record,
 )
 from storage.paths import default_db_path
@@ -70,6 +72,9 @@ __all__ = [
 ]
 
 ACCEPTED_SUFFIXES = (".txt", ".jsonl")
+FORMATS = ("native", "conll")
+# Files a folder gives in each format (a file named on its own is read in the format asked).
+FOLDER_SUFFIXES = {"native": ACCEPTED_SUFFIXES, "conll": (".conll", ".txt", ".tsv")}
 BATCH_RECORDS = 256  # records per transaction
 BATCH_CHARS = 8_000_000  # ... or fewer, when their texts are long
 
@@ -106,6 +111,7 @@ class FileResult:
     unusual: dict[str, int] = field(default_factory=dict)  # kept control characters -> count
     unusual_documents: int = 0  # documents that hold some
     repaired: int = 0  # bad UTF-8 bytes replaced by U+FFFD (--repair)
+    warnings: list[str] = field(default_factory=list)  # taken, but worth a look
 
     def keep_unusual(self, counts: dict[str, int]) -> None:
         if counts:
@@ -124,6 +130,7 @@ class ImportReport:
     unusual_documents: int = 0
     repaired: int = 0
     repaired_files: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def add(self, result: FileResult) -> None:
         self.imported.extend((result.path, doc_id) for doc_id in result.imported)
@@ -133,6 +140,7 @@ class ImportReport:
         for c, n in result.unusual.items():
             self.unusual[c] = self.unusual.get(c, 0) + n
         self.unusual_documents += result.unusual_documents
+        self.warnings.extend(result.warnings)
         if result.repaired:
             self.repaired += result.repaired
             self.repaired_files += 1
@@ -186,15 +194,16 @@ Progress = Callable[[int, int, Path], None]  # (files done, files total, file ju
 
 
 # --- paths ----------------------------------------------------------------------------------
-def _accepted(path: Path) -> bool:
-    return path.suffix.lower() in ACCEPTED_SUFFIXES
+def expand_paths(paths: Iterable[str | os.PathLike[str]], fmt: str = "native") -> list[Path]:
+    """Files to import, in order: a folder becomes its .txt/.jsonl files (.conll/.txt/.tsv for
+    CoNLL; recursive, sorted, hidden files and folders left out); anything else is kept as
+    given, so that import_file can refuse it with a reason (missing file, unknown extension).
+    A folder without any importable file is kept too (import_file refuses it)."""
+    suffixes = FOLDER_SUFFIXES[fmt]
 
+    def _accepted(path: Path) -> bool:
+        return path.suffix.lower() in suffixes
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files to import, in order: a folder becomes its .txt/.jsonl files (recursive, sorted,
-    hidden files and folders left out); anything else is kept as given, so that import_file
-    can refuse it with a reason (missing file, unknown extension). A folder without any
-    importable file is kept too (import_file refuses it)."""
     out: list[Path] = []
     for raw in paths:
         path = Path(os.fsdecode(raw))
@@ -223,26 +232,34 @@ def import_paths(
     paths: Iterable[str | os.PathLike[str]],
     progress: Progress | None = None,
     repair: bool = False,
+    fmt: str = "native",
 ) -> ImportReport:
     report = ImportReport()
-    files = expand_paths(paths)
+    files = expand_paths(paths, fmt)
     for i, path in enumerate(files, 1):
-        report.add(import_file(project, path, repair=repair))
+        report.add(import_file(project, path, repair=repair, fmt=fmt))
         if progress is not None:
             progress(i, len(files), path)
     return report
 
 
-def import_file(project: Project, path: str | os.PathLike[str], repair: bool = False) -> FileResult:
-    """Import one .txt article or one native .jsonl file; never raises for bad input."""
+def import_file(
+    project: Project, path: str | os.PathLike[str], repair: bool = False, fmt: str = "native"
+) -> FileResult:
+    """Import one .txt article or one native .jsonl file (fmt="native"), or one CoNLL file
+    (fmt="conll"); never raises for bad input."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     path = Path(os.fsdecode(path))
     result = FileResult(path)
     suffix = path.suffix.lower()
     try:
         if path.is_dir():
-            result.refused.append(
-                Refusal(path, None, f"is a folder without {' or '.join(ACCEPTED_SUFFIXES)} files")
-            )
+            wanted = " or ".join(FOLDER_SUFFIXES[fmt])
+            result.refused.append(Refusal(path, None, f"is a folder without {wanted} files"))
+            return result
+        if fmt == "conll":
+            _import_conll(project, path, result, repair)
             return result
         if suffix not in ACCEPTED_SUFFIXES:
             what = f"'{display_path(path.suffix)}'" if path.suffix else "without an extension"
@@ -290,6 +307,36 @@ def import_text(
         writer.add(line, ParsedRecord(doc, [], [], 0, unusual.counts))
 
 
+# --- CoNLL ------------------------------------------------------------------------------------
+def _import_conll(project: Project, path: Path, result: FileResult, repair: bool) -> None:
+    """One Wojood-layout file -> one document with its entities, through the native record
+    parser and the same writer as JSONL. Every refusal names a line."""
+    data = path.read_bytes()
+    try:
+        decoded = decode_text(data, repair=repair)
+    except InputRefused as exc:
+        line = data.count(b"\n", 0, exc.offset) + 1 if exc.offset is not None else 1
+        result.refused.append(Refusal(path, line, str(exc)))
+        return
+    result.repaired += decoded.repaired
+    schema = project.schema()
+    try:
+        conll = conll_record(decoded.text, display_path(path), schema, display_path(path.name))
+    except ConllRefused as exc:
+        result.refused.append(Refusal(path, exc.line, exc.reason))
+        return
+    result.warnings.extend(conll.warnings)
+    try:
+        parsed = decode_record(conll.record, schema)
+    except RecordRefused as exc:
+        result.refused.append(Refusal(path, line_of_refusal(str(exc), conll), str(exc)))
+        return
+    with _Writer(project, result) as writer:
+        writer.add(None, parsed)
+    # a failed store names no line of its own: the file's first
+    result.refused = [Refusal(r.path, r.line or 1, r.reason) for r in result.refused]
+
+
 # --- native JSONL -----------------------------------------------------------------------------
 def _lines(path: Path) -> Iterator[tuple[int, int, bytes]]:
     """(line number, byte offset of the line, its bytes without the LF), read as a stream."""
@@ -331,7 +378,8 @@ def _import_jsonl(project: Project, path: Path, result: FileResult, repair: bool
             try:
                 line, bad = _decode_line(raw, offset, repair)
             except InputRefused as exc:
-                if records == 1:  # the first line is not text: not a JSONL file at all
+                if records == 1 and (b"\x00" in raw or damaged_utf8(raw) is None):
+                    # the first line is binary or another encoding: not a JSONL file at all
                     kind = "binary file" if b"\x00" in raw else "not a UTF-8 JSONL file"
                     result.refused.append(Refusal(path, None, f"{kind}: line {lineno}: {exc}"))
                     return

@@ -21,7 +21,8 @@ from annotation.conll import (
 )
 from annotation.documents import Document
 from annotation.spans import Span, new_id
-from storage.conll_io import export_conll, import_conll
+from storage.exporter import export_conll
+from storage.importer import import_file
 from tests.conftest import WOJOOD
 
 
@@ -213,19 +214,20 @@ def test_parse_errors_and_lenient_i_tags() -> None:
 def test_import_into_a_project(project, tmp_path: Path) -> None:
     f = tmp_path / "sample.txt"
     f.write_text(SAMPLE, encoding="utf-8")
-    r = import_conll(project, f)
-    assert (r.entities, r.tokens, r.duplicate) == (4, 8, False)
-    spans = project.spans(r.doc_id, ["entity"])
-    text = project.document(r.doc_id).text
+    r = import_file(project, f, fmt="conll")
+    assert (r.spans, len(r.imported), r.skipped, r.refused) == (4, 1, [], [])
+    (doc_id,) = r.imported
+    spans = project.spans(doc_id, ["entity"])
+    text = project.document(doc_id).text
     assert sorted((text[s.start : s.end], s.label) for s in spans) == sorted(
         [("سمير", "PERS"), ("جامعة بيرزيت", "ORG"), ("بيرزيت", "GPE"), ("العراق", "GPE")]
     )
-    again = import_conll(project, f)
-    assert again.duplicate and again.doc_id is None and len(project.document_ids()) == 1
+    again = import_file(project, f, fmt="conll")
+    assert again.imported == [] and len(again.skipped) == 1 and len(project.document_ids()) == 1
     bad = tmp_path / "bad.txt"
-    bad.write_text("أ B-NOPE\n", encoding="utf-8")
-    with pytest.raises(ConllError, match="NOPE"):
-        import_conll(project, bad)
+    bad.write_text("أ O\nب B-NOPE\n", encoding="utf-8")
+    (refusal,) = import_file(project, bad, fmt="conll").refused
+    assert refusal.line == 2 and "NOPE" in refusal.reason
     assert len(project.document_ids()) == 1
 
 
@@ -381,13 +383,13 @@ def test_conll_round_trip_of_generated_documents(
 @pytest.mark.shared
 def test_wojood_round_trip_line_by_line(project, tmp_path: Path) -> None:
     original = WOJOOD.read_text(encoding="utf-8").splitlines()
-    r = import_conll(project, WOJOOD)
-    assert r.warnings == []
+    r = import_file(project, WOJOOD, fmt="conll")
+    assert r.warnings == [] and r.refused == []
     nested = sum(1 for line in original if len(line.split()) > 2)
-    assert r.entities == 870 and nested > 100
+    assert r.spans == 870 and nested > 100
     out = tmp_path / "wojood.conll"
     res = export_conll(project, out, sentences="lines")
-    assert res.entities == r.entities and res.unaligned == 0
+    assert res.entities == r.spans and res.unaligned == 0
     exported = out.read_text(encoding="utf-8").splitlines()
     assert len(exported) == len(original)
     for i, (a, b) in enumerate(zip(original, exported, strict=True), 1):
