@@ -14,6 +14,8 @@ peak memory, ru_maxrss, is its own):
   into tables with the same indexes (WAL, synchronous=NORMAL, one transaction per file).
 - export: `storage.exporter.export_jsonl` of the imported project; floor: SELECT of texts and
   spans + json.dumps per document into a file.
+- --long: one article of ~10 M characters (the reference article 400 times): its import and
+  its CoNLL / tokens-jsonl exports, peak memory of each.
 - seed200: 200 copies of the reference article (../shared/seeds, 26,007 code points) with 192
   spans each (entities, quotes with cue and speaker, claims): 38,400 spans, one JSONL file.
 
@@ -187,6 +189,9 @@ def _child(step: str, db: str, files: list[str], out: str) -> dict[str, Any]:
 
         marks: list[float] = []
         project = Project(Path(db), annotator="bench")
+        # Python, the modules and the project open are not the import: timed from here.
+        result["baseline_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        t0 = time.perf_counter()
         try:
             report = import_paths(
                 project, files, progress=lambda *_: marks.append(time.perf_counter())
@@ -210,6 +215,13 @@ def _child(step: str, db: str, files: list[str], out: str) -> dict[str, Any]:
         with Project(Path(db), annotator="bench") as project:
             exported = export_jsonl(project, Path(out))
         result.update(documents=exported.documents, spans=exported.spans)
+    elif step in ("conll", "tokens-jsonl"):
+        from storage.exporter import export_conll
+        from storage.project import Project
+
+        with Project(Path(db), annotator="bench") as project:
+            written = export_conll(project, Path(out), fmt=step)
+        result.update(documents=written.documents, tokens=written.tokens)
     elif step == "export_floor":
         result.update(_export_floor(Path(db), Path(out)))
     result["seconds"] = time.perf_counter() - t0
@@ -318,6 +330,7 @@ def figure_import_export(ctx: Context) -> dict[str, Any]:
         "import_floor_s": floor["seconds"],
         "import_vs_floor": imp["seconds"] / floor["seconds"],
         "import_peak_mb": imp["peak_mb"],
+        "import_baseline_mb": imp["baseline_mb"],
         "import_floor_peak_mb": floor["peak_mb"],
         "docs_per_s_first_10pct": per / shards[0],
         "docs_per_s_last_10pct": per / shards[-1],
@@ -356,6 +369,26 @@ def run_seed200(tmp: Path) -> dict[str, Any]:
     }
 
 
+def run_long_article(tmp: Path, copies: int = 400) -> dict[str, Any]:
+    """One article of about 10 M characters (the reference article 400 times, an entity on
+    every 12th word): its import, and its CoNLL and tokens-jsonl exports, peak memory each."""
+    body = SEED.read_text(encoding="utf-8").replace("\r\n", "\n")
+    text = "\n".join([body] * copies)
+    path = tmp / "long.jsonl"
+    path.write_text(
+        json.dumps(
+            {"id": "long", "text": text, "entities": entity_spans(text, "long")}, ensure_ascii=False
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp / "long.hashiya"
+    out: dict[str, Any] = {"chars": len(text), "import": run_child("import", db, [path])}
+    for fmt in ("conll", "tokens-jsonl"):
+        out[fmt] = run_child(fmt, db, [], tmp / f"long.{fmt}")
+    return out
+
+
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
 
 
@@ -369,6 +402,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1k,10k", help="comma-separated: 1k,10k,100k")
     parser.add_argument("--keep", type=Path, default=None, help="keep corpora and projects here")
     parser.add_argument("--no-seed", action="store_true", help="skip the seed200 case")
+    parser.add_argument(
+        "--long", action="store_true", help="also a 10 M-character article: CoNLL export memory"
+    )
     args = parser.parse_args(argv)
     if not SAUDINEWSNET.exists():
         print(f"{SAUDINEWSNET} not found: the corpus bench needs ../shared", file=sys.stderr)
@@ -388,6 +424,17 @@ def main(argv: list[str] | None = None) -> int:
                 f"seed200: {seed['documents']} documents, {seed['spans']:,} spans imported in "
                 f"{seed['import_s_best_of_3']:.2f} s (best of 3; floor {seed['floor_s_best_of_3']:.2f} s), "
                 f"peak {seed['peak_mb']:.0f} MB",
+                flush=True,
+            )
+        if args.long and SEED.exists():
+            (root / "long").mkdir(parents=True, exist_ok=True)
+            results["long_article"] = long = run_long_article(root / "long")
+            print(
+                f"long article ({long['chars']:,} chars): import {long['import']['seconds']:.1f} s, "
+                f"peak {long['import']['peak_mb']:.0f} MB; CoNLL export "
+                f"{long['conll']['seconds']:.1f} s, peak {long['conll']['peak_mb']:.0f} MB; "
+                f"tokens-jsonl {long['tokens-jsonl']['seconds']:.1f} s, "
+                f"peak {long['tokens-jsonl']['peak_mb']:.0f} MB",
                 flush=True,
             )
         for name in sizes:
@@ -415,7 +462,8 @@ def _print(name: str, figures: dict[str, Any]) -> None:
     print(
         f"[{name}] import {f['import_s']:.1f} s vs floor {f['import_floor_s']:.1f} s "
         f"({f['import_vs_floor']:.2f}x), peak {f['import_peak_mb']:.0f} MB "
-        f"(floor {f['import_floor_peak_mb']:.0f} MB); docs/s first 10% "
+        f"(after loading the modules {f['import_baseline_mb']:.0f} MB; floor "
+        f"{f['import_floor_peak_mb']:.0f} MB); docs/s first 10% "
         f"{f['docs_per_s_first_10pct']:,.0f}, last 10% {f['docs_per_s_last_10pct']:,.0f}; "
         f"{f['imported']:,} documents, {f['spans']:,} spans, {f['refused']} refused"
     )
@@ -436,6 +484,7 @@ _SHOWN = {
     "import_floor_s",
     "import_vs_floor",
     "import_peak_mb",
+    "import_baseline_mb",
     "import_floor_peak_mb",
     "docs_per_s_first_10pct",
     "docs_per_s_last_10pct",
