@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from annotation.attribution import build_claim, build_quote, enclosing_quote
 from annotation.claim_rules import suggest_claims
+from annotation.provenance import ACCEPTED, ProvenanceMissing, check_schema, mark
 from annotation.quote_rules import suggest_quotes
 from annotation.recommenders.base import EntityGuess
+from annotation.schema import LabelSchema
 from annotation.span_index import SpanIndex
 from annotation.spans import Link, Span, new_id
 
@@ -150,3 +152,22 @@ def pending(proposals: Sequence[Proposal], index: SpanIndex, rejected: set[Key])
     ]
     keep.sort(key=lambda p: (p.start, -p.end, p.kind))
     return keep
+
+
+def confident(proposals: Sequence[Proposal], min_confidence: float) -> list[Proposal]:
+    """The proposals whose confidence is at least min_confidence (0 keeps them all)."""
+    return [p for p in proposals if p.confidence >= min_confidence]
+
+
+def accepted_spans(proposals: Sequence[Proposal], schema: LabelSchema) -> list[Span]:
+    """The spans accepting these proposals stores: their entity, quote and claim spans carry
+    origin=accepted and the proposal's confidence, when the project's label schema has those
+    attributes (a project schema without them gets the spans as they are)."""
+    try:
+        check_schema(schema, sorted({s.kind for p in proposals for s in p.spans} & _MARKED))
+    except ProvenanceMissing:
+        return [s for p in proposals for s in p.spans]
+    return [s for p in proposals for s in mark(p.spans, ACCEPTED, p.confidence)]
+
+
+_MARKED = {"entity", "quote", "claim"}

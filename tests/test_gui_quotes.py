@@ -176,6 +176,34 @@ def test_accept_and_reject_suggestions(qtbot, win) -> None:
     assert win.session.index.find(first.kind, first.start, first.end) is None
 
 
+def test_suggestion_confidence_is_shown_filtered_and_stored(qtbot, win, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    press(qtbot, win, Qt.Key.Key_F7)
+    everything = list(win.proposals)
+    assert {round(p.confidence, 2) for p in everything} >= {0.9, 0.6}
+    press(qtbot, win, Qt.Key.Key_N)
+    shown = win.current_proposal()
+    assert f"confidence {shown.confidence:.2f}" in win.statusBar().currentMessage()
+    # filter: only suggestions at or above the chosen confidence, remembered in the settings
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (0.7, True))
+    win.act_min_confidence.trigger()
+    assert win.proposals and all(p.confidence >= 0.7 for p in win.proposals)
+    assert len(win.proposals) < len(everything)
+    assert float(win.settings.value("suggestions/min_confidence")) == 0.7
+    # accepting stores origin=accepted and the confidence on the quote, not on its cue
+    p = win.current_proposal()
+    press(qtbot, win, Qt.Key.Key_Return)
+    stored = win.session.index.find(p.kind, p.start, p.end)
+    assert stored is not None
+    assert stored.attrs["origin"] == "accepted"
+    assert stored.attrs["confidence"] == f"{p.confidence:.2f}"
+    cues = [s for s in win.session.index.of_kind("cue")]
+    assert all("confidence" not in s.attrs for s in cues)
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (0.0, True))
+    win.act_min_confidence.trigger()
+
+
 def test_tag_all_occurrences_is_one_undo_step(qtbot, win) -> None:
     text = win.session.text
     i = text.index(" بوتين ") + 1

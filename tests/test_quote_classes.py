@@ -490,3 +490,25 @@ def test_an_opening_guillemet_typed_as_the_closer() -> None:
     pairs = find_quote_pairs(t)
     assert [(t[p.open + 1 : p.close].strip()) for p in pairs] == ["ليالي الوطن"]
     assert suggest_quotes(t) == [], found(t)
+
+
+def test_accepting_marks_provenance_only_when_the_schema_has_it() -> None:
+    from annotation.proposals import accepted_spans, confident, quote_proposals
+    from annotation.schema import LabelSchema, load_default_schema
+    from annotation.span_index import SpanIndex
+
+    t = "وقال الوزير «سنبني مئة مدرسة». وأكد المدير أن الطلاب نجحوا."
+    props = quote_proposals(t, "d", SpanIndex())
+    assert [p.confidence for p in confident(props, 0.7)] == [0.9]
+    assert len(confident(props, 0.0)) == len(props) == 2
+    marked = accepted_spans(props, load_default_schema())
+    quotes = [s for s in marked if s.kind == "quote"]
+    assert [s.attrs["confidence"] for s in quotes] == ["0.90", "0.60"]
+    assert all(s.attrs["origin"] == "accepted" for s in quotes)
+    assert all("origin" not in s.attrs for s in marked if s.kind in ("cue", "mention"))
+    data = load_default_schema().to_dict()
+    data["attributes"] = [
+        a for a in data["attributes"] if a["name"] not in ("origin", "confidence")
+    ]
+    plain = accepted_spans(props, LabelSchema.from_dict(data))
+    assert all("confidence" not in s.attrs for s in plain)

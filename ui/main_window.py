@@ -57,7 +57,9 @@ from annotation.clitics import exceptions_for, splitter
 from annotation.documents import STATUS_TITLES, STATUSES
 from annotation.proposals import (
     Proposal,
+    accepted_spans,
     claim_proposals,
+    confident,
     entity_proposals,
     pending,
     quote_proposals,
@@ -362,6 +364,13 @@ class MainWindow(QMainWindow):
             "Accept all suggestions", self.accept_all, ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"]
         )
         self.act_reject_all = a("Reject all suggestions", self.reject_all, "Ctrl+Shift+Backspace")
+        self.act_min_confidence = a(
+            "Minimum suggestion &confidence…",
+            self.ask_min_confidence,
+            None,
+            None,
+            "Hide quote and claim suggestions the rules are less sure of",
+        )
         self.act_tag_all = a(
             "&Tag all occurrences",
             self.tag_all,
@@ -445,6 +454,7 @@ class MainWindow(QMainWindow):
             self.act_backspace,
             self.act_accept_all,
             self.act_reject_all,
+            self.act_min_confidence,
             self.act_tag_all,
             self.act_tag_all_project,
         ):
@@ -1068,8 +1078,37 @@ class MainWindow(QMainWindow):
         found += claim_proposals(
             session.text, session.doc.id, session.index, self.project.annotator_name
         )
-        self.proposals = pending(found, session.index, self.rejected)
+        self.proposals = pending(
+            confident(found, self.min_confidence()), session.index, self.rejected
+        )
         self._reposition(None)
+
+    def min_confidence(self) -> float:
+        """Suggestions below this confidence are not shown (QSettings, 0 shows them all)."""
+        try:
+            return float(self.settings.value("suggestions/min_confidence", 0.0))
+        except (TypeError, ValueError):
+            return 0.0
+
+    def ask_min_confidence(self) -> None:
+        value, ok = QInputDialog.getDouble(
+            self,
+            "Minimum suggestion confidence",
+            "Show quote and claim suggestions with a confidence of at least (0–1):",
+            self.min_confidence(),
+            0.0,
+            1.0,
+            2,
+        )
+        if not ok:
+            return
+        self.settings.setValue("suggestions/min_confidence", value)
+        if self.act_suggest.isChecked():
+            self._compute_proposals()
+            self.view.viewport().update()
+        self.statusBar().showMessage(
+            f"Suggestions with a confidence of at least {value:.2f}: {len(self.proposals)}", 6000
+        )
 
     def _reposition(self, current: Proposal | None) -> None:
         """Keep the cursor on the same suggestion, or on the first one after the caret."""
@@ -1096,7 +1135,8 @@ class MainWindow(QMainWindow):
         self.view.scroll_to(p.start, p.end)
         self.view.viewport().update()
         self.statusBar().showMessage(
-            f"Suggestion {self.proposal_pos + 1} of {len(self.proposals)}: {p.kind} — {p.reason}",
+            f"Suggestion {self.proposal_pos + 1} of {len(self.proposals)}: {p.kind} "
+            f"(confidence {p.confidence:.2f}) — {p.reason}",
             6000,
         )
 
@@ -1109,7 +1149,7 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None or not proposals:
             return
-        spans = [s for p in proposals for s in p.spans]
+        spans = accepted_spans(proposals, session.schema)
         links = [
             lk
             for p in proposals
