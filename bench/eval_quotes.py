@@ -2,6 +2,7 @@
 
     python bench/eval_quotes.py [--gold tests/data/quote_devset/gold.jsonl] [--zip Z] [--json]
     python bench/eval_quotes.py --errors          what went wrong on the dev articles
+    python bench/eval_quotes.py --min-confidence X   only suggestions the window would show at X
     make eval-quotes
 
 Reads the SaudiNewsNet zip (../shared), finds each gold article by url, rebuilds its document
@@ -160,10 +161,13 @@ def check_gold(
 
 
 # --- suggestions ---------------------------------------------------------------------------------
-def suggestions(text: str) -> list[Suggested]:
-    """The F7 quote proposals on an article with nothing annotated."""
+def suggestions(text: str, min_confidence: float = 0.0) -> list[Suggested]:
+    """The F7 quote proposals on an article with nothing annotated, those below min_confidence
+    left out (as the window's confidence filter would)."""
     out = []
     for p in quote_proposals(text, "eval", SpanIndex()):
+        if p.confidence < min_confidence:
+            continue
         out.append(Suggested((p.main.start, p.main.end), p.main.attrs.get("type", ""), *_parts(p)))
     return out
 
@@ -283,8 +287,8 @@ class Tally:
         }
 
 
-def score_article(article: GoldArticle) -> Tally:
-    found = suggestions(article.text)
+def score_article(article: GoldArticle, min_confidence: float = 0.0) -> Tally:
+    found = suggestions(article.text, min_confidence)
     pairs = match(article.quotes, found)
     t = Tally(articles=1, gold=len(article.quotes), suggested=len(found), matched=len(pairs))
     for gi, g in enumerate(article.quotes):
@@ -316,7 +320,7 @@ def _snip(text: str, r: Range | None, width: int = 60) -> str:
     return piece if len(piece) <= width else piece[: width // 2] + " … " + piece[-width // 2 :]
 
 
-def dev_errors(articles: Sequence[GoldArticle]) -> list[str]:
+def dev_errors(articles: Sequence[GoldArticle], min_confidence: float = 0.0) -> list[str]:
     """One line per error on the `dev` articles only (the held-out `check` articles are never
     listed): missed gold quotes, suggestions that are not quotes, wrong speakers and cues."""
     lines = []
@@ -324,7 +328,7 @@ def dev_errors(articles: Sequence[GoldArticle]) -> list[str]:
         if article.split != "dev":
             continue
         text = article.text
-        found = suggestions(text)
+        found = suggestions(text, min_confidence)
         pairs = match(article.quotes, found)
         head = f"{article.source} {article.url}"
         for gi, g in enumerate(article.quotes):
@@ -354,11 +358,11 @@ def dev_errors(articles: Sequence[GoldArticle]) -> list[str]:
     return lines
 
 
-def evaluate(articles: Sequence[GoldArticle]) -> dict[str, Any]:
+def evaluate(articles: Sequence[GoldArticle], min_confidence: float = 0.0) -> dict[str, Any]:
     groups: dict[str, Tally] = {name: Tally() for name in (*SPLITS, "all")}
     papers: dict[str, dict[str, Tally]] = defaultdict(dict)
     for article in articles:
-        t = score_article(article)
+        t = score_article(article, min_confidence)
         for name in (article.split, "all"):
             groups[name].add(t)
             papers[name].setdefault(article.source, Tally()).add(t)
@@ -476,11 +480,15 @@ def report_text(result: dict[str, Any]) -> str:
 
 
 def run(
-    gold_path: Path = GOLD_PATH, zip_path: Path = ZIP_PATH, seed: bool = True
+    gold_path: Path = GOLD_PATH,
+    zip_path: Path = ZIP_PATH,
+    seed: bool = True,
+    min_confidence: float = 0.0,
 ) -> dict[str, Any]:
     header, records = read_gold(gold_path)
     articles = check_gold(records, load_articles(zip_path))
-    result = evaluate(articles)
+    result = evaluate(articles, min_confidence)
+    result["min_confidence"] = min_confidence
     result["gold_file"] = {
         "articles": len(records),
         "annotated": len(articles),
@@ -502,6 +510,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="list the errors on the dev articles (never on the held-out check articles)",
     )
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="leave out suggestions whose confidence is below X (default 0: all)",
+    )
     args = parser.parse_args(argv)
     for path in (args.gold, args.zip):
         if not path.exists():
@@ -510,9 +525,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.errors:
             _, records = read_gold(args.gold)
-            print("\n".join(dev_errors(check_gold(records, load_articles(args.zip)))))
+            articles = check_gold(records, load_articles(args.zip))
+            print("\n".join(dev_errors(articles, args.min_confidence)))
             return 0
-        result = run(args.gold, args.zip, seed=not args.no_seed)
+        result = run(args.gold, args.zip, not args.no_seed, args.min_confidence)
     except GoldError as exc:
         print(f"{args.gold}: {exc}", file=sys.stderr)
         return 1
@@ -520,7 +536,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
         g = result["gold_file"]
-        print(f"gold: {g['annotated']} of {g['articles']} articles annotated")
+        print(f"gold: {g['annotated']} of {g['articles']} articles annotated", end="")
+        threshold = result["min_confidence"]
+        print(f"; suggestions with confidence >= {threshold}" if threshold else "")
         print(report_text(result))
     return 0
 

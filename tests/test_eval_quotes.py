@@ -122,6 +122,8 @@ def test_script_scores_a_small_corpus_and_refuses_a_tampered_gold(tmp_path: Path
     assert total["gold"] == 2 and total["articles"] == 1
     assert 0 <= total["found"] <= 2 and total["suggested"] >= total["matched"]
     assert set(total["forms"]) == {"dquote", "indirect"}
+    none = ev.run(gpath, zpath, seed=False, min_confidence=1.01)["splits"]["all"]
+    assert none["suggested"] == 0 and none["found"] == 0 and none["gold"] == 2
     _, records = ev.read_gold(gpath)
     articles = ev.check_gold(records, qd.load_articles(zpath))
     errors = ev.dev_errors(articles)
