@@ -203,21 +203,31 @@ class KeyMap:
 _REMOVED_RE = re.compile("[" + "".join(sorted(map(re.escape, _REMOVED))) + "]")
 
 
-def search_key(text: str) -> tuple[str, IndexMap]:
-    """normalize_for_search, faster on long texts: the map is a KeyMap unless a character
-    expands to several key characters (presentation ligatures such as ﻻ), then the list."""
+def compact_key(text: str) -> tuple[str, list[int]] | None:
+    """The key of text and the offsets of its removed characters (what a KeyMap needs), or
+    None when a character expands to several key characters (presentation ligatures such as
+    ﻻ): then only the list of normalize_for_search can map the key back."""
     keys = {c: _KEYS[ord(c)] for c in set(text)}
     if any(len(r) > 1 for r in keys.values()):
-        return normalize_for_search(text)
+        return None
     key = text.translate(_KEYS)
     removed_chars = [c for c, r in keys.items() if not r]
     if not removed_chars:
-        return key, KeyMap([], len(key), len(text))
+        return key, []
     if all(c in _REMOVED for c in removed_chars):
         pattern = _REMOVED_RE
     else:  # a presentation form of a mark (U+FE70-FE7F) folds to nothing too
         pattern = re.compile("[" + "".join(map(re.escape, removed_chars)) + "]")
-    removed = [m.start() for m in pattern.finditer(text)]
+    return key, [m.start() for m in pattern.finditer(text)]
+
+
+def search_key(text: str) -> tuple[str, IndexMap]:
+    """normalize_for_search, faster on long texts: the map is a KeyMap unless a character
+    expands to several key characters, then the list."""
+    compact = compact_key(text)
+    if compact is None:
+        return normalize_for_search(text)
+    key, removed = compact
     return key, KeyMap(removed, len(key), len(text))
 
 

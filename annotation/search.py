@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from annotation.arabic import INVISIBLE
 from annotation.clitics import DEFAULT_EXCEPTIONS
-from annotation.normalize import normalize, original_range, search_key
+from annotation.normalize import IndexMap, KeyMap, normalize, original_range, search_key
 
 # The optional proclitics before the query's first word, as the regular expressions below and
 # `index_terms` both spell them: a conjunction, then a preposition with or without the article,
@@ -94,9 +94,16 @@ def index_terms(query: str, proclitics: bool = True) -> list[list[str]] | None:
 class SearchIndex:
     """The normalised key of one text, reusable across queries."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, compact: tuple[str, list[int]] | None = None) -> None:
+        """compact: the text's (key, removed offsets) of annotation.normalize.compact_key when
+        already known (stored by the project's search index), to skip normalising."""
         self.text = text
-        self.key, self.index_map = search_key(text)
+        self.index_map: IndexMap
+        if compact is None:
+            self.key, self.index_map = search_key(text)
+        else:
+            self.key = compact[0]
+            self.index_map = KeyMap(compact[1], len(compact[0]), len(text))
 
     def _pattern(self, query_key: str, proclitics: bool, whole_word: bool) -> re.Pattern[str]:
         words = query_key.split()

@@ -336,6 +336,14 @@ def _v8_documents_position(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS documents_position ON documents(position)")
 
 
+def _v9_search_keys(db: sqlite_utils.Database) -> None:
+    """Each indexed document's search key and the offsets of the characters it drops, so a
+    project search verifies candidates without normalising their texts (NULL: documents
+    indexed before, and texts with a one-to-many character, are verified from the text)."""
+    db.execute("ALTER TABLE search_docs ADD COLUMN key TEXT")
+    db.execute("ALTER TABLE search_docs ADD COLUMN removed BLOB")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_rejected_suggestions,
@@ -345,6 +353,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v6_annotator_layers,
     _v7_label_names_and_palette,
     _v8_documents_position,
+    _v9_search_keys,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

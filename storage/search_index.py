@@ -19,19 +19,21 @@ storage.project inside the transaction that stores them). Projects made before t
 documents added by any path that did not call it) are caught up by `build`, which the window
 runs at the first project search; a project opened read-only is searched by reading every text
 until then. A document id maps to its index row through `search_docs`, so no rowid of
-`documents` (which VACUUM may renumber) is relied on. The tables are made by migration 5
+`documents` (which VACUUM may renumber) is relied on. The tables are made by migrations 5 and 9
 (storage.migrations).
 """
 
 from __future__ import annotations
 
 import sqlite3
+import sys
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from annotation.clitics import exceptions_for
-from annotation.normalize import normalize
+from annotation.normalize import compact_key, normalize
 from annotation.proposals import entity_proposals
 from annotation.search import WORD_RUN, SearchIndex, index_terms
 from annotation.span_index import SpanIndex
@@ -64,11 +66,39 @@ def words_of(text: str) -> str:
     return " ".join(map(_RUNS_OF.__getitem__, set(text.split())))
 
 
+def _pack(offsets: list[int]) -> bytes | None:
+    """Offsets as unsigned 32-bit little-endian integers (None when there are none)."""
+    if not offsets:
+        return None
+    packed = array("I", offsets)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _unpack(blob: bytes | None) -> list[int]:
+    offsets = array("I")
+    if blob:
+        offsets.frombytes(blob)
+        if sys.byteorder == "big":
+            offsets.byteswap()
+    return offsets.tolist()
+
+
 def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> None:
     """Index (doc_id, text) pairs; call it in the transaction that stores the documents."""
     for doc_id, text in docs:
-        row = conn.execute("INSERT INTO search_docs(doc_id) VALUES (?)", [doc_id]).lastrowid
-        conn.execute("INSERT INTO search_words(rowid, words) VALUES (?, ?)", [row, words_of(text)])
+        compact = compact_key(text)
+        if compact is None:
+            key, removed, words = None, None, words_of(text)
+        else:
+            key, removed = compact[0], _pack(compact[1])
+            words = " ".join(set(WORD_RUN.findall(key)))
+        row = conn.execute(
+            "INSERT INTO search_docs(doc_id, key, removed) VALUES (?, ?, ?)",
+            [doc_id, key, removed],
+        ).lastrowid
+        conn.execute("INSERT INTO search_words(rowid, words) VALUES (?, ?)", [row, words])
 
 
 def unindexed_count(conn: sqlite3.Connection) -> int:
@@ -151,16 +181,28 @@ class Hit:
         return left, self.text[self.start : self.end], right
 
 
-def _texts(conn: sqlite3.Connection, ids: list[str] | None) -> Iterator[tuple[str, str]]:
+def _indexes(conn: sqlite3.Connection, ids: list[str] | None) -> Iterator[tuple[str, SearchIndex]]:
+    """(doc_id, SearchIndex) of the given documents (all when None), in project order; the
+    stored key is used when there is one."""
     if ids is None:
-        yield from conn.execute("SELECT id, text FROM documents ORDER BY position")
+        for doc_id, text in conn.execute("SELECT id, text FROM documents ORDER BY position"):
+            yield doc_id, SearchIndex(text)
         return
     for i in range(0, len(ids), _BATCH):
         chunk = ids[i : i + _BATCH]
         marks = ",".join("?" * len(chunk))
-        rows = dict(conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk))
+        rows = {
+            doc_id: (text, key, removed)
+            for doc_id, text, key, removed in conn.execute(
+                f"SELECT d.id, d.text, s.key, s.removed FROM documents d "
+                f"JOIN search_docs s ON s.doc_id = d.id WHERE d.id IN ({marks})",
+                chunk,
+            )
+        }
         for doc_id in chunk:
-            yield doc_id, rows[doc_id]
+            text, key, removed = rows[doc_id]
+            compact = None if key is None else (key, _unpack(removed))
+            yield doc_id, SearchIndex(text, compact)
 
 
 def iter_hits(project: Any, query: str, **options: Any) -> Iterator[Hit]:
@@ -180,9 +222,9 @@ def iter_hits(project: Any, query: str, **options: Any) -> Iterator[Hit]:
         proclitics=options.get("proclitics", True),
         whole_word=options.get("whole_word", True),
     )
-    for doc_id, text in _texts(conn, ids):
-        for start, end in SearchIndex(text).find(query, **options):
-            yield Hit(doc_id, start, end, text)
+    for doc_id, index in _indexes(conn, ids):
+        for start, end in index.find(query, **options):
+            yield Hit(doc_id, start, end, index.text)
 
 
 def search_project(

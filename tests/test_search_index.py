@@ -197,3 +197,16 @@ def test_tag_all_elsewhere_uses_the_index_and_the_boundary_policy(project: Proje
     elsewhere = tag_all_elsewhere(project, "PERS", "بوتين", skip_doc=other.id)
     assert list(elsewhere) == [here.id]
     assert [here.text[s.start : s.end] for s in elsewhere[here.id]] == ["بوتين"]
+
+
+def test_documents_without_a_stored_key_are_verified_from_their_text(project: Project) -> None:
+    texts = ["قال الأَسَد\u200f: لا", "\ufefb أسد ولا الأســد", "زار الأسد موسكو"]
+    for i, text in enumerate(texts):
+        project.add_document(Document.create(text, f"{i}.txt"))
+    conn = project.db.conn
+    keys = [r[0] for r in conn.execute("SELECT key FROM search_docs ORDER BY id")]
+    assert keys[0] == "قال الاسد: لا" and keys[1] is None  # ﻻ expands to two key letters
+    stored = search_project(project, "الاسد")
+    assert stored == _brute_force(project, "الاسد") and len(stored) == 3
+    conn.execute("UPDATE search_docs SET key = NULL, removed = NULL")  # indexed before keys
+    assert search_project(project, "الاسد") == stored
