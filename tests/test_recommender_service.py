@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from annotation.documents import Document
+from annotation.recommenders.trained import EntityRecommenders
 from annotation.spans import Span, new_id
 from storage.project import Project
 from storage.session import DocumentSession
@@ -57,14 +58,26 @@ def test_retrains_after_enough_edits_and_a_pause(qtbot, tmp_path: Path) -> None:
     service.shutdown()
 
 
-def test_a_superseded_run_delivers_nothing(qtbot, tmp_path: Path) -> None:
+def test_a_superseded_run_delivers_nothing(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """Training that finishes after shutdown() (or after a newer run started) is dropped."""
     path = tmp_path / "p.hashiya"
     _project(path, 2)
+    started, release = threading.Event(), threading.Event()
+    real_train = EntityRecommenders.train
+
+    def slow_train(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        started.set()
+        release.wait(20)
+        return real_train(*args, **kwargs)
+
+    monkeypatch.setattr(EntityRecommenders, "train", slow_train)
     service = RecommenderService(path, lambda: frozenset())
     delivered = []
     service.trained.connect(delivered.append)
     service.train()
-    service.shutdown()
-    service.wait(20)
+    assert started.wait(20)
+    service.shutdown()  # while the run is still training
+    release.set()
+    service.wait()
     QCoreApplication.processEvents()  # a queued signal, had one been sent, arrives here
     assert delivered == [] and service.current is None

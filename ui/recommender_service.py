@@ -87,10 +87,17 @@ class RecommenderService(QObject):
                 )
         except Exception as exc:  # a failed run leaves the previous model in place
             log.exception("recommender training failed")
-            self.failed.emit(f"learning from the project failed: {exc}")
+            self._emit(self.failed, f"learning from the project failed: {exc}")
             return
         if generation == self._generation:
-            self.trained.emit(model)
+            self._emit(self.trained, model)
+
+    @staticmethod
+    def _emit(signal: object, value: object) -> None:
+        try:
+            signal.emit(value)  # type: ignore[attr-defined]
+        except RuntimeError:  # the window (and this object) closed while training ran
+            log.info("training finished after the window closed; result dropped")
 
     def _store(self, model: EntityRecommenders) -> None:
         self.current = model

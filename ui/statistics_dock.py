@@ -252,10 +252,14 @@ class StatisticsDock(QDockWidget):
 
     def _run(self) -> None:
         try:
-            self.computed.emit(self._compute())
+            result = self._compute()
         except Exception:  # a locked or vanished file: keep the old numbers, say why in the log
             log.exception("statistics failed")
-            self.computed.emit(None)
+            result = None
+        try:
+            self.computed.emit(result)
+        except RuntimeError:  # the dock was closed and deleted while counting
+            log.info("statistics finished after the dock closed; dropped")
 
     def wait(self, timeout: float | None = None) -> None:
         if self._worker is not None:
