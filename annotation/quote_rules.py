@@ -91,6 +91,7 @@ _NAMING_VERBS = frozenset(
     match_key(w) for w in "أسماه أسمته سماه سمته وصفه وصفته وصفها يسميه تسميه أسماها".split()
 )
 _NP_MAX = 9  # words in a speaker phrase (titles and name: الدكتور فلان رئيس لجنة كذا)
+_NAMING_LEMMAS = frozenset(("وصف", "اعتبر", "اتهم", "ندد"))
 CARRY_PARAGRAPHS = 2  # how many paragraph breaks a speaker is carried across
 _HONORIFIC_PRONOUNS = frozenset(
     match_key(w)
@@ -799,7 +800,7 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
                 )
                 continue
         if found is None:
-            source = _source_before(doc, ko, slo)
+            source = _source_before(doc, ko, slo) if n_words > 3 else None
             if source is not None:
                 out.append(
                     (
@@ -822,7 +823,11 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             subject_of_cue = next_cue is not None and not next_cue.proclitic
             if (
                 n_words <= 4
-                or _scare_quote(doc, ko)
+                or (
+                    ko > 0
+                    and not doc.words[ko - 1].is_punct
+                    and doc.words[ko - 1].key in ("ب", "ك")
+                )
                 or (pair.mark == STRAIGHT and subject_of_cue and n_words <= 6)
             ):
                 continue  # a short term in quotation marks with no cue: a name, not a quotation
@@ -941,7 +946,18 @@ def _scare_quote(doc: _Doc, ko: int) -> bool:
     if ko == 0:
         return False
     prev = doc.words[ko - 1]
-    return (not prev.is_punct and prev.key in ("ب", "ك")) or prev.key in _NAMING_VERBS
+    if prev.key in _NAMING_VERBS:
+        return True
+    if not prev.is_punct and prev.key == "ك":
+        return True  # التعامل معها كـ"كيانات سياسية"
+    if prev.is_punct or prev.key != "ب":
+        return False
+    # واصفة العملية بـ"…": a naming verb shortly before; مسؤول بـ«فيسبوك» is a name
+    for j in range(max(0, ko - 5), ko - 1):
+        m = doc.cues[j] or doc.lex.cue(doc.words[j].key)
+        if doc.words[j].key in _NAMING_VERBS or (m is not None and m.lemma in _NAMING_LEMMAS):
+            return True
+    return False
 
 
 def _is_title_letter(key: str) -> bool:
@@ -996,10 +1012,23 @@ def _name_before_clause(doc: _Doc, pair: QuotePair) -> bool:
     )
 
 
+def _headline_lines(doc: _Doc) -> list[Range]:
+    """Paragraphs, and the title repeated after "رابط الخبر بصحيفة …:" at a paragraph's end."""
+    out: list[Range] = []
+    for ps, pe in doc.paragraphs:
+        out.append((ps, pe))
+        k0, k1 = doc.word_index(ps), doc.word_index(pe)
+        for k in range(k0 + 1, k1 - 1):
+            if doc.words[k].key == "رابط" and doc.words[k + 1].key == "الخبر":
+                out.append((doc.words[k].start, pe))
+                break
+    return out
+
+
 def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Agent | str]]:
     """Short lines "speaker : words" (news headlines) → unquoted direct speech."""
     out: list[tuple[QuoteSuggestion, Agent | str]] = []
-    for ps, pe in doc.paragraphs:
+    for ps, pe in _headline_lines(doc):
         k0, k1 = doc.word_index(ps), doc.word_index(pe)
         if k1 - k0 > 30:
             continue
@@ -1007,7 +1036,16 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         if colon is None or colon == k0 or any(doc.cues[j] for j in range(k0, colon)):
             continue
         if any(doc.words[j].key in _NOT_SPEAKERS for j in range(k0, colon)):
-            continue  # "رابط الخبر بصحيفة …: <title>": a link line, not a speaker
+            # "رابط الخبر بصحيفة …: <title>": a link line; its title may be "speaker: words"
+            k0 = colon + 1
+            colon = next((j for j in range(k0, min(k0 + 8, k1)) if doc.words[j].text == ":"), None)
+            if colon is None or colon == k0 or any(doc.cues[j] for j in range(k0, colon)):
+                continue
+        if not any(
+            "\u0621" <= c <= "\u064a"
+            for c in doc.text[doc.words[k0].start : doc.words[colon].start]
+        ):
+            continue  # "http:" is no speaker
         j = k0
         while (
             j < colon
@@ -1207,12 +1245,24 @@ _ACCORDING = frozenset(match_key(w) for w in "بحسب حسب حسبما وفق 
 _SOURCE_NOUNS = frozenset(
     match_key(w)
     for w in (
-        "وكالة وكالات وسائل مصادر مصدر صحيفة صحف تقرير تقارير بيان البيان وزارة الوزارة موقع قناة "
-        "مسؤول مسؤولين مسؤولون متحدث المتحدث ناطق الناطق شهود رويترز فرانس الأنباء إعلام "
-        "الإعلام إحصاءات إحصائيات دراسة الدراسة هيئة الهيئة مركز المركز المرصد مدير مديرية "
-        "الشرطة شرطة مكتب خبراء الخبراء تصريحات تصريح أرقام بيانات"
+        "وكالة وكالات وسائل مصادر مصدر صحيفة صحف تقرير تقارير بيان وزارة موقع قناة إذاعة "
+        "تلفزيون مسؤول مسؤولين مسؤولون متحدث متحدثة ناطق ناطقة شهود رويترز فرانس أنباء إعلام "
+        "إحصاءات إحصائيات إحصائية دراسة هيئة مركز مرصد مدير مديرة مديرية شرطة مكتب خبراء محللين "
+        "مراقبين تصريحات تصريح أرقام بيانات نتائج استطلاع أمم منظمة جمعية شركة حكومة جيش "
+        "مفوضية بنك صندوق مجلس لجنة نيابة محكمة ديوان سلطات أجهزة رئيس وزير محافظ أمين قائد "
+        "سفارة قنصلية جامعة معهد اتحاد نادي إدارة مؤسسة معلومات مقربين مقربون سكان"
     ).split()
 )
+
+
+def _is_source_word(word: str) -> bool:
+    """لوزارة، للمركز، والمصادر، الأمم: a source noun under و/ل/ال."""
+    key = match_key(word)
+    cands = {key}
+    for pre in ("و", "ل", "لل", "ال", "وال", "ول"):
+        if key.startswith(pre) and len(key) - len(pre) >= 3:
+            cands.add(key[len(pre) :])
+    return not cands.isdisjoint(_SOURCE_NOUNS)
 
 
 def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Agent | str]]:
@@ -1226,6 +1276,11 @@ def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         if w.is_punct or base not in _ACCORDING or doc.quoted[k]:
             continue
         slo, shi = doc.sentence_of(w.start)
+        if any(
+            doc.cues[i] is not None and not doc.cues[i].ambiguous  # type: ignore[union-attr]
+            for i in range(doc.word_index(slo), k)
+        ):
+            continue  # وذكر موقع …، نقلاً عن مسؤول، أن…: part of the cue's attribution
         head = k
         if base == "حسبما" or (k + 1 < n and doc.words[k + 1].key == "ما"):
             cj = k + 1 if base == "حسبما" else k + 2
@@ -1237,10 +1292,12 @@ def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
             if k + 1 < n and doc.words[k + 1].key in ("ل", "عن"):
                 head = k + 1
             source = doc.np_after(head, slo, shi)
+            nxt = doc.words[head + 1] if head + 1 < n else None
+            if source is None and nxt is not None and nxt.key[:1] == "ل" and len(nxt.key) > 3:
+                rest = doc.np_after(head + 1, slo, shi)  # وفقاً للمركز الوطني
+                source = (nxt.start, rest[1] if rest else nxt.end)
             keys = doc.text[source[0] : source[1]].split() if source else []
-            if not any(
-                match_key(x) in _SOURCE_NOUNS or match_key(x)[1:] in _SOURCE_NOUNS for x in keys
-            ):
+            if not any(_is_source_word(x) for x in keys):
                 continue
         if source is None:
             continue
@@ -1252,13 +1309,19 @@ def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
                     i
                     for i in range(j, min(j + 12, n))
                     if doc.words[i].start < shi
-                    and doc.words[i].is_punct
-                    and doc.words[i].text in _COMMAS
+                    and (
+                        (doc.words[i].is_punct and doc.words[i].text in _COMMAS)
+                        or doc.words[i].key in ("فان", "فانه", "فانها")
+                        or (
+                            not doc.words[i].is_punct
+                            and doc.lex.is_complementizer(doc.words[i].key)
+                        )
+                    )
                 ),
                 None,
             )
             if comma is not None:  # وبحسب تقرير … نُشر في مايو الماضي، فقد شهدت…
-                j = comma
+                j = comma if doc.words[comma].is_punct else comma + 1
             while j < n and doc.words[j].is_punct and doc.words[j].text in _COMMAS:
                 j += 1
             if j < n and doc.words[j].key in ("فان", "فانه", "فانها", "ان", "فقد"):
@@ -1271,6 +1334,9 @@ def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         else:
             cs = slo
             ce = trim(doc.text, slo, w.start, ".,\u060c\u061b")[1]
+            last = doc.word_index(ce) - 1
+            if last > 0 and doc.words[last].key in ("وذلك", "وهذا", "ذلك"):
+                ce = trim(doc.text, slo, doc.words[last].start, ".,\u060c\u061b")[1]
         if ce <= cs or len(doc.text[cs:ce].split()) < 4:
             continue
         if any(a < ce and cs < b for a, b in taken) or doc.opens_quote(cs):
@@ -1311,6 +1377,8 @@ def _speaker_events(doc: _Doc) -> list[tuple[int, Agent]]:
         if m is None or m.ambiguous or m.participle:
             continue
         slo, _ = doc.sentence_of(doc.words[k].start)
+        if _nested_cue(doc, k, doc.word_index(slo)):
+            continue  # أن بلاغا ورد يفيد بنشوب حريق: not a speaker of its own
         sp = doc.speaker_for_cue(k, slo)
         if sp is not None and sp != _CARRY:
             out.append((doc.words[k].start, sp))

@@ -414,6 +414,11 @@ def test_scare_quote_attributed_to_the_speaker_stays() -> None:
 def test_link_line_with_a_colon_is_not_a_headline_quote() -> None:
     t = "افتتاح المعرض\n\nافتتح المعرض أمس.\nرابط الخبر بصحيفة الصباح: افتتاح المعرض"
     assert suggest_quotes(t) == [], found(t)
+    t2 = "الوزير: لا زيادة في الرسوم\n\nعقد الوزير مؤتمرا.\nرابط الخبر بصحيفة الصباح: الوزير: لا زيادة في الرسوم"
+    got = found(t2)
+    assert [(c, sp) for c, _, sp, _ in got] == [("لا زيادة في الرسوم", "الوزير")] * 2
+    t3 = "الوزير: لا زيادة\n\nعقد الوزير مؤتمرا طويلا. رابط الخبر بصحيفة الصباح: الوزير: لا زيادة"
+    assert [(c, sp) for c, _, sp, _ in found(t3)] == [("لا زيادة", "الوزير")] * 2
 
 
 def test_quotation_without_cue_takes_the_speaker_of_its_paragraph_only() -> None:
@@ -512,3 +517,41 @@ def test_accepting_marks_provenance_only_when_the_schema_has_it() -> None:
     ]
     plain = accepted_spans(props, LabelSchema.from_dict(data))
     assert all("confidence" not in s.attrs for s in plain)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "وارتفع عدد الزوار إلى مليون زائر هذا العام، وفقاً للمركز الوطني للإحصاء.",
+            "للمركز الوطني",  # a speaker phrase stops before a لل- genitive
+        ),
+        ("وتضرر نحو ألفي منزل من الفيضانات، بحسب الأمم المتحدة.", "الأمم المتحدة"),
+        ("وقتل ثلاثة أشخاص في الحادث، حسب شهود عيان.", "شهود عيان"),
+    ],
+)
+def test_according_to_institutions_and_witnesses(sentence: str, source: str) -> None:
+    s = only(sentence)
+    assert speaker(sentence, s) == source and s.type == "indirect"
+
+
+def test_according_phrase_without_a_comma_and_at_the_end() -> None:
+    t = 'وبحسب الإحصائية التي اطلعت "الصباح" عليها أن النساء شكلن نصف المعلمين.'
+    s = only(t)
+    assert content(t, s) == "النساء شكلن نصف المعلمين"
+    t2 = "وخطف الصيادون الثلاثة قرب الساحل، وذلك حسب ما قال أحد السكان."
+    s2 = only(t2)
+    assert content(t2, s2) == "وخطف الصيادون الثلاثة قرب الساحل" and speaker(t2, s2) == "أحد السكان"
+
+
+def test_company_after_bi_is_a_name_unless_a_naming_verb_precedes() -> None:
+    t = "وذكر الموقع، نقلا عن مسؤول تنفيذي بـ«النخلة»، أن الشركة ستفتح متجرا جديدا."
+    got = found(t)
+    assert [(c, v, sp) for c, v, sp, _ in got] == [("الشركة ستفتح متجرا جديدا", "وذكر", "الموقع")]
+    t2 = "ووصف الوزير القرار بـ«الخطوة الشجاعة» أمس."
+    assert [c for c, _, _, _ in found(t2)] == ["الخطوة الشجاعة"]
+
+
+def test_a_cue_inside_reported_speech_names_no_speaker_to_carry() -> None:
+    t = "وأوضح المتحدث سالم أن بلاغا ورد يفيد بنشوب حريق في المستودع.\nوأفاد أن مساحة الحريق كبيرة."
+    assert speaker(t, suggest_quotes(t)[-1]) == "المتحدث سالم"
