@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-stress bench bench-corpus lint setup clean eval-quotes
+.PHONY: run test test-stress bench bench-corpus lint setup clean qm translations eval-quotes
 
 setup: $(STAMP)
 
@@ -11,7 +11,17 @@ $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(MAKE) --no-print-directory qm
 	touch $(STAMP)
+
+# Compiled translations (.qm, not in git) from the Qt Linguist sources in resources/i18n.
+qm:
+	for ts in resources/i18n/*.ts; do [ -e "$$ts" ] || continue; \
+	  $(VENV)/bin/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
+
+# Refresh the .ts sources from the tr() strings of the code (then translate, then make qm).
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -silent -locations relative ui/*.py -ts resources/i18n/hashiya_ar.ts
 
 run: $(STAMP)
 	$(PY) main.py $(ARGS)
