@@ -464,8 +464,9 @@ class _Writer:
         db = self.project.db
         db.execute("SAVEPOINT record")
         try:
-            self.project.add_document(parsed.document, position=position)
-            self.project.insert(parsed.spans, parsed.links, action="import")
+            counts = {"spans": len(parsed.spans), "links": len(parsed.links)}
+            self.project.add_document(parsed.document, position=position, note=counts)
+            self.project.insert(parsed.spans, parsed.links, action="import", log=False)
         except sqlite3.Error as exc:
             db.execute("ROLLBACK TO record")
             db.execute("RELEASE record")

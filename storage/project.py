@@ -225,9 +225,12 @@ class Project:
         transaction that uses it, so that two writers never share a position."""
         return self.db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM documents").fetchone()[0]
 
-    def add_document(self, doc: Document, position: int | None = None) -> None:
+    def add_document(
+        self, doc: Document, position: int | None = None, note: dict[str, Any] | None = None
+    ) -> None:
         """Insert a document (callers check has_sha first to report duplicates); position
-        defaults to the next one, read inside the transaction."""
+        defaults to the next one, read inside the transaction. note: more for the edit log's
+        import row (the importer's span and link counts)."""
         with self.transaction():
             if position is None:
                 position = self.next_position()
@@ -237,7 +240,7 @@ class Project:
                 [doc.id, doc.sha256, doc.source, doc.text, doc.status, position, _now()],
             )
             search_index.add_documents(self.db.conn, [(doc.id, doc.text)])
-            self.log("import", doc.id, {"source": doc.source, "sha256": doc.sha256})
+            self.log("import", doc.id, {"source": doc.source, "sha256": doc.sha256, **(note or {})})
 
     def document(self, doc_id: str) -> Document:
         row = self.db.execute(
@@ -366,8 +369,14 @@ class Project:
         return [Link(*r) for r in rows]
 
     def insert(
-        self, spans: Iterable[Span] = (), links: Iterable[Link] = (), action: str = "add"
+        self,
+        spans: Iterable[Span] = (),
+        links: Iterable[Link] = (),
+        action: str = "add",
+        log: bool = True,
     ) -> None:
+        """Insert spans and links in one transaction. log=False leaves the edit log to the
+        caller (the importer writes one row per document, with its counts)."""
         spans, links = list(spans), list(links)
         now = _now()
         with self.transaction():
@@ -418,7 +427,8 @@ class Project:
                     for lk in links
                 ],
             )
-            self._log_spans(action, spans, links)
+            if log:
+                self._log_spans(action, spans, links)
 
     def delete(
         self,

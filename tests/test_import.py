@@ -441,7 +441,11 @@ def test_record_is_never_half_imported(
     real_insert = Project.insert
 
     def failing_insert(
-        self: Project, spans: Iterable[Span], links: Iterable[Link], action: str = "add"
+        self: Project,
+        spans: Iterable[Span],
+        links: Iterable[Link],
+        action: str = "add",
+        log: bool = True,
     ) -> None:
         real_insert(self, list(spans)[:3], [], action)  # part of the spans reach the database
         raise sqlite3.OperationalError("disk I/O error")

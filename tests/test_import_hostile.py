@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -326,12 +327,14 @@ def test_fuzz_sqlite_failure_mid_batch_stores_nothing_of_that_record(
     real_insert = Project.insert
     calls = {"n": 0}
 
-    def flaky(self: Project, spans: Any = (), links: Any = (), action: str = "add") -> None:
+    def flaky(
+        self: Project, spans: Any = (), links: Any = (), action: str = "add", log: bool = True
+    ) -> None:
         calls["n"] += 1
         if calls["n"] == 3:
-            real_insert(self, list(spans)[:1], [], action)
+            real_insert(self, list(spans)[:1], [], action, log)
             raise sqlite3.OperationalError("disk I/O error")
-        real_insert(self, spans, links, action)
+        real_insert(self, spans, links, action, log)
 
     monkeypatch.setattr(Project, "insert", flaky)
     path = write(tmp_path, "five.jsonl", "\n".join(map(line, records)).encode())
@@ -339,3 +342,29 @@ def test_fuzz_sqlite_failure_mid_batch_stores_nothing_of_that_record(
     assert result.imported == ["d0", "d1", "d3", "d4"]
     assert [(r.line, "disk I/O error" in r.reason) for r in result.refused] == [(3, True)]
     assert stored_top_level(project) == result.spans == 8
+
+
+def test_two_imports_at_once_give_distinct_positions(tmp_path: Path) -> None:
+    db = tmp_path / "p.hashiya"
+    Project(db).close()
+    files = []
+    for k in range(2):
+        lines = "\n".join(
+            line({"id": f"d{k}-{i}", "text": f"{ARTICLE} {k} {i}"}) for i in range(150)
+        )
+        files.append(write(tmp_path, f"{k}.jsonl", lines.encode()))
+    results: list[Any] = [None, None]
+
+    def run(k: int) -> None:
+        with Project(db, annotator=f"a{k}") as project:
+            results[k] = import_file(project, files[k])
+
+    threads = [threading.Thread(target=run, args=(k,)) for k in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [len(r.imported) for r in results] == [150, 150]
+    with Project(db) as project:
+        positions = [r[0] for r in project.db.execute("SELECT position FROM documents")]
+    assert len(positions) == len(set(positions)) == 300
