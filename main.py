@@ -26,6 +26,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotation.errors import HashiyaError
+from storage.formats.cli import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    OFFSET_UNITS,
+    add_interop_export_options,
+    cmd_export_interop,
+    cmd_import_interop,
+)
 
 if TYPE_CHECKING:
     from annotation.schema import LabelSchema
@@ -90,10 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--db", type=Path, required=True, help="project file (created if missing)")
     imp.add_argument(
         "--format",
-        choices=("native", "conll"),
+        choices=("native", "conll", *IMPORT_FORMATS),
         default="native",
         help="native: .txt articles and Hashiya .jsonl records (default); "
-        "conll: Wojood-layout files, one document per file",
+        "conll: Wojood-layout files, one document per file; the others: see README",
+    )
+    imp.add_argument(
+        "--offsets",
+        choices=OFFSET_UNITS,
+        default=None,
+        help="offset unit of the files (default: the format's, see README)",
     )
     imp.add_argument(
         "--repair",
@@ -132,10 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument(
         "--format",
-        choices=("native", "conll", "tokens-jsonl"),
+        choices=(*EXPORT_FORMATS, "conll", "tokens-jsonl"),
         default="native",
-        help="native JSONL (default), CoNLL in the Wojood layout, or one JSON record per sentence",
+        help="native JSONL (default), CoNLL in the Wojood layout, one JSON record per sentence, "
+        "or an interchange format (see README)",
     )
+    add_interop_export_options(exp)
     exp.add_argument(
         "--clitics",
         choices=("keep", "split"),
@@ -342,6 +358,8 @@ class _UserError(HashiyaError):
 def cmd_import(args: argparse.Namespace) -> int:
     from storage.importer import format_refusal, format_skip, import_paths
 
+    if args.format in IMPORT_FORMATS:
+        return cmd_import_interop(args)
     with _open_project(args.db, must_exist=False, annotator=args.annotator) as project:
         report = import_paths(project, args.paths, repair=args.repair, fmt=args.format)
     for skip in report.skipped:
@@ -360,6 +378,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.exists() and out.resolve() == args.db.resolve():
         raise _UserError(f"{out}: is the project file itself; choose another --out")
+    if args.split is not None or args.format in EXPORT_FORMATS[1:]:
+        return cmd_export_interop(args)
     if out.is_dir():
         raise _UserError(f"{out}: is a folder; --out needs a file name")
     if args.format != "native":

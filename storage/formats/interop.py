@@ -1,0 +1,179 @@
+"""The interchange formats by name, and the two calls the command line and the window use:
+
+- `export_project(project, fmt, out, ...)` -> ExportResult: writes `out` (a file, or a folder for
+  folder formats) or, with `split`, one file/folder per split plus the dataset card
+  `out/README.md`; returns the counts and one line per kind of loss (`loss_lines`).
+- `import_files(project, fmt, paths, ...)` -> ImportReport (storage.importer's), every record
+  validated and stored by the native import path.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from annotation.clitics import exceptions_for
+from storage.atomic import write_text_atomic
+from storage.datasets import (
+    SplitStats,
+    annotators_of,
+    dataset_card,
+    project_licence,
+    split_documents,
+)
+from storage.exporter import export_records, write_jsonl_atomic
+from storage.formats.common import (
+    OFFSET_UNITS,
+    Context,
+    ExportSummary,
+    import_records,
+    loss_lines,
+)
+from storage.importer import ImportReport
+
+# format name -> module under storage/formats (imported when used: spaCy and cassis are heavy)
+MODULES = {
+    "doccano": "doccano",
+}
+EXPORT_FORMATS = ("native", *MODULES)
+IMPORT_FORMATS = tuple(MODULES)
+
+
+def module(fmt: str) -> ModuleType:
+    if fmt not in MODULES:
+        raise ValueError(f"unknown format {fmt!r}")
+    return importlib.import_module(f"storage.formats.{MODULES[fmt]}")
+
+
+@dataclass
+class ExportResult:
+    documents: int = 0
+    spans: int = 0
+    paths: list[Path] = field(default_factory=list)
+    losses: Counter[str] = field(default_factory=Counter)
+    fmt: str = "native"
+
+    def loss_lines(self) -> list[str]:
+        return loss_lines(self.fmt, self.losses)
+
+
+def _context(project: Any, fmt: str, offsets: str | None, **options: Any) -> Context:
+    mod = module(fmt)
+    unit = offsets or mod.DEFAULT_OFFSETS
+    if unit not in OFFSET_UNITS:
+        raise ValueError(f"unknown offset unit {unit!r}")
+    return Context(
+        project.schema(),
+        unit,
+        clitic_exceptions=exceptions_for(project.setting("clitic_exceptions", "")),
+        **options,
+    )
+
+
+def _write(
+    fmt: str, records: Iterable[dict[str, Any]], out: Path, ctx: Context | None
+) -> ExportSummary:
+    if fmt == "native":
+        report = write_jsonl_atomic(records, out)
+        return ExportSummary(report.documents, report.spans, 1)
+    assert ctx is not None
+    return module(fmt).export(records, out, ctx)
+
+
+def export_project(
+    project: Any,
+    fmt: str,
+    out: Path,
+    *,
+    status: str | None = None,
+    kinds: Sequence[str] = ("entities", "quotes", "claims"),
+    offsets: str | None = None,
+    clitics: str = "keep",
+    as_predictions: bool = False,
+    layout: str | None = None,
+    split: Sequence[tuple[str, float]] | None = None,
+    seed: int = 13,
+    stratify: str | None = None,
+) -> ExportResult:
+    """Write the project (or the documents with `status`) in `fmt` to `out`."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+    ctx = (
+        None
+        if fmt == "native"
+        else _context(
+            project,
+            fmt,
+            offsets,
+            clitics=clitics,
+            as_predictions=as_predictions,
+            layout=layout,
+        )
+    )
+    result = ExportResult(fmt=fmt)
+    if split is None:
+        summary = _write(fmt, export_records(project, status=status, kinds=kinds), out, ctx)
+        result.documents, result.spans = summary.documents, summary.spans
+        result.paths.append(out)
+        if ctx is not None:
+            result.losses.update(ctx.losses)
+        return result
+    records = list(export_records(project, status=status, kinds=kinds))
+    docs = [(r["id"], r["meta"]["source"]) for r in records]
+    assignment = split_documents(docs, split, seed, stratify)
+    by_id = {r["id"]: r for r in records}
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = ".jsonl" if fmt == "native" else module(fmt).SUFFIX
+    stats: dict[str, SplitStats] = {}
+    files: dict[str, str] = {}
+    for name, _ in split:
+        chosen = [by_id[d] for d in assignment[name]]
+        path = out / f"{name}{suffix}"
+        summary = _write(fmt, chosen, path, ctx)
+        result.documents += summary.documents
+        result.spans += summary.spans
+        result.paths.append(path)
+        files[name] = path.name
+        st = SplitStats()
+        for record in chosen:
+            st.add(record)
+        stats[name] = st
+    if ctx is not None:
+        result.losses.update(ctx.losses)
+    card = dataset_card(
+        title=f"Hashiya dataset: {Path(project.path).stem if hasattr(project, 'path') else ''}",
+        fmt=fmt,
+        files=files,
+        stats=stats,
+        schema=project.schema().to_dict(),
+        annotators=annotators_of(project, [r["id"] for r in records]),
+        licence=project_licence(project),
+        seed=seed,
+        ratios=split,
+        stratify=stratify,
+    )
+    write_text_atomic(card, out / "README.md")
+    result.paths.append(out / "README.md")
+    return result
+
+
+def import_files(
+    project: Any,
+    fmt: str,
+    paths: Sequence[Path],
+    *,
+    offsets: str | None = None,
+    losses: Counter[str] | None = None,
+) -> ImportReport:
+    """Read `paths` in `fmt` and store every valid document through the native import path;
+    what the format held that Hashiya does not keep is counted in `losses`."""
+    ctx = _context(project, fmt, offsets)
+    report = import_records(project, module(fmt).read(paths, ctx))
+    if losses is not None:
+        losses.update(ctx.losses)
+    return report
