@@ -14,11 +14,11 @@ from storage.project import Project
 
 # Own sentences. An emoji and a flag (two regional indicators: 1 grapheme, 4 UTF-16 units)
 # before every entity, combining marks (ُ ّ ً ٌ), CRLF line ends in the "file" form, a nested
-# entity (روسيا in وزير خارجية روسيا) and a clitic entity (دمشق in بدمشق, strip_clitics).
+# entity (مصر in وزير خارجية مصر) and a clitic entity (روسيا in بروسيا, strip_clitics).
 CRLF_TEXT = (
     "😀🇸🇦 قال الرئيسُ بوتين في موسكو إن «الاتفاق سيوقَّع غداً».\r\n"
     "وأكد مسؤولٌ أميركي أن 26 مدنياً قتلوا في حلب.\r\n"
-    "واتصل وزير خارجية روسيا بدمشق."
+    "واتصل وزير خارجية مصر بروسيا."
 )
 TEXT = CRLF_TEXT.replace("\r\n", "\n")
 
@@ -48,9 +48,9 @@ def arabic_record() -> dict[str, Any]:
             ent("e1", "بوتين", "PERS"),
             ent("e2", "موسكو", "GPE"),
             ent("e3", "حلب", "GPE"),
-            ent("e4", "وزير خارجية روسيا", "OCC"),
-            ent("e5", "روسيا", "GPE"),
-            ent("e6", "دمشق", "GPE", "strip_clitics"),
+            ent("e4", "وزير خارجية مصر", "OCC"),
+            ent("e5", "مصر", "GPE"),
+            ent("e6", "روسيا", "GPE", "strip_clitics"),
         ],
         "quotes": [
             {
@@ -82,7 +82,7 @@ def arabic_record() -> dict[str, Any]:
             },
             {
                 "id": "c3",
-                **piece("اتصل وزير خارجية روسيا بدمشق"),
+                **piece("اتصل وزير خارجية مصر بروسيا"),
                 "claimant": {"article": True},
                 "quote": None,
                 "checkworthy": "no",

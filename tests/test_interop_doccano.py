@@ -73,7 +73,7 @@ def test_wrong_unit_is_refused_with_a_hint(tmp_path: Path) -> None:
 def test_crlf_text_counts_the_cr(tmp_path: Path) -> None:
     """A doccano line whose text has CRLF (offsets count the CR, as JavaScript does) is stored
     with LF and every span still covers the same characters."""
-    words = [("حلب", "GPE"), ("روسيا", "GPE"), ("دمشق", "GPE")]
+    words = [("حلب", "GPE"), ("مصر", "GPE"), ("روسيا", "GPE")]
     labels = []
     for word, label in words:
         s, e = at(word, text=CRLF_TEXT)

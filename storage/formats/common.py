@@ -612,3 +612,63 @@ def dedupe(graph: Graph, losses: Counter[str]) -> None:
             if e2 not in edges:
                 edges.append(e2)
         graph.edges = edges
+
+
+# --- tokens (Prodigy, spaCy) ------------------------------------------------------------------
+class Tokens:
+    """Hashiya's tokens of a text (annotation.conll.units_for: punctuation apart, proclitics
+    split off with clitics="split"), and spans aligned to them: a span that starts or ends
+    inside a token is widened to the whole token (counted by the caller, never dropped)."""
+
+    def __init__(self, text: str, clitics: str, exceptions: frozenset[str]) -> None:
+        from annotation.conll import units_for
+
+        kwargs = {"exceptions": exceptions} if exceptions else {}
+        self.units = units_for(text, clitics, **kwargs)
+        self.starts = [u.start for u in self.units]
+        self.ends = [u.end for u in self.units]
+
+    def align(self, start: int, end: int) -> tuple[int, int, bool] | None:
+        """(first token, last token inclusive, widened) of [start, end); None if no token."""
+        i = bisect.bisect_right(self.ends, start)  # first token ending after start
+        j = bisect.bisect_left(self.starts, end) - 1  # last token starting before end
+        if i >= len(self.units) or j < i:
+            return None
+        widened = self.starts[i] != start or self.ends[j] != end
+        return i, j, widened
+
+
+def span_attrs(nodes: Iterable[Node], offsets: Any = None) -> list[list[Any]]:
+    """[[start, end, label, {"attrs", "boundary"}]] for the spans with attributes or a boundary
+    other than "token": what formats without attributes carry in a key of their own."""
+    out = []
+    for n in nodes:
+        info: dict[str, Any] = {}
+        if n.attrs:
+            info["attrs"] = dict(n.attrs)
+        if n.boundary != "token":
+            info["boundary"] = n.boundary
+        if info:
+            s, e = offsets(n) if offsets is not None else (n.start, n.end)
+            out.append([s, e, n.label, info])
+    return out
+
+
+def apply_span_attrs(nodes: Iterable[Node], items: Any, key: Any = None) -> None:
+    """Give nodes the attributes and boundary listed by span_attrs (matched by offsets+label)."""
+    if not isinstance(items, list):
+        return
+    table = {}
+    for item in items:
+        if isinstance(item, list) and len(item) == 4 and isinstance(item[3], dict):
+            table[(item[0], item[1], item[2])] = item[3]
+    for n in nodes:
+        k = key(n) if key is not None else (n.start, n.end, n.label)
+        info = table.get(k)
+        if info is None:
+            continue
+        attrs = info.get("attrs")
+        if isinstance(attrs, dict):
+            n.attrs.update({str(a): v for a, v in attrs.items()})
+        if isinstance(info.get("boundary"), str):
+            n.boundary = info["boundary"]

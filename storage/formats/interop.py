@@ -39,6 +39,9 @@ from storage.importer import ImportReport
 # format name -> module under storage/formats (imported when used: spaCy and cassis are heavy)
 MODULES = {
     "doccano": "doccano",
+    "label-studio": "label_studio",
+    "brat": "brat",
+    "prodigy": "prodigy",
 }
 EXPORT_FORMATS = ("native", *MODULES)
 IMPORT_FORMATS = tuple(MODULES)
