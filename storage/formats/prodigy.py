@@ -133,7 +133,7 @@ def from_task(task: Any, ctx: Context, source_default: str) -> dict[str, Any] | 
         ctx.losses[f"tasks answered {task.get('answer')!r} left out"] += 1
         return None
     reader = SpanReader(task["text"], ctx.offsets)
-    meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
+    meta: dict[str, Any] = task["meta"] if isinstance(task.get("meta"), dict) else {}
     source = meta.get("source")
     graph = new_graph(reader.text, source if isinstance(source, str) else source_default)
     if isinstance(meta.get("status"), str):
