@@ -25,7 +25,7 @@ import bisect
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -445,7 +445,11 @@ def import_records(project: Any, items: Iterable[Incoming]) -> ImportReport:
         except RecordRefused as exc:
             result.refused.append(Refusal(item.path, item.line, str(exc)))
             continue
+        skipped, refused = len(result.skipped), len(result.refused)
         _store_record(project, parsed, result, item.line if item.line is not None else 0)
+        if item.line is None:  # a whole file (brat, XMI): no line to name
+            result.skipped[skipped:] = [replace(x, line=None) for x in result.skipped[skipped:]]
+            result.refused[refused:] = [replace(x, line=None) for x in result.refused[refused:]]
     for result in results.values():
         report.add(result)
     return report
@@ -656,11 +660,11 @@ def span_attrs(nodes: Iterable[Node], offsets: Any = None) -> list[list[Any]]:
 
 def apply_span_attrs(nodes: Iterable[Node], items: Any, key: Any = None) -> None:
     """Give nodes the attributes and boundary listed by span_attrs (matched by offsets+label)."""
-    if not isinstance(items, list):
+    if not isinstance(items, (list, tuple)):  # msgpack (spaCy user_data) gives tuples
         return
     table = {}
     for item in items:
-        if isinstance(item, list) and len(item) == 4 and isinstance(item[3], dict):
+        if isinstance(item, (list, tuple)) and len(item) == 4 and isinstance(item[3], dict):
             table[(item[0], item[1], item[2])] = item[3]
     for n in nodes:
         k = key(n) if key is not None else (n.start, n.end, n.label)

@@ -1,0 +1,223 @@
+"""spaCy DocBin (.spacy), both directions. spaCy is optional at run time: without it these
+functions raise ImportError, which the command line reports in one line.
+
+Export: one Doc per document on a blank Arabic pipeline (spacy.blank("ar"): no model is
+downloaded), with Hashiya's tokens as words (--clitics split makes proclitics tokens of their
+own) and runs of whitespace other than one space as whitespace tokens, so that doc.text is the
+stored text exactly.
+- doc.spans["sc"]: every entity, nested ones included;
+- doc.ents: the entities that do not overlap (longest first, spacy.util.filter_spans); the
+  others are counted as kept only in spans["sc"];
+- doc.spans["quote"], ["claim"], ["cue"], ["mention"]: the other kinds;
+- doc.user_data["hashiya"]: source, status, the links [[type, [start, end, label], [start,
+  end, label]]] and span_attrs (attributes, boundary), by character offsets.
+A span that starts or ends inside a token is widened to whole tokens (counted; with --clitics
+split strip_clitics entities fall on token boundaries).
+
+Import: spans["sc"] (or doc.ents when there is no "sc" group) are the entities, every other
+span group's spans get the kind of their label; doc.ents that are not in "sc" are added.
+Offsets are doc character offsets (code points).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from storage.formats.common import (
+    Context,
+    Edge,
+    ExportSummary,
+    FormatError,
+    Graph,
+    Incoming,
+    Node,
+    Tokens,
+    apply_span_attrs,
+    dedupe,
+    fresh_id,
+    graph_to_record,
+    iter_files,
+    new_graph,
+    record_to_graph,
+    span_attrs,
+    top_level,
+)
+
+NAME = "spacy"
+DEFAULT_OFFSETS = "codepoints"
+SUFFIX = ".spacy"
+GROUPS = {"quote": "quote", "claim": "claim", "cue": "cue", "mention": "mention"}
+
+
+def _nlp() -> Any:
+    import spacy
+
+    return spacy.blank("ar")
+
+
+def _words(text: str, toks: Tokens) -> tuple[list[str], list[bool], list[int]]:
+    """Words and spaces that rebuild `text` exactly; index of each unit's word."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    index: list[int] = []
+    pos = 0
+
+    def gap(g: str) -> None:
+        if not g:
+            return
+        if words and not spaces[-1] and g[0] == " ":
+            spaces[-1] = True
+            g = g[1:]
+        if g:
+            words.append(g)
+            spaces.append(False)
+
+    for u in toks.units:
+        gap(text[pos : u.start])
+        index.append(len(words))
+        words.append(u.text)
+        spaces.append(False)
+        pos = u.end
+    gap(text[pos:])
+    return words, spaces, index
+
+
+def to_doc(graph: Graph, ctx: Context, nlp: Any) -> Any:
+    from spacy.tokens import Doc
+    from spacy.util import filter_spans
+
+    toks = Tokens(graph.text, ctx.clitics, ctx.clitic_exceptions)
+    words, spaces, index = _words(graph.text, toks)
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    if doc.text != graph.text:  # a tokenizer bug would shift every span: refuse loudly
+        raise FormatError(f"{graph.doc_id}: cannot rebuild the text from its tokens")
+    groups: dict[str, list[Any]] = {"sc": [], **{g: [] for g in GROUPS}}
+    where: dict[str, tuple[int, int, str]] = {}
+    placed: list[Node] = []
+    for n in graph.nodes:
+        aligned = toks.align(n.start, n.end)
+        if aligned is None:
+            ctx.losses["spans covering no token left out"] += 1
+            continue
+        i, j, widened = aligned
+        if widened:
+            ctx.losses["spans widened to whole tokens (try --clitics split)"] += 1
+        span = doc[index[i] : index[j] + 1]
+        span.label_ = n.label
+        groups["sc" if n.kind == "entity" else n.kind].append(span)
+        where[n.id] = (span.start_char, span.end_char, n.label)
+        placed.append(
+            Node(n.id, n.kind, n.label, span.start_char, span.end_char, n.attrs, n.boundary)
+        )
+    for name, spans in groups.items():
+        doc.spans[name] = spans
+    ents = filter_spans(groups["sc"])
+    doc.ents = ents
+    nested = len(groups["sc"]) - len(ents)
+    if nested:
+        ctx.losses['nested or overlapping entities kept only in spans["sc"]'] += nested
+    doc.user_data["hashiya"] = {
+        "source": graph.source,
+        "status": graph.status,
+        "links": [
+            [e.type, list(where[e.source]), list(where[e.target])]
+            for e in graph.edges
+            if e.source in where and e.target in where
+        ],
+        "span_attrs": span_attrs(placed),
+    }
+    return doc
+
+
+def export(records: Iterable[dict[str, Any]], out: Path, ctx: Context) -> ExportSummary:
+    from spacy.tokens import DocBin
+
+    nlp = _nlp()
+    summary = ExportSummary(files=1)
+    db = DocBin(store_user_data=True)
+    for record in records:
+        graph = record_to_graph(record, ctx.labels)
+        db.add(to_doc(graph, ctx, nlp))
+        summary.documents += 1
+        summary.spans += top_level(graph)
+    _write_bytes_atomic(db.to_bytes(), out)
+    return summary
+
+
+def _write_bytes_atomic(data: bytes, out: Path) -> None:
+    """Temporary file beside `out`, fsync, rename: the old file stays until the new is whole."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def from_doc(doc: Any, ctx: Context, source_default: str) -> dict[str, Any]:
+    info = doc.user_data.get("hashiya", {}) if isinstance(doc.user_data, dict) else {}
+    source = info.get("source")
+    graph = new_graph(doc.text, source if isinstance(source, str) else source_default)
+    if isinstance(info.get("status"), str):
+        graph.status = info["status"]
+    by_key: dict[tuple[int, int, str], Node] = {}
+
+    def add(span: Any, group: str) -> None:
+        key = (span.start_char, span.end_char, span.label_)
+        if key in by_key:
+            return
+        try:
+            kind = ctx.kind_of(span.label_)
+        except FormatError as exc:
+            raise FormatError(f'spans["{group}"]: {exc}') from None
+        node = Node(fresh_id(), kind, span.label_, span.start_char, span.end_char)
+        by_key[key] = node
+        graph.nodes.append(node)
+
+    groups = dict(doc.spans.items())
+    for name, group in groups.items():
+        for span in group:
+            add(span, name)
+    for span in doc.ents:
+        add(span, "ents")
+    for item in info.get("links") or []:
+        try:
+            type_name, a, b = item
+            graph.edges.append(Edge(str(type_name), by_key[tuple(a)].id, by_key[tuple(b)].id))
+        except (KeyError, TypeError, ValueError):
+            ctx.losses["links whose spans are not in the doc left out"] += 1
+    apply_span_attrs(graph.nodes, info.get("span_attrs"))
+    dedupe(graph, ctx.losses)
+    return graph_to_record(graph, ctx.losses)
+
+
+def read(paths: Iterable[Path], ctx: Context) -> Iterator[Incoming]:
+    from spacy.tokens import DocBin
+
+    nlp = _nlp()
+    for path in iter_files(paths, (".spacy",)):
+        try:
+            db = DocBin(store_user_data=True).from_bytes(path.read_bytes())
+            docs = list(db.get_docs(nlp.vocab))
+        except FileNotFoundError:
+            yield Incoming(path, None, refusal="no such file")
+            continue
+        except Exception as exc:  # spaCy/msgpack raise many types for a broken file
+            yield Incoming(path, None, refusal=f"not a spaCy DocBin ({type(exc).__name__})")
+            continue
+        if not docs:
+            yield Incoming(path, None, refusal="the DocBin contains no documents")
+        for number, doc in enumerate(docs, 1):
+            try:
+                yield Incoming(path, number, from_doc(doc, ctx, f"{path.name}:{number}"))
+            except FormatError as exc:
+                yield Incoming(path, number, refusal=f"doc {number}: {exc}")

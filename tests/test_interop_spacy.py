@@ -1,0 +1,89 @@
+"""spaCy DocBin: ents without overlaps, every entity in spans["sc"], the other kinds in their
+own span groups, links and attributes in user_data; read back by spaCy itself."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from interop_support import TEXT, add_labels, make_project, project_canonical, project_meta
+
+from storage.exporter import export_records
+from storage.formats.interop import export_project, import_files
+from storage.project import Project
+
+spacy = pytest.importorskip("spacy")
+from spacy.tokens import DocBin  # noqa: E402
+
+
+def _docs(path: Path) -> list:
+    nlp = spacy.blank("ar")
+    return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+
+
+def test_round_trip_with_split_clitics(tmp_path: Path) -> None:
+    src = make_project(tmp_path)
+    out = tmp_path / "train.spacy"
+    result = export_project(src, "spacy", out, clitics="split")
+    assert result.loss_lines() == [
+        'spacy: 1 nested or overlapping entities kept only in spans["sc"]'
+    ]
+    (doc,) = _docs(out)
+    assert doc.text == TEXT
+    record = next(iter(export_records(src)))
+    want = Counter((e["start"], e["end"], e["label"]) for e in record["entities"])
+    assert Counter((s.start_char, s.end_char, s.label_) for s in doc.spans["sc"]) == want
+    ents = [(e.start_char, e.end_char) for e in doc.ents]
+    assert all(a[1] <= b[0] for a, b in zip(ents, ents[1:], strict=False))  # no overlaps
+    assert [TEXT[s.start_char : s.end_char] for s in doc.spans["quote"]] == ["الاتفاق سيوقَّع غداً"]
+    dst = Project(tmp_path / "dst.hashiya")
+    report = import_files(dst, "spacy", [out])
+    assert report.ok, report.refused
+    assert project_canonical(dst) == project_canonical(src)
+    assert project_meta(dst) == [("agency/arabic-test.txt", "in_progress")]
+
+
+def test_keep_clitics_widens(tmp_path: Path) -> None:
+    src = make_project(tmp_path)
+    result = export_project(src, "spacy", tmp_path / "k.spacy", clitics="keep")
+    assert result.losses["spans widened to whole tokens (try --clitics split)"] == 2
+    (doc,) = _docs(tmp_path / "k.spacy")
+    assert "بروسيا" in [TEXT[s.start_char : s.end_char] for s in doc.spans["sc"]]
+
+
+def test_reads_a_docbin_spacy_made(tmp_path: Path) -> None:
+    """A DocBin written by spaCy from its own Arabic tokenizer (no Hashiya code involved)."""
+    nlp = spacy.blank("ar")
+    text = "زار الرئيس المصري موسكو أمس\nوالتقى بوتين."
+    doc = nlp(text)
+    doc.ents = [
+        doc.char_span(text.index("موسكو"), text.index("موسكو") + 5, "GPE"),
+        doc.char_span(text.index("بوتين"), text.index("بوتين") + 5, "PERS"),
+    ]
+    path = tmp_path / "made-by-spacy.spacy"
+    DocBin(docs=[doc]).to_disk(path)
+    dst = Project(tmp_path / "dst.hashiya")
+    losses: Counter[str] = Counter()
+    report = import_files(dst, "spacy", [path], losses=losses)
+    assert report.ok, report.refused
+    (doc_id,) = dst.document_ids()
+    assert dst.document(doc_id).text == text
+    assert sorted((text[s.start : s.end], s.label) for s in dst.spans(doc_id)) == [
+        ("بوتين", "PERS"),
+        ("موسكو", "GPE"),
+    ]
+
+
+def test_unknown_label_refuses_the_doc(tmp_path: Path) -> None:
+    nlp = spacy.blank("ar")
+    doc = nlp("وصل بوتين")
+    doc.ents = [doc.char_span(4, 9, "PERSON")]
+    path = tmp_path / "x.spacy"
+    DocBin(docs=[doc]).to_disk(path)
+    dst = Project(tmp_path / "dst.hashiya")
+    report = import_files(dst, "spacy", [path])
+    (refusal,) = report.refused
+    assert "PERSON" in refusal.reason and dst.document_ids() == []
+    add_labels(dst, ["PERSON"])
+    assert import_files(dst, "spacy", [path]).ok
