@@ -6,6 +6,8 @@
   python main.py import --db PATH --repair FILE...   damaged UTF-8: bad bytes become U+FFFD
   python main.py export --db PATH --out FILE.jsonl [--status S] [--kinds entities,quotes,claims]
   python main.py export --db PATH --out FILE --format conll|tokens-jsonl [--clitics keep|split]
+  python main.py import|export ... --format doccano|label-studio|brat|prodigy|spacy|inception
+                                   (storage/formats/cli.py; --split for dataset splits)
   python main.py schema --db PATH --out FILE.json   write the project's label schema
   python main.py schema --db PATH --load FILE.json  replace it (kinds, labels, attributes, link types)
 

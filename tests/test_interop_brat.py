@@ -156,3 +156,15 @@ def test_text_mismatch_refuses_the_file(tmp_path: Path) -> None:
     (refusal,) = report.refused
     assert ".ann line 1" in refusal.reason and "try --offsets utf16" in refusal.reason
     assert dst.document_ids() == []
+
+
+def test_reimport_is_skipped_without_a_line_number(tmp_path: Path) -> None:
+    from storage.importer import format_skip
+
+    src = make_project(tmp_path)
+    out = tmp_path / "brat"
+    export_project(src, "brat", out)
+    report = import_files(src, "brat", [out])
+    (skip,) = report.skipped
+    assert report.ok and skip.line is None
+    assert format_skip(skip).startswith(f"{out / 'doc-arabic-test.ann'}: skipped")

@@ -29,6 +29,16 @@ __all__ = [
 ]
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+# optional packages of some formats: module -> what to install
+OPTIONAL = {"spacy": "spacy==3.8.18", "cassis": "dkpro-cassis==0.12.0"}
+
+
+def _missing(fmt: str, exc: ImportError) -> str:
+    name = (exc.name or "").split(".")[0]
+    hint = OPTIONAL.get(name)
+    if hint is None:
+        return f"{fmt}: a package it needs is missing ({exc})"
+    return f"{fmt}: needs {name}, which is not installed (pip install {hint})"
 
 
 def _err(message: str) -> None:
@@ -110,7 +120,7 @@ def cmd_export_interop(args: argparse.Namespace) -> int:
                 stratify=args.stratify,
             )
         except ImportError as exc:
-            _err(f"{fmt}: needs a package that is not installed ({exc.name or exc})")
+            _err(_missing(fmt, exc))
             return EXIT_REFUSED
         except ValueError as exc:
             _err(str(exc))
@@ -140,7 +150,7 @@ def cmd_import_interop(args: argparse.Namespace) -> int:
                 project, args.format, list(args.paths), offsets=args.offsets, losses=losses
             )
         except ImportError as exc:
-            _err(f"{args.format}: needs a package that is not installed ({exc.name or exc})")
+            _err(_missing(args.format, exc))
             return EXIT_REFUSED
     for skip in report.skipped:
         print(format_skip(skip))

@@ -42,6 +42,8 @@ MODULES = {
     "label-studio": "label_studio",
     "brat": "brat",
     "prodigy": "prodigy",
+    "spacy": "spacy_docbin",
+    "inception": "inception",
 }
 EXPORT_FORMATS = ("native", *MODULES)
 IMPORT_FORMATS = tuple(MODULES)
