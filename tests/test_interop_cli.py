@@ -121,3 +121,16 @@ def test_missing_spacy_is_one_line(
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line == "spacy: needs spacy, which is not installed (pip install spacy==3.8.18)"
     assert not out.exists()
+
+
+def test_layer_all_says_the_annotator_is_not_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = make_project(tmp_path)
+    db = src.path
+    src.close()
+    out = tmp_path / "o.jsonl"
+    args = ["export", "--db", str(db), "--format", "doccano", "--out", str(out), "--layer", "all"]
+    assert main(args) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["doccano: 10 spans' annotator not kept (the format holds one layer)"]

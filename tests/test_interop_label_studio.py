@@ -120,3 +120,31 @@ def test_span_text_mismatch_names_the_unit(tmp_path: Path) -> None:
     (refusal,) = report.refused
     assert "try --offsets utf16" in refusal.reason and dst.document_ids() == []
     assert import_files(dst, "label-studio", [f], offsets="utf16").ok
+
+
+def test_refusal_names_the_line_where_the_task_starts(tmp_path: Path) -> None:
+    good = {"data": {"text": "وصل بوتين"}, "annotations": []}
+    bad = {
+        "data": {"text": "وصل كيري"},
+        "annotations": [
+            {
+                "result": [
+                    {
+                        "type": "labels",
+                        "id": "x",
+                        "value": {"start": 4, "end": 8, "text": "كيري", "labels": ["NOPE"]},
+                    }
+                ]
+            }
+        ],
+    }
+    f = tmp_path / "t.json"
+    f.write_text(json.dumps([good, bad], ensure_ascii=False, indent=1), encoding="utf-8")
+    line = next(
+        i
+        for i, t in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+        if t == " {" and i > 2
+    )
+    report = import_files(Project(tmp_path / "d.hashiya"), "label-studio", [f])
+    (refusal,) = report.refused
+    assert refusal.line == line and refusal.reason.startswith("task 2: ")

@@ -118,6 +118,7 @@ def cmd_export_interop(args: argparse.Namespace) -> int:
                 split=split,
                 seed=args.seed,
                 stratify=args.stratify,
+                layer=getattr(args, "layer", None),
             )
         except ImportError as exc:
             _err(_missing(fmt, exc))
@@ -135,7 +136,12 @@ def cmd_export_interop(args: argparse.Namespace) -> int:
         f"exported {result.documents} document{'s' if result.documents != 1 else ''}, "
         f"{result.spans} span{'s' if result.spans != 1 else ''} as {fmt} to {where}"
     )
-    return EXIT_OK
+    for doc_id in result.undecided:  # as main.py says it for the native export
+        _err(
+            f"{args.db}: {doc_id}: left out, several annotators and no gold layer "
+            "(curate it, or choose --layer annotator:NAME or all)"
+        )
+    return EXIT_REFUSED if result.undecided else EXIT_OK
 
 
 def cmd_import_interop(args: argparse.Namespace) -> int:
@@ -144,7 +150,7 @@ def cmd_import_interop(args: argparse.Namespace) -> int:
     from storage.project import Project
 
     losses: Counter[str] = Counter()
-    with Project(args.db) as project:
+    with Project(args.db, annotator=getattr(args, "annotator", None)) as project:
         try:
             report = import_files(
                 project, args.format, list(args.paths), offsets=args.offsets, losses=losses

@@ -554,7 +554,7 @@ _DECODER = json.JSONDecoder()
 
 def iter_json_values(content: str) -> Iterator[tuple[int, Any]]:
     """(line, value) for each JSON value of a file: JSON Lines, pretty-printed objects one after
-    another, or one top-level array (each element is a value, numbered from 1). Raises
+    another, or one top-level array (each element a value, with the line it starts on). Raises
     FormatError naming the line of the first syntax error."""
     pos, n = 0, len(content)
     values: list[tuple[int, Any]] = []
@@ -572,8 +572,23 @@ def iter_json_values(content: str) -> Iterator[tuple[int, Any]]:
             raise FormatError(f"line {line}: not valid JSON (nested too deeply)") from None
         values.append((line, value))
     if len(values) == 1 and isinstance(values[0][1], list):
-        return iter(list(enumerate(values[0][1], 1)))
+        return iter(_array_items(content))
     return iter(values)
+
+
+def _array_items(content: str) -> list[tuple[int, Any]]:
+    """(line where it starts, value) for each element of a file holding one JSON array."""
+    pos = content.index("[") + 1
+    out: list[tuple[int, Any]] = []
+    n = len(content)
+    while True:
+        while pos < n and content[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= n or content[pos] == "]":
+            return out
+        line = content.count("\n", 0, pos) + 1
+        value, pos = _DECODER.raw_decode(content, pos)
+        out.append((line, value))
 
 
 def read_json_file(path: Path) -> tuple[list[tuple[int, Any]], str | None]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -62,6 +62,8 @@ class ExportResult:
     paths: list[Path] = field(default_factory=list)
     losses: Counter[str] = field(default_factory=Counter)
     fmt: str = "native"
+    # documents the default layer left out (several annotators, not curated)
+    undecided: list[str] = field(default_factory=list)
 
     def loss_lines(self) -> list[str]:
         return loss_lines(self.fmt, self.losses)
@@ -104,8 +106,13 @@ def export_project(
     split: Sequence[tuple[str, float]] | None = None,
     seed: int = 13,
     stratify: str | None = None,
+    layer: Any = None,
 ) -> ExportResult:
-    """Write the project (or the documents with `status`) in `fmt` to `out`."""
+    """Write the project (or the documents with `status`) in `fmt` to `out`; `layer` as for
+    the native export (default: gold where curated, else the single annotator's)."""
+    from annotation.layers import DEFAULT_LAYER
+
+    layer = DEFAULT_LAYER if layer is None else layer
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
     ctx = (
@@ -121,17 +128,35 @@ def export_project(
         )
     )
     result = ExportResult(fmt=fmt)
+
+    def records() -> Iterator[dict[str, Any]]:
+        for record in export_records(
+            project, status=status, kinds=kinds, layer=layer, undecided=result.undecided
+        ):
+            if fmt != "native":
+                marked = sum(
+                    1
+                    for k in ("entities", "quotes", "claims")
+                    for x in record.get(k, [])
+                    if "annotator" in x
+                )
+                if marked:
+                    result.losses["spans' annotator not kept (the format holds one layer)"] += (
+                        marked
+                    )
+            yield record
+
     if split is None:
-        summary = _write(fmt, export_records(project, status=status, kinds=kinds), out, ctx)
+        summary = _write(fmt, records(), out, ctx)
         result.documents, result.spans = summary.documents, summary.spans
         result.paths.append(out)
         if ctx is not None:
             result.losses.update(ctx.losses)
         return result
-    records = list(export_records(project, status=status, kinds=kinds))
-    docs = [(r["id"], r["meta"]["source"]) for r in records]
+    all_records = list(records())
+    docs = [(r["id"], r["meta"]["source"]) for r in all_records]
     assignment = split_documents(docs, split, seed, stratify)
-    by_id = {r["id"]: r for r in records}
+    by_id = {r["id"]: r for r in all_records}
     out.mkdir(parents=True, exist_ok=True)
     suffix = ".jsonl" if fmt == "native" else module(fmt).SUFFIX
     stats: dict[str, SplitStats] = {}
@@ -156,7 +181,7 @@ def export_project(
         files=files,
         stats=stats,
         schema=project.schema().to_dict(),
-        annotators=annotators_of(project, [r["id"] for r in records]),
+        annotators=annotators_of(project, [r["id"] for r in all_records]),
         licence=project_licence(project),
         seed=seed,
         ratios=split,

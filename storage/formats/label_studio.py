@@ -298,8 +298,8 @@ def read(paths: Iterable[Path], ctx: Context) -> Iterator[Incoming]:
         if why is not None:
             yield Incoming(path, None, refusal=why)
             continue
-        for number, task in values:
+        for number, (line, task) in enumerate(values, 1):
             try:
-                yield Incoming(path, number, from_task(task, ctx, f"{path.name}:{number}"))
+                yield Incoming(path, line, from_task(task, ctx, f"{path.name}:{number}"))
             except FormatError as exc:
-                yield Incoming(path, number, refusal=f"task {number}: {exc}")
+                yield Incoming(path, line, refusal=f"task {number}: {exc}")
