@@ -25,7 +25,7 @@ import bisect
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +35,8 @@ from annotation.documents import document_id_for, sha256_of
 from annotation.errors import HashiyaError
 from annotation.schema import LabelSchema
 from annotation.spans import new_id
-from storage.importer import (
-    FileResult,
-    ImportReport,
-    RecordRefused,
-    Refusal,
-    _store_record,
-    parse_record,
-)
+from storage.formats.native import RecordRefused, decode_record
+from storage.importer import FileResult, ImportReport, Refusal, _Writer
 
 OFFSET_UNITS = ("codepoints", "utf16", "graphemes")
 SPAN_KINDS = ("entity", "quote", "claim", "cue", "mention")
@@ -430,27 +424,33 @@ class Incoming:
 
 
 def import_records(project: Any, items: Iterable[Incoming]) -> ImportReport:
-    """Validate each record with the native parser and store it like a native JSONL line."""
+    """Validate each record with the native decoder (storage.formats.native.decode_record) and
+    store it with the native importer's writer, exactly as a line of a native .jsonl file:
+    a record is stored whole or not at all, a text already in the project is skipped."""
     schema = project.schema()
     report = ImportReport()
     results: dict[Path, FileResult] = {}
-    for item in items:
-        result = results.setdefault(item.path, FileResult(item.path))
-        if item.refusal is not None or item.record is None:
-            result.refused.append(Refusal(item.path, item.line, item.refusal or "no record"))
-            continue
-        line = json.dumps(item.record, ensure_ascii=False)
-        try:
-            parsed = parse_record(line, schema, source_default=item.path.name)
-        except RecordRefused as exc:
-            result.refused.append(Refusal(item.path, item.line, str(exc)))
-            continue
-        skipped, refused = len(result.skipped), len(result.refused)
-        _store_record(project, parsed, result, item.line if item.line is not None else 0)
-        if item.line is None:  # a whole file (brat, XMI): no line to name
-            result.skipped[skipped:] = [replace(x, line=None) for x in result.skipped[skipped:]]
-            result.refused[refused:] = [replace(x, line=None) for x in result.refused[refused:]]
+    writers: dict[Path, Any] = {}
+    try:
+        for item in items:
+            result = results.get(item.path)
+            if result is None:
+                result = results[item.path] = FileResult(item.path)
+                writers[item.path] = _Writer(project, result)
+            if item.refusal is not None or item.record is None:
+                result.refused.append(Refusal(item.path, item.line, item.refusal or "no record"))
+                continue
+            try:
+                parsed = decode_record(item.record, schema, source_default=item.path.name)
+            except RecordRefused as exc:
+                result.refused.append(Refusal(item.path, item.line, str(exc)))
+                continue
+            writers[item.path].add(item.line, parsed)
+    finally:
+        for writer in writers.values():
+            writer.flush()
     for result in results.values():
+        result.refused.sort(key=lambda r: r.line or 0)
         report.add(result)
     return report
 
