@@ -105,16 +105,15 @@ def entity_proposals(
     boundary: str = "token",
     annotator: str = "",
 ) -> list[Proposal]:
-    """Tag-all: the label on each range, skipping ranges already tagged with it and ranges
+    """Tag-all: the label on each range, skipping ranges that overlap an entity already tagged
+    with it (وبوتين over a tagged بوتين is the same mention, not a second one) and ranges
     inside an existing entity of another label."""
     out = []
     for start, end in ranges:
-        if index.find("entity", start, end, label) is not None:
-            continue
         clash = [
             s
             for s in index.overlapping(start, end, ("entity",))
-            if s.label != label and s.start <= start and end <= s.end
+            if s.label == label or (s.start <= start and end <= s.end)
         ]
         if clash:
             continue

@@ -87,12 +87,12 @@ def measure_open(
     then, outside that figure, until the whole document is laid out."""
     out = OpenTimes()
     for _ in range(runs):
-        window.open_document(small_id)
+        window.docs.open(small_id)
         force_full_layout(window)
         settle(app, window)
         before = probe.count
         t0 = time.perf_counter()
-        window.open_document(target_id)
+        window.docs.open(target_id)
         wait_until(app, lambda b=before: probe.count > b, "the first paint after open_document")
         t1 = time.perf_counter()
         force_full_layout(window)

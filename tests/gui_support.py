@@ -31,7 +31,7 @@ def open_window(qtbot, db: Path, annotator: str = "tester"):
 
 def wait_for_import(qtbot, window, count: int) -> None:
     qtbot.waitUntil(
-        lambda: not window._import_queue and len(window.doc_model.rows) >= count, timeout=20000
+        lambda: not window.io.importing and len(window.docs.documents()) >= count, timeout=20000
     )
 
 
@@ -41,7 +41,7 @@ def window_with(
     """An isolated window on a new project with `paths` imported and the first one open."""
     isolate(monkeypatch, tmp_path)
     win = open_window(qtbot, tmp_path / db_name)
-    win.import_paths(paths, modal=False)
+    win.io.import_paths(paths, modal=False)
     wait_for_import(qtbot, win, len(paths))
     qtbot.waitUntil(lambda: win.session is not None)
     return win
@@ -53,7 +53,12 @@ def close_window(win) -> None:
 
 
 def press(qtbot, win, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    """A real key press on the article view, then let the window react."""
+    """A real key press on the article view, then let the window react. The window is made
+    active first: shortcuts only reach an active window, and a progress dialog that showed
+    during a slow import can leave none active."""
+    if not win.isActiveWindow():
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow, timeout=5000)
     win.view.setFocus()
     qtbot.keyClick(win.view, key, modifiers)
     QApplication.processEvents()

@@ -27,15 +27,15 @@ CHILD = textwrap.dedent(
     app = application()
     win = create_window({db!r}, "killed")
     win.show()
-    win.import_paths([Path({article!r})], modal=False)
+    win.io.import_paths([Path({article!r})], modal=False)
     while win.session is None:
         app.processEvents()
     text = win.session.text
     for word, label in (("موسكو", "GPE"), ("بوتين", "PERS"), ("الكرملين", "ORG")):
         i = text.index(word)
         win.view.select_range(i, i + len(word))
-        win.tag_selection(label)
-    win.undo_stack.undo()          # the ORG entity is taken back
+        win.tagging.tag_selection(label)
+    win.docs.undo_stack.undo()          # the ORG entity is taken back
     win.set_status("in_progress")
     app.processEvents()
     print("shown", flush=True)

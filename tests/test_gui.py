@@ -65,8 +65,8 @@ def test_tag_inside_word_with_alt_keeps_exact_characters(qtbot, window) -> None:
     assert db_entities(window) == [(i, i + 5, "PERS", "exact")]
     assert text[i : i + 5] == "بوتين"
     # the entity panel and the document list follow
-    assert window.entity_model.rowCount() == 1
-    assert window.doc_model.rows[0].entity_count == 1
+    assert window.panes.entity_model.rowCount() == 1
+    assert window.docs.documents()[0].entity_count == 1
 
 
 def test_plain_key_snaps_to_whole_word_and_never_takes_punctuation(qtbot, window) -> None:
@@ -103,7 +103,7 @@ def test_undo_redo_delete_reach_the_database(qtbot, window) -> None:
     assert len(db_entities(window)) == 1
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert db_entities(window) == []
-    assert window.entity_model.rowCount() == 0
+    assert window.panes.entity_model.rowCount() == 0
     press(
         qtbot,
         window,
@@ -178,10 +178,10 @@ def test_status_and_progress(qtbot, window) -> None:
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.project.document_info(window.session.doc.id).status == "done"
-    assert window.progress.value() == 1
-    window.undo_stack.undo()
+    assert window.documents.done_count() == 1
+    window.docs.undo_stack.undo()
     assert window.project.document_info(window.session.doc.id).status == "new"
-    assert window.progress.value() == 0
+    assert window.documents.done_count() == 0
 
 
 def test_schema_rename_relabels_and_undo_renames_back(qtbot, window) -> None:
@@ -195,20 +195,26 @@ def test_schema_rename_relabels_and_undo_renames_back(qtbot, window) -> None:
     press(qtbot, window, Qt.Key.Key_1)
     old = window.project.schema()
     new = old.with_label_changed("PERS", name="PERSON", color="#123456")
-    window.undo_stack.push(ChangeSchema(window, old, new, {"PERS": "PERSON"}))
+    window.docs.undo_stack.push(ChangeSchema(window.docs, old, new, {"PERS": "PERSON"}))
     assert db_entities(window)[0][2] == "PERSON"
     assert window.session.index.of_kind("entity")[0].label == "PERSON"
-    assert any("PERSON" in window.legend.item(r).text() for r in range(window.legend.count()))
-    window.undo_stack.undo()
+    assert any(
+        "PERSON" in window.panes.legend.item(r).text() for r in range(window.panes.legend.count())
+    )
+    window.docs.undo_stack.undo()
     assert db_entities(window)[0][2] == "PERS"
     assert replace(window.project.schema()) == old
 
 
-def test_zoom_is_kept_in_the_project(qtbot, window) -> None:
+def test_zoom_is_kept_per_user_not_in_the_project(qtbot, window) -> None:
+    # Issue 7: view preferences live in QSettings; the shared project file holds no zoom.
+    from ui.app import app_settings
+
     size = window.view.point_size
     press(qtbot, window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert window.view.point_size == size + 2
-    assert window.project.setting("zoom", "") == str(size + 2)
+    assert int(app_settings().value("view/zoom")) == size + 2
+    assert window.project.setting("zoom", "") == ""
 
 
 def test_import_lists_refusals(qtbot, window, tmp_path) -> None:
@@ -217,10 +223,12 @@ def test_import_lists_refusals(qtbot, window, tmp_path) -> None:
     (bad / "empty.txt").write_bytes(b"")
     (bad / "binary.txt").write_bytes(b"\x00\x01\x02abc")
     (bad / "good.txt").write_text("خبر قصير عن دمشق", encoding="utf-8")
-    window.import_paths([bad], modal=False)
+    window.io.import_paths([bad], modal=False)
     wait_for_import(qtbot, window, 2)
-    qtbot.waitUntil(lambda: hasattr(window, "report_dialog") and window.report_dialog.isVisible())
-    report = window.last_import_report
+    qtbot.waitUntil(
+        lambda: window.io.report_dialog is not None and window.io.report_dialog.isVisible()
+    )
+    report = window.io.last_report
     assert len(report.imported) == 1 and len(report.refused) == 2
     assert {r.path.name for r in report.refused} == {"empty.txt", "binary.txt"}
 
@@ -229,7 +237,7 @@ def test_import_lists_refusals(qtbot, window, tmp_path) -> None:
 def test_seed_loop_export_validates(qtbot, tmp_path, monkeypatch) -> None:
     isolate(monkeypatch, tmp_path)
     win = open_window(qtbot, tmp_path / "seed.hashiya")
-    win.import_paths([SEED], modal=False)
+    win.io.import_paths([SEED], modal=False)
     wait_for_import(qtbot, win, 1)
     text = win.session.text
     assert text == SEED.read_text(encoding="utf-8")
@@ -240,7 +248,7 @@ def test_seed_loop_export_validates(qtbot, tmp_path, monkeypatch) -> None:
     win.view.select_range(k + 3, k + 5)
     press(qtbot, win, Qt.Key.Key_2)
     out = tmp_path / "out.jsonl"
-    assert win.export_to(out) is not None
+    assert win.io.export_to(out) is not None
     schema = json.loads((ROOT / "resources" / "export.schema.json").read_text(encoding="utf-8"))
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1
@@ -270,7 +278,7 @@ def test_geometry_is_remembered(qtbot, tmp_path, monkeypatch) -> None:
 
 
 def test_strip_clitics_policy_tags_the_stem_and_is_stored(qtbot, window) -> None:
-    window.set_boundary_policy("strip_clitics")
+    window.tagging.set_boundary_policy("strip_clitics")
     assert window.project.setting("boundary_policy", "") == "strip_clitics"
     text = window.session.text
     i = text.index("وبوتين")

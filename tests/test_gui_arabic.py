@@ -30,24 +30,24 @@ def win(qtbot, tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
     w = window_with(qtbot, monkeypatch, tmp_path, [tmp_path / "a.txt", tmp_path / "b.txt"])
-    w.open_document(w.doc_model.rows[0].id)
+    w.docs.open(w.docs.documents()[0].id)
     yield w
     close_window(w)
 
 
 def test_search_finds_spelling_variants_and_selects_the_hit(qtbot, win) -> None:
     press(qtbot, win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert win.side_tabs.currentWidget() is win.search_panel
-    win.search_panel.edit.setText("الاسد")  # QTest.keyClicks only types ASCII
-    qtbot.keyClick(win.search_panel.edit, Qt.Key.Key_Return)
+    assert win.panes.currentWidget() is win.panes.search_panel
+    win.panes.search_panel.edit.setText("الاسد")  # QTest.keyClicks only types ASCII
+    qtbot.keyClick(win.panes.search_panel.edit, Qt.Key.Key_Return)
     text = win.session.text
-    found = [text[h.start : h.end] for h in win.search_hits]
+    found = [text[h.start : h.end] for h in win.search.hits]
     assert found == ["الأَسَد", "الاسد", "والأسد", "للأسد", "بالأسد"]  # not الأسدي, not وأسدل
-    assert win.view.selection_range() == (win.search_hits[0].start, win.search_hits[0].end)
+    assert win.view.selection_range() == (win.search.hits[0].start, win.search.hits[0].end)
     press(qtbot, win, Qt.Key.Key_F3)
-    assert win.view.selection_range() == (win.search_hits[1].start, win.search_hits[1].end)
+    assert win.view.selection_range() == (win.search.hits[1].start, win.search.hits[1].end)
     # across the project
-    hits = win.search("الاسد", project_wide=True)
+    hits = win.search.search("الاسد", project_wide=True)
     assert len({h.doc_id for h in hits}) == 2 and len(hits) == 7
 
 
@@ -65,9 +65,9 @@ def test_tag_all_in_document_and_project_one_undo_step_each(qtbot, win) -> None:
             Qt.Key.Key_T,
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
-    other = win.doc_model.rows[1].id
+    other = win.docs.documents()[1].id
     assert win.project.span_count(other, "entity") == 2  # the project-wide step, already applied
-    proposed = sorted(text[p.start : p.end] for p in win.proposals)
+    proposed = sorted(text[p.start : p.end] for p in win.suggestions.proposals())
     assert proposed == sorted(["الأَسَد", "والأسد", "للأسد", "بالأسد"])
     press(
         qtbot,
@@ -76,11 +76,11 @@ def test_tag_all_in_document_and_project_one_undo_step_each(qtbot, win) -> None:
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert win.project.span_count(win.session.doc.id, "entity") == 5
-    win.undo_stack.undo()  # the accepted batch
+    win.docs.undo_stack.undo()  # the accepted batch
     assert win.project.span_count(win.session.doc.id, "entity") == 1
-    win.undo_stack.undo()  # the other document's batch
+    win.docs.undo_stack.undo()  # the other document's batch
     assert win.project.span_count(other, "entity") == 0
-    assert win.doc_model.rows[1].entity_count == 0
+    assert win.docs.documents()[1].entity_count == 0
 
 
 def test_variants_view_counts_tagged_and_untagged(qtbot, win) -> None:

@@ -58,14 +58,14 @@ def test_quote_with_speaker_and_cue_undo_redo_export(qtbot, win, tmp_path) -> No
     press(qtbot, win, Qt.Key.Key_Q)
     assert [(s, e) for s, e, _ in rows(win, "quote")] == [(qs, qe)]
     assert json.loads(rows(win, "quote")[0][2]) == {"type": "direct"}
-    assert win.pick is not None and win.pick[0] == "speaker"
+    assert win.attribution.pick is not None and win.attribution.pick[0] == "speaker"
     # click the entity: it becomes the speaker; then select the cue and press Enter
     rect = win.view.range_rects(entity.start, entity.end)[0]
     qtbot.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
-    assert win.pick is not None and win.pick[0] == "cue"
+    assert win.attribution.pick is not None and win.attribution.pick[0] == "cue"
     win.view.select_range(cue, cue + 5)
     press(qtbot, win, Qt.Key.Key_Return)
-    assert win.pick is None
+    assert win.attribution.pick is None
     quote = win.session.index.of_kind("quote")[0]
     cue_span = win.session.index.of_kind("cue")[0]
     assert text[cue_span.start : cue_span.end] == "وأضاف"
@@ -73,17 +73,17 @@ def test_quote_with_speaker_and_cue_undo_redo_export(qtbot, win, tmp_path) -> No
     # selecting the quote shows its speaker and cue joined to it
     win.select_span(quote.id)
     assert set(win.view.related_span_ids) == {entity.id, cue_span.id}
-    assert win.quote_model.rowCount() == 1
-    assert "كيري" in win.quote_model.data(win.quote_model.index(0, 0))
+    assert win.panes.quote_model.rowCount() == 1
+    assert "كيري" in win.panes.quote_model.data(win.panes.quote_model.index(0, 0))
     # undo each step, then redo each step
-    win.undo_stack.undo()  # cue
+    win.docs.undo_stack.undo()  # cue
     assert rows(win, "cue") == [] and links(win) == [("speaker", quote.id, entity.id)]
-    win.undo_stack.undo()  # speaker
+    win.docs.undo_stack.undo()  # speaker
     assert links(win) == []
-    win.undo_stack.undo()  # quote
+    win.docs.undo_stack.undo()  # quote
     assert rows(win, "quote") == []
     for _ in range(3):
-        win.undo_stack.redo()
+        win.docs.undo_stack.redo()
     assert len(links(win)) == 2 and len(rows(win, "quote")) == 1
     # deleting the speaker entity keeps the database consistent; undo restores the link
     import unittest.mock as mock
@@ -97,11 +97,11 @@ def test_quote_with_speaker_and_cue_undo_redo_export(qtbot, win, tmp_path) -> No
         press(qtbot, win, Qt.Key.Key_Delete)
     assert asked.called
     assert links(win) == [("cue", quote.id, cue_span.id)]
-    win.undo_stack.undo()
+    win.docs.undo_stack.undo()
     assert len(links(win)) == 2
     # export and validate
     out = tmp_path / "out.jsonl"
-    win.export_to(out)
+    win.io.export_to(out)
     record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     jsonschema.validate(
         record, json.loads((ROOT / "resources" / "export.schema.json").read_text(encoding="utf-8"))
@@ -118,13 +118,13 @@ def test_claim_with_attributes_and_claimant(qtbot, win) -> None:
     win.view.select_range(c, c + len("26 مدنيا على الاقل قتلوا"))
     press(qtbot, win, Qt.Key.Key_C)
     claim = win.session.index.of_kind("claim")[0]
-    assert win.pick == ("claimant", claim.id)
+    assert win.attribution.pick == ("claimant", claim.id)
     press(qtbot, win, Qt.Key.Key_A)  # the article itself asserts it
-    assert win.pick is None
+    assert win.attribution.pick is None
     assert win.session.index[claim.id].attrs["claimant_article"] == "yes"
-    win.set_attribute(claim.id, "checkworthy", "yes")
-    win.set_attribute(claim.id, "type", "statistic")
-    win.set_attribute(claim.id, "note", "رقم من المرصد")
+    win.tagging.set_attribute(claim.id, "checkworthy", "yes")
+    win.tagging.set_attribute(claim.id, "type", "statistic")
+    win.tagging.set_attribute(claim.id, "note", "رقم من المرصد")
     stored = json.loads(rows(win, "claim")[0][2])
     assert stored == {
         "checkworthy": "yes",
@@ -134,45 +134,45 @@ def test_claim_with_attributes_and_claimant(qtbot, win) -> None:
     }
     # the details panel edits through the same path
     win.select_span(claim.id)
-    combo = win.details.editors["checkworthy"]
+    combo = win.panes.details.editors["checkworthy"]
     combo.setCurrentText("unsure")
     combo.activated.emit(combo.currentIndex())
     assert json.loads(rows(win, "claim")[0][2])["checkworthy"] == "unsure"
-    win.undo_stack.undo()
+    win.docs.undo_stack.undo()
     assert json.loads(rows(win, "claim")[0][2])["checkworthy"] == "yes"
     # filter the claims panel
-    win.claim_filter.set_filter("checkworthy", "no")
-    assert win.claim_filter.rowCount() == 0
-    win.claim_filter.set_filter("checkworthy", "yes")
-    assert win.claim_filter.rowCount() == 1
+    win.panes.claim_filter.set_filter("checkworthy", "no")
+    assert win.panes.claim_filter.rowCount() == 0
+    win.panes.claim_filter.set_filter("checkworthy", "yes")
+    assert win.panes.claim_filter.rowCount() == 1
 
 
 def test_accept_and_reject_suggestions(qtbot, win) -> None:
     press(qtbot, win, Qt.Key.Key_F7)
     assert win.act_suggest.isChecked()
-    total = len(win.proposals)
+    total = len(win.suggestions.proposals())
     assert total > 20
     press(qtbot, win, Qt.Key.Key_N)
-    first = win.current_proposal()
+    first = win.suggestions.current()
     press(qtbot, win, Qt.Key.Key_Return)  # accept
     assert win.session.index.find(first.kind, first.start, first.end) is not None
-    assert first not in win.proposals
-    second = win.current_proposal()
+    assert first not in win.suggestions.proposals()
+    second = win.suggestions.current()
     press(qtbot, win, Qt.Key.Key_Backspace)  # reject
-    assert second not in win.proposals
+    assert second not in win.suggestions.proposals()
     assert (second.kind, second.start, second.end, second.label) in win.project.rejected(
         win.session.doc.id
     )
-    assert len(win.proposals) == total - 2
+    assert len(win.suggestions.proposals()) == total - 2
     # rejected ones do not return for this document, even after reopening it
-    win.open_document(win.session.doc.id)
-    win._compute_proposals()
-    assert all(p.key != second.key for p in win.proposals)
+    win.docs.open(win.session.doc.id)
+    win.suggestions.compute()
+    assert all(p.key != second.key for p in win.suggestions.proposals())
     # undo the rejection brings it back; undo the acceptance removes the quote
-    win.undo_stack.undo()
+    win.docs.undo_stack.undo()
     assert second.key not in win.project.rejected(win.session.doc.id)
-    assert any(p.key == second.key for p in win.proposals)
-    win.undo_stack.undo()
+    assert any(p.key == second.key for p in win.suggestions.proposals())
+    win.docs.undo_stack.undo()
     assert win.session.index.find(first.kind, first.start, first.end) is None
 
 
@@ -180,19 +180,21 @@ def test_suggestion_confidence_is_shown_filtered_and_stored(qtbot, win, monkeypa
     from PySide6.QtWidgets import QInputDialog
 
     press(qtbot, win, Qt.Key.Key_F7)
-    everything = list(win.proposals)
+    everything = win.suggestions.proposals()
     assert {round(p.confidence, 2) for p in everything} >= {0.9, 0.6}
     press(qtbot, win, Qt.Key.Key_N)
-    shown = win.current_proposal()
+    shown = win.suggestions.current()
     assert f"confidence {shown.confidence:.2f}" in win.statusBar().currentMessage()
     # filter: only suggestions at or above the chosen confidence, remembered in the settings
     monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (0.7, True))
     win.act_min_confidence.trigger()
-    assert win.proposals and all(p.confidence >= 0.7 for p in win.proposals)
-    assert len(win.proposals) < len(everything)
-    assert float(win.settings.value("suggestions/min_confidence")) == 0.7
+    assert win.suggestions.proposals() and all(
+        p.confidence >= 0.7 for p in win.suggestions.proposals()
+    )
+    assert len(win.suggestions.proposals()) < len(everything)
+    assert float(win.prefs.settings.value("suggestions/min_confidence")) == 0.7
     # accepting stores origin=accepted and the confidence on the quote, not on its cue
-    p = win.current_proposal()
+    p = win.suggestions.current()
     press(qtbot, win, Qt.Key.Key_Return)
     stored = win.session.index.find(p.kind, p.start, p.end)
     assert stored is not None
@@ -212,7 +214,7 @@ def test_tag_all_occurrences_is_one_undo_step(qtbot, win) -> None:
     span = win.session.index.of_kind("entity")[0]
     win.select_span(span.id)
     press(qtbot, win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    found = [p for p in win.proposals if p.kind == "entity"]
+    found = [p for p in win.suggestions.proposals() if p.kind == "entity"]
     assert len(found) >= 10
     for p in found:
         assert win.session.text[p.start : p.end].endswith("بوتين")
@@ -223,7 +225,7 @@ def test_tag_all_occurrences_is_one_undo_step(qtbot, win) -> None:
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert win.project.span_count(win.session.doc.id, "entity") == 1 + len(found)
-    win.undo_stack.undo()
+    win.docs.undo_stack.undo()
     assert win.project.span_count(win.session.doc.id, "entity") == 1
 
 
@@ -235,7 +237,7 @@ def test_details_fields_have_distinct_alt_keys(qtbot, win) -> None:
     press(qtbot, win, Qt.Key.Key_Escape)
     claim = win.session.index.of_kind("claim")[0]
     win.select_span(claim.id)
-    form = win.details.form
+    form = win.panes.details.form
     from PySide6.QtWidgets import QFormLayout, QLabel
 
     keys = []

@@ -274,7 +274,7 @@ def test_details_panel_edits_the_stance_with_undo(
             return json.loads(row[0])
 
         win.select_span("q-figures")
-        combo = win.details.editors["stance"]
+        combo = win.panes.details.editors["stance"]
         assert isinstance(combo, QComboBox)
         assert [combo.itemText(i) for i in range(combo.count())] == ["pro", "contra", "neutral"]
         assert combo.currentText() == "contra"
@@ -282,13 +282,15 @@ def test_details_panel_edits_the_stance_with_undo(
         combo.activated.emit(combo.currentIndex())
         assert stored("q-figures") == {"type": "indirect", "stance": "neutral"}
         assert win.session.index["q-figures"].attrs["stance"] == "neutral"
-        win.undo_stack.undo()
+        win.docs.undo_stack.undo()
         assert stored("q-figures") == {"type": "indirect", "stance": "contra"}
         win.select_span("q-figures")
-        assert win.details.editors["stance"].currentText() == "contra"
+        assert win.panes.details.editors["stance"].currentText() == "contra"
         # a claim has no stance field; the refers_to links do not disturb the panel
         win.select_span("c-budget")
-        assert "stance" not in win.details.editors and "checkworthy" in win.details.editors
+        assert (
+            "stance" not in win.panes.details.editors and "checkworthy" in win.panes.details.editors
+        )
     finally:
         win.close()
         win.project.close()

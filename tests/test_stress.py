@@ -33,7 +33,7 @@ def test_twenty_thousand_entities_in_and_out(qtbot, tmp_path, monkeypatch) -> No
     article = tmp_path / "long.txt"
     article.write_text("\n".join(lines), encoding="utf-8")
     win = open_window(qtbot, tmp_path / "stress.hashiya")
-    win.import_paths([article], modal=False)
+    win.io.import_paths([article], modal=False)
     wait_for_import(qtbot, win, 1)
     text = win.session.text
     starts = []
@@ -45,24 +45,24 @@ def test_twenty_thousand_entities_in_and_out(qtbot, tmp_path, monkeypatch) -> No
     labels = ["PERS", "GPE", "ORG", "LOC"]
     for n, (a, b) in enumerate(starts):
         win.view.select_range(a, b)
-        assert win.tag_selection(labels[n % 4]) is not None
+        assert win.tagging.tag_selection(labels[n % 4]) is not None
         if n % 2000 == 0:
             QApplication.processEvents()  # let it paint now and then, as a user session would
     assert win.project.span_count(win.session.doc.id, "entity") == N
-    assert win.entity_model.rowCount() == N
-    assert win.doc_model.rows[0].entity_count == N
+    assert win.panes.entity_model.rowCount() == N
+    assert win.docs.documents()[0].entity_count == N
     # remove them all: half by Delete on the selected entity, half by undo
     spans = win.session.index.of_kind("entity")
     for span in spans[: N // 2]:
         win.select_span(span.id)
-        win.delete_active()
+        win.tagging.delete_active()
     QApplication.processEvents()
     assert win.project.span_count(win.session.doc.id, "entity") == N // 2
-    while win.undo_stack.canUndo():  # restores the deleted half, then takes back every add
-        win.undo_stack.undo()
+    while win.docs.undo_stack.canUndo():  # restores the deleted half, then takes back every add
+        win.docs.undo_stack.undo()
     QApplication.processEvents()
     assert win.project.span_count(win.session.doc.id, "entity") == 0
-    assert win.entity_model.rowCount() == 0
+    assert win.panes.entity_model.rowCount() == 0
     assert len(win.session.index) == 0
     win.close()
     win.project.close()

@@ -1,18 +1,24 @@
-"""Starting the window: application object, bundled Arabic font, settings, project."""
+"""Starting the window: application object, bundled Arabic font, settings, logging, the
+project lock, the project."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from storage.project import Project, ProjectError
+from ui.app_logging import configure_logging, install_excepthook
+from ui.project_lock import ProjectLock, ProjectLocked
 
 ORGANIZATION = "Hashiya"
 APPLICATION = "Hashiya"
+
+log = logging.getLogger(__name__)
 
 
 def load_bundled_font() -> str:
@@ -31,7 +37,8 @@ def load_bundled_font() -> str:
 
 
 def app_settings() -> QSettings:
-    """Window geometry only; everything else lives in the project file."""
+    """The user's view preferences (zoom, geometry, last document); shared data lives in the
+    project file."""
     return QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
     )
@@ -50,21 +57,41 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def create_window(db_path: str | Path, annotator: str | None = None):  # noqa: ANN201 - MainWindow
+    """The window on db_path. Raises ProjectLocked when another window has the project open
+    (before the project is even opened) and ProjectError when the file is refused."""
     from ui.main_window import MainWindow
 
-    project = Project(db_path, annotator=annotator)
-    return MainWindow(project, app_settings(), load_bundled_font())
+    lock = ProjectLock(db_path)
+    lock.acquire()
+    try:
+        project = Project(db_path, annotator=annotator)
+    except BaseException:
+        lock.release()
+        raise
+    log.info("opened project %s", project.path)
+    return MainWindow(project, app_settings(), load_bundled_font(), lock=lock)
+
+
+def _show_error(title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 def run_gui(db_path: str | Path, annotator: str | None = None) -> int:
     app = application()
+    log_file = configure_logging()
+    install_excepthook(_show_error, log_file)
     try:
         window = create_window(db_path, annotator)
-    except ProjectError as exc:
+    except (ProjectError, ProjectLocked) as exc:
+        log.warning("refused to open %s: %s", db_path, exc)
         print(f"hashiya: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, "Cannot open project", str(exc))
+        _show_error("Cannot open project", str(exc))
         return 1
     window.show()
     code = app.exec()
     window.project.close()
+    if window.lock is not None:
+        window.lock.release()
     return code

@@ -37,6 +37,8 @@ class DetailsPanel(QWidget):
         super().__init__(parent)
         self.span: Span | None = None
         self.editors: dict[str, QComboBox | QLineEdit] = {}
+        self.link_labels: dict[str, QLabel] = {}
+        self._schema: LabelSchema | None = None
         self._used_keys: set[str] = set()
         layout = QVBoxLayout(self)
         self.title = QLabel("Select an annotation to see its details.", self)
@@ -48,44 +50,47 @@ class DetailsPanel(QWidget):
         layout.addStretch(1)
 
     def _clear(self) -> None:
+        # takeRow + deleteLater, never removeRow: the rebuild may run inside a signal of one of
+        # these very widgets (a combo box's activated, from the keyboard), and deleting it
+        # there crashes the process.
         while self.form.rowCount():
-            self.form.removeRow(0)
+            row = self.form.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().deleteLater()
         self.editors = {}
+        self.link_labels: dict[str, QLabel] = {}
         self._used_keys = {"s", "u", "m"}  # &Speaker, C&ue, Clai&mant
 
     def show_span(
         self, span: Span | None, text: str, index: SpanIndex, schema: LabelSchema
     ) -> None:
+        """Show span's links and attributes. The same span shown again (after one of its own
+        edits) is updated in place: the field being edited keeps its widget and the focus."""
+        if (
+            span is not None
+            and self.span is not None
+            and span.id == self.span.id
+            and span.kind == self.span.kind
+            and self._schema == schema
+        ):
+            self.span = span
+            self._fill(span, text, index, schema)
+            return
         self._clear()
         self.span = span
+        self._schema = schema if span is not None else None
         if span is None:
             self.title.setText("Select an annotation to see its details.")
             return
-        kind_title = (
-            schema.kind(span.kind).title
-            if span.kind in {k.name for k in schema.kinds}
-            else span.kind
-        )
-        self.title.setText(
-            f"<b>{kind_title}</b> · {span.label} · [{span.start}, {span.end})<br>"
-            f"<span dir='rtl'>{excerpt(text, span, 120)}</span>"
-        )
-        att = attribution_of(index, span)
         if span.kind == "quote":
-            self._link_row(
-                "&Speaker", excerpt(text, att.speaker) if att.speaker else "unknown", "speaker"
-            )
-            self._link_row("C&ue", excerpt(text, att.cue) if att.cue else "none", "cue")
+            self._link_row("&Speaker", "speaker")
+            self._link_row("C&ue", "cue")
         elif span.kind == "claim":
-            claimant = (
-                "the article itself"
-                if att.article
-                else (excerpt(text, att.speaker) if att.speaker else "unknown")
-            )
-            self._link_row("Clai&mant", claimant, "claimant")
-            self.form.addRow(
-                "In quote", QLabel(excerpt(text, att.quote) if att.quote else "—", self)
-            )
+            self._link_row("Clai&mant", "claimant")
+            self.link_labels["in_quote"] = QLabel("", self)
+            self.form.addRow("In quote", self.link_labels["in_quote"])
         for attr in schema.attributes_for(span.kind):
             if attr.name == "claimant_article":
                 continue  # shown in the claimant row
@@ -103,6 +108,42 @@ class DetailsPanel(QWidget):
                 edit.editingFinished.connect(self._emitter(span.id, attr.name, edit.text))
                 self.form.addRow(label, edit)
                 self.editors[attr.name] = edit
+        self._fill(span, text, index, schema)
+
+    def _fill(self, span: Span, text: str, index: SpanIndex, schema: LabelSchema) -> None:
+        """Put span's current values into the existing rows (no signals from the editors)."""
+        kind_title = (
+            schema.kind(span.kind).title
+            if span.kind in {k.name for k in schema.kinds}
+            else span.kind
+        )
+        self.title.setText(
+            f"<b>{kind_title}</b> · {span.label} · [{span.start}, {span.end})<br>"
+            f"<span dir='rtl'>{excerpt(text, span, 120)}</span>"
+        )
+        att = attribution_of(index, span)
+        values = {
+            "speaker": excerpt(text, att.speaker) if att.speaker else "unknown",
+            "cue": excerpt(text, att.cue) if att.cue else "none",
+            "claimant": "the article itself"
+            if att.article
+            else (excerpt(text, att.speaker) if att.speaker else "unknown"),
+            "in_quote": excerpt(text, att.quote) if att.quote else "—",
+        }
+        for role, label in self.link_labels.items():
+            label.setText(values[role])
+        for attr in schema.attributes_for(span.kind):
+            editor = self.editors.get(attr.name)
+            if editor is None:
+                continue
+            value = str(span.attrs.get(attr.name, attr.default))
+            editor.blockSignals(True)
+            if isinstance(editor, QComboBox):
+                if editor.currentText() != value:
+                    editor.setCurrentText(value)
+            elif editor.text() != value:
+                editor.setText(value)
+            editor.blockSignals(False)
 
     def _mnemonic(self, title: str) -> str:
         """The title with an Alt+letter shortcut that no other field of the panel uses."""
@@ -122,11 +163,12 @@ class DetailsPanel(QWidget):
 
         return emit
 
-    def _link_row(self, title: str, value: str, role: str) -> None:
+    def _link_row(self, title: str, role: str) -> None:
         row = QWidget(self)
         lay = QVBoxLayout(row)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel(value, row))
+        self.link_labels[role] = QLabel("", row)
+        lay.addWidget(self.link_labels[role])
         button = QPushButton(f"Set {role}…", row)
         button.clicked.connect(
             lambda: self.span is not None and self.pickRequested.emit(self.span.id, role)

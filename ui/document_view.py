@@ -185,13 +185,29 @@ class DocumentView(QTextEdit):
         self.setTextCursor(cursor)
 
     def scroll_to(self, start: int, end: int) -> None:
+        """Bring [start, end) on screen with the caret at its start, at least a few lines
+        away from the top and bottom edges (centred when it fits), so the item being reviewed
+        never sits half off the view or on its last line."""
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.omap.to_qt(end))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        bottom = self.cursorRect().bottom()
         cursor.setPosition(self.omap.to_qt(start))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        top_rect = self.cursorRect()
+        top, bottom = min(top_rect.top(), bottom), max(top_rect.bottom(), bottom)
+        height = self.viewport().height()
+        margin = min(3 * top_rect.height(), height // 4)
+        if top >= margin and bottom <= height - margin:
+            return
+        bar = self.verticalScrollBar()
+        if bottom - top <= height - 2 * margin:
+            delta = (top + bottom) // 2 - height // 2  # centre it
+        else:
+            delta = top - margin  # taller than the view: its start near the top
+        bar.setValue(bar.value() + delta)
 
     def _position_at_y(self, y: float) -> int:
         """Qt position of the start of the line at document height y (binary search over the

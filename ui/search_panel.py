@@ -40,6 +40,7 @@ class Hit:
 class SearchPanel(QWidget):
     searchRequested = Signal(str, bool, bool)  # query, whole project, optional proclitics
     hitActivated = Signal(int)  # row in self.hits
+    cleared = Signal()  # the search field was emptied: results and highlights go
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +50,7 @@ class SearchPanel(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.edit.returnPressed.connect(self.run)
+        self.edit.textChanged.connect(lambda text: None if text.strip() else self.cleared.emit())
         self.project_wide = QCheckBox("Whole project", self)
         self.proclitics = QCheckBox("Optional proclitics (و ف ب ك ل ال)", self)
         self.proclitics.setChecked(True)
@@ -75,6 +77,22 @@ class SearchPanel(QWidget):
             self.searchRequested.emit(
                 query, self.project_wide.isChecked(), self.proclitics.isChecked()
             )
+
+    def set_query(self, query: str, project_wide: bool | None = None) -> None:
+        self.edit.setText(query)
+        if project_wide is not None:
+            self.project_wide.setChecked(project_wide)
+
+    def query(self) -> str:
+        return self.edit.text()
+
+    def select_row(self, row: int) -> None:
+        self.results.setCurrentRow(row)
+
+    def clear_hits(self) -> None:
+        self.hits = []
+        self.results.clear()
+        self.summary.setText("")
 
     def show_hits(self, hits: list[Hit], documents: int) -> None:
         self.hits = hits

@@ -1,0 +1,155 @@
+"""The document controller: the project, the open document's session, the undo stack, and the
+document list (open, step, status). Every other part of the window reaches the data through it;
+undo commands call it (or the session it hands out), never the window.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from annotation.documents import DocumentInfo
+from annotation.proposals import Proposal
+from annotation.schema import LabelSchema
+from annotation.spans import Span
+from storage.project import Project
+from storage.session import Change, DocumentSession
+from ui.panels import DocumentListModel
+
+log = logging.getLogger(__name__)
+
+
+class DocumentController(QObject):
+    """Owns what every part shares. Signals, in the order a part should expect them:
+
+    - ``documentOpened(session)``: a document is on screen (after the session is built);
+    - ``changed(change)``: the open document's session committed an edit (exact delta);
+    - ``statusChanged(doc_id, status)``: a document's status was committed;
+    - ``rejectionsChanged(doc_id, proposals, rejected)``: suggestions were rejected or restored;
+    - ``schemaChanged(schema)``: the label schema was stored;
+    - ``documentsReloaded()``: the document list was read again (after an import);
+    - ``editFailed(what, reason)``: an edit raised; it was not stored and is not on the stack.
+    """
+
+    documentOpened = Signal(object)
+    changed = Signal(object)
+    statusChanged = Signal(str, str)
+    rejectionsChanged = Signal(str, object, bool)
+    schemaChanged = Signal(object)
+    documentsReloaded = Signal()
+    editFailed = Signal(str, str)
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.session: DocumentSession | None = None
+        self.undo_stack = QUndoStack(self)
+        self.doc_model = DocumentListModel()
+
+    # --- documents ----------------------------------------------------------------------------
+    @property
+    def doc_id(self) -> str | None:
+        return self.session.doc.id if self.session is not None else None
+
+    def documents(self) -> list[DocumentInfo]:
+        return self.doc_model.rows
+
+    def reload_documents(self) -> None:
+        self.doc_model.set_rows(self.project.documents())
+        self.documentsReloaded.emit()
+
+    def info(self, doc_id: str) -> DocumentInfo | None:
+        row = self.doc_model.row_of(doc_id)
+        return self.doc_model.rows[row] if row >= 0 else None
+
+    def open(self, doc_id: str) -> DocumentSession:
+        if self.session is not None:
+            self.session.observers.clear()
+        self.session = DocumentSession(self.project, doc_id)
+        self.session.observers.append(self._on_session_change)
+        self.documentOpened.emit(self.session)
+        return self.session
+
+    def session_for(self, doc_id: str) -> DocumentSession:
+        """The session of doc_id, opening it first so that an undo shows what it undoes."""
+        if self.session is None or self.session.doc.id != doc_id:
+            return self.open(doc_id)
+        return self.session
+
+    def step(self, delta: int) -> None:
+        rows = self.doc_model.rows
+        if not rows:
+            return
+        current = self.doc_model.row_of(self.session.doc.id) if self.session else -1
+        target = min(len(rows) - 1, max(0, current + delta))
+        if target != current:
+            self.open(rows[target].id)
+
+    def _on_session_change(self, change: Change) -> None:
+        delta = sum(1 for s in change.added if s.kind == "entity") - sum(
+            1 for s in change.removed if s.kind == "entity"
+        )
+        if delta and self.session is not None:
+            info = self.info(self.session.doc.id)
+            if info is not None:
+                self.doc_model.update_info(replace(info, entity_count=info.entity_count + delta))
+        self.changed.emit(change)
+
+    # --- the write path used by undo commands -------------------------------------------------
+    def push(self, command: QUndoCommand) -> bool:
+        """Run an edit through the undo stack. False (and ``editFailed``) when it raised: the
+        command then marks itself obsolete in redo, so Qt drops it instead of stacking it."""
+        what = command.text()  # Qt deletes an obsolete command inside push
+        self.undo_stack.push(command)
+        failure = getattr(command, "failure", None)
+        if failure is not None:
+            self.editFailed.emit(what, failure)
+            return False
+        return True
+
+    def status(self, doc_id: str) -> str:
+        info = self.info(doc_id)
+        return info.status if info is not None else self.project.document_info(doc_id).status
+
+    def set_document_status(self, doc_id: str, status: str) -> None:
+        self.project.set_status(doc_id, status)
+        info = self.info(doc_id)
+        if info is not None:
+            self.doc_model.update_info(replace(info, status=status))
+        self.statusChanged.emit(doc_id, status)
+
+    def add_spans_anywhere(self, per_doc: dict[str, list[Span]]) -> None:
+        """Spans for any documents; the open one goes through its session (and the view)."""
+        for doc_id, spans in per_doc.items():
+            if self.session is not None and self.session.doc.id == doc_id:
+                self.session.add(spans, action="tag-all")
+            else:
+                self.project.insert(spans, action="tag-all")
+        self.refresh_counts(per_doc)
+
+    def remove_spans_anywhere(self, per_doc: dict[str, list[Span]]) -> None:
+        for doc_id, spans in per_doc.items():
+            if self.session is not None and self.session.doc.id == doc_id:
+                self.session.remove([s.id for s in spans], action="undo-tag-all")
+            else:
+                self.project.delete([s.id for s in spans], (), doc_id, action="undo-tag-all")
+        self.refresh_counts(per_doc)
+
+    def refresh_counts(self, doc_ids: Iterable[str]) -> None:
+        for doc_id in doc_ids:
+            self.doc_model.update_info(self.project.document_info(doc_id))
+
+    def set_rejected(self, doc_id: str, proposals: Sequence[Proposal], rejected: bool) -> None:
+        self.project.set_rejected(doc_id, [p.key for p in proposals], rejected)
+        self.rejectionsChanged.emit(doc_id, list(proposals), rejected)
+
+    def apply_schema(self, schema: LabelSchema, renames: dict[str, str]) -> None:
+        """Store a schema (renames relabel annotations) and tell the parts."""
+        self.project.save_schema(schema, renames)
+        if self.session is not None:
+            self.session.reload_labels()
+        self.schemaChanged.emit(schema)

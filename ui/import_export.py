@@ -1,0 +1,131 @@
+"""Import (files and folders, one file per event-loop turn, with progress and a report of
+refusals) and export (JSONL, atomically) from the window."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from storage import exporter, importer
+from ui.dialogs import ReportDialog
+from ui.document_controller import DocumentController
+from ui.view_prefs import ViewPreferences
+
+
+class ImportExportController(QObject):
+    message = Signal(str, int)
+    importFinished = Signal(object)  # importer.ImportReport
+
+    def __init__(
+        self,
+        docs: DocumentController,
+        prefs: ViewPreferences,
+        dialog_parent: QWidget | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.docs, self.prefs = docs, prefs
+        self.dialog_parent = dialog_parent
+        self.queue: list[Path] = []
+        self.last_report: importer.ImportReport | None = None
+        self.report_dialog: ReportDialog | None = None
+
+    @property
+    def importing(self) -> bool:
+        return bool(self.queue)
+
+    def import_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self.dialog_parent,
+            "Import articles",
+            str(Path.home()),
+            "Articles (*.txt *.jsonl);;All files (*)",
+        )
+        if files:
+            self.import_paths(files)
+
+    def import_paths(self, paths: Sequence[str | Path], modal: bool = True) -> None:
+        """Import files and folders one file per event-loop turn, with progress and a report."""
+        files = importer.expand_paths(paths)
+        if not files:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                "Import",
+                "No .txt or .jsonl files found there.",
+                QMessageBox.StandardButton.Ok,
+                self.dialog_parent,
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+            return
+        report = importer.ImportReport()
+        dialog = QProgressDialog("Importing…", "Stop", 0, len(files), self.dialog_parent)
+        dialog.setWindowTitle("Import")
+        dialog.setMinimumDuration(300)
+        dialog.setWindowModality(
+            Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal
+        )
+        queue = list(files)
+        self.queue = queue
+
+        def step() -> None:
+            if dialog.wasCanceled() or not queue:
+                dialog.setValue(len(files))
+                self._finished(report, stopped=bool(queue))
+                return
+            path = queue.pop(0)
+            dialog.setLabelText(f"Importing {path.name}…")
+            report.add(importer.import_file(self.docs.project, path))
+            dialog.setValue(len(files) - len(queue))
+            QTimer.singleShot(0, step)
+
+        QTimer.singleShot(0, step)
+
+    def _finished(self, report: importer.ImportReport, stopped: bool) -> None:
+        self.queue = []
+        had_session = self.docs.session is not None
+        self.docs.reload_documents()
+        if not had_session and report.imported:
+            self.docs.open(report.imported[0][1])
+        self.last_report = report
+        lines = [importer.format_refusal(r) for r in report.refused]
+        lines += [importer.format_skip(s) for s in report.skipped]
+        summary = report.summary() + (" (stopped)" if stopped else "")
+        self.message.emit(summary.capitalize(), 8000)
+        if lines:
+            self.report_dialog = ReportDialog(
+                "Import report", summary.capitalize(), lines, self.dialog_parent
+            )
+            self.report_dialog.open()
+        self.importFinished.emit(report)
+
+    def export_dialog(self) -> None:
+        default = str(Path(self.prefs.last_export_dir) / "hashiya-export.jsonl")
+        path, _ = QFileDialog.getSaveFileName(
+            self.dialog_parent, "Export JSONL", default, "JSON Lines (*.jsonl)"
+        )
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str | Path) -> exporter.ExportReport | None:
+        try:
+            report = exporter.write_jsonl_atomic(exporter.export_records(self.docs.project), path)
+        except OSError as exc:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Export failed",
+                f"{path}: {exc.strerror or exc}",
+                QMessageBox.StandardButton.Ok,
+                self.dialog_parent,
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+            return None
+        self.prefs.last_export_dir = str(Path(path).parent)
+        self.message.emit(
+            f"Exported {report.documents} documents, {report.spans} spans to {path}", 8000
+        )
+        return report

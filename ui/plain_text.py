@@ -1,0 +1,42 @@
+"""Showing strings that come from users or files (document names, sources, article excerpts,
+label names, error reasons) as what they are: never interpreted as HTML, and with invisible
+bidi controls made visible where a name could otherwise be disguised (``cod\u202eexe.txt``).
+"""
+
+from __future__ import annotations
+
+import html
+
+# Bidi controls that can reorder what a name appears to say (Trojan Source, CVE-2021-42574).
+# Shown as ⟨NAME⟩ in names and sources; the stored text is never changed.
+BIDI_NAMES = {
+    "\u200e": "LRM",
+    "\u200f": "RLM",
+    "\u061c": "ALM",
+    "\u202a": "LRE",
+    "\u202b": "RLE",
+    "\u202c": "PDF",
+    "\u202d": "LRO",
+    "\u202e": "RLO",
+    "\u2066": "LRI",
+    "\u2067": "RLI",
+    "\u2068": "FSI",
+    "\u2069": "PDI",
+}
+_VISIBLE = str.maketrans({c: f"\u27e8{name}\u27e9" for c, name in BIDI_NAMES.items()})
+
+
+def visible_controls(name: str) -> str:
+    """A file name, source or label with its bidi controls spelled out: ``⟨RLO⟩``."""
+    return name.translate(_VISIBLE)
+
+
+def escaped(text: str) -> str:
+    """For places Qt reads as rich text whatever we do (tooltips): HTML-escaped."""
+    return html.escape(text, quote=False)
+
+
+def tooltip(text: str) -> str:
+    """A tooltip showing text literally. Qt decides per tooltip whether it is rich text
+    (``Qt::mightBeRichText``); escaping makes any markup in text show as typed."""
+    return escaped(text)

@@ -1,0 +1,119 @@
+"""Search with Arabic spelling variants, in the open document or the project: the hits, the
+current one, the open document's search index, and their highlights on the view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor
+
+from annotation.clitics import exceptions_for
+from annotation.search import SearchIndex
+from storage.session import DocumentSession
+from ui.document_controller import DocumentController
+from ui.document_view import Band, DocumentView
+from ui.search_panel import Hit, SearchPanel, context_of
+
+HIT_FILL = QColor(255, 193, 7, 90)
+
+
+class SearchController(QObject):
+    message = Signal(str, int)
+
+    def __init__(
+        self,
+        docs: DocumentController,
+        view: DocumentView,
+        panel: SearchPanel,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.docs, self.view, self.panel = docs, view, panel
+        self.hits: list[Hit] = []
+        self.pos = -1
+        self._index: SearchIndex | None = None
+        panel.searchRequested.connect(self.search)
+        panel.hitActivated.connect(self.go_to_hit)
+        panel.cleared.connect(self.clear)
+        docs.documentOpened.connect(self._document_opened)
+
+    def _document_opened(self, _session: DocumentSession) -> None:
+        self._index = None
+
+    def exceptions(self) -> frozenset[str]:
+        return exceptions_for(self.docs.project.setting("clitic_exceptions", ""))
+
+    def invalidate(self) -> None:
+        """The clitic exceptions changed: the next search builds its index again."""
+        self._index = None
+
+    def index(self) -> SearchIndex:
+        """The open document's search index, built on first use."""
+        session = self.docs.session
+        assert session is not None
+        if self._index is None:
+            self._index = SearchIndex(session.text)
+        return self._index
+
+    def search(self, query: str, project_wide: bool = False, proclitics: bool = True) -> list[Hit]:
+        session = self.docs.session
+        if session is None:
+            return []
+        options = {"proclitics": proclitics, "exceptions": self.exceptions()}
+        names = {info.id: Path(info.source).name for info in self.docs.documents()}
+        doc_ids = self.docs.project.document_ids() if project_wide else [session.doc.id]
+        hits: list[Hit] = []
+        for doc_id in doc_ids:
+            if doc_id == session.doc.id:
+                text, found = session.text, self.index().find(query, **options)
+            else:
+                text = self.docs.project.document(doc_id).text
+                found = SearchIndex(text).find(query, **options)
+            hits += [
+                Hit(doc_id, names.get(doc_id, doc_id), s, e, context_of(text, s, e))
+                for s, e in found
+            ]
+        self.hits = hits
+        self.pos = -1
+        self.panel.show_hits(hits, len({h.doc_id for h in hits}))
+        self.view.viewport().update()
+        if hits:
+            first_here = next((i for i, h in enumerate(hits) if h.doc_id == session.doc.id), 0)
+            self.go_to_hit(first_here)
+        else:
+            self.message.emit(f"No match for «{query}».", 4000)
+        return hits
+
+    def clear(self) -> None:
+        """The search field was emptied: no results, no highlights."""
+        if not self.hits and self.pos < 0:
+            self.panel.clear_hits()
+            return
+        self.hits, self.pos = [], -1
+        self.panel.clear_hits()
+        self.view.viewport().update()
+
+    def go_to_hit(self, row: int) -> None:
+        if not 0 <= row < len(self.hits):
+            return
+        hit = self.hits[row]
+        self.pos = row
+        if self.docs.doc_id != hit.doc_id:
+            self.docs.open(hit.doc_id)
+        self.view.scroll_to(hit.start, hit.end)
+        self.view.select_range(hit.start, hit.end)  # ready to tag with a key
+        self.panel.select_row(row)
+        self.view.viewport().update()
+
+    def step(self, delta: int) -> None:
+        if self.hits:
+            self.go_to_hit((self.pos + delta) % len(self.hits))
+
+    def bands(self, lo: int, hi: int) -> list[Band]:
+        doc_id = self.docs.doc_id
+        return [
+            Band(h.start, h.end, HIT_FILL, "fill")
+            for h in self.hits
+            if h.doc_id == doc_id and h.start < hi and lo < h.end
+        ]

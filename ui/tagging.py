@@ -1,0 +1,235 @@
+"""Tagging entities: label keys on the selection (snapped to words by the project's boundary
+policy), relabelling, deleting, attribute edits, and tag-all (in the document as a batch of
+suggestions, in the project as one undoable step after a confirmation)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from annotation.clitics import exceptions_for, splitter
+from annotation.proposals import entity_proposals
+from annotation.search import SearchIndex
+from annotation.snapping import snap
+from annotation.span_index import SpanIndex
+from annotation.spans import Span, new_id
+from storage.session import EditRefused
+from ui.commands import AddSpans, AddSpansAcross, RemoveSpans, UpdateSpans
+from ui.dialogs import LabelPicker
+from ui.document_controller import DocumentController
+from ui.document_view import DocumentView
+from ui.search_controller import SearchController
+from ui.suggestions import SuggestionsController
+
+POLICIES = ("token", "strip_clitics")
+
+
+class TaggingController(QObject):
+    message = Signal(str, int)
+    selectRequested = Signal(str)  # span id to select (an entity that was already there)
+    policyChanged = Signal(str)
+
+    def __init__(
+        self,
+        docs: DocumentController,
+        view: DocumentView,
+        search: SearchController,
+        suggestions: SuggestionsController,
+        dialog_parent: QWidget | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.docs, self.view = docs, view
+        self.search, self.suggestions = search, suggestions
+        self.dialog_parent = dialog_parent
+
+    # --- boundary policy (a project decision, stored with each annotation) --------------------
+    def boundary_policy(self) -> str:
+        return self.docs.project.setting("boundary_policy", "token")
+
+    def set_boundary_policy(self, policy: str) -> None:
+        if policy not in POLICIES:
+            raise ValueError(f"unknown boundary policy {policy!r}")
+        if policy != self.boundary_policy():
+            self.docs.project.set_setting("boundary_policy", policy)
+        self.policyChanged.emit(policy)
+
+    def _proclitic_splitter(self):  # noqa: ANN202 - Callable[[str], int]
+        return splitter(exceptions_for(self.docs.project.setting("clitic_exceptions", "")))
+
+    def active_span(self) -> Span | None:
+        session = self.docs.session
+        return session.index.get(self.view.active_span_id or "") if session else None
+
+    # --- tagging ------------------------------------------------------------------------------
+    def tag_selection(self, label: str, exact: bool = False) -> Span | None:
+        """Tag the selection (snapped to words unless exact/Alt), or relabel the selected
+        entity when there is no selection."""
+        session = self.docs.session
+        if session is None:
+            return None
+        rng = self.view.selection_range()
+        if rng is None:
+            active = self.active_span()
+            if active is not None and active.kind == "entity":
+                if active.label != label:
+                    self.docs.push(
+                        UpdateSpans(
+                            self.docs,
+                            session.doc.id,
+                            [replace(active, label=label)],
+                            f"relabel as {label}",
+                        )
+                    )
+                return active
+            caret = self.view.caret_offset()
+            rng = (caret, caret)
+        policy = "exact" if (exact or self.view.alt_selection) else self.boundary_policy()
+        snapped = snap(session.text, rng[0], rng[1], policy, self._proclitic_splitter())
+        if snapped is None:
+            self.message.emit("Nothing to tag: the selection holds no word.", 4000)
+            return None
+        start, end = snapped
+        existing = session.index.find("entity", start, end, label)
+        if existing is not None:
+            self.selectRequested.emit(existing.id)
+            self.message.emit(f"Already tagged {label}.", 3000)
+            return existing
+        span = Span(
+            new_id(),
+            session.doc.id,
+            "entity",
+            label,
+            start,
+            end,
+            {},
+            policy,
+            self.docs.project.annotator_name,
+        )
+        try:
+            session.check_span(span)
+        except EditRefused as exc:
+            self.message.emit(str(exc), 5000)
+            return None
+        if not self.docs.push(AddSpans(self.docs, session.doc.id, [span], text=f"tag {label}")):
+            return None
+        self.view.alt_selection = False
+        self.view.clear_selection()
+        return span
+
+    def pick_label(self) -> None:
+        if self.docs.session is None:
+            return
+        active = self.active_span()
+        picker = LabelPicker(
+            self.docs.project.schema(),
+            "entity",
+            self.dialog_parent,
+            active.label if active else None,
+        )
+        if picker.exec() and picker.chosen():
+            self.tag_selection(picker.chosen())
+
+    def delete_active(self) -> bool:
+        session = self.docs.session
+        span = self.active_span()
+        if session is None or span is None:
+            return False
+        dependents = session.dependents([span.id])
+        if dependents:
+            kinds = ", ".join(sorted({d.kind for d in dependents}))
+            answer = QMessageBox.question(
+                self.dialog_parent,
+                "Delete annotation",
+                f"{len(dependents)} {kinds} annotation(s) refer to this {span.kind}. "
+                "Delete it and remove those links?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return True
+        self.docs.push(RemoveSpans(self.docs, session.doc.id, [span.id], f"delete {span.label}"))
+        return True
+
+    def set_attribute(self, span_id: str, name: str, value: str) -> None:
+        session = self.docs.session
+        if session is None or span_id not in session.index:
+            return
+        span = session.index[span_id]
+        new = replace(span, attrs={**span.attrs, name: value})
+        try:
+            session.check_span(new)
+        except EditRefused as exc:
+            self.message.emit(str(exc), 5000)
+            return
+        self.docs.push(UpdateSpans(self.docs, session.doc.id, [new], f"set {name}"))
+
+    # --- tag all ------------------------------------------------------------------------------
+    def tag_all(self, project_wide: bool = False) -> None:
+        """Propose the selected entity's label on every variant of its text, following the
+        project's boundary policy: in this document as a batch of suggestions to review; with
+        project_wide, the other documents' matches are offered in bulk after a confirmation,
+        as one undo step."""
+        session = self.docs.session
+        span = self.active_span()
+        if session is None or span is None or span.kind != "entity":
+            self.message.emit("Select an entity first (click it).", 4000)
+            return
+        boundary = self.boundary_policy()
+        surface = session.text[span.start : span.end]
+        exceptions = self.search.exceptions()
+        ranges = self.search.index().find(surface, boundary=boundary, exceptions=exceptions)
+        found = entity_proposals(
+            session.doc.id,
+            span.label,
+            ranges,
+            session.index,
+            boundary,
+            self.docs.project.annotator_name,
+        )
+        self.suggestions.add_batch(found)
+        self.message.emit(
+            f"{len(found)} more occurrences proposed as {span.label}: Ctrl+Shift+Enter accepts "
+            "these, Ctrl+Shift+Backspace rejects them, Enter / Backspace one by one",
+            10000,
+        )
+        if project_wide:
+            self._tag_all_elsewhere(span.label, surface, boundary, exceptions)
+
+    def _tag_all_elsewhere(
+        self, label: str, surface: str, boundary: str, exceptions: frozenset[str]
+    ) -> None:
+        session = self.docs.session
+        assert session is not None
+        project = self.docs.project
+        per_doc: dict[str, list[Span]] = {}
+        for doc_id in project.document_ids():
+            if doc_id == session.doc.id:
+                continue
+            text = project.document(doc_id).text
+            ranges = SearchIndex(text).find(surface, boundary=boundary, exceptions=exceptions)
+            if not ranges:
+                continue
+            index = SpanIndex(project.spans(doc_id, ["entity"]))
+            spans = [
+                p.main
+                for p in entity_proposals(
+                    doc_id, label, ranges, index, boundary, project.annotator_name
+                )
+            ]
+            if spans:
+                per_doc[doc_id] = spans
+        total = sum(len(v) for v in per_doc.values())
+        if not total:
+            self.message.emit("No untagged occurrences in the other documents.", 5000)
+            return
+        answer = QMessageBox.question(
+            self.dialog_parent,
+            "Tag all in the project",
+            f"Tag {total} occurrences of «{surface}» as {label} in {len(per_doc)} other "
+            "document(s)?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.docs.push(
+                AddSpansAcross(self.docs, per_doc, f"tag {total} × {label} in the project")
+            )

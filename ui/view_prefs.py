@@ -1,0 +1,74 @@
+"""View preferences of one user, kept in QSettings (never in the shared project file): zoom,
+window geometry, the last document open in each project, the last export folder.
+
+Reading a project never writes to it; these are what used to be written on open or zoom.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+DEFAULT_ZOOM = 16
+
+
+class ViewPreferences:
+    def __init__(self, settings: QSettings, project_path: Path) -> None:
+        self.settings = settings
+        digest = hashlib.sha1(str(Path(project_path).resolve()).encode("utf-8")).hexdigest()
+        self._project_key = f"projects/{digest[:16]}"
+
+    def _int(self, key: str, default: int) -> int:
+        value = self.settings.value(key, default)
+        try:
+            return int(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return default
+
+    @property
+    def zoom(self) -> int:
+        return self._int("view/zoom", DEFAULT_ZOOM)
+
+    @zoom.setter
+    def zoom(self, size: int) -> None:
+        self.settings.setValue("view/zoom", int(size))
+
+    @property
+    def min_confidence(self) -> float:
+        """Suggestions below this confidence are not shown (0 shows them all)."""
+        try:
+            return float(str(self.settings.value("suggestions/min_confidence", 0.0)))
+        except ValueError:
+            return 0.0
+
+    @min_confidence.setter
+    def min_confidence(self, value: float) -> None:
+        self.settings.setValue("suggestions/min_confidence", float(value))
+
+    @property
+    def last_document(self) -> str:
+        return str(self.settings.value(f"{self._project_key}/last_document", "") or "")
+
+    @last_document.setter
+    def last_document(self, doc_id: str) -> None:
+        self.settings.setValue(f"{self._project_key}/last_document", doc_id)
+
+    @property
+    def last_export_dir(self) -> str:
+        return str(self.settings.value("last_export_dir", str(Path.home())))
+
+    @last_export_dir.setter
+    def last_export_dir(self, folder: str) -> None:
+        self.settings.setValue("last_export_dir", folder)
+
+    def state(self, key: str) -> QByteArray | None:
+        value = self.settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_state(self, key: str, value: QByteArray) -> None:
+        self.settings.setValue(key, value)
+
+    def sync(self) -> None:
+        self.settings.sync()
