@@ -56,11 +56,12 @@ class DetailsPanel(QWidget):
         while self.form.rowCount():
             row = self.form.takeRow(0)
             for item in (row.labelItem, row.fieldItem):
-                if item is not None and item.widget() is not None:
-                    item.widget().hide()
-                    item.widget().deleteLater()
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.hide()
+                    widget.deleteLater()
         self.editors = {}
-        self.link_labels: dict[str, QLabel] = {}
+        self.link_labels = {}
         self._used_keys = {"s", "u", "m"}  # &Speaker, C&ue, Clai&mant
 
     def show_span(
@@ -163,6 +164,10 @@ class DetailsPanel(QWidget):
 
         return emit
 
+    def _request_pick(self, role: str) -> None:
+        if self.span is not None:
+            self.pickRequested.emit(self.span.id, role)
+
     def _link_row(self, title: str, role: str) -> None:
         row = QWidget(self)
         lay = QVBoxLayout(row)
@@ -170,8 +175,6 @@ class DetailsPanel(QWidget):
         self.link_labels[role] = QLabel("", row)
         lay.addWidget(self.link_labels[role])
         button = QPushButton(f"Set {role}…", row)
-        button.clicked.connect(
-            lambda: self.span is not None and self.pickRequested.emit(self.span.id, role)
-        )
+        button.clicked.connect(lambda: self._request_pick(role))
         lay.addWidget(button)
         self.form.addRow(title, row)

@@ -60,16 +60,19 @@ class SearchController(QObject):
         session = self.docs.session
         if session is None:
             return []
-        options = {"proclitics": proclitics, "exceptions": self.exceptions()}
+        exceptions = self.exceptions()
         names = {info.id: Path(info.source).name for info in self.docs.documents()}
         doc_ids = self.docs.project.document_ids() if project_wide else [session.doc.id]
         hits: list[Hit] = []
         for doc_id in doc_ids:
             if doc_id == session.doc.id:
-                text, found = session.text, self.index().find(query, **options)
+                text, found = (
+                    session.text,
+                    self.index().find(query, proclitics=proclitics, exceptions=exceptions),
+                )
             else:
                 text = self.docs.project.document(doc_id).text
-                found = SearchIndex(text).find(query, **options)
+                found = SearchIndex(text).find(query, proclitics=proclitics, exceptions=exceptions)
             hits += [
                 Hit(doc_id, names.get(doc_id, doc_id), s, e, context_of(text, s, e))
                 for s, e in found

@@ -129,8 +129,9 @@ class TaggingController(QObject):
             self.dialog_parent,
             active.label if active else None,
         )
-        if picker.exec() and picker.chosen():
-            self.tag_selection(picker.chosen())
+        chosen = picker.chosen() if picker.exec() else None
+        if chosen:
+            self.tag_selection(chosen)
 
     def delete_active(self) -> bool:
         session = self.docs.session

@@ -23,8 +23,8 @@ class ViewPreferences:
     def _int(self, key: str, default: int) -> int:
         value = self.settings.value(key, default)
         try:
-            return int(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+            return int(str(value))
+        except ValueError:
             return default
 
     @property
