@@ -7,7 +7,6 @@ import unittest.mock as mock
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from tests.gui_support import (
     close_window,
@@ -58,7 +57,7 @@ def test_tag_all_in_document_and_project_one_undo_step_each(qtbot, win) -> None:
     press(qtbot, win, Qt.Key.Key_1)
     span = win.session.index.of_kind("entity")[0]
     win.select_span(span.id)
-    with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes):
+    with mock.patch("ui.tagging.ask", return_value=True):  # the confirmation: Yes
         press(
             qtbot,
             win,

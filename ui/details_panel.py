@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,6 +20,7 @@ from annotation.attribution import attribution_of
 from annotation.schema import LabelSchema
 from annotation.span_index import SpanIndex
 from annotation.spans import Span
+from ui.plain_text import escaped, plain_label, visible_controls
 
 
 def excerpt(text: str, span: Span | None, limit: int = 48) -> str:
@@ -42,6 +43,7 @@ class DetailsPanel(QWidget):
         self._used_keys: set[str] = set()
         layout = QVBoxLayout(self)
         self.title = QLabel("Select an annotation to see its details.", self)
+        self.title.setTextFormat(Qt.TextFormat.RichText)  # its user parts are escaped
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         self.form_host = QWidget(self)
@@ -90,23 +92,26 @@ class DetailsPanel(QWidget):
             self._link_row("C&ue", "cue")
         elif span.kind == "claim":
             self._link_row("Clai&mant", "claimant")
-            self.link_labels["in_quote"] = QLabel("", self)
+            self.link_labels["in_quote"] = plain_label(self)
             self.form.addRow("In quote", self.link_labels["in_quote"])
         for attr in schema.attributes_for(span.kind):
             if attr.name == "claimant_article":
                 continue  # shown in the claimant row
             value = str(span.attrs.get(attr.name, attr.default))
-            label = self._mnemonic(attr.title or attr.name)
+            label = QLabel(self._mnemonic(visible_controls(attr.title or attr.name)), self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
             if attr.values is not None:
                 combo = QComboBox(self)
                 combo.addItems(list(attr.values))
                 combo.setCurrentText(value)
                 combo.activated.connect(self._emitter(span.id, attr.name, combo.currentText))
+                label.setBuddy(combo)
                 self.form.addRow(label, combo)
                 self.editors[attr.name] = combo
             else:
                 edit = QLineEdit(value, self)
                 edit.editingFinished.connect(self._emitter(span.id, attr.name, edit.text))
+                label.setBuddy(edit)
                 self.form.addRow(label, edit)
                 self.editors[attr.name] = edit
         self._fill(span, text, index, schema)
@@ -119,8 +124,9 @@ class DetailsPanel(QWidget):
             else span.kind
         )
         self.title.setText(
-            f"<b>{kind_title}</b> · {span.label} · [{span.start}, {span.end})<br>"
-            f"<span dir='rtl'>{excerpt(text, span, 120)}</span>"
+            f"<b>{escaped(visible_controls(kind_title))}</b> · "
+            f"{escaped(visible_controls(span.label))} · [{span.start}, {span.end})<br>"
+            f"<span dir='rtl'>{escaped(excerpt(text, span, 120))}</span>"
         )
         att = attribution_of(index, span)
         values = {
@@ -147,10 +153,11 @@ class DetailsPanel(QWidget):
             editor.blockSignals(False)
 
     def _mnemonic(self, title: str) -> str:
-        """The title with an Alt+letter shortcut that no other field of the panel uses."""
-        title = title[0].upper() + title[1:]
+        """The title with an Alt+letter shortcut that no other field of the panel uses (an
+        "&" of the title itself is doubled so that it shows as typed)."""
+        title = (title[0].upper() + title[1:]).replace("&", "&&")
         for i, c in enumerate(title):
-            if c.isalpha() and c.lower() not in self._used_keys:
+            if c.isalpha() and c.lower() not in self._used_keys and title[i - 1 : i] != "&":
                 self._used_keys.add(c.lower())
                 return f"{title[:i]}&{title[i:]}"
         return title
@@ -172,7 +179,7 @@ class DetailsPanel(QWidget):
         row = QWidget(self)
         lay = QVBoxLayout(row)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.link_labels[role] = QLabel("", row)
+        self.link_labels[role] = plain_label(row)
         lay.addWidget(self.link_labels[role])
         button = QPushButton(f"Set {role}…", row)
         button.clicked.connect(lambda: self._request_pick(role))

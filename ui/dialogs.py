@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotation.schema import LabelDef, LabelSchema, SchemaError
 from ui.colors import swatch
+from ui.plain_text import plain_label, visible_controls
 
 PALETTE = (
     "#f4a3a3",
@@ -63,7 +64,9 @@ class LabelPicker(QDialog):
         self.list = QListWidget(self)
         for label in schema.labels_for(kind):
             key = f"  [{label.key}]" if label.key else ""
-            item = QListWidgetItem(swatch(label.color), f"{label.name}{key}  {label.title}")
+            item = QListWidgetItem(
+                swatch(label.color), visible_controls(f"{label.name}{key}  {label.title}")
+            )
             item.setData(Qt.ItemDataRole.UserRole, label.name)
             self.list.addItem(item)
             if label.name == current:
@@ -137,7 +140,7 @@ class SchemaEditor(QDialog):
         colour.clicked.connect(lambda: self._pick_colour(self.table.currentRow()))
         remove = QPushButton("Remove", self)
         remove.clicked.connect(self._remove)
-        self.error = QLabel("", self)
+        self.error = plain_label(self)
         self.error.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -204,11 +207,16 @@ class SchemaEditor(QDialog):
         original = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
         used = self.usage(original) if original else 0
         if used:
-            QMessageBox.information(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
                 "Label in use",
-                f"{original} is used by {used} annotations. Relabel or delete them first.",
+                f"{visible_controls(original)} is used by {used} annotations. "
+                "Relabel or delete them first.",
+                QMessageBox.StandardButton.Ok,
+                self,
             )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
             return
         self.table.removeRow(row)
 
@@ -252,13 +260,13 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        label = QLabel(summary, self)
+        label = plain_label(self, summary)
         label.setWordWrap(True)
         layout.addWidget(label)
         if lines:
             box = QPlainTextEdit(self)
             box.setReadOnly(True)
-            box.setPlainText("\n".join(lines))
+            box.setPlainText("\n".join(visible_controls(line) for line in lines))
             layout.addWidget(box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

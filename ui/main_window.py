@@ -57,6 +57,7 @@ from ui.document_view import Band, DocumentView
 from ui.import_export import ImportExportController
 from ui.key_routing import KeyRouter
 from ui.panes import DocumentsPane, SidePanes, icon
+from ui.plain_text import visible_controls
 from ui.project_lock import ProjectLock
 from ui.search_controller import SearchController
 from ui.search_panel import VariantsDialog
@@ -759,7 +760,7 @@ class MainWindow(QMainWindow):
         doc = ""
         if self.docs.session is not None:
             doc = f" — {Path(self.docs.session.doc.source).name}"
-        self.setWindowTitle(f"Hashiya — {self.project.path.name}{doc}")
+        self.setWindowTitle(visible_controls(f"Hashiya — {self.project.path.name}{doc}"))
 
     def about_text(self) -> str:
         return (

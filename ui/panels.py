@@ -23,6 +23,7 @@ from annotation.span_index import SpanIndex
 from annotation.spans import Span, sort_key
 from storage.session import Change
 from ui.colors import swatch
+from ui.plain_text import tooltip, visible_controls
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -83,12 +84,12 @@ class DocumentListModel(_FlatModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return PurePath(info.source).name or info.id
+                return visible_controls(PurePath(info.source).name or info.id)
             if col == 1:
                 return STATUS_TITLES.get(info.status, info.status)
             return info.entity_count
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{info.source}\n{info.id} · {info.length} characters"
+            return tooltip(f"{visible_controls(info.source)}\n{info.id} · {info.length} characters")
         if role == Qt.ItemDataRole.UserRole:
             return info.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
@@ -235,7 +236,10 @@ class LegendWidget(QListWidget):
             for label in schema.labels_for(kind):
                 key = f"[{label.key}] " if label.key else "      "
                 title = f" — {label.title}" if label.title else ""
-                item = QListWidgetItem(swatch(label.color), f"{key}{label.name}{title}")
+                text = visible_controls(f"{key}{label.name}{title}")
+                item = QListWidgetItem(swatch(label.color), text)
                 item.setData(Qt.ItemDataRole.UserRole, label.name)
-                item.setToolTip(f"{label.name}: {label.title or label.kind}")
+                item.setToolTip(
+                    tooltip(visible_controls(f"{label.name}: {label.title or label.kind}"))
+                )
                 self.addItem(item)

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
 # Bidi controls that can reorder what a name appears to say (Trojan Source, CVE-2021-42574).
 # Shown as ⟨NAME⟩ in names and sources; the stored text is never changed.
 BIDI_NAMES = {
@@ -40,3 +43,24 @@ def tooltip(text: str) -> str:
     """A tooltip showing text literally. Qt decides per tooltip whether it is rich text
     (``Qt::mightBeRichText``); escaping makes any markup in text show as typed."""
     return escaped(text)
+
+
+def plain_label(parent: QWidget | None = None, text: str = "") -> QLabel:
+    """A label that shows its text literally (QLabel guesses rich text by default)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """A Yes/No question whose text (which may quote the article) shows as plain text."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box.exec() == QMessageBox.StandardButton.Yes

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotation.schema import LabelSchema
 from annotation.variants import VariantGroup
+from ui.plain_text import plain_label, tooltip, visible_controls
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class SearchPanel(QWidget):
         self.project_wide = QCheckBox("Whole project", self)
         self.proclitics = QCheckBox("Optional proclitics (و ف ب ك ل ال)", self)
         self.proclitics.setChecked(True)
-        self.summary = QLabel("", self)
+        self.summary = plain_label(self)
         self.summary.setWordWrap(True)
         self.results = QListWidget(self)
         self.results.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -98,8 +99,8 @@ class SearchPanel(QWidget):
         self.hits = hits
         self.results.clear()
         for hit in hits[:5000]:
-            item = QListWidgetItem(f"{hit.context}   · {hit.doc_name}")
-            item.setToolTip(f"{hit.doc_id} [{hit.start}, {hit.end})")
+            item = QListWidgetItem(f"{hit.context}   · {visible_controls(hit.doc_name)}")
+            item.setToolTip(tooltip(f"{visible_controls(hit.doc_name)} [{hit.start}, {hit.end})"))
             self.results.addItem(item)
         more = f" (first {5000} listed)" if len(hits) > 5000 else ""
         self.summary.setText(f"{len(hits)} matches in {documents} document(s){more}")

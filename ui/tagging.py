@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from annotation.clitics import exceptions_for, splitter
 from annotation.proposals import entity_proposals
@@ -20,6 +20,7 @@ from ui.commands import AddSpans, AddSpansAcross, RemoveSpans, UpdateSpans
 from ui.dialogs import LabelPicker
 from ui.document_controller import DocumentController
 from ui.document_view import DocumentView
+from ui.plain_text import ask, visible_controls
 from ui.search_controller import SearchController
 from ui.suggestions import SuggestionsController
 
@@ -141,13 +142,12 @@ class TaggingController(QObject):
         dependents = session.dependents([span.id])
         if dependents:
             kinds = ", ".join(sorted({d.kind for d in dependents}))
-            answer = QMessageBox.question(
+            if not ask(
                 self.dialog_parent,
                 "Delete annotation",
                 f"{len(dependents)} {kinds} annotation(s) refer to this {span.kind}. "
                 "Delete it and remove those links?",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            ):
                 return True
         self.docs.push(RemoveSpans(self.docs, session.doc.id, [span.id], f"delete {span.label}"))
         return True
@@ -224,13 +224,12 @@ class TaggingController(QObject):
         if not total:
             self.message.emit("No untagged occurrences in the other documents.", 5000)
             return
-        answer = QMessageBox.question(
+        if ask(
             self.dialog_parent,
             "Tag all in the project",
-            f"Tag {total} occurrences of «{surface}» as {label} in {len(per_doc)} other "
-            "document(s)?",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            f"Tag {total} occurrences of «{surface}» as {visible_controls(label)} in "
+            f"{len(per_doc)} other document(s)?",
+        ):
             self.docs.push(
                 AddSpansAcross(self.docs, per_doc, f"tag {total} × {label} in the project")
             )
