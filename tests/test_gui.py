@@ -156,7 +156,7 @@ def test_nested_and_overlapping_entities_are_allowed(qtbot, window) -> None:
         (i, j, schema.label("PERS").color, None, False),
         (j, j + 6, schema.label("NORP").color, schema.label("PERS").color, False),
     ]
-    assert len(window.view._paint_items) == 2
+    assert window.view.entity_paint_count() == 2
 
 
 def test_offsets_after_an_emoji_are_code_points(qtbot, window) -> None:

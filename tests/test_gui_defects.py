@@ -272,3 +272,28 @@ def test_about_names_the_log_file(qtbot, window) -> None:
     assert str(log_path()) in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.close()
+
+
+def test_an_edit_that_fails_is_shown_and_not_kept_for_undo(qtbot, window, monkeypatch) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    def broken(*_args, **_kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(window.session, "add", broken)
+    i = window.session.text.index(" كيري ") + 1
+    window.view.select_range(i, i + 4)
+    press(qtbot, window, Qt.Key.Key_1)
+
+    def shown() -> list[QMessageBox]:
+        return [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()))
+    box = shown()[0]
+    assert "tag PERS" in box.text() and "not stored" in box.text()
+    assert "disk I/O error" in box.text()
+    assert not window.docs.undo_stack.canUndo() and window.docs.undo_stack.count() == 0
+    assert stored(window, "entity") == []
+    box.close()

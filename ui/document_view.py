@@ -268,6 +268,10 @@ class DocumentView(QTextEdit):
             self._cache_visible_layouts()
             self.refresh()
 
+    def entity_paint_count(self) -> int:
+        """How many entity background pieces the view paints for its current window."""
+        return len(self._paint_items)
+
     def _cache_visible_layouts(self) -> None:
         """Keep the shaped glyphs of the blocks around the screen: repaints then skip
         re-shaping paragraphs of tens of thousands of characters."""
