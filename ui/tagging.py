@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotation.clitics import exceptions_for, splitter
 from annotation.proposals import entity_proposals
@@ -142,12 +142,14 @@ class TaggingController(QObject):
         dependents = session.dependents([span.id])
         if dependents:
             kinds = ", ".join(sorted({d.kind for d in dependents}))
-            if not ask(
+            # no user text in this question: the standard box is plain enough
+            answer = QMessageBox.question(
                 self.dialog_parent,
                 "Delete annotation",
                 f"{len(dependents)} {kinds} annotation(s) refer to this {span.kind}. "
                 "Delete it and remove those links?",
-            ):
+            )
+            if answer != QMessageBox.StandardButton.Yes:
                 return True
         self.docs.push(RemoveSpans(self.docs, session.doc.id, [span.id], f"delete {span.label}"))
         return True
