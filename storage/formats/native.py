@@ -199,6 +199,8 @@ def _piece(span: Span, text: str) -> dict[str, Any]:
 
 def _with_attrs(item: dict[str, Any], span: Span) -> dict[str, Any]:
     """item plus "attrs" for the span's attributes that are not fixed fields (if any)."""
+    if not span.attrs:  # most entities
+        return item
     fixed = FIXED_ATTRS[span.kind]
     extra = {k: v for k, v in span.attrs.items() if k not in fixed}
     if extra:
