@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotation.attribution import related_ids
+from annotation.clitics import exceptions_for
 from annotation.documents import STATUS_TITLES, STATUSES
 from annotation.variants import variants_for_label
 from storage.project import Project
@@ -58,7 +59,9 @@ from ui.import_export import ImportExportController
 from ui.key_routing import KeyRouter
 from ui.panes import DocumentsPane, SidePanes, icon
 from ui.plain_text import visible_controls
+from ui.project_docks import ProjectDocks
 from ui.project_lock import ProjectLock
+from ui.recommender_service import RecommenderService
 from ui.search_controller import SearchController
 from ui.search_panel import VariantsDialog
 from ui.suggestions import SuggestionsController
@@ -101,13 +104,24 @@ class MainWindow(QMainWindow):
         self.panes.build_claim_filters(project.schema())
         self.documents = DocumentsPane(self.docs.doc_model, self)
         self.search = SearchController(self.docs, self.view, self.panes.search_panel, self)
-        self.suggestions = SuggestionsController(self.docs, self.view, self.prefs, self)
+        self.recommender = RecommenderService(
+            project.path, lambda: exceptions_for(project.setting("clitic_exceptions", "")), self
+        )
+        self.suggestions = SuggestionsController(
+            self.docs,
+            self.view,
+            self.prefs,
+            self,
+            recommender=self.recommender,
+            boundary=lambda: self.tagging.boundary_policy(),
+        )
         self.attribution = AttributionController(self.docs, self.view, self)
         self.tagging = TaggingController(
             self.docs, self.view, self.search, self.suggestions, self, self
         )
         self.io = ImportExportController(self.docs, self.prefs, self, self)
         self.keys = KeyRouter()
+        self.project_docks = ProjectDocks(self, self.docs, self.view)
 
         # --- layout -------------------------------------------------------------------------
         self.empty_page = self._build_empty_page()
@@ -400,6 +414,19 @@ class MainWindow(QMainWindow):
             for i, s in enumerate(STATUSES)
         ]
         self.act_about = a("&About Hashiya", self.show_about)
+        self.act_label_guidelines = a(
+            "&Guidelines for the selected label",
+            self.show_guidelines_for_selection,
+            "F1",
+            "fa5s.book",
+            "The guidelines' section on the selected annotation's label",
+        )
+        self.act_guidelines = self.project_docks.guidelines.toggleViewAction()
+        self.act_guidelines.setText("&Guidelines")
+        self.act_guidelines.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        self.act_statistics = self.project_docks.statistics.toggleViewAction()
+        self.act_statistics.setText("&Statistics")
+        self.act_statistics.setShortcut(QKeySequence("Ctrl+Shift+S"))
 
         menu = self.menuBar()
         self.file_menu = menu.addMenu("&File")
@@ -446,7 +473,11 @@ class MainWindow(QMainWindow):
         self.doc_menu.addSeparator()
         for act in self.status_actions:
             self.doc_menu.addAction(act)
+        self.view_menu.addSeparator()
+        for act in (self.act_guidelines, self.act_statistics):
+            self.view_menu.addAction(act)
         self.help_menu = menu.addMenu("&Help")
+        self.help_menu.addAction(self.act_label_guidelines)
         self.help_menu.addAction(self.act_about)
 
         toolbar = QToolBar("Main", self)
@@ -801,11 +832,22 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
 
+    def show_guidelines_for_selection(self) -> bool:
+        session = self.docs.session
+        span = (
+            session.index.get(self.view.active_span_id)
+            if session and self.view.active_span_id
+            else None
+        )
+        return self.project_docks.show_guidelines_for(span.label if span is not None else None)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.prefs.set_state("geometry", self.saveGeometry())
         self.prefs.set_state("windowState", self.saveState())
         self.prefs.set_state("splitter", self.splitter.saveState())
         self.prefs.sync()
+        self.recommender.shutdown()
+        self.project_docks.shutdown()
         if self.lock is not None:
             self.lock.release()
         super().closeEvent(event)

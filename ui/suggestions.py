@@ -1,4 +1,6 @@
-"""Suggestions in the window: F7's quote and claim proposals and tag-all's entity proposals,
+"""Suggestions in the window: F7's quote and claim proposals, the entities the project's
+recommenders guess (ui/recommender_service.py trains them off the GUI thread; F7 starts the
+first training and shows their guesses as soon as it is done), and tag-all's entity proposals,
 reviewed one by one (N, Enter, Backspace) or per batch (Ctrl+Shift+Enter / Backspace).
 
 The state is a Qt-free ``SuggestionQueue`` (annotation/suggestion_queue.py); this controller
@@ -18,12 +20,14 @@ from annotation.proposals import (
     claim_proposals,
     confident,
     quote_proposals,
+    recommended_entity_proposals,
 )
 from annotation.suggestion_queue import SuggestionQueue
 from storage.session import Change, DocumentSession, EditRefused
 from ui.commands import AddSpans, RejectProposals
 from ui.document_controller import DocumentController
 from ui.document_view import Band, DocumentView
+from ui.recommender_service import RecommenderService
 from ui.view_prefs import ViewPreferences
 
 
@@ -37,13 +41,18 @@ class SuggestionsController(QObject):
         view: DocumentView,
         prefs: ViewPreferences,
         parent: QObject | None = None,
+        recommender: RecommenderService | None = None,
+        boundary: Callable[[], str] = lambda: "token",
     ) -> None:
         super().__init__(parent)
         self.docs, self.view, self.prefs = docs, view, prefs
+        self.recommender, self._boundary = recommender, boundary
         self.queue = SuggestionQueue()
         self.active = False
         docs.documentOpened.connect(self._document_opened)
         docs.rejectionsChanged.connect(self._rejections_changed)
+        if recommender is not None:
+            recommender.trained.connect(self._recommenders_trained)
 
     # --- mode ---------------------------------------------------------------------------------
     def set_active(self, on: bool) -> None:
@@ -51,6 +60,8 @@ class SuggestionsController(QObject):
         changed = on != self.active
         self.active = on
         if on:
+            if self.recommender is not None:
+                self.recommender.ensure_trained()
             self.compute()
             self.message.emit(
                 f"{len(self.queue)} suggestions · N / Shift+N to move · Enter accepts · "
@@ -74,10 +85,25 @@ class SuggestionsController(QObject):
         annotator = self.docs.project.annotator_name
         found = quote_proposals(session.text, session.doc.id, session.index, annotator)
         found += claim_proposals(session.text, session.doc.id, session.index, annotator)
+        model = self.recommender.current if self.recommender is not None else None
+        if model is not None:
+            boundary = self._boundary()
+            guesses = model.suggest(session.text, boundary)
+            found += recommended_entity_proposals(
+                session.doc.id, guesses, session.index, boundary, annotator
+            )
         found = confident(found, self.prefs.min_confidence)
         self.queue.set_suggestions(
             found, session.index, self.view.caret_offset() if anchor is None else anchor
         )
+
+    def _recommenders_trained(self, model: object) -> None:
+        """A (re)trained model: its entity guesses join the pending suggestions in place."""
+        if self.active and self.docs.session is not None:
+            current = self.queue.current()
+            self.compute(anchor=current.start if current is not None else None)
+            self.view.viewport().update()
+            self.message.emit(f"Entity suggestions learned from the project: {model}", 5000)
 
     def set_min_confidence(self, value: float) -> None:
         """Hide quote and claim suggestions below this confidence (a user preference)."""
@@ -185,6 +211,10 @@ class SuggestionsController(QObject):
         session = self.docs.session
         if session is not None and self.queue:
             self.queue.refresh(session.index, self.view.caret_offset())
+        if self.recommender is not None:  # entity edits feed retraining (after a pause)
+            n = sum(1 for s in (*change.added, *change.removed) if s.kind == "entity")
+            if n:
+                self.recommender.note_entity_edits(n)
 
     def _rejections_changed(self, doc_id: str, proposals: list[Proposal], rejected: bool) -> None:
         session = self.docs.session

@@ -33,6 +33,9 @@ class EntityRecommenders:
     def entities(self) -> int:
         return sum(sum(c.values()) for c in self.names.labels.values())
 
+    def __str__(self) -> str:
+        return self.describe()
+
     def describe(self) -> str:
         tagger = f"a tagger on {self.crf.trained_on} entities" if self.crf else "no tagger yet"
         return f"{len(self.names)} known names, {tagger}"
