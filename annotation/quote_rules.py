@@ -91,6 +91,13 @@ _NAMING_VERBS = frozenset(
     match_key(w) for w in "أسماه أسمته سماه سمته وصفه وصفته وصفها يسميه تسميه أسماها".split()
 )
 _NP_MAX = 9  # words in a speaker phrase (titles and name: الدكتور فلان رئيس لجنة كذا)
+_NOT_HEADLINE_SPEAKERS = frozenset(
+    match_key(w)
+    for w in (
+        "بالفيديو بالصور فيديو صور شاهد عاجل بسبب بعد قبل خلال رغم مع في عن من إلى على حول "
+        "بين لأجل تعرف إليك هكذا"
+    ).split()
+)
 _NAMING_LEMMAS = frozenset(("وصف", "اعتبر", "اتهم", "ندد"))
 CARRY_PARAGRAPHS = 2  # how many paragraph breaks a speaker is carried across
 _HONORIFIC_PRONOUNS = frozenset(
@@ -100,7 +107,10 @@ _HONORIFIC_PRONOUNS = frozenset(
 _RELATIVES = frozenset(match_key(w) for w in "الذي التي الذين اللذين اللتين".split())
 _MODALS = frozenset(
     match_key(w)
-    for w in "يجب يمكن يمكنها يمكنه ينبغي بد يجوز عليه عليها علينا يريد تريد نريد قبل بعد منذ".split()
+    for w in (
+        "يجب يمكن يمكنها يمكنه ينبغي بد يجوز عليه عليها علينا يريد تريد نريد قبل بعد منذ "
+        "سيما رغم برغم مجرد لمجرد طالما لولا يعني تعني"  # ولا سيما أن، رغم أن: not a complement of the cue
+    ).split()
 )
 _NP_CONNECTORS = frozenset(match_key(w) for w in ("باسم", "بن", "ابن", "بنت", "أبو", "أبي"))
 _CLAUSE_CONNECTORS = frozenset(match_key(w) for w in "لكن لكنه لكنها بينما فيما كما إلا".split())
@@ -121,7 +131,7 @@ _TITLE_NOUNS = frozenset(
         "مبادرة فعالية فعاليات مهرجان مسابقة جمعية نادي فندق مستشفى حي قرية بلدة منطقة مدينة "
         "هيئة لجنة جائزة وسم هاشتاق هاشتاغ حساب تطبيق رواية قصيدة ديوان مسلسل أغنية معرض ملتقى "
         "ندوة دورة بطولة فريق منتخب مسرحية عرض مطعم سوق مجمع برج مول قرار نظام لائحة خطة "
-        "استراتيجية رؤية منصة بوابة خدمة تقرير دراسة كتابه بعنوان المسمى المسماة يسمى تسمى"
+        "استراتيجية رؤية منصة بوابة خدمة تقرير دراسة كتابه بعنوان المسمى المسماة يسمى تسمى مجال"
     ).split()
 )
 
@@ -823,6 +833,7 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             subject_of_cue = next_cue is not None and not next_cue.proclitic
             if (
                 n_words <= 4
+                or (n_words <= 8 and _title_noun_before(doc, ko))
                 or (
                     ko > 0
                     and not doc.words[ko - 1].is_punct
@@ -987,6 +998,19 @@ def _looks_like_name(doc: _Doc, ko: int) -> bool:
     return key in _TITLE_NOUNS or key in doc.lex.source_markers or key in ("ل", "ول")
 
 
+def _title_noun_before(doc: _Doc, ko: int) -> bool:
+    """A title noun among the three words before the mark (وحل الفيلم الكوميدي الجديد "…")."""
+    for j in range(max(0, ko - 3), ko):
+        key = doc.words[j].key
+        for pre in ("وال", "ال", "و"):
+            if key.startswith(pre) and len(key) - len(pre) >= 3:
+                key = key[len(pre) :]
+                break
+        if key in _TITLE_NOUNS:
+            return True
+    return False
+
+
 def _name_before_clause(doc: _Doc, pair: QuotePair) -> bool:
     """A short quotation followed by أن/إن or by إلى/على + أن is a name inside the speaker
     phrase or the subject of the cue (ولفت "فلان" إلى أن، قال مدير شركة «كذا» إن)."""
@@ -1046,6 +1070,8 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
             for c in doc.text[doc.words[k0].start : doc.words[colon].start]
         ):
             continue  # "http:" is no speaker
+        if doc.words[k0].key in _NOT_HEADLINE_SPEAKERS:
+            continue  # "بالفيديو: …"، "بسبب إهمال الشركة: …": a label or a cause, not a speaker
         j = k0
         while (
             j < colon

@@ -555,3 +555,27 @@ def test_company_after_bi_is_a_name_unless_a_naming_verb_precedes() -> None:
 def test_a_cue_inside_reported_speech_names_no_speaker_to_carry() -> None:
     t = "وأوضح المتحدث سالم أن بلاغا ورد يفيد بنشوب حريق في المستودع.\nوأفاد أن مساحة الحريق كبيرة."
     assert speaker(t, suggest_quotes(t)[-1]) == "المتحدث سالم"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بالفيديو: سقوط رافعة في الميناء",
+        "بسبب إهمال الشركة: سقوط عامل من السقالة",
+        "وأثنى المدرب على اللاعبين مبينا لهم أهمية المرحلة، ولا سيما أن الموسم طويل.",
+    ],
+)
+def test_labels_causes_and_la_siyama_are_not_speech(text: str) -> None:
+    assert suggest_quotes(text) == [], found(text)
+
+
+def test_long_title_after_a_title_noun_and_adjectives_with_no_cue() -> None:
+    t = "وتصدر الفيلم الكوميدي الجديد «رحلة العائلة إلى الجزيرة البعيدة» شباك التذاكر."
+    assert suggest_quotes(t) == [], found(t)
+
+
+def test_field_names_and_yaani_an_are_not_quotes() -> None:
+    t = 'وأعلنت الشركة، المتخصصة في مجال "تطوير الحلول الرقمية للأسواق الناشئة"، توسعها.'
+    assert suggest_quotes(t) == [], found(t)
+    t2 = "واعتبر المدير الخطوة ضرورية حتى وإن كان ذلك يعني أن الأسعار سترتفع."
+    assert suggest_quotes(t2) == [], found(t2)
