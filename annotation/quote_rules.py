@@ -98,6 +98,7 @@ _NOT_HEADLINE_SPEAKERS = frozenset(
         "بين لأجل تعرف إليك هكذا"
     ).split()
 )
+_OWN_WORDS = frozenset(match_key(w) for w in "تعبيره تعبيرها قوله قولها وصفه وصفها".split())
 _NAMING_LEMMAS = frozenset(("وصف", "اعتبر", "اتهم", "ندد"))
 CARRY_PARAGRAPHS = 2  # how many paragraph breaks a speaker is carried across
 _HONORIFIC_PRONOUNS = frozenset(
@@ -793,6 +794,9 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             if after is not None:
                 ck, speaker = after
                 cue = (doc.words[ck].start, doc.words[ck].end) if doc.cues[ck] else None
+                if doc.words[ck].key in doc.lex.source_markers:  # «…»، بحسب تعبيره / بيان الوزارة
+                    nxt = ck + 1 if doc.words[ck + 1].key in _OWN_WORDS else ck
+                    cue = (doc.words[ck].start, doc.words[nxt].end)
                 out.append(
                     (
                         QuoteSuggestion(
@@ -1157,6 +1161,8 @@ def _cue_after(doc: _Doc, pair: QuotePair) -> tuple[int, Agent | str] | None:
         np = doc.np_after(k, pair.close, shi)
         return (k, doc.to_agent(np)) if np else None
     if doc.words[k].key in doc.lex.source_markers:
+        if k + 1 < len(doc.words) and doc.words[k + 1].key in _OWN_WORDS:
+            return (k, _CARRY)  # «…»، بحسب تعبيره: the speaker named before
         np = doc.np_after(k, pair.close, shi)
         return (k, doc.to_agent(np)) if np else None
     return None

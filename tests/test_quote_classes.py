@@ -579,3 +579,10 @@ def test_field_names_and_yaani_an_are_not_quotes() -> None:
     assert suggest_quotes(t) == [], found(t)
     t2 = "واعتبر المدير الخطوة ضرورية حتى وإن كان ذلك يعني أن الأسعار سترتفع."
     assert suggest_quotes(t2) == [], found(t2)
+
+
+def test_bihasab_tabirihi_after_a_quotation_carries_the_speaker() -> None:
+    t = "وقال الوزير سامي إن الخطة فاشلة.\nوالخطة الجديدة «لا تقنع أحدا من المواطنين»، بحسب تعبيره."
+    s = suggest_quotes(t)[-1]
+    assert content(t, s) == "لا تقنع أحدا من المواطنين"
+    assert cue(t, s) == "بحسب تعبيره" and speaker(t, s) == "الوزير سامي"
