@@ -55,7 +55,7 @@ def test_bars_are_the_statistics(dock) -> None:
     status = {b.name: b.value for b in dock.charts["status"].bars}
     assert status == {k: stats["documents"][k] for k in ("new", "in_progress", "done")}
     assert [b.name for b in dock.charts["speakers"].bars] == ["سامر الخوري", "ليلى حداد"]
-    assert "3 documents" in dock.summary.text()
+    assert dock.summary.text().startswith("Documents: 3 —")
 
 
 def test_clicking_a_bar_lists_the_spans_of_one_annotator(dock, qtbot) -> None:

@@ -100,12 +100,15 @@ class GuidelinesDock(QDockWidget):
         self.editor.textChanged.connect(self._edited)
         self.editor.hide()
 
-        split = QSplitter(Qt.Orientation.Horizontal, body)
+        # Stacked, so the dock stays narrow beside the article: contents, text, editor.
+        split = QSplitter(Qt.Orientation.Vertical, body)
         split.addWidget(self.toc)
         split.addWidget(self.view)
         split.addWidget(self.editor)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 4)
         split.setStretchFactor(2, 3)
+        self.toc.setMinimumHeight(60)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.edit_button)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from storage.guidelines import read_guidelines, write_guidelines
 from storage.read_connection import ReadOnlyConnection
@@ -54,9 +54,23 @@ class ProjectDocks(QObject):
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
             window.addDockWidget(area, dock)
             dock.hide()
+        self._sized: set[str] = set()
+        for dock, width in ((self.guidelines, 380), (self.statistics, 0)):
+            dock.visibilityChanged.connect(partial(self._first_show, window, dock, width))
         self.statistics.open_span.connect(self.open_span)
         docs.changed.connect(self._changed)
         docs.statusChanged.connect(lambda *_: self.statistics.schedule_refresh())
+
+    def _first_show(self, window: QMainWindow, dock: QDockWidget, width: int, shown: bool) -> None:
+        """A dock's first appearance takes a modest share, so the article keeps its width
+        (later sizes are the user's, restored with the window state)."""
+        if not shown or dock.objectName() in self._sized:
+            return
+        self._sized.add(dock.objectName())
+        if width and not dock.isFloating():
+            window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        elif not dock.isFloating():
+            window.resizeDocks([dock], [max(260, window.height() // 3)], Qt.Orientation.Vertical)
 
     def _changed(self, _change: Change) -> None:
         self.statistics.schedule_refresh()

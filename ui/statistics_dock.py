@@ -277,7 +277,7 @@ class StatisticsDock(QDockWidget):
         s = self.stats = stats
         d = s["documents"]
         self.summary.setText(
-            self.tr("{0} documents: {1} new, {2} in progress, {3} done").format(
+            self.tr("Documents: {0} — {1} new, {2} in progress, {3} done").format(
                 d["total"], d["new"], d["in_progress"], d["done"]
             )
         )
