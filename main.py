@@ -10,6 +10,7 @@
                                    (storage/formats/cli.py; --split for dataset splits)
   python main.py schema --db PATH --out FILE.json   write the project's label schema
   python main.py schema --db PATH --load FILE.json  replace it (kinds, labels, attributes, link types)
+  python main.py check --db PATH                    integrity_check + foreign_key_check, reported
 
 Exit status: 0 when every input was taken (texts already in the project are skipped and
 reported on stdout, which is not a failure); 1 when an input was refused (one line per
@@ -93,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(
         dest="command",
-        metavar="{import,export,schema,suggest,guidelines,stats,assign,merge,agreement,curate}",
+        metavar="{import,export,schema,suggest,guidelines,stats,assign,merge,agreement,curate,"
+        "check}",
     )
 
     imp = sub.add_parser("import", help="import .txt articles and native .jsonl files")
@@ -185,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_suggest_parser(sub)
     _add_guidelines_and_stats_parsers(sub)
     _add_team_commands(sub)
+    _add_check_parser(sub)
     return parser
 
 
@@ -341,16 +344,44 @@ def _confidence(value: str) -> float:
     return x
 
 
+def _add_check_parser(sub: argparse._SubParsersAction) -> None:
+    chk = sub.add_parser(
+        "check",
+        help="check the whole project file (integrity_check and foreign_key_check)",
+        description="Reads every page of the project (this takes time on a large file) and "
+        "reports damage; writes nothing. Exit 0 when the file is sound, 1 otherwise.",
+    )
+    chk.add_argument("--db", type=Path, required=True, help="project file")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from storage.file_checks import full_check
+
+    with _open_project(args.db, must_exist=True, readonly=True):
+        pass  # the checks before opening: header, ids, version, schema objects
+    report = full_check(args.db)
+    for problem in report.problems:
+        _err(f"{args.db}: {problem}")
+    if report.ok:
+        print(f"{args.db}: the project file is sound (integrity_check and foreign_key_check: ok)")
+        return EXIT_OK
+    print(f"{args.db}: {len(report.problems)} problem(s) found")
+    return EXIT_REFUSED
+
+
 def _err(message: str) -> None:
     print(" ".join(message.split()), file=sys.stderr)
 
 
-def _open_project(path: Path, must_exist: bool, annotator: str | None = None):
+def _open_project(
+    path: Path, must_exist: bool, annotator: str | None = None, readonly: bool = False
+):
+    """The project at path; readonly=True (for export and every report) writes not a byte."""
     from storage.project import Project
 
-    if must_exist and not path.exists():
+    if (must_exist or readonly) and not path.exists():
         raise _UserError(f"{path}: no such project file")
-    return Project(path, annotator=annotator)
+    return Project(path, annotator=annotator, readonly=readonly)
 
 
 class _UserError(HashiyaError):
@@ -389,7 +420,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from annotation.layers import DEFAULT_LAYER
 
     layer = args.layer or DEFAULT_LAYER
-    with _open_project(args.db, must_exist=True) as project:
+    with _open_project(args.db, must_exist=True, readonly=True) as project:
         try:
             report = export_jsonl(project, out, status=args.status, kinds=args.kinds, layer=layer)
         except OSError as exc:
@@ -416,7 +447,7 @@ def cmd_export_conll(args: argparse.Namespace) -> int:
     from storage.exporter import export_conll
 
     out: Path = args.out
-    with _open_project(args.db, must_exist=True) as project:
+    with _open_project(args.db, must_exist=True, readonly=True) as project:
         try:
             report = export_conll(
                 project,
@@ -449,7 +480,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
             raise _UserError(f"{out}: is the project file itself; choose another --out")
         if out.is_dir():
             raise _UserError(f"{out}: is a folder; --out needs a file name")
-        with _open_project(args.db, must_exist=True) as project:
+        with _open_project(args.db, must_exist=True, readonly=True) as project:
             data = project.schema().to_dict()
         try:
             write_text_atomic(json.dumps(data, ensure_ascii=False, indent=1) + "\n", out)
@@ -475,6 +506,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def _read_schema(path: Path) -> LabelSchema:
     from annotation.schema import LabelSchema, SchemaError
+    from annotation.validation import check_schema_fields
 
     try:
         raw = path.read_text(encoding="utf-8")
@@ -494,94 +526,17 @@ def _read_schema(path: Path) -> LabelSchema:
         raise _UserError(f"{path}: a label schema must be a JSON object")
     try:
         schema = LabelSchema.from_dict(data)
-        _check_field_types(schema)
+        check_schema_fields(schema)
     except SchemaError as exc:
         raise _UserError(f"{path}: invalid label schema: {exc}") from None
     return schema
 
 
-def _check_field_types(schema: LabelSchema) -> None:
-    """What LabelSchema leaves unchecked: titles, values and defaults are strings, a link
-    type's max_per_source is a positive integer or null."""
-    from annotation.schema import SchemaError
-
-    def text(value: Any) -> bool:
-        return isinstance(value, str)
-
-    for k in schema.kinds:
-        if not text(k.title):
-            raise SchemaError(f"kind {k.name}: title must be a string")
-    for lab in schema.labels:
-        if not text(lab.title):
-            raise SchemaError(f"label {lab.name}: title must be a string")
-    for a in schema.attributes:
-        if not (text(a.default) and text(a.title) and all(map(text, a.values or ()))):
-            raise SchemaError(
-                f"attribute {a.kind}.{a.name}: values, default and title must be strings"
-            )
-        if a.values is not None and len(set(a.values)) != len(a.values):
-            raise SchemaError(f"attribute {a.kind}.{a.name}: a value is listed twice")
-    for lt in schema.link_types:
-        m = lt.max_per_source
-        if m is not None and (not isinstance(m, int) or isinstance(m, bool) or m < 1):
-            raise SchemaError(
-                f"link type {lt.name}: max_per_source must be a positive integer or null"
-            )
-        if not text(lt.title):
-            raise SchemaError(f"link type {lt.name}: title must be a string")
-
-
 def _schema_conflict(project: Project, new: LabelSchema) -> str | None:
-    """Why the project's annotations would not fit the new schema, or None. A few grouped
-    queries, none per annotation."""
-    from annotation.schema import SchemaError
+    """Why the project's annotations would not fit the new schema, or None."""
+    from annotation.validation import schema_conflict
 
-    kinds = {k.name for k in new.kinds}
-    for k in project.schema().kinds:
-        if k.name not in kinds:
-            return f"kind {k.name} is missing (kinds cannot be removed)"
-    db = project.db
-    rows = db.execute(
-        "SELECT label, kind, COUNT(*) FROM annotations GROUP BY label, kind ORDER BY label"
-    ).fetchall()
-    for label, kind, count in rows:
-        if not new.has_label(label):
-            return f"label {label} is used by {count} annotations; relabel them first"
-        if new.label(label).kind != kind:
-            return f"label {label} is used by {count} {kind} annotations but is for {new.label(label).kind} in the new schema"
-    rows = db.execute(
-        "SELECT kind, attrs, COUNT(*) FROM annotations GROUP BY kind, attrs"
-    ).fetchall()
-    for kind, attrs, count in rows:
-        for name, value in json.loads(attrs).items():
-            try:
-                attr = new.attribute(kind, name)
-            except SchemaError:
-                return f"attribute {kind}.{name} is used by annotations but missing from the new schema"
-            if not attr.accepts(value):
-                return f"{kind}.{name} = {value!r} is used by {count} annotations but not allowed by the new schema"
-    rows = db.execute(
-        "SELECT l.type, s.kind, t.kind, COUNT(*) FROM links l "
-        "JOIN annotations s ON s.id = l.source JOIN annotations t ON t.id = l.target "
-        "GROUP BY l.type, s.kind, t.kind ORDER BY l.type"
-    ).fetchall()
-    for type_name, source_kind, target_kind, count in rows:
-        try:
-            new.check_link(type_name, source_kind, target_kind)
-        except SchemaError:
-            if not any(lt.name == type_name for lt in new.link_types):
-                return f"link type {type_name} is used by {count} links; remove them first"
-            return f"{count} {type_name} links join a {source_kind} to a {target_kind}, which the new schema does not allow"
-    for lt in new.link_types:
-        if lt.max_per_source is None:
-            continue
-        row = db.execute(
-            "SELECT source, COUNT(*) AS n FROM links WHERE type = ? GROUP BY source HAVING n > ? LIMIT 1",
-            [lt.name, lt.max_per_source],
-        ).fetchone()
-        if row is not None:
-            return f"annotation {row[0]} has {row[1]} {lt.name} links, more than the new max_per_source {lt.max_per_source}"
-    return None
+    return schema_conflict(new, project.schema_usage())
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
@@ -622,7 +577,7 @@ def cmd_guidelines(args: argparse.Namespace) -> int:
     if args.out is not None:
         if args.out.is_dir():
             raise _UserError(f"{args.out}: is a folder; --out needs a file name")
-        with _open_project(args.db, must_exist=True) as project:
+        with _open_project(args.db, must_exist=True, readonly=True) as project:
             text = read_guidelines(project)
         write_text_atomic(text, args.out)
         print(f"wrote {len(text)} characters of guidelines to {args.out}")
@@ -637,7 +592,7 @@ def cmd_guidelines(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from storage.statistics import project_statistics
 
-    with _open_project(args.db, must_exist=True) as project:
+    with _open_project(args.db, must_exist=True, readonly=True) as project:
         stats = project_statistics(project)
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=1))
@@ -764,6 +719,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_guidelines(args)
         if args.command == "stats":
             return cmd_stats(args)
+        if args.command == "check":
+            return cmd_check(args)
         return cmd_gui(args.db, args.annotator)
     except HashiyaError as exc:
         _err(str(exc))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,17 +16,58 @@ from typing import Any
 import sqlite_utils
 
 from annotation.documents import Document, DocumentInfo
-from annotation.errors import HashiyaError
 from annotation.schema import LabelSchema
 from annotation.spans import Link, Span
-from storage import search_index
-from storage.migrations import APPLICATION_ID, LATEST_VERSION, _write_schema_tables, migrate
+from annotation.validation import (
+    EditRefused,
+    SchemaUsage,
+    check_schema_fields,
+    schema_conflict,
+)
+from storage import document_list, search_index
+from storage.document_list import DocumentQuery
+from storage.file_checks import (
+    SQLITE_HEADER,
+    FileState,
+    ProjectError,
+    check_existing_file,
+    harden,
+    read_only_uri,
+)
+from storage.migrations import LATEST_VERSION, _write_schema_tables, migrate
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = [
+    "SQLITE_HEADER",
+    "ConstraintRefused",
+    "DocumentQuery",
+    "Project",
+    "ProjectBusy",
+    "ProjectError",
+    "ReadOnlyProject",
+    "StaleEdit",
+]
 
 
-class ProjectError(HashiyaError):
-    """The file cannot be used as a project; str() is a one-line reason naming the file."""
+# The checks before opening, under the name storage.team imports.
+_check_existing_file = check_existing_file
+
+
+class ReadOnlyProject(ProjectError):
+    """A change was asked of a project opened read-only."""
+
+
+class ProjectBusy(ProjectError):
+    """Another process held the project's write lock for longer than the busy timeout."""
+
+
+class ConstraintRefused(EditRefused, sqlite3.IntegrityError):
+    """The file refused a write (a duplicate id or text, a missing reference). Also a
+    sqlite3.IntegrityError, so callers that handle database errors keep doing so."""
+
+
+class StaleEdit(ConstraintRefused):
+    """The edit was made from a copy another window or program has changed since (or it
+    refers to a span or document that is gone): nothing was written; reload and retry."""
 
 
 def _attrs_json(attrs: Any) -> str:
@@ -38,71 +79,43 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def _check_ids(path: Path, app_id: int, user_version: int) -> None:
-    if app_id != APPLICATION_ID:
-        raise ProjectError(
-            f"{path}: not a Hashiya project (an SQLite database of another application)"
-        )
-    if user_version > LATEST_VERSION:
-        raise ProjectError(
-            f"{path}: made by a newer Hashiya (project version {user_version}, "
-            f"this one reads up to {LATEST_VERSION})"
-        )
-
-
-def _check_existing_file(path: Path) -> None:
-    """Refuse files that are not Hashiya projects without writing a byte to them."""
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise ProjectError(f"{path}: cannot read the file ({exc.strerror})") from None
-    if len(header) == 0:
-        return  # an empty file is a new project
-    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-        raise ProjectError(f"{path}: not a Hashiya project (not an SQLite database)")
-    # After a killed session the newest page 1 (application_id, user_version) may still be
-    # in the -wal file only: then the header on disk is stale and the ids are read through
-    # SQLite instead.
-    wal_pending = Path(f"{path}-wal").exists()
-    if not wal_pending:
-        _check_ids(path, int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big"))
-    # A URI built from the path (so '?', '#' and '%' in names are not parsed as URI syntax).
-    # immutable=1 keeps SQLite from creating -wal/-shm files beside a file we may refuse;
-    # when a -wal is already there (a killed session), it must be read, so open it normally.
-    uri = path.resolve().as_uri() + "?mode=ro"
-    if not wal_pending:
-        uri += "&immutable=1"
-    try:
-        ro = sqlite3.connect(uri, uri=True)
-        try:
-            if wal_pending:
-                _check_ids(
-                    path,
-                    ro.execute("PRAGMA application_id").fetchone()[0],
-                    ro.execute("PRAGMA user_version").fetchone()[0],
-                )
-            result = ro.execute("PRAGMA integrity_check").fetchall()
-            fk = ro.execute("PRAGMA foreign_key_check").fetchall()
-        finally:
-            ro.close()
-    except sqlite3.DatabaseError as exc:
-        raise ProjectError(f"{path}: the project file is corrupt ({exc})") from None
-    if result != [("ok",)]:
-        raise ProjectError(f"{path}: the project file is corrupt ({result[0][0]})")
-    if fk:
-        raise ProjectError(
-            f"{path}: the project file is inconsistent ({len(fk)} broken references)"
-        )
+def _can_write(path: Path) -> bool:
+    """The file and its folder (for the -wal and -shm files) are writable, and meant to be:
+    a file or folder without write permission bits is read-only even for root."""
+    folder = path.parent
+    return (
+        os.access(path, os.W_OK)
+        and os.access(folder, os.W_OK)
+        and bool(path.stat().st_mode & 0o222)
+        and bool(folder.stat().st_mode & 0o200)
+    )
 
 
 class Project:
-    def __init__(self, path: str | os.PathLike[str], annotator: str | None = None) -> None:
+    """An open project file.
+
+    readonly=True opens it for reading only: not a byte is written (no migration, no
+    annotator row, no edit-log row), and every change raises ReadOnlyProject. A file or
+    folder we cannot write to is opened read-only whatever readonly says; `self.readonly`
+    tells which (the window shows a banner). The annotator row is made at the first write.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        annotator: str | None = None,
+        readonly: bool = False,
+        busy_timeout: float = 5.0,
+    ) -> None:
         self.path = Path(path)
+        state: FileState | None = None
         if self.path.exists():
             if self.path.is_dir():
                 raise ProjectError(f"{self.path}: is a folder, not a project file")
-            _check_existing_file(self.path)
+            state = check_existing_file(self.path)
+            readonly = readonly or not _can_write(self.path)
+        elif readonly:
+            raise ProjectError(f"{self.path}: no such project file")
         else:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,27 +123,79 @@ class Project:
                 raise ProjectError(
                     f"{self.path}: cannot create the folder ({exc.strerror})"
                 ) from None
+        self.readonly = readonly
+        self.busy_timeout = busy_timeout
         try:
-            conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode = WAL")
+            if readonly:
+                assert state is not None
+                conn = self._connect_readonly(state)
+            else:
+                conn = self._connect_readwrite()
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{self.path}: cannot open the project ({exc})") from None
+        self.db = sqlite_utils.Database(conn, recursive_triggers=False)
+        self._in_tx = False
+        self.annotator_name = annotator or os.environ.get("USER") or "annotator"
+        self._annotator_id_cache: int | None = None
+        self._schema: LabelSchema | None = None
+
+    def _connect_readwrite(self) -> sqlite3.Connection:
+        conn = harden(
+            sqlite3.connect(
+                str(self.path),
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=self.busy_timeout,
+            )
+        )
+        conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         # WAL + NORMAL survives a killed process (only power loss can drop the last commits).
         conn.execute("PRAGMA synchronous = NORMAL")
-        self.db = sqlite_utils.Database(conn)
         self.migrated_from = conn.execute("PRAGMA user_version").fetchone()[0]
         try:
-            migrate(self.db)
+            migrate(sqlite_utils.Database(conn, recursive_triggers=False))
         except Exception as exc:  # the failed step was rolled back; the file keeps its version
             conn.close()
             raise ProjectError(
                 f"{self.path}: cannot upgrade the project from version {self.migrated_from} ({exc})"
             ) from exc
-        self._in_tx = False
-        self.annotator_name = annotator or os.environ.get("USER") or "annotator"
-        self.annotator_id = self._annotator_id(self.annotator_name)
-        self._schema: LabelSchema | None = None
+        return conn
+
+    def _connect_readonly(self, state: FileState) -> sqlite3.Connection:
+        self.migrated_from = state.version
+        wal_pending = Path(f"{self.path}-wal").exists()
+        if _can_write(self.path):
+            # A normal connection that refuses writes: SQLite makes the -wal/-shm it needs to
+            # read a WAL file and the last connection to close removes them again.
+            uri = self.path.resolve().as_uri() + "?mode=rw"
+        else:
+            # Read-only file or folder: nothing can be created beside it. Without a -wal
+            # the file alone is the whole project (immutable: no -shm is needed).
+            uri = read_only_uri(self.path, immutable=not wal_pending)
+        conn = harden(
+            sqlite3.connect(
+                uri,
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=self.busy_timeout,
+            )
+        )
+        conn.execute("PRAGMA query_only = ON")
+        if state.empty or state.version < LATEST_VERSION:
+            # An older (or empty) file is upgraded in memory, never on disk: the copy answers
+            # the queries of this build and the file keeps every byte.
+            memory = harden(
+                sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            )
+            conn.backup(memory)
+            conn.close()
+            migrate(sqlite_utils.Database(memory, recursive_triggers=False))
+            memory.execute("PRAGMA query_only = ON")
+            conn = memory
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
 
     def close(self) -> None:
         self.db.conn.close()
@@ -144,29 +209,54 @@ class Project:
     # --- transactions -----------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic, committed unit; nested uses join the outer one."""
+        """One atomic, committed unit; nested uses join the outer one. The write lock is
+        taken at the start (BEGIN IMMEDIATE), waiting up to busy_timeout for another
+        process's commit."""
         if self._in_tx:
             yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        if self.readonly:
+            raise ReadOnlyProject(f"{self.path}: opened read-only; nothing was changed")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise ProjectBusy(
+                f"{self.path}: another program has been writing to the project for more than "
+                f"{self.busy_timeout:g} s ({exc}); nothing was changed"
+            ) from None
         self._in_tx = True
         try:
+            # The annotator row is made first, so that a savepoint the caller rolls back
+            # inside this transaction cannot take it away from under the cached id.
+            _ = self.annotator_id
             yield
         except BaseException:
             self.db.execute("ROLLBACK")
+            self._annotator_id_cache = None  # the row may have been made in this transaction
             raise
         else:
             self.db.execute("COMMIT")
         finally:
             self._in_tx = False
 
+    @property
+    def annotator_id(self) -> int:
+        """The current annotator's row, made at the first write (never on open)."""
+        if self._annotator_id_cache is None:
+            self._annotator_id_cache = self._annotator_id(self.annotator_name)
+        return self._annotator_id_cache
+
     def _annotator_id(self, name: str) -> int:
         row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
         if row:
             return row[0]
-        with self.transaction():
+        with self.transaction():  # which makes the current annotator's row first
+            row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
+            if row:
+                return row[0]
             cur = self.db.execute("INSERT INTO annotators(name) VALUES (?)", [name])
-        return int(cur.lastrowid)
+        assert cur.lastrowid is not None  # an INSERT always sets it
+        return cur.lastrowid
 
     def log(self, action: str, doc_id: str | None, payload: dict[str, Any]) -> None:
         self.db.execute(
@@ -223,7 +313,9 @@ class Project:
     def next_position(self) -> int:
         """The position after the last document (an index lookup). Read it inside the write
         transaction that uses it, so that two writers never share a position."""
-        return self.db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM documents").fetchone()[0]
+        return self.db.execute(
+            "SELECT COALESCE(MAX(position), 0) + 1 FROM document_list"
+        ).fetchone()[0]
 
     def add_document(
         self, doc: Document, position: int | None = None, note: dict[str, Any] | None = None
@@ -231,16 +323,54 @@ class Project:
         """Insert a document (callers check has_sha first to report duplicates); position
         defaults to the next one, read inside the transaction. note: more for the edit log's
         import row (the importer's span and link counts)."""
+        self.add_documents([doc], position, note)
+
+    def add_documents(
+        self,
+        docs: Iterable[Document],
+        position: int | None = None,
+        note: dict[str, Any] | None = None,
+    ) -> list[str]:
+        """Insert documents in one transaction, at the end of the list, and return their ids.
+        Positions are assigned inside the write transaction from document_list's position
+        index (no scan of the texts), so two importers at once cannot share one; position is
+        the first document's (default: the next one). The bulk
+        path for importers: callers check has_sha first to report duplicates. note: more
+        for each edit-log import row."""
+        ids: list[str] = []
+        now = _now()
         with self.transaction():
             if position is None:
                 position = self.next_position()
-            self.db.execute(
+            position -= 1
+            rows, log_rows = [], []
+            annotator_id = self.annotator_id
+            for doc in docs:
+                position += 1
+                rows.append((doc.id, doc.sha256, doc.source, doc.text, doc.status, position, now))
+                payload = json.dumps(
+                    {"source": doc.source, "sha256": doc.sha256, **(note or {})},
+                    ensure_ascii=False,
+                )
+                log_rows.append((now, annotator_id, doc.id, "import", payload))
+                ids.append(doc.id)
+            self._write(
                 "INSERT INTO documents(id, sha256, source, text, status, position, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [doc.id, doc.sha256, doc.source, doc.text, doc.status, position, _now()],
+                rows,
             )
-            search_index.add_documents(self.db.conn, [(doc.id, doc.text)])
-            self.log("import", doc.id, {"source": doc.source, "sha256": doc.sha256, **(note or {})})
+            search_index.add_documents(self.db.conn, [(r[0], r[3]) for r in rows])
+            self.db.conn.executemany(
+                "INSERT INTO document_list_text(rowid, title, source) "
+                "SELECT id, title, source FROM document_list WHERE doc_id = ?",
+                [(i,) for i in ids],
+            )
+            self.db.conn.executemany(
+                "INSERT INTO edit_log(at, annotator_id, doc_id, action, payload) "
+                "VALUES (?, ?, ?, ?, ?)",
+                log_rows,
+            )
+        return ids
 
     def document(self, doc_id: str) -> Document:
         row = self.db.execute(
@@ -251,27 +381,35 @@ class Project:
         return Document(*row)
 
     def document_ids(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY position")]
+        return [r[0] for r in self.db.execute("SELECT doc_id FROM document_list ORDER BY position")]
 
     def documents(self) -> list[DocumentInfo]:
-        rows = self.db.execute(
-            """SELECT d.id, d.source, d.status, length(d.text), COUNT(a.id), d.position
-               FROM documents d LEFT JOIN annotations a ON a.doc_id = d.id AND a.kind = 'entity'
-               GROUP BY d.id ORDER BY d.position"""
-        ).fetchall()
-        return [DocumentInfo(*r) for r in rows]
+        """Every document's list row, in list order (for a whole-project loop; the window's
+        list pages through document_page instead)."""
+        return document_list.page(self.db.conn, DocumentQuery(), 0, -1)
 
     def document_info(self, doc_id: str) -> DocumentInfo:
-        row = self.db.execute(
-            """SELECT d.id, d.source, d.status, length(d.text),
-                      (SELECT COUNT(*) FROM annotations a WHERE a.doc_id = d.id AND a.kind = 'entity'),
-                      d.position
-               FROM documents d WHERE d.id = ?""",
-            [doc_id],
-        ).fetchone()
-        if row is None:
+        found = document_list.info(self.db.conn, doc_id)
+        if found is None:
             raise KeyError(doc_id)
-        return DocumentInfo(*row)
+        return found
+
+    def document_page(
+        self, query: DocumentQuery | None = None, offset: int = 0, limit: int = 200
+    ) -> list[DocumentInfo]:
+        """Rows [offset, offset + limit) of the document list filtered and sorted by query."""
+        return document_list.page(self.db.conn, query or DocumentQuery(), offset, limit)
+
+    def document_count(self, query: DocumentQuery | None = None) -> int:
+        return document_list.count(self.db.conn, query or DocumentQuery())
+
+    def document_row(self, doc_id: str, query: DocumentQuery | None = None) -> int | None:
+        """The row of doc_id in the filtered, sorted list, or None when filtered out."""
+        return document_list.row_of(self.db.conn, query or DocumentQuery(), doc_id)
+
+    def status_counts(self) -> dict[str, int]:
+        """Documents per status, from an index (the progress bar: done / total)."""
+        return document_list.status_counts(self.db.conn)
 
     def set_status(self, doc_id: str, status: str, annotator: str | None = None) -> str:
         """Set a document's status for an annotator (default: the current one); return the
@@ -324,13 +462,33 @@ class Project:
         ).fetchall()
         return {r[0] for r in rows}
 
+    # --- other writers ----------------------------------------------------------------------
+    def data_version(self) -> int:
+        """Changes whenever another connection (a CLI import, a merge, a second window)
+        commits to the file; cheap enough to poll every second."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def _write(self, sql: str, rows: Iterable[Sequence[Any]]) -> int:
+        """executemany, with constraint failures turned into refusals; returns rowcount."""
+        try:
+            return self.db.conn.executemany(sql, rows).rowcount
+        except sqlite3.IntegrityError as exc:
+            reason = str(exc)
+            if "FOREIGN KEY" in reason:
+                raise StaleEdit(
+                    f"{self.path}: refused: the edit refers to a document or span that is no "
+                    "longer in the project (another window or program changed it); reload"
+                ) from None
+            raise ConstraintRefused(f"{self.path}: refused: {reason}") from None
+
     # --- spans and links --------------------------------------------------------------------
     def spans(
         self, doc_id: str, kinds: Iterable[str] | None = None, annotator: str | None = None
     ) -> list[Span]:
         """The document's spans in reading order; with annotator, only that layer's."""
         sql = (
-            'SELECT a.id, a.doc_id, a.kind, a.label, a.start, a."end", a.attrs, a.boundary, n.name '
+            'SELECT a.id, a.doc_id, a.kind, a.label, a.start, a."end", a.attrs, a.boundary, n.name, '
+            "a.version "
             "FROM annotations a LEFT JOIN annotators n ON n.id = a.annotator_id WHERE a.doc_id = ?"
         )
         params: list[Any] = [doc_id]
@@ -351,8 +509,8 @@ class Project:
             return dict(value)
 
         return [
-            Span(sid, d, k, lab, s, e, attrs_of(attrs), b, ann or "")
-            for sid, d, k, lab, s, e, attrs, b, ann in rows
+            Span(sid, d, k, lab, s, e, attrs_of(attrs), b, ann or "", v)
+            for sid, d, k, lab, s, e, attrs, b, ann, v in rows
         ]
 
     def links(self, doc_id: str, annotator: str | None = None) -> list[Link]:
@@ -385,9 +543,9 @@ class Project:
             authors = {
                 name: self._annotator_id(name) for name in {s.annotator for s in spans} if name
             }
-            self.db.conn.executemany(
+            self._write(
                 'INSERT INTO annotations(id, doc_id, kind, label, start, "end", attrs, boundary, '
-                "annotator_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "annotator_id, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         s.id,
@@ -400,6 +558,7 @@ class Project:
                         s.boundary,
                         authors.get(s.annotator, self.annotator_id),
                         now,
+                        s.version,
                     )
                     for s in spans
                 ],
@@ -410,7 +569,7 @@ class Project:
                 if lk.annotator and lk.annotator not in authors:
                     authors[lk.annotator] = self._annotator_id(lk.annotator)
             span_author = {s.id: authors.get(s.annotator, self.annotator_id) for s in spans}
-            self.db.conn.executemany(
+            self._write(
                 "INSERT INTO links(id, doc_id, type, source, target, annotator_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [
@@ -436,27 +595,54 @@ class Project:
         link_ids: Iterable[str] = (),
         doc_id: str | None = None,
         action: str = "delete",
+        versions: Mapping[str, int] | None = None,
     ) -> None:
+        """Delete spans (their links go too) and links. With versions (span id -> the version
+        the caller last saw), a span another program changed or deleted meanwhile refuses
+        the whole edit with StaleEdit."""
         span_ids, link_ids = list(span_ids), list(link_ids)
         with self.transaction():
-            self.db.conn.executemany("DELETE FROM links WHERE id = ?", [(i,) for i in link_ids])
-            self.db.conn.executemany(
-                "DELETE FROM annotations WHERE id = ?", [(i,) for i in span_ids]
-            )
+            self._write("DELETE FROM links WHERE id = ?", [(i,) for i in link_ids])
+            if versions is None:
+                self._write("DELETE FROM annotations WHERE id = ?", [(i,) for i in span_ids])
+            else:
+                done = self._write(
+                    "DELETE FROM annotations WHERE id = ? AND version = ?",
+                    [(i, versions[i]) for i in span_ids],
+                )
+                if done != len(span_ids):
+                    raise StaleEdit(self._stale_message())
             self.log(action, doc_id, {"spans": span_ids, "links": link_ids})
 
     def update_spans(self, spans: Iterable[Span], action: str = "update") -> None:
-        """Write label and attributes of existing spans (range and kind never change)."""
+        """Write label and attributes of existing spans (range and kind never change). Each
+        span's version is the one the caller last saw: when the project holds another (an
+        update from a stale copy) or the span is gone, nothing is written and StaleEdit is
+        raised. The stored version goes up by one."""
         spans = list(spans)
         with self.transaction():
-            self.db.conn.executemany(
-                "UPDATE annotations SET label = ?, attrs = ? WHERE id = ?",
+            done = self._write(
+                "UPDATE annotations SET label = ?, attrs = ?, version = version + 1 "
+                "WHERE id = ? AND version = ?",
                 [
-                    (s.label, json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True), s.id)
+                    (
+                        s.label,
+                        json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True),
+                        s.id,
+                        s.version,
+                    )
                     for s in spans
                 ],
             )
+            if done != len(spans):
+                raise StaleEdit(self._stale_message())
             self._log_spans(action, spans, [])
+
+    def _stale_message(self) -> str:
+        return (
+            f"{self.path}: refused: another window or program changed these annotations since "
+            "they were shown; the document is reloaded and nothing was changed"
+        )
 
     def _log_spans(self, action: str, spans: list[Span], links: list[Link]) -> None:
         doc_ids = {s.doc_id for s in spans} | {lk.doc_id for lk in links}
@@ -575,30 +761,49 @@ class Project:
 
     def save_schema(self, schema: LabelSchema, renames: dict[str, str] | None = None) -> None:
         """Store a new schema. renames maps old label names to new ones: existing annotations
-        follow (ON UPDATE CASCADE). Labels that disappear must not be in use."""
+        follow (ON UPDATE CASCADE). A schema the stored annotations do not fit (a label in use
+        gone, a value no longer allowed...) is refused with EditRefused, nothing written."""
         renames = renames or {}
+        check_schema_fields(schema)
         data = schema.to_dict()
-        new_names = {lab["name"] for lab in data["labels"]}
         with self.transaction():
             for old, new in renames.items():
                 self.db.execute("UPDATE labels SET name = ? WHERE name = ?", [new, old])
-            gone = [
-                r[0]
-                for r in self.db.execute("SELECT name FROM labels").fetchall()
-                if r[0] not in new_names
-            ]
-            for name in gone:
-                used = self.db.execute(
-                    "SELECT COUNT(*) FROM annotations WHERE label = ?", [name]
-                ).fetchone()[0]
-                if used:
-                    raise ValueError(
-                        f"label {name} is used by {used} annotations; relabel them first"
-                    )
-                self.db.execute("DELETE FROM labels WHERE name = ?", [name])
+            conflict = schema_conflict(schema, self.schema_usage())
+            if conflict is not None:
+                raise EditRefused(conflict)
+            new_names = {lab["name"] for lab in data["labels"]}
+            for (name,) in self.db.execute("SELECT name FROM labels").fetchall():
+                if name not in new_names:
+                    self.db.execute("DELETE FROM labels WHERE name = ?", [name])
             _write_schema_tables(self.db, data)
             self.log("schema", None, {"renames": renames, "schema": data})
         self._schema = None
+
+    def schema_usage(self) -> SchemaUsage:
+        """What the stored annotations use, in a few grouped queries (none per annotation)."""
+        db = self.db
+        most: dict[str, tuple[str, int]] = {}
+        for type_name, source, n in db.execute(
+            "SELECT type, source, COUNT(*) AS n FROM links GROUP BY type, source"
+        ):
+            if type_name not in most or n > most[type_name][1]:
+                most[type_name] = (source, n)
+        return SchemaUsage(
+            kinds={r[0] for r in db.execute("SELECT name FROM kinds")},
+            labels=db.execute(
+                "SELECT label, kind, COUNT(*) FROM annotations GROUP BY label, kind ORDER BY label"
+            ).fetchall(),
+            attrs=db.execute(
+                "SELECT kind, attrs, COUNT(*) FROM annotations GROUP BY kind, attrs"
+            ).fetchall(),
+            links=db.execute(
+                "SELECT l.type, s.kind, t.kind, COUNT(*) FROM links l "
+                "JOIN annotations s ON s.id = l.source JOIN annotations t ON t.id = l.target "
+                "GROUP BY l.type, s.kind, t.kind ORDER BY l.type"
+            ).fetchall(),
+            most_links=most,
+        )
 
     def label_usage(self, name: str) -> int:
         return self.db.execute(

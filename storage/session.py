@@ -9,16 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from annotation import validation
 from annotation.documents import Document
-from annotation.errors import HashiyaError
-from annotation.schema import LabelSchema, SchemaError
+from annotation.schema import LabelSchema
 from annotation.span_index import SpanIndex
 from annotation.spans import Link, Span
+from annotation.validation import EditRefused
 from storage.project import Project
 
-
-class EditRefused(HashiyaError, ValueError):
-    """An edit that would break the document's consistency; str() says why."""
+__all__ = ["Change", "DocumentSession", "EditRefused", "Removal"]
 
 
 @dataclass
@@ -70,42 +69,24 @@ class DocumentSession:
         for observer in list(self.observers):
             observer(change)
 
-    # --- validation -------------------------------------------------------------------------
+    # --- validation (the rules live in annotation.validation) ------------------------------
+    def _stored_kind(self, span_id: str) -> str | None:
+        span = self.index.get(span_id)
+        return span.kind if span is not None else None
+
     def check_span(self, span: Span) -> None:
-        if span.doc_id != self.doc.id:
-            raise EditRefused(f"span {span.id} belongs to another document")
-        if span.end > len(self.doc.text):
-            raise EditRefused(
-                f"span {span.id} ends at {span.end}, past the text ({len(self.doc.text)})"
-            )
-        try:
-            label = self.schema.label(span.label)
-            if label.kind != span.kind:
-                raise EditRefused(f"label {span.label} is for {label.kind}, not {span.kind}")
-            self.schema.check_attrs(span.kind, dict(span.attrs))
-        except SchemaError as exc:
-            raise EditRefused(str(exc)) from None
+        validation.check_span(span, self.doc.id, len(self.doc.text), self.schema)
 
-    def check_link(self, link: Link, pending: dict[str, Span]) -> None:
-        source = pending.get(link.source) or self.index.get(link.source)
-        target = pending.get(link.target) or self.index.get(link.target)
-        if source is None or target is None:
-            raise EditRefused(f"link {link.id} points to a span that is not in the document")
-        try:
-            self.schema.check_link(link.type, source.kind, target.kind)
-        except SchemaError as exc:
-            raise EditRefused(str(exc)) from None
-
-    def _check_link_counts(self, links: list[Link]) -> None:
-        """A link type's max_per_source (a quote has one speaker) holds after the edit."""
-        counts: dict[tuple[str, str], int] = {}
-        for link in links:
-            key = (link.source, link.type)
-            counts[key] = counts.get(key, 0) + 1
-        for (source, type_name), n in counts.items():
-            limit = self.schema.link_type(type_name).max_per_source
-            if limit is not None and n + len(self.index.links_from(source, type_name)) > limit:
-                raise EditRefused(f"a span can have at most {limit} {type_name} link(s)")
+    def check_edit(self, spans: list[Span], links: list[Link]) -> None:
+        validation.check_edit(
+            self.doc.id,
+            len(self.doc.text),
+            self.schema,
+            spans,
+            links,
+            stored_kind=self._stored_kind,
+            stored_links=lambda source, type_name: len(self.index.links_from(source, type_name)),
+        )
 
     # --- edits ------------------------------------------------------------------------------
     def add(
@@ -115,14 +96,7 @@ class DocumentSession:
         if self.layer is not None:
             spans = [s if s.annotator else replace(s, annotator=self.layer) for s in spans]
             links = [lk if lk.annotator else replace(lk, annotator=self.layer) for lk in links]
-        pending = {s.id: s for s in spans}
-        for span in spans:
-            self.check_span(span)
-            if span.id in self.index:
-                raise EditRefused(f"span {span.id} exists already")
-        for link in links:
-            self.check_link(link, pending)
-        self._check_link_counts(links)
+        self.check_edit(spans, links)
         self.project.insert(spans, links, action=action)
         for span in spans:
             self.index.add(span)
@@ -158,6 +132,7 @@ class DocumentSession:
             [lk.id for lk in removal.links],
             self.doc.id,
             action=action,
+            versions={s.id: s.version for s in removal.spans},
         )
         for link in removal.links:
             self.index.remove_link(link.id)
@@ -170,9 +145,12 @@ class DocumentSession:
         return self.add(removal.spans, removal.links, action="restore")
 
     def update(self, spans: Iterable[Span], action: str = "update") -> list[Span]:
-        """Replace label/attributes of spans (same id, kind and range); return the old ones."""
+        """Replace label/attributes of spans (same id, kind and range); return the old ones.
+        The edit is made from the version this session holds: when another window or program
+        changed the span since, StaleEdit is raised and nothing is written (call reload())."""
         spans = list(spans)
-        old = []
+        old: list[Span] = []
+        stored: list[Span] = []
         for span in spans:
             current = self.index.get(span.id)
             if current is None:
@@ -181,10 +159,12 @@ class DocumentSession:
                 raise EditRefused("an update keeps the kind and range of a span")
             self.check_span(span)
             old.append(current)
-        self.project.update_spans(spans, action=action)
-        for span in spans:
+            stored.append(replace(span, version=current.version))
+        self.project.update_spans(stored, action=action)
+        new = [replace(span, version=span.version + 1) for span in stored]
+        for span in new:
             self.index.replace(span)
-        self._notify(Change(updated=list(zip(old, spans, strict=True))))
+        self._notify(Change(updated=list(zip(old, new, strict=True))))
         return old
 
     def relabel(self, span_ids: Iterable[str], label: str) -> list[Span]:
@@ -200,8 +180,8 @@ class DocumentSession:
         return self.add((), links, action="link")
 
     def remove_links(self, link_ids: Iterable[str]) -> list[Link]:
-        links = [self.index.link(i) for i in link_ids]
-        links = [lk for lk in links if lk is not None]
+        found = [self.index.link(i) for i in link_ids]
+        links = [lk for lk in found if lk is not None]
         self.project.delete((), [lk.id for lk in links], self.doc.id, action="unlink")
         for link in links:
             self.index.remove_link(link.id)
@@ -219,3 +199,36 @@ class DocumentSession:
                 changed.append((span, new))
         if changed:
             self._notify(Change(updated=changed))
+
+    def reload(self) -> Change:
+        """Re-read the document's spans and links after another window or program wrote to
+        the project (Project.data_version moved, or an edit raised StaleEdit); observers are
+        told exactly what differs, so a view keeps its selection where the span survives."""
+        fresh = {s.id: s for s in self.project.spans(self.doc.id, annotator=self.layer)}
+        fresh_links = {lk.id: lk for lk in self.project.links(self.doc.id, annotator=self.layer)}
+        current = {s.id: s for s in self.index.all()}
+        current_links = {lk.id: lk for lk in self.index.links()}
+        change = Change(
+            added=[s for i, s in fresh.items() if i not in current],
+            removed=[s for i, s in current.items() if i not in fresh],
+            updated=[
+                (s, fresh[i])
+                for i, s in current.items()
+                if i in fresh and (s != fresh[i] or s.version != fresh[i].version)
+            ],
+            links_added=[lk for i, lk in fresh_links.items() if i not in current_links],
+            links_removed=[lk for i, lk in current_links.items() if i not in fresh_links],
+        )
+        for link in change.links_removed:
+            self.index.remove_link(link.id)
+        for span in change.removed:
+            self.index.remove(span.id)
+        for _, span in change.updated:
+            self.index.replace(span)
+        for span in change.added:
+            self.index.add(span)
+        for link in change.links_added:
+            self.index.add_link(link)
+        if change.spans_touched() or change.links_added or change.links_removed:
+            self._notify(change)
+        return change
