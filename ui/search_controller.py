@@ -13,6 +13,7 @@ from annotation.search import SearchIndex
 from storage.session import DocumentSession
 from ui.document_controller import DocumentController
 from ui.document_view import Band, DocumentView
+from ui.plain_text import isolate
 from ui.search_panel import Hit, SearchPanel, context_of
 
 HIT_FILL = QColor(255, 193, 7, 90)
@@ -85,7 +86,7 @@ class SearchController(QObject):
             first_here = next((i for i, h in enumerate(hits) if h.doc_id == session.doc.id), 0)
             self.go_to_hit(first_here)
         else:
-            self.message.emit(f"No match for «{query}».", 4000)
+            self.message.emit(self.tr("No match for «{query}».").format(query=isolate(query)), 4000)
         return hits
 
     def clear(self) -> None:
