@@ -25,7 +25,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from annotation.errors import HashiyaError
 from storage.formats.cli import (
@@ -481,6 +481,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def _read_schema(path: Path) -> LabelSchema:
     from annotation.schema import LabelSchema, SchemaError
+    from annotation.validation import check_schema_fields
 
     try:
         raw = path.read_text(encoding="utf-8")
@@ -500,94 +501,17 @@ def _read_schema(path: Path) -> LabelSchema:
         raise _UserError(f"{path}: a label schema must be a JSON object")
     try:
         schema = LabelSchema.from_dict(data)
-        _check_field_types(schema)
+        check_schema_fields(schema)
     except SchemaError as exc:
         raise _UserError(f"{path}: invalid label schema: {exc}") from None
     return schema
 
 
-def _check_field_types(schema: LabelSchema) -> None:
-    """What LabelSchema leaves unchecked: titles, values and defaults are strings, a link
-    type's max_per_source is a positive integer or null."""
-    from annotation.schema import SchemaError
-
-    def text(value: Any) -> bool:
-        return isinstance(value, str)
-
-    for k in schema.kinds:
-        if not text(k.title):
-            raise SchemaError(f"kind {k.name}: title must be a string")
-    for lab in schema.labels:
-        if not text(lab.title):
-            raise SchemaError(f"label {lab.name}: title must be a string")
-    for a in schema.attributes:
-        if not (text(a.default) and text(a.title) and all(map(text, a.values or ()))):
-            raise SchemaError(
-                f"attribute {a.kind}.{a.name}: values, default and title must be strings"
-            )
-        if a.values is not None and len(set(a.values)) != len(a.values):
-            raise SchemaError(f"attribute {a.kind}.{a.name}: a value is listed twice")
-    for lt in schema.link_types:
-        m = lt.max_per_source
-        if m is not None and (not isinstance(m, int) or isinstance(m, bool) or m < 1):
-            raise SchemaError(
-                f"link type {lt.name}: max_per_source must be a positive integer or null"
-            )
-        if not text(lt.title):
-            raise SchemaError(f"link type {lt.name}: title must be a string")
-
-
 def _schema_conflict(project: Project, new: LabelSchema) -> str | None:
-    """Why the project's annotations would not fit the new schema, or None. A few grouped
-    queries, none per annotation."""
-    from annotation.schema import SchemaError
+    """Why the project's annotations would not fit the new schema, or None."""
+    from annotation.validation import schema_conflict
 
-    kinds = {k.name for k in new.kinds}
-    for k in project.schema().kinds:
-        if k.name not in kinds:
-            return f"kind {k.name} is missing (kinds cannot be removed)"
-    db = project.db
-    rows = db.execute(
-        "SELECT label, kind, COUNT(*) FROM annotations GROUP BY label, kind ORDER BY label"
-    ).fetchall()
-    for label, kind, count in rows:
-        if not new.has_label(label):
-            return f"label {label} is used by {count} annotations; relabel them first"
-        if new.label(label).kind != kind:
-            return f"label {label} is used by {count} {kind} annotations but is for {new.label(label).kind} in the new schema"
-    rows = db.execute(
-        "SELECT kind, attrs, COUNT(*) FROM annotations GROUP BY kind, attrs"
-    ).fetchall()
-    for kind, attrs, count in rows:
-        for name, value in json.loads(attrs).items():
-            try:
-                attr = new.attribute(kind, name)
-            except SchemaError:
-                return f"attribute {kind}.{name} is used by annotations but missing from the new schema"
-            if not attr.accepts(value):
-                return f"{kind}.{name} = {value!r} is used by {count} annotations but not allowed by the new schema"
-    rows = db.execute(
-        "SELECT l.type, s.kind, t.kind, COUNT(*) FROM links l "
-        "JOIN annotations s ON s.id = l.source JOIN annotations t ON t.id = l.target "
-        "GROUP BY l.type, s.kind, t.kind ORDER BY l.type"
-    ).fetchall()
-    for type_name, source_kind, target_kind, count in rows:
-        try:
-            new.check_link(type_name, source_kind, target_kind)
-        except SchemaError:
-            if not any(lt.name == type_name for lt in new.link_types):
-                return f"link type {type_name} is used by {count} links; remove them first"
-            return f"{count} {type_name} links join a {source_kind} to a {target_kind}, which the new schema does not allow"
-    for lt in new.link_types:
-        if lt.max_per_source is None:
-            continue
-        row = db.execute(
-            "SELECT source, COUNT(*) AS n FROM links WHERE type = ? GROUP BY source HAVING n > ? LIMIT 1",
-            [lt.name, lt.max_per_source],
-        ).fetchone()
-        if row is not None:
-            return f"annotation {row[0]} has {row[1]} {lt.name} links, more than the new max_per_source {lt.max_per_source}"
-    return None
+    return schema_conflict(new, project.schema_usage())
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:

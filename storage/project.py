@@ -19,6 +19,12 @@ from annotation.documents import Document, DocumentInfo
 from annotation.errors import HashiyaError
 from annotation.schema import LabelSchema
 from annotation.spans import Link, Span
+from annotation.validation import (
+    EditRefused,
+    SchemaUsage,
+    check_schema_fields,
+    schema_conflict,
+)
 from storage import search_index
 from storage.migrations import APPLICATION_ID, LATEST_VERSION, _write_schema_tables, migrate
 
@@ -575,30 +581,49 @@ class Project:
 
     def save_schema(self, schema: LabelSchema, renames: dict[str, str] | None = None) -> None:
         """Store a new schema. renames maps old label names to new ones: existing annotations
-        follow (ON UPDATE CASCADE). Labels that disappear must not be in use."""
+        follow (ON UPDATE CASCADE). A schema the stored annotations do not fit (a label in use
+        gone, a value no longer allowed...) is refused with EditRefused, nothing written."""
         renames = renames or {}
+        check_schema_fields(schema)
         data = schema.to_dict()
-        new_names = {lab["name"] for lab in data["labels"]}
         with self.transaction():
             for old, new in renames.items():
                 self.db.execute("UPDATE labels SET name = ? WHERE name = ?", [new, old])
-            gone = [
-                r[0]
-                for r in self.db.execute("SELECT name FROM labels").fetchall()
-                if r[0] not in new_names
-            ]
-            for name in gone:
-                used = self.db.execute(
-                    "SELECT COUNT(*) FROM annotations WHERE label = ?", [name]
-                ).fetchone()[0]
-                if used:
-                    raise ValueError(
-                        f"label {name} is used by {used} annotations; relabel them first"
-                    )
-                self.db.execute("DELETE FROM labels WHERE name = ?", [name])
+            conflict = schema_conflict(schema, self.schema_usage())
+            if conflict is not None:
+                raise EditRefused(conflict)
+            new_names = {lab["name"] for lab in data["labels"]}
+            for (name,) in self.db.execute("SELECT name FROM labels").fetchall():
+                if name not in new_names:
+                    self.db.execute("DELETE FROM labels WHERE name = ?", [name])
             _write_schema_tables(self.db, data)
             self.log("schema", None, {"renames": renames, "schema": data})
         self._schema = None
+
+    def schema_usage(self) -> SchemaUsage:
+        """What the stored annotations use, in a few grouped queries (none per annotation)."""
+        db = self.db
+        most: dict[str, tuple[str, int]] = {}
+        for type_name, source, n in db.execute(
+            "SELECT type, source, COUNT(*) AS n FROM links GROUP BY type, source"
+        ):
+            if type_name not in most or n > most[type_name][1]:
+                most[type_name] = (source, n)
+        return SchemaUsage(
+            kinds={r[0] for r in db.execute("SELECT name FROM kinds")},
+            labels=db.execute(
+                "SELECT label, kind, COUNT(*) FROM annotations GROUP BY label, kind ORDER BY label"
+            ).fetchall(),
+            attrs=db.execute(
+                "SELECT kind, attrs, COUNT(*) FROM annotations GROUP BY kind, attrs"
+            ).fetchall(),
+            links=db.execute(
+                "SELECT l.type, s.kind, t.kind, COUNT(*) FROM links l "
+                "JOIN annotations s ON s.id = l.source JOIN annotations t ON t.id = l.target "
+                "GROUP BY l.type, s.kind, t.kind ORDER BY l.type"
+            ).fetchall(),
+            most_links=most,
+        )
 
     def label_usage(self, name: str) -> int:
         return self.db.execute(

@@ -9,16 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from annotation import validation
 from annotation.documents import Document
-from annotation.errors import HashiyaError
-from annotation.schema import LabelSchema, SchemaError
+from annotation.schema import LabelSchema
 from annotation.span_index import SpanIndex
 from annotation.spans import Link, Span
+from annotation.validation import EditRefused
 from storage.project import Project
 
-
-class EditRefused(HashiyaError, ValueError):
-    """An edit that would break the document's consistency; str() says why."""
+__all__ = ["Change", "DocumentSession", "EditRefused", "Removal"]
 
 
 @dataclass
@@ -70,42 +69,24 @@ class DocumentSession:
         for observer in list(self.observers):
             observer(change)
 
-    # --- validation -------------------------------------------------------------------------
+    # --- validation (the rules live in annotation.validation) ------------------------------
+    def _stored_kind(self, span_id: str) -> str | None:
+        span = self.index.get(span_id)
+        return span.kind if span is not None else None
+
     def check_span(self, span: Span) -> None:
-        if span.doc_id != self.doc.id:
-            raise EditRefused(f"span {span.id} belongs to another document")
-        if span.end > len(self.doc.text):
-            raise EditRefused(
-                f"span {span.id} ends at {span.end}, past the text ({len(self.doc.text)})"
-            )
-        try:
-            label = self.schema.label(span.label)
-            if label.kind != span.kind:
-                raise EditRefused(f"label {span.label} is for {label.kind}, not {span.kind}")
-            self.schema.check_attrs(span.kind, dict(span.attrs))
-        except SchemaError as exc:
-            raise EditRefused(str(exc)) from None
+        validation.check_span(span, self.doc.id, len(self.doc.text), self.schema)
 
-    def check_link(self, link: Link, pending: dict[str, Span]) -> None:
-        source = pending.get(link.source) or self.index.get(link.source)
-        target = pending.get(link.target) or self.index.get(link.target)
-        if source is None or target is None:
-            raise EditRefused(f"link {link.id} points to a span that is not in the document")
-        try:
-            self.schema.check_link(link.type, source.kind, target.kind)
-        except SchemaError as exc:
-            raise EditRefused(str(exc)) from None
-
-    def _check_link_counts(self, links: list[Link]) -> None:
-        """A link type's max_per_source (a quote has one speaker) holds after the edit."""
-        counts: dict[tuple[str, str], int] = {}
-        for link in links:
-            key = (link.source, link.type)
-            counts[key] = counts.get(key, 0) + 1
-        for (source, type_name), n in counts.items():
-            limit = self.schema.link_type(type_name).max_per_source
-            if limit is not None and n + len(self.index.links_from(source, type_name)) > limit:
-                raise EditRefused(f"a span can have at most {limit} {type_name} link(s)")
+    def check_edit(self, spans: list[Span], links: list[Link]) -> None:
+        validation.check_edit(
+            self.doc.id,
+            len(self.doc.text),
+            self.schema,
+            spans,
+            links,
+            stored_kind=self._stored_kind,
+            stored_links=lambda source, type_name: len(self.index.links_from(source, type_name)),
+        )
 
     # --- edits ------------------------------------------------------------------------------
     def add(
@@ -115,14 +96,7 @@ class DocumentSession:
         if self.layer is not None:
             spans = [s if s.annotator else replace(s, annotator=self.layer) for s in spans]
             links = [lk if lk.annotator else replace(lk, annotator=self.layer) for lk in links]
-        pending = {s.id: s for s in spans}
-        for span in spans:
-            self.check_span(span)
-            if span.id in self.index:
-                raise EditRefused(f"span {span.id} exists already")
-        for link in links:
-            self.check_link(link, pending)
-        self._check_link_counts(links)
+        self.check_edit(spans, links)
         self.project.insert(spans, links, action=action)
         for span in spans:
             self.index.add(span)
