@@ -10,6 +10,7 @@
                                    (storage/formats/cli.py; --split for dataset splits)
   python main.py schema --db PATH --out FILE.json   write the project's label schema
   python main.py schema --db PATH --load FILE.json  replace it (kinds, labels, attributes, link types)
+  python main.py check --db PATH                    integrity_check + foreign_key_check, reported
 
 Exit status: 0 when every input was taken (texts already in the project are skipped and
 reported on stdout, which is not a failure); 1 when an input was refused (one line per
@@ -25,7 +26,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotation.errors import HashiyaError
 from storage.formats.cli import (
@@ -99,7 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(
         dest="command",
-        metavar="{import,export,schema,suggest,guidelines,stats,assign,merge,agreement,curate}",
+        metavar="{import,export,schema,suggest,guidelines,stats,assign,merge,agreement,curate,"
+        "check}",
     )
 
     imp = sub.add_parser("import", help="import .txt articles and native .jsonl files")
@@ -191,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_suggest_parser(sub)
     _add_guidelines_and_stats_parsers(sub)
     _add_team_commands(sub)
+    _add_check_parser(sub)
     return parser
 
 
@@ -347,16 +350,44 @@ def _confidence(value: str) -> float:
     return x
 
 
+def _add_check_parser(sub: argparse._SubParsersAction) -> None:
+    chk = sub.add_parser(
+        "check",
+        help="check the whole project file (integrity_check and foreign_key_check)",
+        description="Reads every page of the project (this takes time on a large file) and "
+        "reports damage; writes nothing. Exit 0 when the file is sound, 1 otherwise.",
+    )
+    chk.add_argument("--db", type=Path, required=True, help="project file")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from storage.file_checks import full_check
+
+    with _open_project(args.db, must_exist=True, readonly=True):
+        pass  # the checks before opening: header, ids, version, schema objects
+    report = full_check(args.db)
+    for problem in report.problems:
+        _err(f"{args.db}: {problem}")
+    if report.ok:
+        print(f"{args.db}: the project file is sound (integrity_check and foreign_key_check: ok)")
+        return EXIT_OK
+    print(f"{args.db}: {len(report.problems)} problem(s) found")
+    return EXIT_REFUSED
+
+
 def _err(message: str) -> None:
     print(" ".join(message.split()), file=sys.stderr)
 
 
-def _open_project(path: Path, must_exist: bool, annotator: str | None = None):
+def _open_project(
+    path: Path, must_exist: bool, annotator: str | None = None, readonly: bool = False
+):
+    """The project at path; readonly=True (for export and every report) writes not a byte."""
     from storage.project import Project
 
-    if must_exist and not path.exists():
+    if (must_exist or readonly) and not path.exists():
         raise _UserError(f"{path}: no such project file")
-    return Project(path, annotator=annotator)
+    return Project(path, annotator=annotator, readonly=readonly)
 
 
 class _UserError(HashiyaError):
@@ -395,7 +426,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from annotation.layers import DEFAULT_LAYER
 
     layer = args.layer or DEFAULT_LAYER
-    with _open_project(args.db, must_exist=True) as project:
+    with _open_project(args.db, must_exist=True, readonly=True) as project:
         try:
             report = export_jsonl(project, out, status=args.status, kinds=args.kinds, layer=layer)
         except OSError as exc:
@@ -422,7 +453,7 @@ def cmd_export_conll(args: argparse.Namespace) -> int:
     from storage.exporter import export_conll
 
     out: Path = args.out
-    with _open_project(args.db, must_exist=True) as project:
+    with _open_project(args.db, must_exist=True, readonly=True) as project:
         try:
             report = export_conll(
                 project,
@@ -455,7 +486,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
             raise _UserError(f"{out}: is the project file itself; choose another --out")
         if out.is_dir():
             raise _UserError(f"{out}: is a folder; --out needs a file name")
-        with _open_project(args.db, must_exist=True) as project:
+        with _open_project(args.db, must_exist=True, readonly=True) as project:
             data = project.schema().to_dict()
         try:
             write_text_atomic(json.dumps(data, ensure_ascii=False, indent=1) + "\n", out)
@@ -694,6 +725,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_guidelines(args)
         if args.command == "stats":
             return cmd_stats(args)
+        if args.command == "check":
+            return cmd_check(args)
         return cmd_gui(args.db, args.annotator, args.lang)
     except HashiyaError as exc:
         _err(str(exc))

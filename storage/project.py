@@ -16,7 +16,6 @@ from typing import Any
 import sqlite_utils
 
 from annotation.documents import Document, DocumentInfo
-from annotation.errors import HashiyaError
 from annotation.schema import LabelSchema
 from annotation.spans import Link, Span
 from annotation.validation import (
@@ -26,13 +25,25 @@ from annotation.validation import (
     schema_conflict,
 )
 from storage import search_index
-from storage.migrations import APPLICATION_ID, LATEST_VERSION, _write_schema_tables, migrate
+from storage.file_checks import (
+    SQLITE_HEADER,
+    FileState,
+    ProjectError,
+    check_existing_file,
+    harden,
+    read_only_uri,
+)
+from storage.migrations import LATEST_VERSION, _write_schema_tables, migrate
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["SQLITE_HEADER", "Project", "ProjectBusy", "ProjectError", "ReadOnlyProject"]
 
 
-class ProjectError(HashiyaError):
-    """The file cannot be used as a project; str() is a one-line reason naming the file."""
+class ReadOnlyProject(ProjectError):
+    """A change was asked of a project opened read-only."""
+
+
+class ProjectBusy(ProjectError):
+    """Another process held the project's write lock for longer than the busy timeout."""
 
 
 def _attrs_json(attrs: Any) -> str:
@@ -44,71 +55,43 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def _check_ids(path: Path, app_id: int, user_version: int) -> None:
-    if app_id != APPLICATION_ID:
-        raise ProjectError(
-            f"{path}: not a Hashiya project (an SQLite database of another application)"
-        )
-    if user_version > LATEST_VERSION:
-        raise ProjectError(
-            f"{path}: made by a newer Hashiya (project version {user_version}, "
-            f"this one reads up to {LATEST_VERSION})"
-        )
-
-
-def _check_existing_file(path: Path) -> None:
-    """Refuse files that are not Hashiya projects without writing a byte to them."""
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise ProjectError(f"{path}: cannot read the file ({exc.strerror})") from None
-    if len(header) == 0:
-        return  # an empty file is a new project
-    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-        raise ProjectError(f"{path}: not a Hashiya project (not an SQLite database)")
-    # After a killed session the newest page 1 (application_id, user_version) may still be
-    # in the -wal file only: then the header on disk is stale and the ids are read through
-    # SQLite instead.
-    wal_pending = Path(f"{path}-wal").exists()
-    if not wal_pending:
-        _check_ids(path, int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big"))
-    # A URI built from the path (so '?', '#' and '%' in names are not parsed as URI syntax).
-    # immutable=1 keeps SQLite from creating -wal/-shm files beside a file we may refuse;
-    # when a -wal is already there (a killed session), it must be read, so open it normally.
-    uri = path.resolve().as_uri() + "?mode=ro"
-    if not wal_pending:
-        uri += "&immutable=1"
-    try:
-        ro = sqlite3.connect(uri, uri=True)
-        try:
-            if wal_pending:
-                _check_ids(
-                    path,
-                    ro.execute("PRAGMA application_id").fetchone()[0],
-                    ro.execute("PRAGMA user_version").fetchone()[0],
-                )
-            result = ro.execute("PRAGMA integrity_check").fetchall()
-            fk = ro.execute("PRAGMA foreign_key_check").fetchall()
-        finally:
-            ro.close()
-    except sqlite3.DatabaseError as exc:
-        raise ProjectError(f"{path}: the project file is corrupt ({exc})") from None
-    if result != [("ok",)]:
-        raise ProjectError(f"{path}: the project file is corrupt ({result[0][0]})")
-    if fk:
-        raise ProjectError(
-            f"{path}: the project file is inconsistent ({len(fk)} broken references)"
-        )
+def _can_write(path: Path) -> bool:
+    """The file and its folder (for the -wal and -shm files) are writable, and meant to be:
+    a file or folder without write permission bits is read-only even for root."""
+    folder = path.parent
+    return (
+        os.access(path, os.W_OK)
+        and os.access(folder, os.W_OK)
+        and bool(path.stat().st_mode & 0o222)
+        and bool(folder.stat().st_mode & 0o200)
+    )
 
 
 class Project:
-    def __init__(self, path: str | os.PathLike[str], annotator: str | None = None) -> None:
+    """An open project file.
+
+    readonly=True opens it for reading only: not a byte is written (no migration, no
+    annotator row, no edit-log row), and every change raises ReadOnlyProject. A file or
+    folder we cannot write to is opened read-only whatever readonly says; `self.readonly`
+    tells which (the window shows a banner). The annotator row is made at the first write.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        annotator: str | None = None,
+        readonly: bool = False,
+        busy_timeout: float = 5.0,
+    ) -> None:
         self.path = Path(path)
+        state: FileState | None = None
         if self.path.exists():
             if self.path.is_dir():
                 raise ProjectError(f"{self.path}: is a folder, not a project file")
-            _check_existing_file(self.path)
+            state = check_existing_file(self.path)
+            readonly = readonly or not _can_write(self.path)
+        elif readonly:
+            raise ProjectError(f"{self.path}: no such project file")
         else:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -116,27 +99,79 @@ class Project:
                 raise ProjectError(
                     f"{self.path}: cannot create the folder ({exc.strerror})"
                 ) from None
+        self.readonly = readonly
+        self.busy_timeout = busy_timeout
         try:
-            conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode = WAL")
+            if readonly:
+                assert state is not None
+                conn = self._connect_readonly(state)
+            else:
+                conn = self._connect_readwrite()
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{self.path}: cannot open the project ({exc})") from None
+        self.db = sqlite_utils.Database(conn, recursive_triggers=False)
+        self._in_tx = False
+        self.annotator_name = annotator or os.environ.get("USER") or "annotator"
+        self._annotator_id_cache: int | None = None
+        self._schema: LabelSchema | None = None
+
+    def _connect_readwrite(self) -> sqlite3.Connection:
+        conn = harden(
+            sqlite3.connect(
+                str(self.path),
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=self.busy_timeout,
+            )
+        )
+        conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         # WAL + NORMAL survives a killed process (only power loss can drop the last commits).
         conn.execute("PRAGMA synchronous = NORMAL")
-        self.db = sqlite_utils.Database(conn)
         self.migrated_from = conn.execute("PRAGMA user_version").fetchone()[0]
         try:
-            migrate(self.db)
+            migrate(sqlite_utils.Database(conn, recursive_triggers=False))
         except Exception as exc:  # the failed step was rolled back; the file keeps its version
             conn.close()
             raise ProjectError(
                 f"{self.path}: cannot upgrade the project from version {self.migrated_from} ({exc})"
             ) from exc
-        self._in_tx = False
-        self.annotator_name = annotator or os.environ.get("USER") or "annotator"
-        self.annotator_id = self._annotator_id(self.annotator_name)
-        self._schema: LabelSchema | None = None
+        return conn
+
+    def _connect_readonly(self, state: FileState) -> sqlite3.Connection:
+        self.migrated_from = state.version
+        wal_pending = Path(f"{self.path}-wal").exists()
+        if _can_write(self.path):
+            # A normal connection that refuses writes: SQLite makes the -wal/-shm it needs to
+            # read a WAL file and the last connection to close removes them again.
+            uri = self.path.resolve().as_uri() + "?mode=rw"
+        else:
+            # Read-only file or folder: nothing can be created beside it. Without a -wal
+            # the file alone is the whole project (immutable: no -shm is needed).
+            uri = read_only_uri(self.path, immutable=not wal_pending)
+        conn = harden(
+            sqlite3.connect(
+                uri,
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=self.busy_timeout,
+            )
+        )
+        conn.execute("PRAGMA query_only = ON")
+        if state.empty or state.version < LATEST_VERSION:
+            # An older (or empty) file is upgraded in memory, never on disk: the copy answers
+            # the queries of this build and the file keeps every byte.
+            memory = harden(
+                sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            )
+            conn.backup(memory)
+            conn.close()
+            migrate(sqlite_utils.Database(memory, recursive_triggers=False))
+            memory.execute("PRAGMA query_only = ON")
+            conn = memory
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
 
     def close(self) -> None:
         self.db.conn.close()
@@ -150,21 +185,39 @@ class Project:
     # --- transactions -----------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic, committed unit; nested uses join the outer one."""
+        """One atomic, committed unit; nested uses join the outer one. The write lock is
+        taken at the start (BEGIN IMMEDIATE), waiting up to busy_timeout for another
+        process's commit."""
         if self._in_tx:
             yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        if self.readonly:
+            raise ReadOnlyProject(f"{self.path}: opened read-only; nothing was changed")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise ProjectBusy(
+                f"{self.path}: another program has been writing to the project for more than "
+                f"{self.busy_timeout:g} s ({exc}); nothing was changed"
+            ) from None
         self._in_tx = True
         try:
             yield
         except BaseException:
             self.db.execute("ROLLBACK")
+            self._annotator_id_cache = None  # the row may have been made in this transaction
             raise
         else:
             self.db.execute("COMMIT")
         finally:
             self._in_tx = False
+
+    @property
+    def annotator_id(self) -> int:
+        """The current annotator's row, made at the first write (never on open)."""
+        if self._annotator_id_cache is None:
+            self._annotator_id_cache = self._annotator_id(self.annotator_name)
+        return self._annotator_id_cache
 
     def _annotator_id(self, name: str) -> int:
         row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
