@@ -50,3 +50,6 @@ class DocumentInfo:
     length: int
     entity_count: int
     position: int
+    title: str = ""  # the first words of the text
+    quote_count: int = 0
+    claim_count: int = 0

@@ -29,6 +29,10 @@ class Span:
     attrs: Mapping[str, Any] = field(default_factory=dict)
     boundary: str = "token"
     annotator: str = ""
+    # How many times the stored span was updated: an update names the version it was made
+    # from and is refused when the project holds another (optimistic concurrency). Not part
+    # of the span's value: two spans that differ only in version are equal.
+    version: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:

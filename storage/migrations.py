@@ -344,6 +344,103 @@ def _v9_search_keys(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE search_docs ADD COLUMN removed BLOB")
 
 
+# The first words of a text as the document list shows them (newlines and tabs as spaces).
+_TITLE = "substr(trim(replace(replace(substr({t}, 1, 240), char(10), ' '), char(9), ' ')), 1, 80)"
+
+
+def _v10_document_list_and_span_versions(db: sqlite_utils.Database) -> None:
+    """Corpus scale and two writers (issues 8, 14).
+
+    - document_list: one narrow row per document (position, status, source, title, length,
+      entity/quote/claim counts) kept in step by triggers, so that the document list, its
+      filters, sorts and totals never read the texts (a row of `documents` holds the whole
+      text before its status and position columns).
+    - positions made unique (two imports at once could give duplicates), enforced by
+      document_list's UNIQUE index, which also finds the next position without a scan.
+    - document_list_text: a trigram index of titles and sources (filters as you type).
+    - annotations.version: bumped by every update, so an edit made from a stale copy is
+      refused (optimistic concurrency).
+    """
+    db.execute(
+        """UPDATE documents SET position = r.n
+           FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY position, created_at, rowid) AS n
+                 FROM documents) AS r
+           WHERE r.id = documents.id AND documents.position <> r.n"""
+    )
+    db.execute(
+        """CREATE TABLE document_list (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL UNIQUE,
+            status TEXT NOT NULL,
+            source TEXT NOT NULL,
+            title TEXT NOT NULL,
+            length INTEGER NOT NULL,
+            entities INTEGER NOT NULL DEFAULT 0,
+            quotes INTEGER NOT NULL DEFAULT 0,
+            claims INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    for column in ("status", "source", "title", "length", "entities", "quotes", "claims"):
+        db.execute(f"CREATE INDEX document_list_{column} ON document_list({column}, position)")
+    db.execute(
+        f"""INSERT INTO document_list(doc_id, position, status, source, title, length,
+                                      entities, quotes, claims)
+            SELECT d.id, d.position, d.status, d.source, {_TITLE.format(t="d.text")},
+                   length(d.text),
+                   (SELECT COUNT(*) FROM annotations a WHERE a.doc_id = d.id AND a.kind = 'entity'),
+                   (SELECT COUNT(*) FROM annotations a WHERE a.doc_id = d.id AND a.kind = 'quote'),
+                   (SELECT COUNT(*) FROM annotations a WHERE a.doc_id = d.id AND a.kind = 'claim')
+            FROM documents d ORDER BY d.position"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER trg_document_list_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO document_list(doc_id, position, status, source, title, length)
+            VALUES (NEW.id, NEW.position, NEW.status, NEW.source, {_TITLE.format(t="NEW.text")},
+                    length(NEW.text));
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER trg_document_list_update AFTER UPDATE OF status, source, position
+        ON documents BEGIN
+            UPDATE document_list SET status = NEW.status, source = NEW.source,
+                                     position = NEW.position
+            WHERE doc_id = NEW.id;
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER trg_document_list_span_added AFTER INSERT ON annotations
+        WHEN NEW.kind IN ('entity', 'quote', 'claim') BEGIN
+            UPDATE document_list SET entities = entities + (NEW.kind = 'entity'),
+                                     quotes = quotes + (NEW.kind = 'quote'),
+                                     claims = claims + (NEW.kind = 'claim')
+            WHERE doc_id = NEW.doc_id;
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER trg_document_list_span_removed AFTER DELETE ON annotations
+        WHEN OLD.kind IN ('entity', 'quote', 'claim') BEGIN
+            UPDATE document_list SET entities = entities - (OLD.kind = 'entity'),
+                                     quotes = quotes - (OLD.kind = 'quote'),
+                                     claims = claims - (OLD.kind = 'claim')
+            WHERE doc_id = OLD.doc_id;
+        END"""
+    )
+    # Trigram index of the list's first words and sources, for filtering as you type, keyed
+    # by document_list.id (an INTEGER PRIMARY KEY: VACUUM keeps it). FTS5
+    # tables cannot be written from triggers under trusted_schema = OFF: Project.add_documents
+    # keeps it in step in the same transaction, and queries verify every candidate.
+    db.execute(
+        "CREATE VIRTUAL TABLE document_list_text USING fts5(title, source, "
+        "content='document_list', content_rowid='id', tokenize='trigram')"
+    )
+    db.execute(
+        "INSERT INTO document_list_text(rowid, title, source) "
+        "SELECT id, title, source FROM document_list"
+    )
+    db.execute("ALTER TABLE annotations ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_rejected_suggestions,
@@ -354,6 +451,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v7_label_names_and_palette,
     _v8_documents_position,
     _v9_search_keys,
+    _v10_document_list_and_span_versions,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +24,8 @@ from annotation.validation import (
     check_schema_fields,
     schema_conflict,
 )
-from storage import search_index
+from storage import document_list, search_index
+from storage.document_list import DocumentQuery
 from storage.file_checks import (
     SQLITE_HEADER,
     FileState,
@@ -35,7 +36,16 @@ from storage.file_checks import (
 )
 from storage.migrations import LATEST_VERSION, _write_schema_tables, migrate
 
-__all__ = ["SQLITE_HEADER", "Project", "ProjectBusy", "ProjectError", "ReadOnlyProject"]
+__all__ = [
+    "SQLITE_HEADER",
+    "ConstraintRefused",
+    "DocumentQuery",
+    "Project",
+    "ProjectBusy",
+    "ProjectError",
+    "ReadOnlyProject",
+    "StaleEdit",
+]
 
 
 class ReadOnlyProject(ProjectError):
@@ -44,6 +54,16 @@ class ReadOnlyProject(ProjectError):
 
 class ProjectBusy(ProjectError):
     """Another process held the project's write lock for longer than the busy timeout."""
+
+
+class ConstraintRefused(EditRefused, sqlite3.IntegrityError):
+    """The file refused a write (a duplicate id or text, a missing reference). Also a
+    sqlite3.IntegrityError, so callers that handle database errors keep doing so."""
+
+
+class StaleEdit(ConstraintRefused):
+    """The edit was made from a copy another window or program has changed since (or it
+    refers to a span or document that is gone): nothing was written; reload and retry."""
 
 
 def _attrs_json(attrs: Any) -> str:
@@ -282,7 +302,9 @@ class Project:
     def next_position(self) -> int:
         """The position after the last document (an index lookup). Read it inside the write
         transaction that uses it, so that two writers never share a position."""
-        return self.db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM documents").fetchone()[0]
+        return self.db.execute(
+            "SELECT COALESCE(MAX(position), 0) + 1 FROM document_list"
+        ).fetchone()[0]
 
     def add_document(
         self, doc: Document, position: int | None = None, note: dict[str, Any] | None = None
@@ -290,16 +312,53 @@ class Project:
         """Insert a document (callers check has_sha first to report duplicates); position
         defaults to the next one, read inside the transaction. note: more for the edit log's
         import row (the importer's span and link counts)."""
+        self.add_documents([doc], position, note)
+
+    def add_documents(
+        self,
+        docs: Iterable[Document],
+        position: int | None = None,
+        note: dict[str, Any] | None = None,
+    ) -> list[str]:
+        """Insert documents in one transaction, at the end of the list, and return their ids.
+        Positions are assigned inside the write transaction from document_list's position
+        index (no scan of the texts), so two importers at once cannot share one; position is
+        the first document's (default: the next one). The bulk
+        path for importers: callers check has_sha first to report duplicates. note: more
+        for each edit-log import row."""
+        ids: list[str] = []
+        now = _now()
         with self.transaction():
             if position is None:
                 position = self.next_position()
-            self.db.execute(
+            position -= 1
+            rows, log_rows = [], []
+            for doc in docs:
+                position += 1
+                rows.append((doc.id, doc.sha256, doc.source, doc.text, doc.status, position, now))
+                payload = json.dumps(
+                    {"source": doc.source, "sha256": doc.sha256, **(note or {})},
+                    ensure_ascii=False,
+                )
+                log_rows.append((now, self.annotator_id, doc.id, "import", payload))
+                ids.append(doc.id)
+            self._write(
                 "INSERT INTO documents(id, sha256, source, text, status, position, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [doc.id, doc.sha256, doc.source, doc.text, doc.status, position, _now()],
+                rows,
             )
-            search_index.add_documents(self.db.conn, [(doc.id, doc.text)])
-            self.log("import", doc.id, {"source": doc.source, "sha256": doc.sha256, **(note or {})})
+            search_index.add_documents(self.db.conn, [(r[0], r[3]) for r in rows])
+            self.db.conn.executemany(
+                "INSERT INTO document_list_text(rowid, title, source) "
+                "SELECT id, title, source FROM document_list WHERE doc_id = ?",
+                [(i,) for i in ids],
+            )
+            self.db.conn.executemany(
+                "INSERT INTO edit_log(at, annotator_id, doc_id, action, payload) "
+                "VALUES (?, ?, ?, ?, ?)",
+                log_rows,
+            )
+        return ids
 
     def document(self, doc_id: str) -> Document:
         row = self.db.execute(
@@ -310,27 +369,35 @@ class Project:
         return Document(*row)
 
     def document_ids(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY position")]
+        return [r[0] for r in self.db.execute("SELECT doc_id FROM document_list ORDER BY position")]
 
     def documents(self) -> list[DocumentInfo]:
-        rows = self.db.execute(
-            """SELECT d.id, d.source, d.status, length(d.text), COUNT(a.id), d.position
-               FROM documents d LEFT JOIN annotations a ON a.doc_id = d.id AND a.kind = 'entity'
-               GROUP BY d.id ORDER BY d.position"""
-        ).fetchall()
-        return [DocumentInfo(*r) for r in rows]
+        """Every document's list row, in list order (for a whole-project loop; the window's
+        list pages through document_page instead)."""
+        return document_list.page(self.db.conn, DocumentQuery(), 0, -1)
 
     def document_info(self, doc_id: str) -> DocumentInfo:
-        row = self.db.execute(
-            """SELECT d.id, d.source, d.status, length(d.text),
-                      (SELECT COUNT(*) FROM annotations a WHERE a.doc_id = d.id AND a.kind = 'entity'),
-                      d.position
-               FROM documents d WHERE d.id = ?""",
-            [doc_id],
-        ).fetchone()
-        if row is None:
+        found = document_list.info(self.db.conn, doc_id)
+        if found is None:
             raise KeyError(doc_id)
-        return DocumentInfo(*row)
+        return found
+
+    def document_page(
+        self, query: DocumentQuery | None = None, offset: int = 0, limit: int = 200
+    ) -> list[DocumentInfo]:
+        """Rows [offset, offset + limit) of the document list filtered and sorted by query."""
+        return document_list.page(self.db.conn, query or DocumentQuery(), offset, limit)
+
+    def document_count(self, query: DocumentQuery | None = None) -> int:
+        return document_list.count(self.db.conn, query or DocumentQuery())
+
+    def document_row(self, doc_id: str, query: DocumentQuery | None = None) -> int | None:
+        """The row of doc_id in the filtered, sorted list, or None when filtered out."""
+        return document_list.row_of(self.db.conn, query or DocumentQuery(), doc_id)
+
+    def status_counts(self) -> dict[str, int]:
+        """Documents per status, from an index (the progress bar: done / total)."""
+        return document_list.status_counts(self.db.conn)
 
     def set_status(self, doc_id: str, status: str, annotator: str | None = None) -> str:
         """Set a document's status for an annotator (default: the current one); return the
@@ -383,13 +450,33 @@ class Project:
         ).fetchall()
         return {r[0] for r in rows}
 
+    # --- other writers ----------------------------------------------------------------------
+    def data_version(self) -> int:
+        """Changes whenever another connection (a CLI import, a merge, a second window)
+        commits to the file; cheap enough to poll every second."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def _write(self, sql: str, rows: Iterable[Sequence[Any]]) -> int:
+        """executemany, with constraint failures turned into refusals; returns rowcount."""
+        try:
+            return self.db.conn.executemany(sql, rows).rowcount
+        except sqlite3.IntegrityError as exc:
+            reason = str(exc)
+            if "FOREIGN KEY" in reason:
+                raise StaleEdit(
+                    f"{self.path}: refused: the edit refers to a document or span that is no "
+                    "longer in the project (another window or program changed it); reload"
+                ) from None
+            raise ConstraintRefused(f"{self.path}: refused: {reason}") from None
+
     # --- spans and links --------------------------------------------------------------------
     def spans(
         self, doc_id: str, kinds: Iterable[str] | None = None, annotator: str | None = None
     ) -> list[Span]:
         """The document's spans in reading order; with annotator, only that layer's."""
         sql = (
-            'SELECT a.id, a.doc_id, a.kind, a.label, a.start, a."end", a.attrs, a.boundary, n.name '
+            'SELECT a.id, a.doc_id, a.kind, a.label, a.start, a."end", a.attrs, a.boundary, n.name, '
+            "a.version "
             "FROM annotations a LEFT JOIN annotators n ON n.id = a.annotator_id WHERE a.doc_id = ?"
         )
         params: list[Any] = [doc_id]
@@ -410,8 +497,8 @@ class Project:
             return dict(value)
 
         return [
-            Span(sid, d, k, lab, s, e, attrs_of(attrs), b, ann or "")
-            for sid, d, k, lab, s, e, attrs, b, ann in rows
+            Span(sid, d, k, lab, s, e, attrs_of(attrs), b, ann or "", v)
+            for sid, d, k, lab, s, e, attrs, b, ann, v in rows
         ]
 
     def links(self, doc_id: str, annotator: str | None = None) -> list[Link]:
@@ -444,9 +531,9 @@ class Project:
             authors = {
                 name: self._annotator_id(name) for name in {s.annotator for s in spans} if name
             }
-            self.db.conn.executemany(
+            self._write(
                 'INSERT INTO annotations(id, doc_id, kind, label, start, "end", attrs, boundary, '
-                "annotator_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "annotator_id, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         s.id,
@@ -459,6 +546,7 @@ class Project:
                         s.boundary,
                         authors.get(s.annotator, self.annotator_id),
                         now,
+                        s.version,
                     )
                     for s in spans
                 ],
@@ -469,7 +557,7 @@ class Project:
                 if lk.annotator and lk.annotator not in authors:
                     authors[lk.annotator] = self._annotator_id(lk.annotator)
             span_author = {s.id: authors.get(s.annotator, self.annotator_id) for s in spans}
-            self.db.conn.executemany(
+            self._write(
                 "INSERT INTO links(id, doc_id, type, source, target, annotator_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [
@@ -495,27 +583,54 @@ class Project:
         link_ids: Iterable[str] = (),
         doc_id: str | None = None,
         action: str = "delete",
+        versions: Mapping[str, int] | None = None,
     ) -> None:
+        """Delete spans (their links go too) and links. With versions (span id -> the version
+        the caller last saw), a span another program changed or deleted meanwhile refuses
+        the whole edit with StaleEdit."""
         span_ids, link_ids = list(span_ids), list(link_ids)
         with self.transaction():
-            self.db.conn.executemany("DELETE FROM links WHERE id = ?", [(i,) for i in link_ids])
-            self.db.conn.executemany(
-                "DELETE FROM annotations WHERE id = ?", [(i,) for i in span_ids]
-            )
+            self._write("DELETE FROM links WHERE id = ?", [(i,) for i in link_ids])
+            if versions is None:
+                self._write("DELETE FROM annotations WHERE id = ?", [(i,) for i in span_ids])
+            else:
+                done = self._write(
+                    "DELETE FROM annotations WHERE id = ? AND version = ?",
+                    [(i, versions[i]) for i in span_ids],
+                )
+                if done != len(span_ids):
+                    raise StaleEdit(self._stale_message())
             self.log(action, doc_id, {"spans": span_ids, "links": link_ids})
 
     def update_spans(self, spans: Iterable[Span], action: str = "update") -> None:
-        """Write label and attributes of existing spans (range and kind never change)."""
+        """Write label and attributes of existing spans (range and kind never change). Each
+        span's version is the one the caller last saw: when the project holds another (an
+        update from a stale copy) or the span is gone, nothing is written and StaleEdit is
+        raised. The stored version goes up by one."""
         spans = list(spans)
         with self.transaction():
-            self.db.conn.executemany(
-                "UPDATE annotations SET label = ?, attrs = ? WHERE id = ?",
+            done = self._write(
+                "UPDATE annotations SET label = ?, attrs = ?, version = version + 1 "
+                "WHERE id = ? AND version = ?",
                 [
-                    (s.label, json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True), s.id)
+                    (
+                        s.label,
+                        json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True),
+                        s.id,
+                        s.version,
+                    )
                     for s in spans
                 ],
             )
+            if done != len(spans):
+                raise StaleEdit(self._stale_message())
             self._log_spans(action, spans, [])
+
+    def _stale_message(self) -> str:
+        return (
+            f"{self.path}: refused: another window or program changed these annotations since "
+            "they were shown; the document is reloaded and nothing was changed"
+        )
 
     def _log_spans(self, action: str, spans: list[Span], links: list[Link]) -> None:
         doc_ids = {s.doc_id for s in spans} | {lk.doc_id for lk in links}

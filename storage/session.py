@@ -132,6 +132,7 @@ class DocumentSession:
             [lk.id for lk in removal.links],
             self.doc.id,
             action=action,
+            versions={s.id: s.version for s in removal.spans},
         )
         for link in removal.links:
             self.index.remove_link(link.id)
@@ -144,9 +145,12 @@ class DocumentSession:
         return self.add(removal.spans, removal.links, action="restore")
 
     def update(self, spans: Iterable[Span], action: str = "update") -> list[Span]:
-        """Replace label/attributes of spans (same id, kind and range); return the old ones."""
+        """Replace label/attributes of spans (same id, kind and range); return the old ones.
+        The edit is made from the version this session holds: when another window or program
+        changed the span since, StaleEdit is raised and nothing is written (call reload())."""
         spans = list(spans)
-        old = []
+        old: list[Span] = []
+        stored: list[Span] = []
         for span in spans:
             current = self.index.get(span.id)
             if current is None:
@@ -155,10 +159,12 @@ class DocumentSession:
                 raise EditRefused("an update keeps the kind and range of a span")
             self.check_span(span)
             old.append(current)
-        self.project.update_spans(spans, action=action)
-        for span in spans:
+            stored.append(replace(span, version=current.version))
+        self.project.update_spans(stored, action=action)
+        new = [replace(span, version=span.version + 1) for span in stored]
+        for span in new:
             self.index.replace(span)
-        self._notify(Change(updated=list(zip(old, spans, strict=True))))
+        self._notify(Change(updated=list(zip(old, new, strict=True))))
         return old
 
     def relabel(self, span_ids: Iterable[str], label: str) -> list[Span]:
@@ -193,3 +199,36 @@ class DocumentSession:
                 changed.append((span, new))
         if changed:
             self._notify(Change(updated=changed))
+
+    def reload(self) -> Change:
+        """Re-read the document's spans and links after another window or program wrote to
+        the project (Project.data_version moved, or an edit raised StaleEdit); observers are
+        told exactly what differs, so a view keeps its selection where the span survives."""
+        fresh = {s.id: s for s in self.project.spans(self.doc.id)}
+        fresh_links = {lk.id: lk for lk in self.project.links(self.doc.id)}
+        current = {s.id: s for s in self.index.all()}
+        current_links = {lk.id: lk for lk in self.index.links()}
+        change = Change(
+            added=[s for i, s in fresh.items() if i not in current],
+            removed=[s for i, s in current.items() if i not in fresh],
+            updated=[
+                (s, fresh[i])
+                for i, s in current.items()
+                if i in fresh and (s != fresh[i] or s.version != fresh[i].version)
+            ],
+            links_added=[lk for i, lk in fresh_links.items() if i not in current_links],
+            links_removed=[lk for i, lk in current_links.items() if i not in fresh_links],
+        )
+        for link in change.links_removed:
+            self.index.remove_link(link.id)
+        for span in change.removed:
+            self.index.remove(span.id)
+        for _, span in change.updated:
+            self.index.replace(span)
+        for span in change.added:
+            self.index.add(span)
+        for link in change.links_added:
+            self.index.add_link(link)
+        if change.spans_touched() or change.links_added or change.links_removed:
+            self._notify(change)
+        return change
