@@ -245,7 +245,8 @@ class Project:
             return row[0]
         with self.transaction():
             cur = self.db.execute("INSERT INTO annotators(name) VALUES (?)", [name])
-        return int(cur.lastrowid)
+        assert cur.lastrowid is not None  # an INSERT always sets it
+        return cur.lastrowid
 
     def log(self, action: str, doc_id: str | None, payload: dict[str, Any]) -> None:
         self.db.execute(

@@ -180,8 +180,8 @@ class DocumentSession:
         return self.add((), links, action="link")
 
     def remove_links(self, link_ids: Iterable[str]) -> list[Link]:
-        links = [self.index.link(i) for i in link_ids]
-        links = [lk for lk in links if lk is not None]
+        found = [self.index.link(i) for i in link_ids]
+        links = [lk for lk in found if lk is not None]
         self.project.delete((), [lk.id for lk in links], self.doc.id, action="unlink")
         for link in links:
             self.index.remove_link(link.id)
