@@ -583,7 +583,7 @@ def cmd_guidelines(args: argparse.Namespace) -> int:
     if args.out is not None:
         if args.out.is_dir():
             raise _UserError(f"{args.out}: is a folder; --out needs a file name")
-        with _open_project(args.db, must_exist=True) as project:
+        with _open_project(args.db, must_exist=True, readonly=True) as project:
             text = read_guidelines(project)
         write_text_atomic(text, args.out)
         print(f"wrote {len(text)} characters of guidelines to {args.out}")
@@ -598,7 +598,7 @@ def cmd_guidelines(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from storage.statistics import project_statistics
 
-    with _open_project(args.db, must_exist=True) as project:
+    with _open_project(args.db, must_exist=True, readonly=True) as project:
         stats = project_statistics(project)
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=1))

@@ -57,6 +57,8 @@ def test_export_writes_not_a_byte_and_adds_no_annotator(
                       "--format", "conll"]) == 0  # fmt: skip
     assert main.main(["schema", "--db", str(path), "--out", str(out_dir / "s.json")]) == 0
     assert main.main(["check", "--db", str(path)]) == 0
+    assert main.main(["stats", "--db", str(path), "--json"]) == 0
+    assert main.main(["guidelines", "--db", str(path), "--out", str(out_dir / "g.md")]) == 0
     assert _snapshot(path) == before
     assert _annotators(path) == {"amina"}
 
