@@ -36,6 +36,7 @@ test-stress: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/dashboard_bench.py --sizes 20000
+	QT_QPA_PLATFORM=offscreen $(PY) bench/document_list_bench.py
 
 eval-quotes: $(STAMP)
 	$(PY) bench/eval_quotes.py $(ARGS)
