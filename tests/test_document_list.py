@@ -74,13 +74,15 @@ def test_title_is_the_first_words_on_one_line(project: Project) -> None:
     assert "\n" not in title and len(title) == 80
 
 
-@pytest.fixture
-def filled(project: Project) -> tuple[Project, list[Document]]:
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory):
+    project = Project(tmp_path_factory.mktemp("list") / "p.hashiya", annotator="tester")
     docs = _fill(project, 300)
     rng = random.Random(5)
     for doc in rng.sample(docs, 60):
         project.insert([_entity(doc) for _ in range(rng.randint(1, 4))])
-    return project, docs
+    yield project, docs
+    project.close()
 
 
 def _brute(project: Project, query: DocumentQuery) -> list[str]:
@@ -123,9 +125,17 @@ def _brute(project: Project, query: DocumentQuery) -> list[str]:
         {"status": "new", "words": "اليوم", "source": "feed"},
     ],
 )
+@pytest.mark.parametrize("probe_above", [2000, 0])  # hits fetched by id / probed in order
 def test_pages_filters_and_sorts_agree_with_a_brute_force_answer(
-    filled: tuple[Project, list[Document]], sort: str, filters: dict[str, str]
+    filled: tuple[Project, list[Document]],
+    sort: str,
+    filters: dict[str, str],
+    probe_above: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from storage import document_list
+
+    monkeypatch.setattr(document_list, "_PROBE_ABOVE", probe_above)
     project, _ = filled
     for descending in (False, True):
         query = DocumentQuery(sort=sort, descending=descending, **filters)
