@@ -48,6 +48,10 @@ __all__ = [
 ]
 
 
+# The checks before opening, under the name storage.team imports.
+_check_existing_file = check_existing_file
+
+
 class ReadOnlyProject(ProjectError):
     """A change was asked of a project opened read-only."""
 

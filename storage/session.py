@@ -204,8 +204,8 @@ class DocumentSession:
         """Re-read the document's spans and links after another window or program wrote to
         the project (Project.data_version moved, or an edit raised StaleEdit); observers are
         told exactly what differs, so a view keeps its selection where the span survives."""
-        fresh = {s.id: s for s in self.project.spans(self.doc.id)}
-        fresh_links = {lk.id: lk for lk in self.project.links(self.doc.id)}
+        fresh = {s.id: s for s in self.project.spans(self.doc.id, annotator=self.layer)}
+        fresh_links = {lk.id: lk for lk in self.project.links(self.doc.id, annotator=self.layer)}
         current = {s.id: s for s in self.index.all()}
         current_links = {lk.id: lk for lk in self.index.links()}
         change = Change(
