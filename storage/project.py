@@ -226,6 +226,9 @@ class Project:
             ) from None
         self._in_tx = True
         try:
+            # The annotator row is made first, so that a savepoint the caller rolls back
+            # inside this transaction cannot take it away from under the cached id.
+            _ = self.annotator_id
             yield
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -247,7 +250,10 @@ class Project:
         row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
         if row:
             return row[0]
-        with self.transaction():
+        with self.transaction():  # which makes the current annotator's row first
+            row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
+            if row:
+                return row[0]
             cur = self.db.execute("INSERT INTO annotators(name) VALUES (?)", [name])
         assert cur.lastrowid is not None  # an INSERT always sets it
         return cur.lastrowid
@@ -338,6 +344,7 @@ class Project:
                 position = self.next_position()
             position -= 1
             rows, log_rows = [], []
+            annotator_id = self.annotator_id
             for doc in docs:
                 position += 1
                 rows.append((doc.id, doc.sha256, doc.source, doc.text, doc.status, position, now))
@@ -345,7 +352,7 @@ class Project:
                     {"source": doc.source, "sha256": doc.sha256, **(note or {})},
                     ensure_ascii=False,
                 )
-                log_rows.append((now, self.annotator_id, doc.id, "import", payload))
+                log_rows.append((now, annotator_id, doc.id, "import", payload))
                 ids.append(doc.id)
             self._write(
                 "INSERT INTO documents(id, sha256, source, text, status, position, created_at) "
