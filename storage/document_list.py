@@ -1,5 +1,5 @@
 """The document list at corpus scale: pages, filters, sorts and totals from the narrow
-`document_list` table (one row per document, kept in step by triggers; migration 9), never
+`document_list` table (one row per document, kept in step by triggers; migration 10), never
 from the texts.
 
 Every query here is index-backed or scans only the narrow table: at 100,000 documents a page,

@@ -237,16 +237,16 @@ def test_importing_into_a_large_project_does_not_scan_the_texts(
 def test_document_list_is_rebuilt_by_the_migration_with_unique_positions(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A version-8 file (two imports at once left duplicate positions) is upgraded: the list
+    """A version-9 file (two imports at once left duplicate positions) is upgraded: the list
     rows carry the counts and positions become 1..n in the old order."""
     import sqlite_utils
 
     from storage import migrations
 
-    path = tmp_path / "v8.hashiya"
+    path = tmp_path / "v9.hashiya"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
-    migrations.migrate(sqlite_utils.Database(conn, recursive_triggers=False), target=8)
+    migrations.migrate(sqlite_utils.Database(conn, recursive_triggers=False), target=9)
     texts = ["نص أول للخبر.", "نص ثان للخبر.", "نص ثالث للخبر."]
     for i, (text, position) in enumerate(zip(texts, (1, 1, 2), strict=True)):
         doc = Document.create(text, f"{i}.txt")
@@ -263,7 +263,7 @@ def test_document_list_is_rebuilt_by_the_migration_with_unique_positions(
     )
     conn.close()
     with Project(path) as project:
-        assert project.migrated_from == 8
+        assert project.migrated_from == 9
         infos = project.documents()
         assert [i.source for i in infos] == ["0.txt", "1.txt", "2.txt"]
         assert [i.position for i in infos] == [1, 2, 3]
