@@ -394,3 +394,47 @@ def test_label_picker_and_legend_speak_the_interface_language(
         assert pers_action.statusTip() == schema.label("PERS").description("ar")
     finally:
         close_window(win)
+
+
+@pytest.mark.parametrize("language", ["ar"], indirect=True)
+def test_hovering_an_entity_names_its_label_annotator_and_boundary_policy(
+    qtbot, monkeypatch, tmp_path, language
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    win = open_project(qtbot, monkeypatch, tmp_path)
+    try:
+        text = win.session.text
+        name = text.index("محمد العلي")
+        win.view.select_range(name, name + 10)
+        win.tagging.tag_selection("PERS")
+        expected = (
+            f"{FSI}شخص{PDI} {LRI}PERS{PDI} · {FSI}tester{PDI} · الكلمة كاملة · "
+            f"{LRI}[{name}, {name + 10}){PDI}"
+        )
+        assert win.view.hover_text(name + 3) == expected
+        assert win.view.hover_text(text.index("مؤتمر")) == ""
+        rect = win.view.range_rects(name + 2, name + 3)[0]
+        pos = rect.center().toPoint()
+        viewport = win.view.viewport()
+        event = QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos))
+        QApplication.sendEvent(viewport, event)
+        qtbot.waitUntil(lambda: "شخص" in QToolTip.text())
+        assert "tester" in QToolTip.text()
+        QToolTip.hideText()
+    finally:
+        close_window(win)
+
+
+def test_search_hits_are_outlined_not_filled(qtbot, monkeypatch, tmp_path) -> None:
+    win = open_project(qtbot, monkeypatch, tmp_path)
+    try:
+        win.search.search("الرياض", False, True)
+        assert win.search.hits
+        hits = [b for b in win.view.bands() if b.start == win.search.hits[0].start]
+        assert hits and {b.style for b in hits} == {"hit"}
+        assert not [b for b in win.view.bands() if b.style == "fill"]
+    finally:
+        close_window(win)

@@ -159,7 +159,10 @@ class DocumentListModel(_FlatModel):
                 return status_title(info.status) if info.status in STATUS_TITLES else info.status
             return info.entity_count
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(f"{visible_controls(info.source)}\n{info.id} · {info.length} characters")
+            return tooltip(
+                f"{isolate(visible_controls(info.source))}\n{ltr(info.id)} · "
+                + self.tr("%n character(s)", "", info.length)
+            )
         if role == Qt.ItemDataRole.UserRole:
             return info.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:

@@ -16,7 +16,9 @@ from ui.document_view import Band, DocumentView
 from ui.plain_text import isolate
 from ui.search_panel import Hit, SearchPanel, context_of
 
-HIT_FILL = QColor(255, 193, 7, 90)
+# Search hits are outlined, never filled: a fill would read as a label colour (it looked
+# like DATE). Deep orange is none of the palette's label colours.
+HIT_OUTLINE = QColor("#d84315")
 
 
 class SearchController(QObject):
@@ -117,7 +119,7 @@ class SearchController(QObject):
     def bands(self, lo: int, hi: int) -> list[Band]:
         doc_id = self.docs.doc_id
         return [
-            Band(h.start, h.end, HIT_FILL, "fill")
+            Band(h.start, h.end, HIT_OUTLINE, "hit")
             for h in self.hits
             if h.doc_id == doc_id and h.start < hi and lo < h.end
         ]

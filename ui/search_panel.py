@@ -102,7 +102,9 @@ class SearchPanel(QWidget):
         self.hits = hits
         self.results.clear()
         for hit in hits[:5000]:
-            item = QListWidgetItem(f"{hit.context}   · {visible_controls(hit.doc_name)}")
+            item = QListWidgetItem(
+                f"{isolate(hit.context)}   · {isolate(visible_controls(hit.doc_name))}"
+            )
             item.setToolTip(
                 tooltip(
                     f"{isolate(visible_controls(hit.doc_name))} {span_range(hit.start, hit.end)}"

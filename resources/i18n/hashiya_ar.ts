@@ -137,6 +137,22 @@
     </message>
 </context>
 <context>
+    <name>DocumentListModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/panels.py" line="+164" />
+        <source>%n character(s)</source>
+        <translation><numerusform>لا حروف</numerusform><numerusform>حرف واحد</numerusform><numerusform>حرفان</numerusform><numerusform>%n أحرف</numerusform><numerusform>%n حرفًا</numerusform><numerusform>%n حرف</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../../ui/document_view.py" line="+588" />
+        <source>unknown annotator</source>
+        <translation>موسِّم غير معروف</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPane</name>
     <message>
         <location filename="../../ui/panes.py" line="+98" />
@@ -195,7 +211,7 @@
         <translation>صيغة Markdown: ‏# للعناوين، والقوائم، والجداول؛ ‏## GPE لقسم وسم</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+81" />
         <source>No guidelines yet. Press Edit to write them (Markdown), or load a file: python main.py guidelines --load FILE.md</source>
         <translation>لا يوجد دليل توسيم بعد. اضغط «تحرير» لكتابته (بصيغة Markdown)، أو حمِّل ملفًا: ‎python main.py guidelines --load FILE.md</translation>
     </message>
@@ -783,7 +799,7 @@ Details: {log}</source>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../ui/search_controller.py" line="+89" />
+        <location filename="../../ui/search_controller.py" line="+91" />
         <source>No match for «{query}».</source>
         <translation>لا نتائج لـ«{query}».</translation>
     </message>
@@ -806,7 +822,7 @@ Details: {log}</source>
         <translation>سوابق اختيارية (و ف ب ك ل ال)</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+55" />
         <source> (first {n} listed)</source>
         <translation> (عُرض أول {n})</translation>
     </message>
@@ -933,8 +949,8 @@ Details: {log}</source>
     </message>
     <message>
         <location line="+10" />
-        <source>{0} documents: {1} new, {2} in progress, {3} done</source>
-        <translation>{0} مستند: {1} جديد، {2} قيد العمل، {3} منجز</translation>
+        <source>Documents: {0} — {1} new, {2} in progress, {3} done</source>
+        <translation>المستندات: {0} — {1} جديد، {2} قيد العمل، {3} منجز</translation>
     </message>
     <message>
         <location line="+12" />
@@ -1117,7 +1133,7 @@ Details: {log}</source>
 <context>
     <name>attributes</name>
     <message>
-        <location filename="../../ui/panels.py" line="+64" />
+        <location filename="../../ui/panels.py" line="-100" />
         <source>quote type</source>
         <translation>نوع الاقتباس</translation>
     </message>
@@ -1241,6 +1257,24 @@ Details: {log}</source>
     </message>
 </context>
 <context>
+    <name>boundary</name>
+    <message>
+        <location filename="../../ui/document_view.py" line="-542" />
+        <source>whole token</source>
+        <translation>الكلمة كاملة</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>clitics stripped</source>
+        <translation>السوابق مفصولة</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>exact characters</source>
+        <translation>الحروف بالضبط</translation>
+    </message>
+</context>
+<context>
     <name>kinds</name>
     <message>
         <location filename="../../ui/panels.py" line="-36" />
@@ -1286,7 +1320,7 @@ Details: {log}</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+51" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
@@ -1319,7 +1353,7 @@ Details: {log}</source>
 <context>
     <name>status</name>
     <message>
-        <location filename="../../ui/panels.py" line="-132" />
+        <location filename="../../ui/panels.py" line="-135" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
