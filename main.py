@@ -92,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="who is annotating (default: the name kept for this user, else the OS user)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("ar", "en"),
+        default=None,
+        help="interface language for this run (default: the one chosen in View > Language)",
+    )
     sub = parser.add_subparsers(
         dest="command",
         metavar="{import,export,schema,suggest,guidelines,stats,assign,merge,agreement,curate,"
@@ -684,7 +690,7 @@ def cmd_curate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_gui(db: Path | None, annotator: str | None = None) -> int:
+def cmd_gui(db: Path | None, annotator: str | None = None, lang: str | None = None) -> int:
     from storage.paths import default_db_path
 
     db_path = db if db is not None else default_db_path()
@@ -692,7 +698,7 @@ def cmd_gui(db: Path | None, annotator: str | None = None) -> int:
         from ui.app import run_gui  # lazily: only the window needs Qt
     except ImportError as exc:
         raise _UserError(f"cannot start the window ({exc})") from None
-    return run_gui(db_path, annotator)
+    return run_gui(db_path, annotator, lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -721,7 +727,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_stats(args)
         if args.command == "check":
             return cmd_check(args)
-        return cmd_gui(args.db, args.annotator)
+        return cmd_gui(args.db, args.annotator, args.lang)
     except HashiyaError as exc:
         _err(str(exc))
     except sqlite3.Error as exc:

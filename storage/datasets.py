@@ -10,7 +10,8 @@
   is cut by the ratios on its own.
 - `dataset_card(...)` is Markdown: documents, entities per label, quotes and claims per split,
   the label schema, the annotators (who made the annotations of the exported documents, from
-  the project) and the licence (project setting "licence"; "not set" otherwise).
+  the project), inter-annotator agreement when known (storage.team.agreement_report) and the
+  licence (project setting "licence"; "not set" otherwise).
 """
 
 from __future__ import annotations
@@ -134,7 +135,10 @@ def dataset_card(
     seed: int | None,
     ratios: Sequence[tuple[str, float]] | None,
     stratify: str | None,
+    agreement: str | None = None,
 ) -> str:
+    """`agreement`: storage.team's report as text, or None when no document was marked done
+    by two or more annotators."""
     names = list(stats)
     lines = [f"# {title}", ""]
     lines += [
@@ -185,11 +189,19 @@ def dataset_card(
         lines += [f"| {_cell(name)} | {count} |" for name, count in annotators]
     else:
         lines.append("No annotations in the exported documents.")
-    lines += [
-        "",
-        "Inter-annotator agreement: not computed for this export.",
-        "",
-    ]
+    lines += ["", "## Agreement", ""]
+    if agreement:
+        lines += [
+            "Between annotators on the documents two or more of them marked done, over the "
+            "whole project (python main.py agreement):",
+            "",
+            "```",
+            agreement.rstrip("\n"),
+            "```",
+            "",
+        ]
+    else:
+        lines += ["Not known: no document was marked done by two or more annotators.", ""]
     return "\n".join(lines)
 
 

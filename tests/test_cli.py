@@ -258,7 +258,9 @@ def test_window_gets_the_db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     opened: list[Path] = []
     who: list[str | None] = []
     fake = types.ModuleType("ui.app")
-    fake.run_gui = lambda path, annotator=None: opened.append(path) or who.append(annotator) or 0  # type: ignore[attr-defined]
+    fake.run_gui = lambda path, annotator=None, lang=None: (
+        opened.append(path) or who.append(annotator) or 0
+    )  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "ui.app", fake)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert main.main(["--db", str(tmp_path / "mine.hashiya")]) == 0

@@ -154,3 +154,41 @@ def test_cli_split_in_a_fresh_process(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_card_states_agreement_when_two_annotators_finished_a_document(tmp_path: Path) -> None:
+    from annotation.documents import Document
+    from annotation.layers import parse_layer
+    from annotation.spans import Span, new_id
+    from storage.project import Project
+    from storage.session import DocumentSession
+    from storage.team import assign, merge
+
+    text = "قال الرئيس بوتين في موسكو إن الاتفاق قريب."
+    lead = Project(tmp_path / "lead.hashiya", annotator="lead")
+    lead.add_document(Document.create(text, "agency/1.txt"))
+    doc_id = lead.document_ids()[0]
+    _, files = assign(lead, ["amal", "bilal"], tmp_path / "team", overlap=1.0, seed=1)
+    for name, label in (("amal", "GPE"), ("bilal", "LOC")):
+        with Project(files[name], annotator=name) as p:
+            s = text.index("موسكو")
+            DocumentSession(p, doc_id).add(
+                [Span(new_id(), doc_id, "entity", label, s, s + 5, {})], []
+            )
+            p.set_status(doc_id, "done")
+    assert merge(lead, [tmp_path / "team"]).ok
+    out = tmp_path / "ds"
+    result = export_project(
+        lead, "native", out, split=parse_split("train=1"), layer=parse_layer("all")
+    )
+    assert result.documents == 1
+    card = (out / "README.md").read_text(encoding="utf-8")
+    agreement = card.split("## Agreement", 1)[1]
+    assert "amal" in agreement and "bilal" in agreement and "```" in agreement
+
+
+def test_card_says_when_agreement_is_not_known(tmp_path: Path) -> None:
+    project = make_project(tmp_path, _records(2))
+    export_project(project, "native", tmp_path / "ds", split=parse_split("train=1"))
+    card = (tmp_path / "ds" / "README.md").read_text(encoding="utf-8")
+    assert "Not known: no document was marked done by two or more annotators." in card

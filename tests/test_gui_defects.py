@@ -213,7 +213,7 @@ def test_search_hits_stay_away_from_the_edges_and_clearing_clears(qtbot, long_wi
     assert win.view.bands()  # highlighted
     panel.edit.clear()
     assert win.search.hits == [] and panel.results.count() == 0
-    assert not [b for b in win.view.bands() if b.style == "fill"]
+    assert not [b for b in win.view.bands() if b.style == "hit"]
 
 
 # --- 5. a second window on the same project -------------------------------------------------

@@ -7,12 +7,13 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from storage.project import Project, ProjectError
 from ui.app_logging import configure_logging, install_excepthook
+from ui.i18n import chosen_language, install_language
 from ui.project_lock import ProjectLock, ProjectLocked
 
 ORGANIZATION = "Hashiya"
@@ -78,8 +79,10 @@ def _show_error(title: str, text: str) -> None:
     box.exec()
 
 
-def run_gui(db_path: str | Path, annotator: str | None = None) -> int:
+def run_gui(db_path: str | Path, annotator: str | None = None, lang: str | None = None) -> int:
+    """lang ("ar"/"en") overrides the user's View > Language choice for this run."""
     app = application()
+    install_language(app, chosen_language(app_settings(), lang))  # translators parented to app
     log_file = configure_logging()
     install_excepthook(_show_error, log_file)
     try:
@@ -87,7 +90,7 @@ def run_gui(db_path: str | Path, annotator: str | None = None) -> int:
     except (ProjectError, ProjectLocked) as exc:
         log.warning("refused to open %s: %s", db_path, exc)
         print(f"hashiya: {exc}", file=sys.stderr)
-        _show_error("Cannot open project", str(exc))
+        _show_error(QCoreApplication.translate("app", "Cannot open project"), str(exc))
         return 1
     window.show()
     code = app.exec()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from annotation.attribution import AgentRef, build_claim, build_quote, enclosing_quote
 from annotation.snapping import snap
@@ -19,12 +19,21 @@ from annotation.spans import Link, Span, new_id
 from ui.commands import AddLinks, AddSpans, RemoveLinks, RemoveSpans, UpdateSpans
 from ui.document_controller import DocumentController
 from ui.document_view import DocumentView
+from ui.i18n import QT_TRANSLATE_NOOP
 
 PICK_PROMPTS = {
-    "speaker": "Speaker: click an entity, or select the words and press Enter · Esc: unknown",
-    "cue": "Cue: select the reporting verb and press Enter · Esc: none",
-    "claimant": "Claimant: click an entity, or select words and press Enter · A: the article "
-    "itself · Esc: unknown",
+    "speaker": QT_TRANSLATE_NOOP(
+        "attribution",
+        "Speaker: click an entity, or select the words and press Enter · Esc: unknown",
+    ),
+    "cue": QT_TRANSLATE_NOOP(
+        "attribution", "Cue: select the reporting verb and press Enter · Esc: none"
+    ),
+    "claimant": QT_TRANSLATE_NOOP(
+        "attribution",
+        "Claimant: click an entity, or select words and press Enter · A: the article itself · "
+        "Esc: unknown",
+    ),
 }
 NEXT_ROLE: dict[str, str | None] = {"speaker": "cue", "cue": None, "claimant": None}
 OPENING_MARKS = ("\u00ab", '"', "\u201c", "\u2039", ":")
@@ -39,7 +48,7 @@ class PickInteraction:
 
     @property
     def prompt(self) -> str:
-        return PICK_PROMPTS[self.role]
+        return QCoreApplication.translate("attribution", PICK_PROMPTS[self.role])
 
     def accepts_click_on(self, span: Span) -> bool:
         """A click on an entity (or a mention) names a speaker or claimant; cues are selected."""
@@ -83,12 +92,12 @@ class AttributionController(QObject):
         session = self.docs.session
         rng = self.view.selection_range() if session else None
         if session is None or rng is None:
-            self.message.emit("Select the text first.", 4000)
+            self.message.emit(self.tr("Select the text first."), 4000)
             return None
         policy = "exact" if self.view.alt_selection else "token"
         snapped = snap(session.text, rng[0], rng[1], policy)
         if snapped is None:
-            self.message.emit("Nothing to tag: the selection holds no word.", 4000)
+            self.message.emit(self.tr("Nothing to tag: the selection holds no word."), 4000)
         return snapped
 
     def start_quote(self) -> Span | None:
@@ -103,7 +112,9 @@ class AttributionController(QObject):
         spans, links = build_quote(
             session.doc.id, snapped, quote_type, annotator=self.docs.project.annotator_name
         )
-        if not self.docs.push(AddSpans(self.docs, session.doc.id, spans, links, "tag quote")):
+        if not self.docs.push(
+            AddSpans(self.docs, session.doc.id, spans, links, self.tr("tag quote"))
+        ):
             return None
         self.view.clear_selection()
         self.view.active_span_id = spans[0].id
@@ -136,7 +147,9 @@ class AttributionController(QObject):
             quote.id if quote else None,
             self.docs.project.annotator_name,
         )
-        if not self.docs.push(AddSpans(self.docs, session.doc.id, spans, links, "tag claim")):
+        if not self.docs.push(
+            AddSpans(self.docs, session.doc.id, spans, links, self.tr("tag claim"))
+        ):
             return None
         self.view.clear_selection()
         self.view.active_span_id = spans[0].id
@@ -150,7 +163,7 @@ class AttributionController(QObject):
         self._set(PickInteraction(role, span_id))
         self.view.active_span_id = span_id
         self.activeChanged.emit(span_id)
-        self.message.emit(PICK_PROMPTS[role], 0)
+        self.message.emit(QCoreApplication.translate("attribution", PICK_PROMPTS[role]), 0)
 
     def _advance(self) -> None:
         interaction = self.interaction
@@ -162,7 +175,7 @@ class AttributionController(QObject):
         if nxt is not None and session is not None and nxt.span_id in session.index:
             self.begin(nxt.role, nxt.span_id)
         else:
-            self.message.emit("Saved.", 2000)
+            self.message.emit(self.tr("Saved."), 2000)
             self.activeChanged.emit(interaction.span_id)
 
     # --- the events an interaction takes ------------------------------------------------------
@@ -237,7 +250,12 @@ class AttributionController(QObject):
         docs, doc_id = self.docs, session.doc.id
         source = session.index[span_id]
         stack = docs.undo_stack
-        stack.beginMacro(f"set {role}")
+        what = {
+            "speaker": self.tr("set speaker"),
+            "cue": self.tr("set reporting verb"),
+            "claimant": self.tr("set claimant"),
+        }.get(role, role)
+        stack.beginMacro(what)
         try:
             old_links = session.index.links_from(span_id, role)
             if old_links:
@@ -259,7 +277,7 @@ class AttributionController(QObject):
             if target_id is not None:
                 link = Link(new_id(), doc_id, role, span_id, target_id)
                 if new_spans:
-                    docs.push(AddSpans(docs, doc_id, new_spans, [link], f"set {role}"))
+                    docs.push(AddSpans(docs, doc_id, new_spans, [link], what))
                 else:
                     docs.push(AddLinks(docs, doc_id, [link]))
         finally:

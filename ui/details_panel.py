@@ -4,6 +4,7 @@ label schema (enumerated attributes become combo boxes, free-text ones line edit
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,7 +21,9 @@ from annotation.attribution import attribution_of
 from annotation.schema import LabelSchema
 from annotation.span_index import SpanIndex
 from annotation.spans import Span
-from ui.plain_text import escaped, plain_label, visible_controls
+from ui.i18n import current_language
+from ui.panels import attribute_text, kind_title
+from ui.plain_text import escaped, isolate, ltr, plain_label, span_range, visible_controls
 
 
 def excerpt(text: str, span: Span | None, limit: int = 48) -> str:
@@ -28,6 +31,11 @@ def excerpt(text: str, span: Span | None, limit: int = 48) -> str:
         return "—"
     s = text[span.start : span.end].replace("\n", " ")
     return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def _current_data(combo: QComboBox) -> str:
+    """The stored value of an attribute combo (its text is the translated one)."""
+    return str(combo.currentData())
 
 
 class DetailsPanel(QWidget):
@@ -42,7 +50,8 @@ class DetailsPanel(QWidget):
         self._schema: LabelSchema | None = None
         self._used_keys: set[str] = set()
         layout = QVBoxLayout(self)
-        self.title = QLabel("Select an annotation to see its details.", self)
+        self.header_text = ""
+        self.title = QLabel(self.tr("Select an annotation to see its details."), self)
         self.title.setTextFormat(Qt.TextFormat.RichText)  # its user parts are escaped
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
@@ -85,26 +94,30 @@ class DetailsPanel(QWidget):
         self.span = span
         self._schema = schema if span is not None else None
         if span is None:
-            self.title.setText("Select an annotation to see its details.")
+            self.title.setText(self.tr("Select an annotation to see its details."))
             return
         if span.kind == "quote":
-            self._link_row("&Speaker", "speaker")
-            self._link_row("C&ue", "cue")
+            self._link_row(self.tr("&Speaker"), "speaker", self.tr("Set speaker…"))
+            self._link_row(self.tr("C&ue"), "cue", self.tr("Set reporting verb…"))
         elif span.kind == "claim":
-            self._link_row("Clai&mant", "claimant")
+            self._link_row(self.tr("Clai&mant"), "claimant", self.tr("Set claimant…"))
             self.link_labels["in_quote"] = plain_label(self)
-            self.form.addRow("In quote", self.link_labels["in_quote"])
+            self.form.addRow(self.tr("In quote"), self.link_labels["in_quote"])
         for attr in schema.attributes_for(span.kind):
             if attr.name == "claimant_article":
                 continue  # shown in the claimant row
             value = str(span.attrs.get(attr.name, attr.default))
-            label = QLabel(self._mnemonic(visible_controls(attr.title or attr.name)), self)
+            title = attribute_text(attr.title) if attr.title else attr.name
+            label = QLabel(self._mnemonic(visible_controls(title)), self)
             label.setTextFormat(Qt.TextFormat.PlainText)
             if attr.values is not None:
                 combo = QComboBox(self)
-                combo.addItems(list(attr.values))
-                combo.setCurrentText(value)
-                combo.activated.connect(self._emitter(span.id, attr.name, combo.currentText))
+                for v in attr.values:
+                    combo.addItem(attribute_text(v), v)
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+                combo.activated.connect(
+                    self._emitter(span.id, attr.name, partial(_current_data, combo))
+                )
                 label.setBuddy(combo)
                 self.form.addRow(label, combo)
                 self.editors[attr.name] = combo
@@ -118,23 +131,36 @@ class DetailsPanel(QWidget):
 
     def _fill(self, span: Span, text: str, index: SpanIndex, schema: LabelSchema) -> None:
         """Put span's current values into the existing rows (no signals from the editors)."""
-        kind_title = (
-            schema.kind(span.kind).title
+        title = (
+            kind_title(schema.kind(span.kind).title)
             if span.kind in {k.name for k in schema.kinds}
             else span.kind
         )
+        lang = current_language()
+        label_name = (
+            schema.label(span.label).display_name(lang)
+            if schema.has_label(span.label)
+            else span.label
+        )
+        # Each part isolated: an Arabic label name, a Latin code and the numbers of the range
+        # keep their own direction and order whatever the interface direction.
+        named = title if label_name == title else f"{title} · {label_name}"
+        self.header_text = (
+            f"{isolate(visible_controls(named))} · "
+            f"{ltr(visible_controls(span.label))} · "
+            f"{span_range(span.start, span.end)}"
+        )
         self.title.setText(
-            f"<b>{escaped(visible_controls(kind_title))}</b> · "
-            f"{escaped(visible_controls(span.label))} · [{span.start}, {span.end})<br>"
+            f"<b>{escaped(self.header_text)}</b><br>"
             f"<span dir='rtl'>{escaped(excerpt(text, span, 120))}</span>"
         )
         att = attribution_of(index, span)
         values = {
-            "speaker": excerpt(text, att.speaker) if att.speaker else "unknown",
-            "cue": excerpt(text, att.cue) if att.cue else "none",
-            "claimant": "the article itself"
+            "speaker": excerpt(text, att.speaker) if att.speaker else self.tr("unknown"),
+            "cue": excerpt(text, att.cue) if att.cue else self.tr("none"),
+            "claimant": self.tr("the article itself")
             if att.article
-            else (excerpt(text, att.speaker) if att.speaker else "unknown"),
+            else (excerpt(text, att.speaker) if att.speaker else self.tr("unknown")),
             "in_quote": excerpt(text, att.quote) if att.quote else "—",
         }
         for role, label in self.link_labels.items():
@@ -146,8 +172,8 @@ class DetailsPanel(QWidget):
             value = str(span.attrs.get(attr.name, attr.default))
             editor.blockSignals(True)
             if isinstance(editor, QComboBox):
-                if editor.currentText() != value:
-                    editor.setCurrentText(value)
+                if editor.currentData() != value:
+                    editor.setCurrentIndex(max(0, editor.findData(value)))
             elif editor.text() != value:
                 editor.setText(value)
             editor.blockSignals(False)
@@ -175,13 +201,13 @@ class DetailsPanel(QWidget):
         if self.span is not None:
             self.pickRequested.emit(self.span.id, role)
 
-    def _link_row(self, title: str, role: str) -> None:
+    def _link_row(self, title: str, role: str, button_text: str) -> None:
         row = QWidget(self)
         lay = QVBoxLayout(row)
         lay.setContentsMargins(0, 0, 0, 0)
         self.link_labels[role] = plain_label(row)
         lay.addWidget(self.link_labels[role])
-        button = QPushButton(f"Set {role}…", row)
+        button = QPushButton(button_text, row)
         button.clicked.connect(lambda: self._request_pick(role))
         lay.addWidget(button)
         self.form.addRow(title, row)

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from annotation.schema import LabelDef, LabelSchema, SchemaError
 from ui.colors import swatch
-from ui.plain_text import plain_label, visible_controls
+from ui.i18n import QT_TRANSLATE_NOOP, current_language
+from ui.plain_text import isolate, label_tooltip, ltr, plain_label, visible_controls
 
 PALETTE = (
     "#f4a3a3",
@@ -58,15 +59,19 @@ class LabelPicker(QDialog):
         current: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Choose a label")
+        self.setWindowTitle(self.tr("Choose a label"))
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Type to filter labels…")
+        self.filter.setPlaceholderText(self.tr("Type to filter labels…"))
         self.list = QListWidget(self)
+        lang = current_language()
+        self._labels = {label.name: label for label in schema.labels_for(kind)}
         for label in schema.labels_for(kind):
-            key = f"  [{label.key}]" if label.key else ""
+            key = f"  {ltr(f'[{label.key}]')}" if label.key else ""
+            name = isolate(visible_controls(label.display_name(lang)))
             item = QListWidgetItem(
-                swatch(label.color), visible_controls(f"{label.name}{key}  {label.title}")
+                swatch(label.color), f"{name}  {ltr(visible_controls(label.name))}{key}"
             )
+            item.setToolTip(label_tooltip(label, lang))
             item.setData(Qt.ItemDataRole.UserRole, label.name)
             self.list.addItem(item)
             if label.name == current:
@@ -94,11 +99,11 @@ class LabelPicker(QDialog):
         super().keyPressEvent(event)
 
     def _filter(self, text: str) -> None:
-        text = text.strip().lower()
         first = None
         for i in range(self.list.count()):
             item = self.list.item(i)
-            hidden = bool(text) and text not in item.text().lower()
+            label = self._labels.get(item.data(Qt.ItemDataRole.UserRole))
+            hidden = label is not None and not label.matches(text)
             item.setHidden(hidden)
             if not hidden and first is None:
                 first = item
@@ -115,7 +120,12 @@ class LabelPicker(QDialog):
 class SchemaEditor(QDialog):
     """Edit the entity labels: add, rename, recolour, rebind keys, remove unused ones."""
 
-    COLS = ("Name", "Description", "Key", "Colour")
+    COLS = (
+        QT_TRANSLATE_NOOP("SchemaEditor", "Name"),
+        QT_TRANSLATE_NOOP("SchemaEditor", "Description"),
+        QT_TRANSLATE_NOOP("SchemaEditor", "Key"),
+        QT_TRANSLATE_NOOP("SchemaEditor", "Colour"),
+    )
 
     def __init__(
         self,
@@ -125,20 +135,20 @@ class SchemaEditor(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit labels")
+        self.setWindowTitle(self.tr("Edit labels"))
         self.schema, self.usage, self.kind = schema, usage, kind
         self.table = QTableWidget(0, len(self.COLS), self)
-        self.table.setHorizontalHeaderLabels(self.COLS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLS])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.cellDoubleClicked.connect(self._cell_activated)
         for label in schema.labels_for(kind):
             self._append(label.name, label.title, label.key or "", label.color, original=label.name)
-        add = QPushButton("Add label", self)
+        add = QPushButton(self.tr("Add label"), self)
         add.clicked.connect(self._add)
-        colour = QPushButton("Colour…", self)
+        colour = QPushButton(self.tr("Colour…"), self)
         colour.clicked.connect(lambda: self._pick_colour(self.table.currentRow()))
-        remove = QPushButton("Remove", self)
+        remove = QPushButton(self.tr("Remove"), self)
         remove.clicked.connect(self._remove)
         self.error = plain_label(self)
         self.error.setStyleSheet("color: #b00020")
@@ -152,7 +162,9 @@ class SchemaEditor(QDialog):
             row.addWidget(b)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Renaming a label relabels every annotation that uses it.", self))
+        layout.addWidget(
+            QLabel(self.tr("Renaming a label relabels every annotation that uses it."), self)
+        )
         layout.addWidget(self.table)
         layout.addLayout(row)
         layout.addWidget(self.error)
@@ -209,9 +221,10 @@ class SchemaEditor(QDialog):
         if used:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                "Label in use",
-                f"{visible_controls(original)} is used by {used} annotations. "
-                "Relabel or delete them first.",
+                self.tr("Label in use"),
+                self.tr(
+                    "%1 is used by %n annotation(s). Relabel or delete them first.", "", used
+                ).replace("%1", ltr(visible_controls(original))),
                 QMessageBox.StandardButton.Ok,
                 self,
             )

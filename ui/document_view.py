@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -25,17 +26,27 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from annotation.schema import LabelSchema
 from annotation.span_index import SpanIndex
 from annotation.spans import Span
 from ui.colors import darker, label_color
+from ui.i18n import QT_TRANSLATE_NOOP, current_language
+from ui.plain_text import isolate, ltr, span_range, tooltip, visible_controls
 from ui.qt_offsets import ViewMap
 
 # Characters of margin around the visible window, so a small scroll needs no new query.
 WINDOW_MARGIN = 1500
 DEFAULT_POINT_SIZE = 16
+
+
+# How each boundary policy is named on hover (the stored value stays the code).
+_BOUNDARY_NAMES = {
+    "token": QT_TRANSLATE_NOOP("boundary", "whole token"),
+    "strip_clitics": QT_TRANSLATE_NOOP("boundary", "clitics stripped"),
+    "exact": QT_TRANSLATE_NOOP("boundary", "exact characters"),
+}
 
 
 @dataclass(frozen=True)
@@ -45,7 +56,7 @@ class Band:
     start: int  # code points
     end: int
     color: QColor
-    style: str  # "band", "dashed", "outline", "underline2"
+    style: str  # "band", "dashed", "outline", "hit" (a search hit's outline), "underline2"
     offset: int = 0  # band rows stack downwards for nested bands
 
 
@@ -538,6 +549,11 @@ class DocumentView(QTextEdit):
             painter.setBrush(band.color)
             for r in rects:
                 painter.drawRect(r)
+        elif band.style == "hit":
+            painter.setPen(QPen(band.color, 2, Qt.PenStyle.SolidLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for r in rects:
+                painter.drawRect(r.adjusted(0, 0.5, 0, -0.5))
         elif band.style == "outline":
             painter.setPen(QPen(band.color, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -555,6 +571,39 @@ class DocumentView(QTextEdit):
             self._layout_changed()
         else:
             self._scroll_timer.start()
+
+    def hover_text(self, offset: int) -> str:
+        """What hovering the text at offset tells: for each annotation there, its label's name
+        in the interface language with the code, who annotated it, its boundary policy and
+        range; empty when there is none. Mixed runs are isolated."""
+        if self.index is None:
+            return ""
+        lines = []
+        for span in self.index.at(offset):
+            if span.kind not in ("entity", "quote", "claim", "mention", "cue"):
+                continue
+            label = span.label
+            if self.schema is not None and self.schema.has_label(span.label):
+                label = self.schema.label(span.label).display_name(current_language())
+            who = span.annotator or self.tr("unknown annotator")
+            policy = QCoreApplication.translate("boundary", _BOUNDARY_NAMES[span.boundary])
+            lines.append(
+                f"{isolate(visible_controls(label))} {ltr(visible_controls(span.label))} · "
+                f"{isolate(visible_controls(who))} · {policy} · {span_range(span.start, span.end)}"
+            )
+        return "\n".join(lines)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            qt_pos = self.cursorForPosition(event.pos()).position()
+            text = self.hover_text(self.omap.from_qt(qt_pos)) if self.index is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), tooltip(text), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)

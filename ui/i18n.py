@@ -96,3 +96,9 @@ def current_language() -> str:
     app = QApplication.instance()
     value = app.property("hashiya_language") if app is not None else None
     return str(value) if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks text for lupdate in context and returns it untranslated (Qt's own is typed
+    ``object``); translate at use with ``QCoreApplication.translate(context, text)``."""
+    return text

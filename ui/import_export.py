@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from storage import exporter, importer
 from ui.dialogs import ReportDialog
 from ui.document_controller import DocumentController
+from ui.plain_text import isolate, ltr
 from ui.view_prefs import ViewPreferences
 
 
@@ -40,9 +41,9 @@ class ImportExportController(QObject):
     def import_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self.dialog_parent,
-            "Import articles",
+            self.tr("Import articles"),
             str(Path.home()),
-            "Articles (*.txt *.jsonl);;All files (*)",
+            self.tr("Articles (*.txt *.jsonl);;All files (*)"),
         )
         if files:
             self.import_paths(files)
@@ -62,8 +63,10 @@ class ImportExportController(QObject):
             box.exec()
             return
         report = importer.ImportReport()
-        dialog = QProgressDialog("Importing…", "Stop", 0, len(files), self.dialog_parent)
-        dialog.setWindowTitle("Import")
+        dialog = QProgressDialog(
+            self.tr("Importing…"), self.tr("Stop"), 0, len(files), self.dialog_parent
+        )
+        dialog.setWindowTitle(self.tr("Import"))
         dialog.setMinimumDuration(300)
         dialog.setWindowModality(
             Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal
@@ -77,7 +80,7 @@ class ImportExportController(QObject):
                 self._finished(report, stopped=bool(queue))
                 return
             path = queue.pop(0)
-            dialog.setLabelText(f"Importing {path.name}…")
+            dialog.setLabelText(self.tr("Importing {name}…").format(name=isolate(path.name)))
             report.add(importer.import_file(self.docs.project, path))
             dialog.setValue(len(files) - len(queue))
             QTimer.singleShot(0, step)
@@ -93,11 +96,11 @@ class ImportExportController(QObject):
         self.last_report = report
         lines = [importer.format_refusal(r) for r in report.refused]
         lines += [importer.format_skip(s) for s in report.skipped]
-        summary = report.summary() + (" (stopped)" if stopped else "")
+        summary = report.summary() + (self.tr(" (stopped)") if stopped else "")
         self.message.emit(summary.capitalize(), 8000)
         if lines:
             self.report_dialog = ReportDialog(
-                "Import report", summary.capitalize(), lines, self.dialog_parent
+                self.tr("Import report"), summary.capitalize(), lines, self.dialog_parent
             )
             self.report_dialog.open()
         self.importFinished.emit(report)
@@ -105,7 +108,7 @@ class ImportExportController(QObject):
     def export_dialog(self) -> None:
         default = str(Path(self.prefs.last_export_dir) / "hashiya-export.jsonl")
         path, _ = QFileDialog.getSaveFileName(
-            self.dialog_parent, "Export JSONL", default, "JSON Lines (*.jsonl)"
+            self.dialog_parent, self.tr("Export JSONL"), default, self.tr("JSON Lines (*.jsonl)")
         )
         if path:
             self.export_to(path)
@@ -116,8 +119,8 @@ class ImportExportController(QObject):
         except OSError as exc:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                "Export failed",
-                f"{path}: {exc.strerror or exc}",
+                self.tr("Export failed"),
+                f"{ltr(str(path))}: {exc.strerror or exc}",
                 QMessageBox.StandardButton.Ok,
                 self.dialog_parent,
             )
@@ -126,6 +129,9 @@ class ImportExportController(QObject):
             return None
         self.prefs.last_export_dir = str(Path(path).parent)
         self.message.emit(
-            f"Exported {report.documents} documents, {report.spans} spans to {path}", 8000
+            self.tr("Exported {docs} documents, {spans} spans to {path}").format(
+                docs=report.documents, spans=report.spans, path=ltr(str(path))
+            ),
+            8000,
         )
         return report

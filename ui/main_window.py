@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QColor,
     QDragEnterEvent,
@@ -45,7 +47,7 @@ from PySide6.QtWidgets import (
 
 from annotation.attribution import related_ids
 from annotation.clitics import exceptions_for
-from annotation.documents import STATUS_TITLES, STATUSES
+from annotation.documents import STATUSES
 from annotation.variants import variants_for_label
 from storage.project import Project
 from storage.session import Change, DocumentSession
@@ -55,10 +57,14 @@ from ui.commands import ChangeSchema, SetStatus
 from ui.dialogs import SchemaEditor
 from ui.document_controller import DocumentController
 from ui.document_view import Band, DocumentView
+from ui.i18n import LANGUAGES, chosen_language, current_language
+from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.import_export import ImportExportController
 from ui.key_routing import KeyRouter
+from ui.keys import LayoutIndependentShortcuts, latin_key
+from ui.panels import kind_title, status_title
 from ui.panes import DocumentsPane, SidePanes, icon
-from ui.plain_text import visible_controls
+from ui.plain_text import isolate, ltr, span_range, visible_controls
 from ui.project_docks import ProjectDocks
 from ui.project_lock import ProjectLock
 from ui.recommender_service import RecommenderService
@@ -139,14 +145,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status_combo = QComboBox(self)
         for status in STATUSES:
-            self.status_combo.addItem(STATUS_TITLES[status], status)
-        self.status_combo.setToolTip("Status of this document")
+            self.status_combo.addItem(status_title(status), status)
+        self.status_combo.setToolTip(self.tr("Status of this document"))
         self.policy_combo = QComboBox(self)
-        self.policy_combo.addItem("whole token (وبوتين)", "token")
-        self.policy_combo.addItem("strip clitics (و+بوتين)", "strip_clitics")
+        self.policy_combo.addItem(self.tr("whole token (وبوتين)"), "token")
+        self.policy_combo.addItem(self.tr("strip clitics (و+بوتين)"), "strip_clitics")
         self.policy_combo.setToolTip(
-            "How a selection snaps to word boundaries (Alt+key always tags the exact characters).\n"
-            "Stored with each annotation, so exports say which convention they follow."
+            self.tr(
+                "How a selection snaps to word boundaries (Alt+key always tags the exact characters).\n"
+                "Stored with each annotation, so exports say which convention they follow."
+            )
         )
         self._show_policy(self.tagging.boundary_policy())
         self.position_label = QLabel("", self)
@@ -155,6 +163,8 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._route_keys()
+        # Shortcuts by physical key: with only an Arabic layout, ض is Q, ١ is 1, Ctrl+ئ Ctrl+Z.
+        self.layout_keys = LayoutIndependentShortcuts(self)
         self._connect()
         self._apply_schema_to_ui()
         self.docs.reload_documents()
@@ -230,16 +240,20 @@ class MainWindow(QMainWindow):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        title = QLabel("<h2>No articles yet</h2>", page)
+        title = QLabel(self.tr("<h2>No articles yet</h2>"), page)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint = QLabel(
-            "Import Arabic articles (.txt in UTF-8, UTF-16 or Windows-1256) or Hashiya JSONL.<br>"
-            "Drop files or folders on this window, or press <b>Ctrl+O</b>.",
+            self.tr(
+                "Import Arabic articles (.txt in UTF-8, UTF-16 or Windows-1256) or Hashiya JSONL.<br>"
+                "Drop files or folders on this window, or press <b>Ctrl+O</b>."
+            ),
             page,
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
-        self.import_button = QPushButton(icon("fa5s.file-import"), "  Import articles…", page)
+        self.import_button = QPushButton(
+            icon("fa5s.file-import"), self.tr("  Import articles…"), page
+        )
         self.import_button.setMinimumHeight(44)
         self.import_button.clicked.connect(lambda: self.io.import_dialog())
         layout.addWidget(title)
@@ -274,173 +288,185 @@ class MainWindow(QMainWindow):
         a = self._action
         stack = self.docs.undo_stack
         self.act_import = a(
-            "&Import articles…",
+            self.tr("&Import articles…"),
             self.io.import_dialog,
             "Ctrl+O",
             "fa5s.file-import",
-            "Import .txt articles or Hashiya .jsonl",
+            self.tr("Import .txt articles or Hashiya .jsonl"),
         )
         self.act_export = a(
-            "&Export JSONL…",
+            self.tr("&Export JSONL…"),
             self.io.export_dialog,
             "Ctrl+E",
             "fa5s.file-export",
-            "Write every document and its annotations as JSONL",
+            self.tr("Write every document and its annotations as JSONL"),
         )
-        self.act_quit = a("&Quit", self.close, "Ctrl+Q")
+        self.act_quit = a(self.tr("&Quit"), self.close, "Ctrl+Q")
         # The toolbar's undo/redo keep a fixed text: QUndoStack's own actions rename themselves
         # after every edit, which re-lays out the toolbar on the keypress path. The Edit menu
         # shows the named ones ("Undo tag PERS").
-        self.act_undo = a("Undo", stack.undo, "Ctrl+Z", "fa5s.undo")
-        self.act_redo = a("Redo", stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "fa5s.redo")
+        self.act_undo = a(self.tr("Undo"), stack.undo, "Ctrl+Z", "fa5s.undo")
+        self.act_redo = a(self.tr("Redo"), stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "fa5s.redo")
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
         stack.canUndoChanged.connect(self.act_undo.setEnabled)
         stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        self.menu_undo = stack.createUndoAction(self, "&Undo")
-        self.menu_redo = stack.createRedoAction(self, "&Redo")
+        self.menu_undo = stack.createUndoAction(self, self.tr("&Undo"))
+        self.menu_redo = stack.createRedoAction(self, self.tr("&Redo"))
         self.menu_undo.setIcon(icon("fa5s.undo"))
         self.menu_redo.setIcon(icon("fa5s.redo"))
         self.act_delete = a(
-            "&Delete annotation", self.tagging.delete_active, "Delete", "fa5s.trash-alt"
+            self.tr("&Delete annotation"), self.tagging.delete_active, "Delete", "fa5s.trash-alt"
         )
         self.act_backspace = a(
-            "Reject suggestion / delete", lambda: self.keys.dispatch("Backspace"), "Backspace"
+            self.tr("Reject suggestion / delete"),
+            lambda: self.keys.dispatch("Backspace"),
+            "Backspace",
         )
         self.act_enter = a(
-            "Accept suggestion / confirm", lambda: self.keys.dispatch("Enter"), ["Return", "Enter"]
+            self.tr("Accept suggestion / confirm"),
+            lambda: self.keys.dispatch("Enter"),
+            ["Return", "Enter"],
         )
         # Enter belongs to the article view: in the search field or a dialog it keeps its meaning.
         self.removeAction(self.act_enter)
         self.act_enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.view.addAction(self.act_enter)
         self.act_suggest = a(
-            "&Suggest quotes and claims",
+            self.tr("&Suggest quotes and claims"),
             lambda: self.suggestions.set_active(self.act_suggest.isChecked()),
             "F7",
             "fa5s.magic",
-            "Propose quotes and claims from cue verbs, quotation marks and numbers",
+            self.tr("Propose quotes and claims from cue verbs, quotation marks and numbers"),
         )
         self.act_suggest.setCheckable(True)
         self.act_next_sugg = a(
-            "&Next suggestion", lambda: self.keys.dispatch("N"), "N", "fa5s.chevron-down"
+            self.tr("&Next suggestion"), lambda: self.keys.dispatch("N"), "N", "fa5s.chevron-down"
         )
         self.act_prev_sugg = a(
-            "&Previous suggestion",
+            self.tr("&Previous suggestion"),
             lambda: self.keys.dispatch("Shift+N"),
             "Shift+N",
             "fa5s.chevron-up",
         )
         self.act_accept_all = a(
-            "Accept all suggestions of this batch",
+            self.tr("Accept all suggestions of this batch"),
             self.suggestions.accept_batch,
             ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
         )
         self.act_reject_all = a(
-            "Reject all suggestions of this batch",
+            self.tr("Reject all suggestions of this batch"),
             self.suggestions.reject_batch,
             "Ctrl+Shift+Backspace",
         )
         self.act_min_confidence = a(
-            "Minimum suggestion &confidence…",
+            self.tr("Minimum suggestion &confidence…"),
             self.ask_min_confidence,
             None,
             None,
-            "Hide quote and claim suggestions the rules are less sure of",
+            self.tr("Hide quote and claim suggestions the rules are less sure of"),
         )
         self.act_tag_all = a(
-            "&Tag all occurrences",
+            self.tr("&Tag all occurrences"),
             self.tagging.tag_all,
             "Ctrl+T",
             "fa5s.clone",
-            "Propose the selected entity's label on every variant of its text",
+            self.tr("Propose the selected entity's label on every variant of its text"),
         )
         self.act_tag_all_project = a(
-            "Tag all occurrences in the &project…",
+            self.tr("Tag all occurrences in the &project…"),
             lambda: self.tagging.tag_all(project_wide=True),
             "Ctrl+Shift+T",
         )
         self.act_find = a(
-            "&Find variants…",
+            self.tr("&Find variants…"),
             self.focus_search,
             "Ctrl+F",
             "fa5s.search",
-            "Search with Arabic spelling variants, in this document or the project",
+            self.tr("Search with Arabic spelling variants, in this document or the project"),
         )
-        self.act_find_next = a("Find next", lambda: self.search.step(+1), "F3")
-        self.act_find_prev = a("Find previous", lambda: self.search.step(-1), "Shift+F3")
+        self.act_find_next = a(self.tr("Find next"), lambda: self.search.step(+1), "F3")
+        self.act_find_prev = a(self.tr("Find previous"), lambda: self.search.step(-1), "Shift+F3")
         self.act_diacritics = a(
-            "&Hide diacritics",
+            self.tr("&Hide diacritics"),
             lambda: self.view.set_hide_diacritics(self.act_diacritics.isChecked()),
             "Ctrl+Shift+D",
             None,
-            "Read without tashkeel; selections still store exact offsets",
+            self.tr("Read without tashkeel; selections still store exact offsets"),
         )
         self.act_diacritics.setCheckable(True)
-        self.act_variants = a("&Variants of a label…", self.show_variants, None, "fa5s.list-ul")
+        self.act_variants = a(
+            self.tr("&Variants of a label…"), self.show_variants, None, "fa5s.list-ul"
+        )
         self.act_exceptions = a(
-            "Clitic &exceptions…",
+            self.tr("Clitic &exceptions…"),
             self.edit_clitic_exceptions,
             None,
             None,
-            "Words that only look prefixed (never split by 'strip clitics')",
+            self.tr("Words that only look prefixed (never split by 'strip clitics')"),
         )
         self.act_relabel = a(
-            "Change &label…",
+            self.tr("Change &label…"),
             self.tagging.pick_label,
             "Ctrl+L",
             "fa5s.tag",
-            "Choose a label for the selection or the selected entity",
+            self.tr("Choose a label for the selection or the selected entity"),
         )
         self.act_escape = a(
-            "Cancel / leave suggestions / clear selection",
+            self.tr("Cancel / leave suggestions / clear selection"),
             lambda: self.keys.dispatch("Esc"),
             "Escape",
         )
-        self.act_schema = a("Edit &labels…", self.edit_schema, None, "fa5s.palette")
+        self.act_schema = a(self.tr("Edit &labels…"), self.edit_schema, None, "fa5s.palette")
         self.act_zoom_in = a(
-            "Zoom &in", lambda: self.zoom(+2), ["Ctrl++", "Ctrl+="], "fa5s.search-plus"
+            self.tr("Zoom &in"), lambda: self.zoom(+2), ["Ctrl++", "Ctrl+="], "fa5s.search-plus"
         )
-        self.act_zoom_out = a("Zoom &out", lambda: self.zoom(-2), "Ctrl+-", "fa5s.search-minus")
-        self.act_zoom_reset = a("&Reset zoom", lambda: self.zoom(0), "Ctrl+0")
+        self.act_zoom_out = a(
+            self.tr("Zoom &out"), lambda: self.zoom(-2), "Ctrl+-", "fa5s.search-minus"
+        )
+        self.act_zoom_reset = a(self.tr("&Reset zoom"), lambda: self.zoom(0), "Ctrl+0")
         self.act_next_doc = a(
-            "&Next document", lambda: self.docs.step(+1), "Ctrl+PgDown", "fa5s.arrow-down"
+            self.tr("&Next document"), lambda: self.docs.step(+1), "Ctrl+PgDown", "fa5s.arrow-down"
         )
         self.act_prev_doc = a(
-            "&Previous document", lambda: self.docs.step(-1), "Ctrl+PgUp", "fa5s.arrow-up"
+            self.tr("&Previous document"), lambda: self.docs.step(-1), "Ctrl+PgUp", "fa5s.arrow-up"
         )
         self.status_actions = [
-            a(f"Mark as {STATUS_TITLES[s]}", lambda s=s: self.set_status(s), f"Ctrl+Shift+{i + 1}")
+            a(
+                self.tr("Mark as {status}").format(status=status_title(s)),
+                lambda s=s: self.set_status(s),
+                f"Ctrl+Shift+{i + 1}",
+            )
             for i, s in enumerate(STATUSES)
         ]
-        self.act_about = a("&About Hashiya", self.show_about)
+        self.act_about = a(self.tr("&About Hashiya"), self.show_about)
         self.act_label_guidelines = a(
-            "&Guidelines for the selected label",
+            self.tr("&Guidelines for the selected label"),
             self.show_guidelines_for_selection,
             "F1",
             "fa5s.book",
-            "The guidelines' section on the selected annotation's label",
+            self.tr("The guidelines' section on the selected annotation's label"),
         )
         self.act_guidelines = self.project_docks.guidelines.toggleViewAction()
-        self.act_guidelines.setText("&Guidelines")
+        self.act_guidelines.setText(self.tr("&Guidelines"))
         self.act_guidelines.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.act_statistics = self.project_docks.statistics.toggleViewAction()
-        self.act_statistics.setText("&Statistics")
+        self.act_statistics.setText(self.tr("&Statistics"))
         self.act_statistics.setShortcut(QKeySequence("Ctrl+Shift+S"))
 
         menu = self.menuBar()
-        self.file_menu = menu.addMenu("&File")
+        self.file_menu = menu.addMenu(self.tr("&File"))
         for act in (self.act_import, self.act_export):
             self.file_menu.addAction(act)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
-        self.edit_menu = menu.addMenu("&Edit")
+        self.edit_menu = menu.addMenu(self.tr("&Edit"))
         for act in (self.menu_undo, self.menu_redo):
             self.edit_menu.addAction(act)
         self.edit_menu.addSeparator()
         for act in (self.act_relabel, self.act_delete, self.act_escape):
             self.edit_menu.addAction(act)
-        self.review_menu = menu.addMenu("&Review")
+        self.review_menu = menu.addMenu(self.tr("&Review"))
         for act in (
             self.act_suggest,
             self.act_next_sugg,
@@ -454,8 +480,8 @@ class MainWindow(QMainWindow):
             self.act_tag_all_project,
         ):
             self.review_menu.addAction(act)
-        self.label_menu = menu.addMenu("&Labels")
-        self.view_menu = menu.addMenu("&View")
+        self.label_menu = menu.addMenu(self.tr("&Labels"))
+        self.view_menu = menu.addMenu(self.tr("&View"))
         for act in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
             self.view_menu.addAction(act)
         self.view_menu.addSeparator()
@@ -467,7 +493,9 @@ class MainWindow(QMainWindow):
             self.act_variants,
         ):
             self.view_menu.addAction(act)
-        self.doc_menu = menu.addMenu("&Document")
+        self.view_menu.addSeparator()
+        self._build_language_menu()
+        self.doc_menu = menu.addMenu(self.tr("&Document"))
         for act in (self.act_next_doc, self.act_prev_doc):
             self.doc_menu.addAction(act)
         self.doc_menu.addSeparator()
@@ -476,11 +504,11 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         for act in (self.act_guidelines, self.act_statistics):
             self.view_menu.addAction(act)
-        self.help_menu = menu.addMenu("&Help")
+        self.help_menu = menu.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.act_label_guidelines)
         self.help_menu.addAction(self.act_about)
 
-        toolbar = QToolBar("Main", self)
+        toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for act in (self.act_import, self.act_export):
@@ -495,11 +523,50 @@ class MainWindow(QMainWindow):
         ):
             toolbar.addAction(act)
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" Status: ", self))
+        toolbar.addWidget(QLabel(self.tr(" Status: "), self))
         toolbar.addWidget(self.status_combo)
-        toolbar.addWidget(QLabel("  Boundaries: ", self))
+        toolbar.addWidget(QLabel(self.tr("  Boundaries: "), self))
         toolbar.addWidget(self.policy_combo)
         self.addToolBar(toolbar)
+
+    def _build_language_menu(self) -> None:
+        """View > Language: the choice is kept per user and applies at the next start."""
+        self.language_menu = self.view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        chosen = chosen_language(self.prefs.settings)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            act = QAction(name, self)  # each language in its own name, whatever the interface
+            act.setCheckable(True)
+            act.setChecked(code == chosen)
+            act.triggered.connect(partial(self._language_chosen, code))
+            group.addAction(act)
+            self.language_menu.addAction(act)
+            self.language_actions[code] = act
+
+    def _language_chosen(self, lang: str, _checked: bool = False) -> None:
+        self.choose_language(lang)
+
+    def choose_language(self, lang: str) -> QMessageBox | None:
+        """Keep lang for this user; the interface switches at the next start (said so)."""
+        before = chosen_language(self.prefs.settings)
+        self.prefs.settings.setValue(LANGUAGE_SETTING, lang)
+        self.language_actions[lang].setChecked(True)
+        if lang == before:
+            return None
+        box = plain_message(
+            self,
+            QMessageBox.Icon.Information,
+            self.tr("Interface language"),
+            self.tr(
+                "The interface will be in {language} from the next start of Hashiya.\n"
+                "Close the window and open it again to switch now."
+            ).format(language=LANGUAGES[lang]),
+        )
+        self.language_box = box
+        box.open()
+        return box
 
     def _apply_schema_to_ui(self) -> None:
         """(Re)create the label key actions and the legend from the project's schema."""
@@ -511,12 +578,15 @@ class MainWindow(QMainWindow):
         self.label_menu.clear()
         tag = self.tagging.tag_selection
         for label in schema.labels_for("entity"):
-            act = QAction(label.name + (f"\t{label.key}" if label.key else ""), self)
-            act.setStatusTip(label.title)
+            name = label.display_name(current_language())
+            act = QAction(f"{name} ({label.name})" + (f"\t{label.key}" if label.key else ""), self)
+            act.setStatusTip(label.description(current_language()) or name)
             act.triggered.connect(lambda _c=False, n=label.name: tag(n))
             if label.key:
                 act.setShortcut(QKeySequence(label.key))
-                exact = QAction(f"{label.name} (exact characters)", self)
+                exact = QAction(
+                    self.tr("{label} (exact characters)").format(label=label.name), self
+                )
                 exact.setShortcut(QKeySequence(f"Alt+{label.key}"))
                 exact.triggered.connect(lambda _c=False, n=label.name: tag(n, exact=True))
                 self.addAction(exact)
@@ -529,7 +599,8 @@ class MainWindow(QMainWindow):
         for kind, slot in starts.items():
             for label in schema.labels_for(kind):
                 act = QAction(
-                    f"{schema.kind(kind).title}" + (f"\t{label.key.upper()}" if label.key else ""),
+                    kind_title(schema.kind(kind).title)
+                    + (f"\t{label.key.upper()}" if label.key else ""),
                     self,
                 )
                 act.triggered.connect(lambda _c=False, f=slot: f())
@@ -599,12 +670,19 @@ class MainWindow(QMainWindow):
 
     def _edit_failed(self, what: str, reason: str) -> None:
         log.error("edit %r not stored: %s", what, reason)
-        self.show_message(f"{what}: not stored — {reason}", 8000)
+        self.show_message(
+            self.tr("{what}: not stored — {reason}").format(
+                what=isolate(what), reason=isolate(reason)
+            ),
+            8000,
+        )
         plain_message(
             self,
             QMessageBox.Icon.Warning,
-            "Edit not stored",
-            f"“{what}” failed and was not stored:\n{reason}\n\nDetails: {log_path()}",
+            self.tr("Edit not stored"),
+            self.tr("“{what}” failed and was not stored:\n{reason}\n\nDetails: {log}").format(
+                what=isolate(what), reason=isolate(reason), log=ltr(str(log_path()))
+            ),
         ).open()
 
     # --- status -------------------------------------------------------------------------------
@@ -635,7 +713,8 @@ class MainWindow(QMainWindow):
         self.view.refresh()
         if span is not None:
             self.show_message(
-                f"{span.label}: {session.text[span.start : span.end]}  [{span.start}, {span.end})",
+                f"{isolate(self.label_title(span.label))}: "
+                f"{isolate(session.text[span.start : span.end])}  {span_range(span.start, span.end)}",
                 5000,
             )
 
@@ -668,15 +747,16 @@ class MainWindow(QMainWindow):
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_A and self.keys.dispatch("A"):
+        # by the key's place, so that ش (the A key of an Arabic layout) is A too
+        if latin_key(event) == Qt.Key.Key_A and self.keys.dispatch("A"):
             return
         super().keyPressEvent(event)
 
     def ask_min_confidence(self) -> None:
         value, ok = QInputDialog.getDouble(
             self,
-            "Minimum suggestion confidence",
-            "Show quote and claim suggestions with a confidence of at least (0–1):",
+            self.tr("Minimum suggestion confidence"),
+            self.tr("Show quote and claim suggestions with a confidence of at least (0–1):"),
             self.prefs.min_confidence,
             0.0,
             1.0,
@@ -720,8 +800,10 @@ class MainWindow(QMainWindow):
         current = self.project.setting("clitic_exceptions", "")
         text, ok = QInputDialog.getMultiLineText(
             self,
-            "Clitic exceptions",
-            "Words that only look prefixed, one per line (never split by 'strip clitics'):",
+            self.tr("Clitic exceptions"),
+            self.tr(
+                "Words that only look prefixed, one per line (never split by 'strip clitics'):"
+            ),
             current,
         )
         if ok and text != current:
@@ -785,23 +867,40 @@ class MainWindow(QMainWindow):
         if rng is None:
             self.position_label.setText("")
         else:
-            self.position_label.setText(f"selection [{rng[0]}, {rng[1]})  {rng[1] - rng[0]} chars")
+            self.position_label.setText(
+                self.tr("selection {range}  {n} chars").format(
+                    range=span_range(rng[0], rng[1]), n=rng[1] - rng[0]
+                )
+            )
 
     def _update_title(self) -> None:
         doc = ""
         if self.docs.session is not None:
             doc = f" — {Path(self.docs.session.doc.source).name}"
-        self.setWindowTitle(visible_controls(f"Hashiya — {self.project.path.name}{doc}"))
+        self.setWindowTitle(
+            self.tr("Hashiya") + " — " + isolate(visible_controls(f"{self.project.path.name}{doc}"))
+        )
+
+    def label_title(self, code: str) -> str:
+        """A label's name in the interface language (its code when the schema has no such label)."""
+        schema = self.project.schema()
+        if not schema.has_label(code):
+            return code
+        return schema.label(code).display_name(current_language())
 
     def about_text(self) -> str:
         return (
-            "Hashiya — annotating Arabic news: entities, quotes, claims.\n\n"
-            f"Project: {self.project.path}\n"
-            f"Log file: {log_path()}"
+            self.tr("Hashiya — annotating Arabic news: entities, quotes, claims.")
+            + "\n\n"
+            + self.tr("Project: {path}").format(path=ltr(str(self.project.path)))
+            + "\n"
+            + self.tr("Log file: {path}").format(path=ltr(str(log_path())))
         )
 
     def show_about(self) -> QMessageBox:
-        box = plain_message(self, QMessageBox.Icon.Information, "About Hashiya", self.about_text())
+        box = plain_message(
+            self, QMessageBox.Icon.Information, self.tr("About Hashiya"), self.about_text()
+        )
         self.about_box = box
         box.open()
         return box

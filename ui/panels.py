@@ -7,7 +7,14 @@ from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,10 +30,69 @@ from annotation.span_index import SpanIndex
 from annotation.spans import Span, sort_key
 from storage.session import Change
 from ui.colors import swatch
-from ui.plain_text import tooltip, visible_controls
+from ui.i18n import QT_TRANSLATE_NOOP, current_language
+from ui.plain_text import isolate, label_tooltip, ltr, span_range, tooltip, visible_controls
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+
+# The document statuses as the interface names them (annotation.documents keeps the codes).
+_STATUS_NAMES = {
+    "new": QT_TRANSLATE_NOOP("status", "new"),
+    "in_progress": QT_TRANSLATE_NOOP("status", "in progress"),
+    "done": QT_TRANSLATE_NOOP("status", "done"),
+}
+
+
+_KIND_TITLES = (
+    QT_TRANSLATE_NOOP("kinds", "Entity"),
+    QT_TRANSLATE_NOOP("kinds", "Quote"),
+    QT_TRANSLATE_NOOP("kinds", "Claim"),
+    QT_TRANSLATE_NOOP("kinds", "Cue"),
+    QT_TRANSLATE_NOOP("kinds", "Speaker / claimant mention"),
+)
+
+
+def kind_title(title: str) -> str:
+    """A kind's title from the schema in the interface language (a project's own stays)."""
+    return QCoreApplication.translate("kinds", title)
+
+
+# The default schema's attribute titles and values, as the interface shows them (the stored
+# value stays the code; a project's own attributes show as they are).
+_ATTRIBUTE_TEXT = (
+    QT_TRANSLATE_NOOP("attributes", "quote type"),
+    QT_TRANSLATE_NOOP("attributes", "check-worthy"),
+    QT_TRANSLATE_NOOP("attributes", "claim type"),
+    QT_TRANSLATE_NOOP("attributes", "note"),
+    QT_TRANSLATE_NOOP("attributes", "the outlet itself asserts it"),
+    QT_TRANSLATE_NOOP("attributes", "origin"),
+    QT_TRANSLATE_NOOP("attributes", "suggester confidence"),
+    QT_TRANSLATE_NOOP("attributes", "direct"),
+    QT_TRANSLATE_NOOP("attributes", "indirect"),
+    QT_TRANSLATE_NOOP("attributes", "mixed"),
+    QT_TRANSLATE_NOOP("attributes", "yes"),
+    QT_TRANSLATE_NOOP("attributes", "no"),
+    QT_TRANSLATE_NOOP("attributes", "unsure"),
+    QT_TRANSLATE_NOOP("attributes", "statistic"),
+    QT_TRANSLATE_NOOP("attributes", "event"),
+    QT_TRANSLATE_NOOP("attributes", "causal"),
+    QT_TRANSLATE_NOOP("attributes", "prediction"),
+    QT_TRANSLATE_NOOP("attributes", "other"),
+    QT_TRANSLATE_NOOP("attributes", "human"),
+    QT_TRANSLATE_NOOP("attributes", "suggested"),
+    QT_TRANSLATE_NOOP("attributes", "accepted"),
+)
+
+
+def attribute_text(text: str) -> str:
+    """An attribute's title or value in the interface language."""
+    return QCoreApplication.translate("attributes", text)
+
+
+def status_title(status: str) -> str:
+    """A document status in the interface language."""
+    return QCoreApplication.translate("status", _STATUS_NAMES.get(status, STATUS_TITLES[status]))
 
 
 class _FlatModel(QAbstractTableModel):
@@ -48,12 +114,16 @@ class _FlatModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("panels", self.HEADERS[section])
         return None
 
 
 class DocumentListModel(_FlatModel):
-    HEADERS = ("Document", "Status", "Entities")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("panels", "Document"),
+        QT_TRANSLATE_NOOP("panels", "Status"),
+        QT_TRANSLATE_NOOP("panels", "Entities"),
+    )
 
     def set_rows(self, rows: list[DocumentInfo]) -> None:
         self.beginResetModel()
@@ -86,10 +156,13 @@ class DocumentListModel(_FlatModel):
             if col == 0:
                 return visible_controls(PurePath(info.source).name or info.id)
             if col == 1:
-                return STATUS_TITLES.get(info.status, info.status)
+                return status_title(info.status) if info.status in STATUS_TITLES else info.status
             return info.entity_count
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(f"{visible_controls(info.source)}\n{info.id} · {info.length} characters")
+            return tooltip(
+                f"{isolate(visible_controls(info.source))}\n{ltr(info.id)} · "
+                + self.tr("%n character(s)", "", info.length)
+            )
         if role == Qt.ItemDataRole.UserRole:
             return info.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
@@ -100,7 +173,7 @@ class DocumentListModel(_FlatModel):
 class SpanListModel(_FlatModel):
     """Spans of some kinds in reading order, updated row by row from session changes."""
 
-    HEADERS = ("Text", "Label")
+    HEADERS = (QT_TRANSLATE_NOOP("panels", "Text"), QT_TRANSLATE_NOOP("panels", "Label"))
 
     def __init__(
         self,
@@ -177,7 +250,14 @@ class SpanListModel(_FlatModel):
             if index.column() == 0:
                 text = self.text[span.start : span.end].replace("\n", " ")
                 return text if len(text) <= 60 else text[:57] + "…"
+            if self.schema is not None and self.schema.has_label(span.label):
+                return self.schema.label(span.label).display_name(current_language())
             return span.label
+        if role == Qt.ItemDataRole.ToolTipRole and self.describe is None:
+            where = span_range(span.start, span.end)
+            if self.schema is not None and self.schema.has_label(span.label):
+                return f"{label_tooltip(self.schema.label(span.label), current_language())} {where}"
+            return tooltip(f"{ltr(visible_controls(span.label))} {where}")
         if (
             role == Qt.ItemDataRole.DecorationRole
             and index.column() == 1
@@ -232,14 +312,13 @@ class LegendWidget(QListWidget):
 
     def set_schema(self, schema: LabelSchema, kinds: tuple[str, ...] = ("entity",)) -> None:
         self.clear()
+        lang = current_language()
         for kind in kinds:
             for label in schema.labels_for(kind):
-                key = f"[{label.key}] " if label.key else "      "
-                title = f" — {label.title}" if label.title else ""
-                text = visible_controls(f"{key}{label.name}{title}")
+                key = ltr(f"[{label.key}]") + " " if label.key else "      "
+                name = isolate(visible_controls(label.display_name(lang)))
+                text = f"{key}{name} — {ltr(visible_controls(label.name))}"
                 item = QListWidgetItem(swatch(label.color), text)
                 item.setData(Qt.ItemDataRole.UserRole, label.name)
-                item.setToolTip(
-                    tooltip(visible_controls(f"{label.name}: {label.title or label.kind}"))
-                )
+                item.setToolTip(label_tooltip(label, lang))
                 self.addItem(item)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLabel,
     QMenu,
@@ -27,12 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from annotation.attribution import attribution_of
-from annotation.documents import STATUS_TITLES, STATUSES
+from annotation.documents import STATUSES
 from annotation.schema import LabelSchema
 from annotation.spans import Span
 from storage.session import Change, DocumentSession
 from ui.details_panel import DetailsPanel, excerpt
-from ui.panels import DocumentListModel, LegendWidget, SpanListModel, make_list_view
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.panels import (
+    DocumentListModel,
+    LegendWidget,
+    SpanListModel,
+    attribute_text,
+    make_list_view,
+    status_title,
+)
+from ui.plain_text import isolate
 from ui.search_panel import SearchPanel
 
 ICON_COLOR = "#37474f"
@@ -40,6 +50,13 @@ ICON_COLOR = "#37474f"
 
 def icon(name: str) -> QIcon:
     return qta.icon(name, color=ICON_COLOR)
+
+
+def speaker_to_content(who: str, words: str) -> str:
+    """The "speaker → content" of a list row, with each side isolated and the arrow pointing the way the
+    interface reads (← in the mirrored Arabic layout)."""
+    arrow = "←" if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else "→"
+    return f"{isolate(who)} {arrow} {isolate(words + '…')}"
 
 
 class ClaimFilter(QSortFilterProxyModel):
@@ -78,11 +95,11 @@ class DocumentsPane(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.progress = QProgressBar(self)
-        self.progress.setFormat("%v of %m documents done")
+        self.progress.setFormat(self.tr("%v of %m documents done"))
         self.progress.setTextVisible(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Documents", self))
+        layout.addWidget(QLabel(self.tr("Documents"), self))
         layout.addWidget(self.list)
         layout.addWidget(self.progress)
 
@@ -96,7 +113,7 @@ class DocumentsPane(QWidget):
         doc_id = self.model.rows[index.row()].id
         menu = QMenu(self)
         for status in STATUSES:
-            action = menu.addAction(f"Mark as {STATUS_TITLES[status]}")
+            action = menu.addAction(self.tr("Mark as {status}").format(status=status_title(status)))
             action.triggered.connect(
                 lambda _c=False, s=status: self.statusRequested.emit(doc_id, s)
             )
@@ -111,7 +128,7 @@ class DocumentsPane(QWidget):
         rows = self.model.rows
         self.progress.setMaximum(max(1, len(rows)))
         self.progress.setValue(sum(1 for r in rows if r.status == "done"))
-        self.progress.setFormat(f"%v of {len(rows)} documents done")
+        self.progress.setFormat(self.tr("%v of {total} documents done").format(total=len(rows)))
 
     def done_count(self) -> int:
         return self.progress.value()
@@ -131,12 +148,19 @@ class SidePanes(QTabWidget):
         self.entity_list = make_list_view(self.entity_model, self)
         self._connect_rows(self.entity_list, self.entity_model)
         self.quote_model = SpanListModel(
-            ("quote",), self._describe_quote, ("Speaker → content", "Type")
+            ("quote",),
+            self._describe_quote,
+            (QT_TRANSLATE_NOOP("panels", "Speaker → content"), QT_TRANSLATE_NOOP("panels", "Type")),
         )
         self.quote_list = make_list_view(self.quote_model, self)
         self._connect_rows(self.quote_list, self.quote_model)
         self.claim_model = SpanListModel(
-            ("claim",), self._describe_claim, ("Claimant → claim", "Check-worthy")
+            ("claim",),
+            self._describe_claim,
+            (
+                QT_TRANSLATE_NOOP("panels", "Claimant → claim"),
+                QT_TRANSLATE_NOOP("panels", "Check-worthy"),
+            ),
         )
         self.claim_filter = ClaimFilter(self.claim_model)
         self.claim_list = make_list_view(self.claim_model, self, label_width=140)
@@ -151,20 +175,23 @@ class SidePanes(QTabWidget):
         self.details = DetailsPanel(self)
         self.search_panel = SearchPanel(self)
         self.legend = LegendWidget(self)
-        self.addTab(self.entity_list, icon("fa5s.tags"), "Entities")
-        self.addTab(self.quote_list, icon("fa5s.quote-right"), "Quotes")
-        self.addTab(self.claims_page, icon("fa5s.balance-scale"), "Claims")
-        self.addTab(self.details, icon("fa5s.info-circle"), "Details")
-        self.addTab(self.search_panel, icon("fa5s.search"), "Search")
-        self.addTab(self.legend, icon("fa5s.palette"), "Labels")
+        self.addTab(self.entity_list, icon("fa5s.tags"), self.tr("Entities"))
+        self.addTab(self.quote_list, icon("fa5s.quote-right"), self.tr("Quotes"))
+        self.addTab(self.claims_page, icon("fa5s.balance-scale"), self.tr("Claims"))
+        self.addTab(self.details, icon("fa5s.info-circle"), self.tr("Details"))
+        self.addTab(self.search_panel, icon("fa5s.search"), self.tr("Search"))
+        self.addTab(self.legend, icon("fa5s.palette"), self.tr("Labels"))
 
     def build_claim_filters(self, schema: LabelSchema) -> None:
         for attr in ("checkworthy", "type"):
             combo = QComboBox(self.claims_page)
-            combo.addItem(f"any {attr}", "")
+            combo.addItem(
+                self.tr("any check-worthiness") if attr == "checkworthy" else self.tr("any type"),
+                "",
+            )
             defs = [a for a in schema.attributes_for("claim") if a.name == attr]
             for value in (defs[0].values or ()) if defs else ():
-                combo.addItem(value, value)
+                combo.addItem(attribute_text(value), value)
             if not defs:  # a project schema without this attribute: no filter for it
                 combo.setEnabled(False)
             combo.activated.connect(
@@ -220,7 +247,7 @@ class SidePanes(QTabWidget):
         att = attribution_of(session.index, span)
         who = excerpt(session.text, att.speaker, 24) if att.speaker else "?"
         words = " ".join(session.text[span.start : span.end].split()[:6])
-        return (f"{who} → {words}…", str(span.attrs.get("type", "")))
+        return (speaker_to_content(who, words), attribute_text(str(span.attrs.get("type", ""))))
 
     def _describe_claim(self, span: Span) -> tuple[str, str]:
         session = self._session()
@@ -228,12 +255,11 @@ class SidePanes(QTabWidget):
             return ("", "")
         att = attribution_of(session.index, span)
         who = (
-            "article"
+            self.tr("the article")
             if att.article
             else (excerpt(session.text, att.speaker, 24) if att.speaker else "?")
         )
         words = " ".join(session.text[span.start : span.end].split()[:6])
-        return (
-            f"{who} → {words}…",
-            f"{span.attrs.get('checkworthy', '')} · {span.attrs.get('type', '')}",
-        )
+        worthy = attribute_text(str(span.attrs.get("checkworthy", "")))
+        kind = attribute_text(str(span.attrs.get("type", "")))
+        return (speaker_to_content(who, words), f"{isolate(worthy)} · {isolate(kind)}")

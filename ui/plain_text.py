@@ -10,6 +10,8 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from annotation.schema import LabelDef
+
 # Bidi controls that can reorder what a name appears to say (Trojan Source, CVE-2021-42574).
 # Shown as ⟨NAME⟩ in names and sources; the stored text is never changed.
 BIDI_NAMES = {
@@ -64,3 +66,32 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+# Unicode isolates: a run whose direction must not leak into (or take from) the text around it,
+# for strings that mix Arabic with numbers, codes or Latin labels (status bar, headers, lists).
+FSI, LRI, RLI, PDI = "\u2068", "\u2066", "\u2067", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """text as a first-strong isolate: its own direction, whatever surrounds it."""
+    return f"{FSI}{text}{PDI}"
+
+
+def ltr(text: str) -> str:
+    """text (a code, number or range like [12, 40)) as a left-to-right isolate."""
+    return f"{LRI}{text}{PDI}"
+
+
+def span_range(start: int, end: int) -> str:
+    """The half-open range [start, end) kept left to right inside Arabic text."""
+    return ltr(f"[{start}, {end})")
+
+
+def label_tooltip(label: LabelDef, lang: str) -> str:
+    """A label's tooltip: its name in lang with the code isolated, then its definition."""
+    head = (
+        f"{isolate(visible_controls(label.display_name(lang)))} {ltr(visible_controls(label.name))}"
+    )
+    definition = label.description(lang)
+    return tooltip(f"{head}\n{isolate(definition)}" if definition else head)

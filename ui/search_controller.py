@@ -13,9 +13,12 @@ from annotation.search import SearchIndex
 from storage.session import DocumentSession
 from ui.document_controller import DocumentController
 from ui.document_view import Band, DocumentView
+from ui.plain_text import isolate
 from ui.search_panel import Hit, SearchPanel, context_of
 
-HIT_FILL = QColor(255, 193, 7, 90)
+# Search hits are outlined, never filled: a fill would read as a label colour (it looked
+# like DATE). Deep orange is none of the palette's label colours.
+HIT_OUTLINE = QColor("#d84315")
 
 
 class SearchController(QObject):
@@ -85,7 +88,7 @@ class SearchController(QObject):
             first_here = next((i for i, h in enumerate(hits) if h.doc_id == session.doc.id), 0)
             self.go_to_hit(first_here)
         else:
-            self.message.emit(f"No match for «{query}».", 4000)
+            self.message.emit(self.tr("No match for «{query}».").format(query=isolate(query)), 4000)
         return hits
 
     def clear(self) -> None:
@@ -116,7 +119,7 @@ class SearchController(QObject):
     def bands(self, lo: int, hi: int) -> list[Band]:
         doc_id = self.docs.doc_id
         return [
-            Band(h.start, h.end, HIT_FILL, "fill")
+            Band(h.start, h.end, HIT_OUTLINE, "hit")
             for h in self.hits
             if h.doc_id == doc_id and h.start < hi and lo < h.end
         ]

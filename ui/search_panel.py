@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from annotation.schema import LabelSchema
 from annotation.variants import VariantGroup
-from ui.plain_text import plain_label, tooltip, visible_controls
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.plain_text import isolate, plain_label, span_range, tooltip, visible_controls
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,15 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.hits: list[Hit] = []
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("Search: الاسد also finds الأسد، والأسد، للأسد، الأَسَد")
+        self.edit.setPlaceholderText(
+            self.tr("Search: الاسد also finds الأسد، والأسد، للأسد، الأَسَد")
+        )
         self.edit.setClearButtonEnabled(True)
         self.edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.edit.returnPressed.connect(self.run)
         self.edit.textChanged.connect(lambda text: None if text.strip() else self.cleared.emit())
-        self.project_wide = QCheckBox("Whole project", self)
-        self.proclitics = QCheckBox("Optional proclitics (و ف ب ك ل ال)", self)
+        self.project_wide = QCheckBox(self.tr("Whole project"), self)
+        self.proclitics = QCheckBox(self.tr("Optional proclitics (و ف ب ك ل ال)"), self)
         self.proclitics.setChecked(True)
         self.summary = plain_label(self)
         self.summary.setWordWrap(True)
@@ -99,11 +102,20 @@ class SearchPanel(QWidget):
         self.hits = hits
         self.results.clear()
         for hit in hits[:5000]:
-            item = QListWidgetItem(f"{hit.context}   · {visible_controls(hit.doc_name)}")
-            item.setToolTip(tooltip(f"{visible_controls(hit.doc_name)} [{hit.start}, {hit.end})"))
+            item = QListWidgetItem(
+                f"{isolate(hit.context)}   · {isolate(visible_controls(hit.doc_name))}"
+            )
+            item.setToolTip(
+                tooltip(
+                    f"{isolate(visible_controls(hit.doc_name))} {span_range(hit.start, hit.end)}"
+                )
+            )
             self.results.addItem(item)
-        more = f" (first {5000} listed)" if len(hits) > 5000 else ""
-        self.summary.setText(f"{len(hits)} matches in {documents} document(s){more}")
+        more = self.tr(" (first {n} listed)").format(n=5000) if len(hits) > 5000 else ""
+        self.summary.setText(
+            self.tr("{hits} matches in {docs} document(s)").format(hits=len(hits), docs=documents)
+            + more
+        )
 
 
 def context_of(text: str, start: int, end: int, width: int = 30) -> str:
@@ -117,11 +129,16 @@ class VariantsDialog(QDialog):
     each is tagged and how often the same form appears untagged."""
 
     searchRequested = Signal(str)
-    COLS = ("Normalised", "Surface forms tagged", "Tagged", "Untagged")
+    COLS = (
+        QT_TRANSLATE_NOOP("VariantsDialog", "Normalised"),
+        QT_TRANSLATE_NOOP("VariantsDialog", "Surface forms tagged"),
+        QT_TRANSLATE_NOOP("VariantsDialog", "Tagged"),
+        QT_TRANSLATE_NOOP("VariantsDialog", "Untagged"),
+    )
 
     def __init__(self, schema: LabelSchema, compute, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self.setWindowTitle("Variants")
+        self.setWindowTitle(self.tr("Variants"))
         self.compute = compute
         self.groups: list[VariantGroup] = []
         self.label_combo = QComboBox(self)
@@ -129,7 +146,7 @@ class VariantsDialog(QDialog):
             self.label_combo.addItem(label.name, label.name)
         self.label_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.table = QTableWidget(0, len(self.COLS), self)
-        self.table.setHorizontalHeaderLabels(self.COLS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLS])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -139,12 +156,15 @@ class VariantsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Label:", self))
+        top.addWidget(QLabel(self.tr("Label:"), self))
         top.addWidget(self.label_combo, 1)
         layout.addLayout(top)
         layout.addWidget(
             QLabel(
-                "Double-click a row to search for it (untagged occurrences show up there).", self
+                self.tr(
+                    "Double-click a row to search for it (untagged occurrences show up there)."
+                ),
+                self,
             )
         )
         layout.addWidget(self.table)

@@ -132,14 +132,14 @@ class BarChart(QWidget):
 
     def _ask_png(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save chart"), f"{self.title}.png", "PNG (*.png)"
+            self, self.tr("Save chart"), f"{self.title}.png", self.tr("PNG (*.png)")
         )
         if path:
             self.export_png(Path(path))
 
     def _ask_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save numbers"), f"{self.title}.csv", "CSV (*.csv)"
+            self, self.tr("Save numbers"), f"{self.title}.csv", self.tr("CSV (*.csv)")
         )
         if path:
             self.export_csv(Path(path))

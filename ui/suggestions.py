@@ -27,6 +27,8 @@ from storage.session import Change, DocumentSession, EditRefused
 from ui.commands import AddSpans, RejectProposals
 from ui.document_controller import DocumentController
 from ui.document_view import Band, DocumentView
+from ui.panels import kind_title
+from ui.plain_text import isolate
 from ui.recommender_service import RecommenderService
 from ui.view_prefs import ViewPreferences
 
@@ -64,14 +66,18 @@ class SuggestionsController(QObject):
                 self.recommender.ensure_trained()
             self.compute()
             self.message.emit(
-                f"{len(self.queue)} suggestions · N / Shift+N to move · Enter accepts · "
-                "Backspace rejects · Esc leaves",
+                self.tr(
+                    "%n suggestion(s) · N / Shift+N to move · Enter accepts · "
+                    "Backspace rejects · Esc leaves",
+                    "",
+                    len(self.queue),
+                ),
                 8000,
             )
         else:
             self.queue.clear()
             if changed:
-                self.message.emit("Suggestions off.", 3000)
+                self.message.emit(self.tr("Suggestions off."), 3000)
         if changed:
             self.activeChanged.emit(on)
         self.view.viewport().update()
@@ -103,7 +109,12 @@ class SuggestionsController(QObject):
             current = self.queue.current()
             self.compute(anchor=current.start if current is not None else None)
             self.view.viewport().update()
-            self.message.emit(f"Entity suggestions learned from the project: {model}", 5000)
+            self.message.emit(
+                self.tr("Entity suggestions learned from the project: {model}").format(
+                    model=isolate(str(model))
+                ),
+                5000,
+            )
 
     def set_min_confidence(self, value: float) -> None:
         """Hide quote and claim suggestions below this confidence (a user preference)."""
@@ -112,7 +123,10 @@ class SuggestionsController(QObject):
             self.compute()
             self.view.viewport().update()
         self.message.emit(
-            f"Suggestions with a confidence of at least {value:.2f}: {len(self.queue)}", 6000
+            self.tr("Suggestions with a confidence of at least {value}: {n}").format(
+                value=f"{value:.2f}", n=len(self.queue)
+            ),
+            6000,
         )
 
     def add_batch(self, found: Sequence[Proposal]) -> None:
@@ -136,12 +150,17 @@ class SuggestionsController(QObject):
     def step(self, delta: int) -> bool:
         p = self.queue.step(delta)
         if p is None:
-            self.message.emit("No suggestions (F7 proposes quotes and claims).", 4000)
+            self.message.emit(self.tr("No suggestions (F7 proposes quotes and claims)."), 4000)
             return False
         self._show_current()
         self.message.emit(
-            f"Suggestion {self.queue.pos + 1} of {len(self.queue)}: {p.kind} "
-            f"(confidence {p.confidence:.2f}) — {p.reason}",
+            self.tr("Suggestion {pos} of {n}: {kind} (confidence {confidence}) — {reason}").format(
+                pos=self.queue.pos + 1,
+                n=len(self.queue),
+                kind=kind_title(p.kind.capitalize()),
+                confidence=f"{p.confidence:.2f}",
+                reason=isolate(p.reason),
+            ),
             6000,
         )
         return True
@@ -185,9 +204,14 @@ class SuggestionsController(QObject):
         except EditRefused as exc:
             self.message.emit(str(exc), 5000)
             return
-        what = proposals[0].kind if len(proposals) == 1 else f"{len(proposals)} suggestions"
-        if self.docs.push(AddSpans(self.docs, session.doc.id, spans, links, f"accept {what}")):
-            self.message.emit(f"Accepted {what}.", 3000)
+        what = (
+            kind_title(proposals[0].kind.capitalize())
+            if len(proposals) == 1
+            else self.tr("%n suggestion(s)", "", len(proposals))
+        )
+        text = self.tr("accept {what}").format(what=what)
+        if self.docs.push(AddSpans(self.docs, session.doc.id, spans, links, text)):
+            self.message.emit(self.tr("Accepted {what}.").format(what=what), 3000)
         self._show_current()
 
     def reject(self, proposals: Sequence[Proposal]) -> None:

@@ -20,7 +20,7 @@ from ui.commands import AddSpans, AddSpansAcross, RemoveSpans, UpdateSpans
 from ui.dialogs import LabelPicker
 from ui.document_controller import DocumentController
 from ui.document_view import DocumentView
-from ui.plain_text import ask, visible_controls
+from ui.plain_text import ask, isolate, ltr, visible_controls
 from ui.search_controller import SearchController
 from ui.suggestions import SuggestionsController
 
@@ -81,7 +81,7 @@ class TaggingController(QObject):
                             self.docs,
                             session.doc.id,
                             [replace(active, label=label)],
-                            f"relabel as {label}",
+                            self.tr("relabel as {label}").format(label=label),
                         )
                     )
                 return active
@@ -90,13 +90,13 @@ class TaggingController(QObject):
         policy = "exact" if (exact or self.view.alt_selection) else self.boundary_policy()
         snapped = snap(session.text, rng[0], rng[1], policy, self._proclitic_splitter())
         if snapped is None:
-            self.message.emit("Nothing to tag: the selection holds no word.", 4000)
+            self.message.emit(self.tr("Nothing to tag: the selection holds no word."), 4000)
             return None
         start, end = snapped
         existing = session.index.find("entity", start, end, label)
         if existing is not None:
             self.selectRequested.emit(existing.id)
-            self.message.emit(f"Already tagged {label}.", 3000)
+            self.message.emit(self.tr("Already tagged {label}.").format(label=ltr(label)), 3000)
             return existing
         span = Span(
             new_id(),
@@ -114,7 +114,11 @@ class TaggingController(QObject):
         except EditRefused as exc:
             self.message.emit(str(exc), 5000)
             return None
-        if not self.docs.push(AddSpans(self.docs, session.doc.id, [span], text=f"tag {label}")):
+        if not self.docs.push(
+            AddSpans(
+                self.docs, session.doc.id, [span], text=self.tr("tag {label}").format(label=label)
+            )
+        ):
             return None
         self.view.alt_selection = False
         self.view.clear_selection()
@@ -145,13 +149,23 @@ class TaggingController(QObject):
             # no user text in this question: the standard box is plain enough
             answer = QMessageBox.question(
                 self.dialog_parent,
-                "Delete annotation",
-                f"{len(dependents)} {kinds} annotation(s) refer to this {span.kind}. "
-                "Delete it and remove those links?",
+                self.tr("Delete annotation"),
+                self.tr(
+                    "%n other annotation(s) (%1) refer to this one. Delete it and remove those links?",
+                    "",
+                    len(dependents),
+                ).replace("%1", ltr(kinds)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return True
-        self.docs.push(RemoveSpans(self.docs, session.doc.id, [span.id], f"delete {span.label}"))
+        self.docs.push(
+            RemoveSpans(
+                self.docs,
+                session.doc.id,
+                [span.id],
+                self.tr("delete {label}").format(label=span.label),
+            )
+        )
         return True
 
     def set_attribute(self, span_id: str, name: str, value: str) -> None:
@@ -165,7 +179,9 @@ class TaggingController(QObject):
         except EditRefused as exc:
             self.message.emit(str(exc), 5000)
             return
-        self.docs.push(UpdateSpans(self.docs, session.doc.id, [new], f"set {name}"))
+        self.docs.push(
+            UpdateSpans(self.docs, session.doc.id, [new], self.tr("set {name}").format(name=name))
+        )
 
     # --- tag all ------------------------------------------------------------------------------
     def tag_all(self, project_wide: bool = False) -> None:
@@ -176,7 +192,7 @@ class TaggingController(QObject):
         session = self.docs.session
         span = self.active_span()
         if session is None or span is None or span.kind != "entity":
-            self.message.emit("Select an entity first (click it).", 4000)
+            self.message.emit(self.tr("Select an entity first (click it)."), 4000)
             return
         boundary = self.boundary_policy()
         surface = session.text[span.start : span.end]
@@ -192,8 +208,12 @@ class TaggingController(QObject):
         )
         self.suggestions.add_batch(found)
         self.message.emit(
-            f"{len(found)} more occurrences proposed as {span.label}: Ctrl+Shift+Enter accepts "
-            "these, Ctrl+Shift+Backspace rejects them, Enter / Backspace one by one",
+            self.tr(
+                "%n more occurrence(s) proposed as %1: Ctrl+Shift+Enter accepts these, "
+                "Ctrl+Shift+Backspace rejects them, Enter / Backspace one by one",
+                "",
+                len(found),
+            ).replace("%1", ltr(span.label)),
             10000,
         )
         if project_wide:
@@ -224,14 +244,26 @@ class TaggingController(QObject):
                 per_doc[doc_id] = spans
         total = sum(len(v) for v in per_doc.values())
         if not total:
-            self.message.emit("No untagged occurrences in the other documents.", 5000)
+            self.message.emit(self.tr("No untagged occurrences in the other documents."), 5000)
             return
         if ask(
             self.dialog_parent,
-            "Tag all in the project",
-            f"Tag {total} occurrences of «{surface}» as {visible_controls(label)} in "
-            f"{len(per_doc)} other document(s)?",
+            self.tr("Tag all in the project"),
+            self.tr(
+                "Tag {total} occurrences of «{surface}» as {label} in {docs} other document(s)?"
+            ).format(
+                total=total,
+                surface=isolate(surface),
+                label=ltr(visible_controls(label)),
+                docs=len(per_doc),
+            ),
         ):
             self.docs.push(
-                AddSpansAcross(self.docs, per_doc, f"tag {total} × {label} in the project")
+                AddSpansAcross(
+                    self.docs,
+                    per_doc,
+                    self.tr("tag {total} × {label} in the project").format(
+                        total=total, label=label
+                    ),
+                )
             )

@@ -186,10 +186,19 @@ def export_project(
         seed=seed,
         ratios=split,
         stratify=stratify,
+        agreement=_agreement_text(project),
     )
     write_text_atomic(card, out / "README.md")
     result.paths.append(out / "README.md")
     return result
+
+
+def _agreement_text(project: Any) -> str | None:
+    from annotation.agreement import format_report
+    from storage.team import agreement_report
+
+    report = agreement_report(project)
+    return format_report(report) if report.documents else None
 
 
 def import_files(

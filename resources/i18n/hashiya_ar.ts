@@ -1,0 +1,1371 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ar">
+<context>
+    <name>AttributionController</name>
+    <message>
+        <location filename="../../ui/attribution_pick.py" line="+95" />
+        <source>Select the text first.</source>
+        <translation>حدِّد النص أولًا.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Nothing to tag: the selection holds no word.</source>
+        <translation>لا شيء للوسم: التحديد لا يضم أي كلمة.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>tag quote</source>
+        <translation>وسم اقتباس</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>tag claim</source>
+        <translation>وسم ادعاء</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Saved.</source>
+        <translation>حُفظ.</translation>
+    </message>
+    <message>
+        <location line="+76" />
+        <source>set speaker</source>
+        <translation>تعيين المتحدث</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>set reporting verb</source>
+        <translation>تعيين فعل الإسناد</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>set claimant</source>
+        <translation>تعيين صاحب الادعاء</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../ui/statistics_dock.py" line="+75" />
+        <source>PNG…</source>
+        <translation>صورة PNG…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>CSV…</source>
+        <translation>جدول CSV…</translation>
+    </message>
+    <message>
+        <location line="+60" />
+        <source>Save chart</source>
+        <translation>حفظ الرسم البياني</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>PNG (*.png)</source>
+        <translation>صورة PNG ‏(*.png)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Save numbers</source>
+        <translation>حفظ الأرقام</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>CSV (*.csv)</source>
+        <translation>جدول CSV ‏(*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../ui/details_panel.py" line="+54" />
+        <location line="+43" />
+        <source>Select an annotation to see its details.</source>
+        <translation>اختر توسيمًا لعرض تفاصيله.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Speaker</source>
+        <translation>ال&amp;متحدث</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Set speaker…</source>
+        <translation>تعيين المتحدث…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>C&amp;ue</source>
+        <translation>&amp;فعل الإسناد</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Set reporting verb…</source>
+        <translation>تعيين فعل الإسناد…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Clai&amp;mant</source>
+        <translation>&amp;صاحب الادعاء</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Set claimant…</source>
+        <translation>تعيين صاحب الادعاء…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>In quote</source>
+        <translation>ضمن اقتباس</translation>
+    </message>
+    <message>
+        <location line="+54" />
+        <location line="+4" />
+        <source>unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>none</source>
+        <translation>لا يوجد</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the article itself</source>
+        <translation>المقالة نفسها</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/panels.py" line="+164" />
+        <source>%n character(s)</source>
+        <translation><numerusform>لا حروف</numerusform><numerusform>حرف واحد</numerusform><numerusform>حرفان</numerusform><numerusform>%n أحرف</numerusform><numerusform>%n حرفًا</numerusform><numerusform>%n حرف</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../../ui/document_view.py" line="+588" />
+        <source>unknown annotator</source>
+        <translation>موسِّم غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPane</name>
+    <message>
+        <location filename="../../ui/panes.py" line="+98" />
+        <source>%v of %m documents done</source>
+        <translation>أُنجز %v من %m مستندات</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Mark as {status}</source>
+        <translation>وضع الحالة: {status}</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>%v of {total} documents done</source>
+        <translation>أُنجز %v من {total} مستندات</translation>
+    </message>
+</context>
+<context>
+    <name>GraphicsScene</name>
+    <message>
+        <location filename="../../ui/library_text.py" line="+7" />
+        <source>Export...</source>
+        <translation>تصدير…</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesDock</name>
+    <message>
+        <location filename="../../ui/guidelines_dock.py" line="+64" />
+        <source>Guidelines</source>
+        <translation>دليل التوسيم</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Search the guidelines</source>
+        <translation>البحث في دليل التوسيم</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Edit</source>
+        <translation>تحرير</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Links are not opened from the guidelines: {0}</source>
+        <translation>لا تُفتح الروابط من دليل التوسيم: {0}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Markdown: # headings, lists, tables; ## GPE for a label</source>
+        <translation>صيغة Markdown: ‏# للعناوين، والقوائم، والجداول؛ ‏## GPE لقسم وسم</translation>
+    </message>
+    <message>
+        <location line="+81" />
+        <source>No guidelines yet. Press Edit to write them (Markdown), or load a file: python main.py guidelines --load FILE.md</source>
+        <translation>لا يوجد دليل توسيم بعد. اضغط «تحرير» لكتابته (بصيغة Markdown)، أو حمِّل ملفًا: ‎python main.py guidelines --load FILE.md</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>No section about {0} yet: add a heading “## {0}” to the guidelines.</source>
+        <translation>لا يوجد قسم عن {0} بعد: أضف عنوانًا «## {0}» إلى دليل التوسيم.</translation>
+    </message>
+</context>
+<context>
+    <name>HitList</name>
+    <message>
+        <location filename="../../ui/statistics_dock.py" line="+22" />
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExportController</name>
+    <message>
+        <location filename="../../ui/import_export.py" line="+44" />
+        <source>Import articles</source>
+        <translation>استيراد مقالات</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Articles (*.txt *.jsonl);;All files (*)</source>
+        <translation>مقالات (*.txt *.jsonl);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Stop</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Importing {name}…</source>
+        <translation>جارٍ استيراد {name}…</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source> (stopped)</source>
+        <translation> (أُوقف)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Import report</source>
+        <translation>تقرير الاستيراد</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Export JSONL</source>
+        <translation>تصدير JSONL</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>أسطر JSON ‏(*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Export failed</source>
+        <translation>تعذّر التصدير</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Exported {docs} documents, {spans} spans to {path}</source>
+        <translation>صُدِّر {docs} مستندًا و{spans} مقطعًا إلى {path}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPicker</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="+62" />
+        <source>Choose a label</source>
+        <translation>اختر وسمًا</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Type to filter labels…</source>
+        <translation>اكتب لتصفية الوسوم (بالرمز أو الاسم)…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+149" />
+        <source>Status of this document</source>
+        <translation>حالة هذا المستند</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>whole token (وبوتين)</source>
+        <translation>الكلمة كاملة (وبوتين)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>strip clitics (و+بوتين)</source>
+        <translation>فصل السوابق (و+بوتين)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>How a selection snaps to word boundaries (Alt+key always tags the exact characters).
+Stored with each annotation, so exports say which convention they follow.</source>
+        <translation>كيف يُضبط التحديد على حدود الكلمات (‏Alt+المفتاح يسِم الحروف المحددة بالضبط دائمًا).
+يُحفظ مع كل توسيم، فتذكر ملفات التصدير الاصطلاح المتَّبع.</translation>
+    </message>
+    <message>
+        <location line="+88" />
+        <source>&lt;h2&gt;No articles yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;لا توجد مقالات بعد&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Import Arabic articles (.txt in UTF-8, UTF-16 or Windows-1256) or Hashiya JSONL.&lt;br&gt;Drop files or folders on this window, or press &lt;b&gt;Ctrl+O&lt;/b&gt;.</source>
+        <translation>استورد مقالات عربية (ملفات ‎.txt بترميز UTF-8 أو UTF-16 أو Windows-1256) أو ملفات JSONL الخاصة بحاشية.&lt;br&gt;أفلت الملفات أو المجلدات على هذه النافذة، أو اضغط &lt;b&gt;Ctrl+O&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>  Import articles…</source>
+        <translation>  استيراد مقالات…</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>&amp;Import articles…</source>
+        <translation>ا&amp;ستيراد مقالات…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Import .txt articles or Hashiya .jsonl</source>
+        <translation>استيراد مقالات ‎.txt أو ملفات ‎.jsonl الخاصة بحاشية</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Export JSONL…</source>
+        <translation>&amp;تصدير JSONL…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Write every document and its annotations as JSONL</source>
+        <translation>كتابة كل مستند وتوسيماته بصيغة JSONL</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Undo</source>
+        <translation>ت&amp;راجع</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Delete annotation</source>
+        <translation>&amp;حذف التوسيم</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Reject suggestion / delete</source>
+        <translation>رفض الاقتراح / حذف</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Accept suggestion / confirm</source>
+        <translation>قبول الاقتراح / تأكيد</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Suggest quotes and claims</source>
+        <translation>ا&amp;قتراح الاقتباسات والادعاءات</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Propose quotes and claims from cue verbs, quotation marks and numbers</source>
+        <translation>اقتراح اقتباسات وادعاءات انطلاقًا من أفعال الإسناد وعلامات التنصيص والأرقام</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Next suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Previous suggestion</source>
+        <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Accept all suggestions of this batch</source>
+        <translation>قبول كل اقتراحات هذه الدفعة</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Reject all suggestions of this batch</source>
+        <translation>رفض كل اقتراحات هذه الدفعة</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Minimum suggestion &amp;confidence…</source>
+        <translation>الحد الأدنى لـ&amp;ثقة الاقتراحات…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Hide quote and claim suggestions the rules are less sure of</source>
+        <translation>إخفاء اقتراحات الاقتباسات والادعاءات التي تكون القواعد أقل ثقة بها</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Tag all occurrences</source>
+        <translation>&amp;وسم كل المواضع</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Propose the selected entity's label on every variant of its text</source>
+        <translation>اقتراح وسم الكيان المحدد على كل صيغة من صيغ نصه</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Tag all occurrences in the &amp;project…</source>
+        <translation>وسم كل المواضع في ال&amp;مشروع…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Find variants…</source>
+        <translation>&amp;بحث بالصيغ المتعددة…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Search with Arabic spelling variants, in this document or the project</source>
+        <translation>البحث مع مراعاة صيغ الإملاء العربية، في هذا المستند أو في المشروع</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Find next</source>
+        <translation>النتيجة التالية</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Find previous</source>
+        <translation>النتيجة السابقة</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Hide diacritics</source>
+        <translation>إ&amp;خفاء التشكيل</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Read without tashkeel; selections still store exact offsets</source>
+        <translation>القراءة دون تشكيل؛ يظل التحديد يحفظ المواضع الدقيقة</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Variants of a label…</source>
+        <translation>&amp;صيغ وسم…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Clitic &amp;exceptions…</source>
+        <translation>&amp;استثناءات السوابق…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Words that only look prefixed (never split by 'strip clitics')</source>
+        <translation>كلمات تبدو مسبوقة بسابقة وليست كذلك (لا يفصلها «فصل السوابق» أبدًا)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Change &amp;label…</source>
+        <translation>تغيير ال&amp;وسم…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Choose a label for the selection or the selected entity</source>
+        <translation>اختيار وسم للتحديد أو للكيان المحدد</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Cancel / leave suggestions / clear selection</source>
+        <translation>إلغاء / الخروج من الاقتراحات / مسح التحديد</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Edit &amp;labels…</source>
+        <translation>تحرير ال&amp;وسوم…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Zoom &amp;in</source>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Zoom &amp;out</source>
+        <translation>تص&amp;غير</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Reset zoom</source>
+        <translation>إعادة ضبط ال&amp;تكبير</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Next document</source>
+        <translation>المستند ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Previous document</source>
+        <translation>المستند ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Mark as {status}</source>
+        <translation>وضع الحالة: {status}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;About Hashiya</source>
+        <translation>&amp;عن حاشية</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Guidelines for the selected label</source>
+        <translation>&amp;دليل التوسيم للوسم المحدد</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The guidelines' section on the selected annotation's label</source>
+        <translation>قسم دليل التوسيم الخاص بوسم التوسيم المحدد</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Guidelines</source>
+        <translation>&amp;دليل التوسيم</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Statistics</source>
+        <translation>الإ&amp;حصاءات</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Review</source>
+        <translation>م&amp;راجعة</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>&amp;Labels</source>
+        <translation>ال&amp;وسوم</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>&amp;Document</source>
+        <translation>م&amp;ستند</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Main</source>
+        <translation>الشريط الرئيسي</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source> Status: </source>
+        <translation> الحالة: </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>  Boundaries: </source>
+        <translation>  الحدود: </translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Language</source>
+        <translation>ال&amp;لغة</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Interface language</source>
+        <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The interface will be in {language} from the next start of Hashiya.
+Close the window and open it again to switch now.</source>
+        <translation>ستظهر الواجهة بـ{language} عند تشغيل حاشية في المرة القادمة.
+أغلق النافذة وافتحها من جديد للتبديل الآن.</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>{label} (exact characters)</source>
+        <translation>{label} (الحروف المحددة بالضبط)</translation>
+    </message>
+    <message>
+        <location line="+86" />
+        <source>{what}: not stored — {reason}</source>
+        <translation>{what}: لم يُحفظ — {reason}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Edit not stored</source>
+        <translation>لم يُحفظ التعديل</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>“{what}” failed and was not stored:
+{reason}
+
+Details: {log}</source>
+        <translation>تعذّر «{what}» ولم يُحفظ:
+{reason}
+
+التفاصيل: {log}</translation>
+    </message>
+    <message>
+        <location line="+75" />
+        <source>Minimum suggestion confidence</source>
+        <translation>الحد الأدنى لثقة الاقتراحات</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Show quote and claim suggestions with a confidence of at least (0–1):</source>
+        <translation>عرض اقتراحات الاقتباسات والادعاءات التي لا تقل ثقتها عن (0–1):</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>Clitic exceptions</source>
+        <translation>استثناءات السوابق</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Words that only look prefixed, one per line (never split by 'strip clitics'):</source>
+        <translation>كلمات تبدو مسبوقة بسابقة وليست كذلك، كلمة في كل سطر (لا يفصلها «فصل السوابق» أبدًا):</translation>
+    </message>
+    <message>
+        <location line="+66" />
+        <source>selection {range}  {n} chars</source>
+        <translation>التحديد {range}  ‏{n} حرفًا</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Hashiya</source>
+        <translation>حاشية</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Hashiya — annotating Arabic news: entities, quotes, claims.</source>
+        <translation>حاشية — توسيم الأخبار العربية: الكيانات والاقتباسات والادعاءات.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Project: {path}</source>
+        <translation>المشروع: {path}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Log file: {path}</source>
+        <translation>ملف السجل: {path}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>About Hashiya</source>
+        <translation>عن حاشية</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEditor</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="+60" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Description</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Edit labels</source>
+        <translation>تحرير الوسوم</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Add label</source>
+        <translation>إضافة وسم</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Colour…</source>
+        <translation>اللون…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Renaming a label relabels every annotation that uses it.</source>
+        <translation>إعادة تسمية وسم تعيد وسم كل توسيم يستخدمه.</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>Label in use</source>
+        <translation>الوسم مستخدم</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%1 is used by %n annotation(s). Relabel or delete them first.</source>
+        <translation><numerusform>%1 غير مستخدم في أي توسيم.</numerusform><numerusform>%1 مستخدم في توسيم واحد. أعد وسمه أو احذفه أولًا.</numerusform><numerusform>%1 مستخدم في توسيمين. أعد وسمهما أو احذفهما أولًا.</numerusform><numerusform>%1 مستخدم في %n توسيمات. أعد وسمها أو احذفها أولًا.</numerusform><numerusform>%1 مستخدم في %n توسيمًا. أعد وسمها أو احذفها أولًا.</numerusform><numerusform>%1 مستخدم في %n توسيم. أعد وسمها أو احذفها أولًا.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <location filename="../../ui/search_controller.py" line="+91" />
+        <source>No match for «{query}».</source>
+        <translation>لا نتائج لـ«{query}».</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../ui/search_panel.py" line="+52" />
+        <source>Search: الاسد also finds الأسد، والأسد، للأسد، الأَسَد</source>
+        <translation>البحث: «الاسد» يجد أيضًا الأسد، والأسد، للأسد، الأَسَد</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Whole project</source>
+        <translation>المشروع كله</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Optional proclitics (و ف ب ك ل ال)</source>
+        <translation>سوابق اختيارية (و ف ب ك ل ال)</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source> (first {n} listed)</source>
+        <translation> (عُرض أول {n})</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{hits} matches in {docs} document(s)</source>
+        <translation>{hits} نتيجة في {docs} مستند</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanes</name>
+    <message>
+        <location filename="../../ui/panes.py" line="+47" />
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Quotes</source>
+        <translation>الاقتباسات</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>any check-worthiness</source>
+        <translation>أيًّا كانت قابلية التحقق</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>any type</source>
+        <translation>أيًّا كان النوع</translation>
+    </message>
+    <message>
+        <location line="+69" />
+        <source>the article</source>
+        <translation>المقالة</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsDock</name>
+    <message>
+        <location filename="../../ui/statistics_dock.py" line="+28" />
+        <source>Statistics</source>
+        <translation>الإحصاءات</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Documents by status</source>
+        <translation>المستندات حسب الحالة</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Entities per label</source>
+        <translation>الكيانات حسب الوسم</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Quotes and claims</source>
+        <translation>الاقتباسات والادعاءات</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Spans per annotator</source>
+        <translation>المقاطع حسب الموسِّم</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Quotes per speaker (top 20)</source>
+        <translation>الاقتباسات حسب المتحدث (أعلى 20)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claims by check-worthiness</source>
+        <translation>الادعاءات حسب قابلية التحقق</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claims by type</source>
+        <translation>الادعاءات حسب النوع</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Suggestions: accepted, stored unreviewed, rejected</source>
+        <translation>الاقتراحات: المقبولة، والمحفوظة دون مراجعة، والمرفوضة</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Documents done per day</source>
+        <translation>المستندات المنجزة يوميًّا</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Documents by number of annotations</source>
+        <translation>المستندات حسب عدد التوسيمات</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Counting…</source>
+        <translation>جارٍ العد…</translation>
+    </message>
+    <message>
+        <location line="+61" />
+        <source>The statistics could not be read (see the log).</source>
+        <translation>تعذّرت قراءة الإحصاءات (انظر السجل).</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Documents: {0} — {1} new, {2} in progress, {3} done</source>
+        <translation>المستندات: {0} — {1} جديد، {2} قيد العمل، {3} منجز</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>quotes</source>
+        <translation>اقتباسات</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>claims</source>
+        <translation>ادعاءات</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsController</name>
+    <message numerus="yes">
+        <location filename="../../ui/suggestions.py" line="+70" />
+        <source>%n suggestion(s) · N / Shift+N to move · Enter accepts · Backspace rejects · Esc leaves</source>
+        <translation><numerusform>لا اقتراحات · ‏Esc للخروج</numerusform><numerusform>اقتراح واحد · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform><numerusform>اقتراحان · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform><numerusform>%n اقتراحات · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform><numerusform>%n اقتراحًا · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform><numerusform>%n اقتراح · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform></translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Suggestions off.</source>
+        <translation>الاقتراحات متوقفة.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Entity suggestions learned from the project: {model}</source>
+        <translation>اقتراحات الكيانات المتعلَّمة من المشروع: {model}</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Suggestions with a confidence of at least {value}: {n}</source>
+        <translation>الاقتراحات التي لا تقل ثقتها عن {value}: {n}</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>No suggestions (F7 proposes quotes and claims).</source>
+        <translation>لا اقتراحات (‏F7 يقترح اقتباسات وادعاءات).</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Suggestion {pos} of {n}: {kind} (confidence {confidence}) — {reason}</source>
+        <translation>الاقتراح {pos} من {n}: {kind} (الثقة {confidence}) — {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53" />
+        <source>%n suggestion(s)</source>
+        <translation><numerusform>لا اقتراحات</numerusform><numerusform>اقتراح واحد</numerusform><numerusform>اقتراحان</numerusform><numerusform>%n اقتراحات</numerusform><numerusform>%n اقتراحًا</numerusform><numerusform>%n اقتراح</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>accept {what}</source>
+        <translation>قبول {what}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Accepted {what}.</source>
+        <translation>قُبل: {what}.</translation>
+    </message>
+</context>
+<context>
+    <name>TaggingController</name>
+    <message>
+        <location filename="../../ui/tagging.py" line="+84" />
+        <source>relabel as {label}</source>
+        <translation>إعادة الوسم بـ{label}</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Nothing to tag: the selection holds no word.</source>
+        <translation>لا شيء للوسم: التحديد لا يضم أي كلمة.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Already tagged {label}.</source>
+        <translation>موسوم بالفعل بـ{label}.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>tag {label}</source>
+        <translation>وسم {label}</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Delete annotation</source>
+        <translation>حذف التوسيم</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n other annotation(s) (%1) refer to this one. Delete it and remove those links?</source>
+        <translation><numerusform>لا توسيمات أخرى (%1) تشير إلى هذا التوسيم. أتحذفه؟</numerusform><numerusform>توسيم آخر واحد (%1) يشير إلى هذا التوسيم. أتحذفه وتزيل هذا الربط؟</numerusform><numerusform>توسيمان آخران (%1) يشيران إلى هذا التوسيم. أتحذفه وتزيل هذين الربطين؟</numerusform><numerusform>%n توسيمات أخرى (%1) تشير إلى هذا التوسيم. أتحذفه وتزيل هذه الروابط؟</numerusform><numerusform>%n توسيمًا آخر (%1) تشير إلى هذا التوسيم. أتحذفه وتزيل هذه الروابط؟</numerusform><numerusform>%n توسيم آخر (%1) تشير إلى هذا التوسيم. أتحذفه وتزيل هذه الروابط؟</numerusform></translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>delete {label}</source>
+        <translation>حذف {label}</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>set {name}</source>
+        <translation>تعيين {name}</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Select an entity first (click it).</source>
+        <translation>اختر كيانًا أولًا (انقر عليه).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17" />
+        <source>%n more occurrence(s) proposed as %1: Ctrl+Shift+Enter accepts these, Ctrl+Shift+Backspace rejects them, Enter / Backspace one by one</source>
+        <translation><numerusform>لم يُقترح أي موضع آخر بوسم %1.</numerusform><numerusform>اقتُرح موضع آخر واحد بوسم %1: ‏Ctrl+Shift+Enter يقبله، و‏Ctrl+Shift+Backspace يرفضه، و‏Enter / Backspace واحدًا واحدًا</numerusform><numerusform>اقتُرح موضعان آخران بوسم %1: ‏Ctrl+Shift+Enter يقبلهما، و‏Ctrl+Shift+Backspace يرفضهما، و‏Enter / Backspace واحدًا واحدًا</numerusform><numerusform>اقتُرحت %n مواضع أخرى بوسم %1: ‏Ctrl+Shift+Enter يقبلها، و‏Ctrl+Shift+Backspace يرفضها، و‏Enter / Backspace واحدًا واحدًا</numerusform><numerusform>اقتُرح %n موضعًا آخر بوسم %1: ‏Ctrl+Shift+Enter يقبلها، و‏Ctrl+Shift+Backspace يرفضها، و‏Enter / Backspace واحدًا واحدًا</numerusform><numerusform>اقتُرح %n موضع آخر بوسم %1: ‏Ctrl+Shift+Enter يقبلها، و‏Ctrl+Shift+Backspace يرفضها، و‏Enter / Backspace واحدًا واحدًا</numerusform></translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>No untagged occurrences in the other documents.</source>
+        <translation>لا مواضع غير موسومة في المستندات الأخرى.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Tag all in the project</source>
+        <translation>وسم الكل في المشروع</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Tag {total} occurrences of «{surface}» as {label} in {docs} other document(s)?</source>
+        <translation>وسم {total} موضعًا لـ«{surface}» بـ{label} في {docs} مستند آخر؟</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>tag {total} × {label} in the project</source>
+        <translation>وسم {total} × {label} في المشروع</translation>
+    </message>
+</context>
+<context>
+    <name>VariantsDialog</name>
+    <message>
+        <location filename="../../ui/search_panel.py" line="+17" />
+        <source>Normalised</source>
+        <translation>الصيغة الموحَّدة</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Surface forms tagged</source>
+        <translation>الصيغ الموسومة كما وردت</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tagged</source>
+        <translation>موسوم</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Untagged</source>
+        <translation>غير موسوم</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Variants</source>
+        <translation>الصيغ</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Label:</source>
+        <translation>الوسم:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Double-click a row to search for it (untagged occurrences show up there).</source>
+        <translation>انقر صفًّا نقرًا مزدوجًا للبحث عنه (تظهر هناك المواضع غير الموسومة).</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="+93" />
+        <source>Cannot open project</source>
+        <translation>تعذّر فتح المشروع</translation>
+    </message>
+</context>
+<context>
+    <name>attributes</name>
+    <message>
+        <location filename="../../ui/panels.py" line="-100" />
+        <source>quote type</source>
+        <translation>نوع الاقتباس</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>check-worthy</source>
+        <translation>قابل للتحقق</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>claim type</source>
+        <translation>نوع الادعاء</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the outlet itself asserts it</source>
+        <translation>الوسيلة الإعلامية نفسها تقرّره</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>origin</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>suggester confidence</source>
+        <translation>ثقة المقترِح</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>direct</source>
+        <translation>مباشر</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>indirect</source>
+        <translation>غير مباشر</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>mixed</source>
+        <translation>مختلط</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>unsure</source>
+        <translation>غير متأكد</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>statistic</source>
+        <translation>إحصائي</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>event</source>
+        <translation>حدث</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>causal</source>
+        <translation>سببي</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>prediction</source>
+        <translation>تنبؤ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>other</source>
+        <translation>آخر</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>human</source>
+        <translation>بشري</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>suggested</source>
+        <translation>مقترَح</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>accepted</source>
+        <translation>مقبول</translation>
+    </message>
+</context>
+<context>
+    <name>attribution</name>
+    <message>
+        <location filename="../../ui/attribution_pick.py" line="-231" />
+        <source>Speaker: click an entity, or select the words and press Enter · Esc: unknown</source>
+        <translation>المتحدث: انقر كيانًا، أو حدِّد الكلمات واضغط Enter · ‏Esc: غير معروف</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Cue: select the reporting verb and press Enter · Esc: none</source>
+        <translation>فعل الإسناد: حدِّد الفعل واضغط Enter · ‏Esc: لا يوجد</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Claimant: click an entity, or select words and press Enter · A: the article itself · Esc: unknown</source>
+        <translation>صاحب الادعاء: انقر كيانًا، أو حدِّد الكلمات واضغط Enter · ‏A: المقالة نفسها · ‏Esc: غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>boundary</name>
+    <message>
+        <location filename="../../ui/document_view.py" line="-542" />
+        <source>whole token</source>
+        <translation>الكلمة كاملة</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>clitics stripped</source>
+        <translation>السوابق مفصولة</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>exact characters</source>
+        <translation>الحروف بالضبط</translation>
+    </message>
+</context>
+<context>
+    <name>kinds</name>
+    <message>
+        <location filename="../../ui/panels.py" line="-36" />
+        <source>Entity</source>
+        <translation>كيان</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Quote</source>
+        <translation>اقتباس</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claim</source>
+        <translation>ادعاء</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cue</source>
+        <translation>فعل الإسناد</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Speaker / claimant mention</source>
+        <translation>إشارة إلى المتحدث / صاحب الادعاء</translation>
+    </message>
+</context>
+<context>
+    <name>panels</name>
+    <message>
+        <location line="+71" />
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="-105" />
+        <source>Speaker → content</source>
+        <translation>المتحدث ← المضمون</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Claimant → claim</source>
+        <translation>صاحب الادعاء ← الادعاء</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Check-worthy</source>
+        <translation>قابل للتحقق</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../ui/panels.py" line="-135" />
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+</context>
+</TS>
