@@ -438,3 +438,14 @@ def test_search_hits_are_outlined_not_filled(qtbot, monkeypatch, tmp_path) -> No
         assert not [b for b in win.view.bands() if b.style == "fill"]
     finally:
         close_window(win)
+
+
+def test_first_window_size_fits_a_small_screen(qtbot, monkeypatch, tmp_path) -> None:
+    win = open_project(qtbot, monkeypatch, tmp_path)
+    try:
+        screen = win.screen().availableGeometry()
+        assert win.width() <= screen.width() and win.height() <= screen.height()
+        model = win.docs.doc_model
+        assert model.data(model.index(0, 0)) == f"{FSI}a.txt{PDI}"
+    finally:
+        close_window(win)

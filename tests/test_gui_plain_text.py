@@ -33,7 +33,7 @@ def test_document_names_show_markup_as_typed_and_bidi_controls_visibly(qtbot, wi
     model = window.docs.doc_model
     index = model.index(0, 0)
     shown = model.data(index, Qt.ItemDataRole.DisplayRole)
-    assert shown == f"{FILE_MARKUP}⟨RLO⟩txt.exe.txt" and RLO not in shown
+    assert shown == f"\u2068{FILE_MARKUP}⟨RLO⟩txt.exe.txt\u2069" and RLO not in shown
     tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert "&lt;b&gt;news&lt;img src=x&gt;⟨RLO⟩" in tip and "<b>" not in tip
     assert "⟨RLO⟩" in window.windowTitle() and RLO not in window.windowTitle()

@@ -923,7 +923,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1320, 860)
+            # the first size fits the screen (a 1024×700 laptop gets the whole screen)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1320, screen.width()), min(860, screen.height()))
         state = self.prefs.state("windowState")
         if state is not None:
             self.restoreState(state)

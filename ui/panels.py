@@ -154,7 +154,8 @@ class DocumentListModel(_FlatModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return visible_controls(PurePath(info.source).name or info.id)
+                # isolated: a Latin file name keeps its order in the mirrored Arabic layout
+                return isolate(visible_controls(PurePath(info.source).name or info.id))
             if col == 1:
                 return status_title(info.status) if info.status in STATUS_TITLES else info.status
             return info.entity_count
