@@ -449,3 +449,23 @@ def test_first_window_size_fits_a_small_screen(qtbot, monkeypatch, tmp_path) -> 
         assert model.data(model.index(0, 0)) == f"{FSI}a.txt{PDI}"
     finally:
         close_window(win)
+
+
+@pytest.mark.parametrize("language", ["ar"], indirect=True)
+def test_import_report_is_in_the_interface_language(qtbot, monkeypatch, tmp_path, language) -> None:
+    win = open_project(qtbot, monkeypatch, tmp_path)
+    try:
+        bad = tmp_path / "bad.jsonl"
+        bad.write_text("not json\n", encoding="utf-8")
+        good = tmp_path / "b.txt"
+        good.write_text("خبر ثان قصير.\n", encoding="utf-8")
+        win.io.import_paths([bad, good], modal=False)
+        wait_for_import(qtbot, win, 2)
+        qtbot.waitUntil(lambda: win.io.last_report is not None and win.io.report_dialog is not None)
+        summary = "استُورد مستند واحد؛ لا توسيمات؛ المتخطّاة: 0؛ المرفوضة: 1"
+        assert win.statusBar().currentMessage() == summary
+        dialog = win.io.report_dialog
+        assert dialog.windowTitle() == "تقرير الاستيراد"
+        dialog.close()
+    finally:
+        close_window(win)

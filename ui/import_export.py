@@ -96,14 +96,30 @@ class ImportExportController(QObject):
         self.last_report = report
         lines = [importer.format_refusal(r) for r in report.refused]
         lines += [importer.format_skip(s) for s in report.skipped]
-        summary = report.summary() + (self.tr(" (stopped)") if stopped else "")
-        self.message.emit(summary.capitalize(), 8000)
+        summary = self.summary(report) + (self.tr(" (stopped)") if stopped else "")
+        self.message.emit(summary, 8000)
         if lines:
             self.report_dialog = ReportDialog(
-                self.tr("Import report"), summary.capitalize(), lines, self.dialog_parent
+                self.tr("Import report"), summary, lines, self.dialog_parent
             )
             self.report_dialog.open()
         self.importFinished.emit(report)
+
+    def summary(self, report: importer.ImportReport) -> str:
+        """The import report's counts in the interface language (report.summary() is the
+        command line's English line)."""
+        parts = [
+            self.tr("%n document(s) imported", "", len(report.imported)),
+            self.tr("%n annotation(s)", "", report.spans),
+            self.tr("skipped: {n}").format(n=len(report.skipped)),
+            self.tr("refused: {n}").format(n=len(report.refused)),
+        ]
+        if report.unusual:
+            kept = self.tr("%n control character(s) kept", "", sum(report.unusual.values()))
+            parts.append(f"{kept} ({ltr(importer.describe_characters(report.unusual))})")
+        if report.repaired:
+            parts.append(self.tr("%n bad UTF-8 byte(s) replaced by U+FFFD", "", report.repaired))
+        return self.tr("; ").join(parts)
 
     def export_dialog(self) -> None:
         default = str(Path(self.prefs.last_export_dir) / "hashiya-export.jsonl")

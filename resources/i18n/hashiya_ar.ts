@@ -139,7 +139,7 @@
 <context>
     <name>DocumentListModel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels.py" line="+164" />
+        <location filename="../../ui/panels.py" line="+165" />
         <source>%n character(s)</source>
         <translation><numerusform>لا حروف</numerusform><numerusform>حرف واحد</numerusform><numerusform>حرفان</numerusform><numerusform>%n أحرف</numerusform><numerusform>%n حرفًا</numerusform><numerusform>%n حرف</numerusform></translation>
     </message>
@@ -286,8 +286,43 @@
         <source>Import report</source>
         <translation>تقرير الاستيراد</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9" />
+        <source>%n document(s) imported</source>
+        <translation><numerusform>لم يُستورد أي مستند</numerusform><numerusform>استُورد مستند واحد</numerusform><numerusform>استُورد مستندان</numerusform><numerusform>استُوردت %n مستندات</numerusform><numerusform>استُورد %n مستندًا</numerusform><numerusform>استُورد %n مستند</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n annotation(s)</source>
+        <translation><numerusform>لا توسيمات</numerusform><numerusform>توسيم واحد</numerusform><numerusform>توسيمان</numerusform><numerusform>%n توسيمات</numerusform><numerusform>%n توسيمًا</numerusform><numerusform>%n توسيم</numerusform></translation>
+    </message>
     <message>
-        <location line="+8" />
+        <location line="+1" />
+        <source>skipped: {n}</source>
+        <translation>المتخطّاة: {n}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>refused: {n}</source>
+        <translation>المرفوضة: {n}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n control character(s) kept</source>
+        <translation><numerusform>لم يُبقَ على أي محرف تحكم</numerusform><numerusform>أُبقي على محرف تحكم واحد</numerusform><numerusform>أُبقي على محرفَي تحكم</numerusform><numerusform>أُبقي على %n محارف تحكم</numerusform><numerusform>أُبقي على %n محرف تحكم</numerusform><numerusform>أُبقي على %n محرف تحكم</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n bad UTF-8 byte(s) replaced by U+FFFD</source>
+        <translation><numerusform>لم يُستبدل أي بايت تالف</numerusform><numerusform>استُبدل بايت UTF-8 تالف واحد بالمحرف U+FFFD</numerusform><numerusform>استُبدل بايتا UTF-8 تالفان بالمحرف U+FFFD</numerusform><numerusform>استُبدلت %n بايتات UTF-8 تالفة بالمحرف U+FFFD</numerusform><numerusform>استُبدل %n بايتًا تالفًا من UTF-8 بالمحرف U+FFFD</numerusform><numerusform>استُبدل %n بايت تالف من UTF-8 بالمحرف U+FFFD</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Export JSONL</source>
         <translation>تصدير JSONL</translation>
     </message>
@@ -1133,7 +1168,7 @@ Details: {log}</source>
 <context>
     <name>attributes</name>
     <message>
-        <location filename="../../ui/panels.py" line="-100" />
+        <location filename="../../ui/panels.py" line="-101" />
         <source>quote type</source>
         <translation>نوع الاقتباس</translation>
     </message>
@@ -1320,7 +1355,7 @@ Details: {log}</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+52" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
@@ -1353,7 +1388,7 @@ Details: {log}</source>
 <context>
     <name>status</name>
     <message>
-        <location filename="../../ui/panels.py" line="-135" />
+        <location filename="../../ui/panels.py" line="-136" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
