@@ -50,6 +50,7 @@ from annotation.layers import GOLD, LayerError, check_annotator_name
 from annotation.schema import RESOURCES, LabelSchema, SchemaError
 from annotation.spans import Link, Span
 from annotation.textio import unusual_characters
+from annotation.validation import check_record
 
 SCHEMA_PATH = RESOURCES / "export.schema.json"
 
@@ -418,11 +419,14 @@ def decode_record(data: Any, schema: LabelSchema, source_default: str = "") -> P
     """A decoded JSON record -> document, spans, links; raises RecordRefused."""
     check_import_record(data)
     try:
-        return _RecordParser(data, schema, source_default).parse()
+        parsed = _RecordParser(data, schema, source_default).parse()
+        # the same rules as every other writer (the window's session, schema changes)
+        check_record(parsed.document.id, parsed.document.text, parsed.spans, parsed.links, schema)
     except RecordRefused:
         raise
-    except ValueError as exc:  # Span/Link/Document invariants; normally caught before
+    except ValueError as exc:  # EditRefused, Span/Link/Document invariants
         raise RecordRefused(str(exc)) from None
+    return parsed
 
 
 def _is_int(value: Any) -> bool:
