@@ -11,6 +11,7 @@
   python main.py schema --db PATH --out FILE.json   write the project's label schema
   python main.py schema --db PATH --load FILE.json  replace it (kinds, labels, attributes, link types)
   python main.py check --db PATH                    integrity_check + foreign_key_check, reported
+  python main.py search --db PATH QUERY [--json] [--limit N]   every spelling variant, with offsets
 
 Exit status: 0 when every input was taken (texts already in the project are skipped and
 reported on stdout, which is not a failure); 1 when an input was refused (one line per
@@ -101,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command",
         metavar="{import,export,schema,suggest,guidelines,stats,assign,merge,agreement,curate,"
-        "check}",
+        "check,search}",
     )
 
     imp = sub.add_parser("import", help="import .txt articles and native .jsonl files")
@@ -194,7 +195,71 @@ def build_parser() -> argparse.ArgumentParser:
     _add_guidelines_and_stats_parsers(sub)
     _add_team_commands(sub)
     _add_check_parser(sub)
+    _add_search_parser(sub)
     return parser
+
+
+def _add_search_parser(sub: argparse._SubParsersAction) -> None:
+    sea = sub.add_parser(
+        "search",
+        help="find every spelling variant of a word or name in the project (read-only)",
+        description="Matches through the search key (diacritics, tatweel, alef and hamza forms, "
+        "ى/ة folded; see docs/arabic.md) with optional proclitics: الاسد finds الأسد, والأسد, "
+        "للأسد. Prints one hit a line: document id, start, end (code points of the stored "
+        "text, end exclusive) and the context, tab-separated; --json prints one JSON object a "
+        "line. Exit 0 whether or not anything is found.",
+    )
+    sea.add_argument("--db", type=Path, required=True, help="project file")
+    sea.add_argument("query", help="word or words to find")
+    sea.add_argument("--json", action="store_true", help="JSON Lines instead of tab-separated")
+    sea.add_argument("--limit", type=_positive, default=None, help="stop after N hits")
+    sea.add_argument(
+        "--no-proclitics", action="store_true", help="do not allow و ف ب ك ل ال before the query"
+    )
+    sea.add_argument(
+        "--boundary",
+        choices=("token", "strip_clitics", "exact"),
+        default="token",
+        help="what a hit covers: the whole word (default), without its proclitics, or only "
+        "the characters matching the query",
+    )
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from annotation.normalize import normalize
+    from storage.project import Project
+    from storage.search_index import iter_hits, unindexed_count
+
+    if not normalize(args.query).strip():
+        _err(f"the query {args.query!r} has nothing to search for (only marks or spaces)")
+        return EXIT_USAGE
+    if not args.db.exists():
+        raise _UserError(f"{args.db}: no such project file")
+    with Project(args.db, readonly=True) as project:
+        if unindexed_count(project.db.conn):
+            _err(
+                f"note: {args.db}: the search index is not built yet (a project made before "
+                "it); reading every text. A search in the window builds it once."
+            )
+        options = {"proclitics": not args.no_proclitics, "boundary": args.boundary}
+        for n, hit in enumerate(iter_hits(project, args.query, **options)):
+            if args.limit is not None and n >= args.limit:
+                break
+            left, match, right = hit.context()
+            if args.json:
+                record = {"document": hit.doc_id, "start": hit.start, "end": hit.end}
+                record |= {"text": match, "left": left, "right": right}
+                print(json.dumps(record, ensure_ascii=False))
+            else:
+                context = " ".join(f"{left}[{match}]{right}".split())
+                print(f"{hit.doc_id}\t{hit.start}\t{hit.end}\t{context}")
+    return EXIT_OK
 
 
 def _add_guidelines_and_stats_parsers(sub: argparse._SubParsersAction) -> None:
@@ -727,6 +792,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_stats(args)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "search":
+            return cmd_search(args)
         return cmd_gui(args.db, args.annotator, args.lang)
     except HashiyaError as exc:
         _err(str(exc))
