@@ -13,11 +13,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotation.documents import DocumentInfo
+from annotation.layers import GOLD
 from annotation.proposals import Proposal
 from annotation.schema import LabelSchema
 from annotation.spans import Span
 from storage.project import Project
 from storage.session import Change, DocumentSession
+from storage.team import editing_layer
 from ui.panels import DocumentListModel
 
 log = logging.getLogger(__name__)
@@ -49,6 +51,8 @@ class DocumentController(QObject):
         self.session: DocumentSession | None = None
         self.undo_stack = QUndoStack(self)
         self.doc_model = DocumentListModel()
+        # issue 9: while curating, documents open on the gold layer (ui/curation.py)
+        self.curating = False
 
     # --- documents ----------------------------------------------------------------------------
     @property
@@ -69,7 +73,8 @@ class DocumentController(QObject):
     def open(self, doc_id: str) -> DocumentSession:
         if self.session is not None:
             self.session.observers.clear()
-        self.session = DocumentSession(self.project, doc_id)
+        layer = GOLD if self.curating else editing_layer(self.project, doc_id)
+        self.session = DocumentSession(self.project, doc_id, layer=layer)
         self.session.observers.append(self._on_session_change)
         self.documentOpened.emit(self.session)
         return self.session

@@ -54,6 +54,7 @@ from storage.session import Change, DocumentSession
 from ui.app_logging import log_path
 from ui.attribution_pick import AttributionController
 from ui.commands import ChangeSchema, SetStatus
+from ui.curation import CurationDock
 from ui.dialogs import SchemaEditor
 from ui.document_controller import DocumentController
 from ui.document_view import Band, DocumentView
@@ -72,6 +73,7 @@ from ui.search_controller import SearchController
 from ui.search_panel import VariantsDialog
 from ui.suggestions import SuggestionsController
 from ui.tagging import TaggingController
+from ui.team import TeamController
 from ui.view_prefs import DEFAULT_ZOOM, ViewPreferences
 
 log = logging.getLogger(__name__)
@@ -126,6 +128,8 @@ class MainWindow(QMainWindow):
             self.docs, self.view, self.search, self.suggestions, self, self
         )
         self.io = ImportExportController(self.docs, self.prefs, self, self)
+        self.team = TeamController(self.docs, self)
+        self.curation_dock = CurationDock(self.docs, self)
         self.keys = KeyRouter()
         self.project_docks = ProjectDocks(self, self.docs, self.view)
 
@@ -160,6 +164,12 @@ class MainWindow(QMainWindow):
         self.position_label = QLabel("", self)
         self.position_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.position_label)
+        self.annotator_label = QLabel("", self)
+        self.annotator_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.annotator_label.setToolTip("Who is annotating (--annotator NAME)")
+        self.statusBar().addPermanentWidget(self.annotator_label)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.curation_dock)
+        self.curation_dock.hide()
 
         self._build_actions()
         self._route_keys()
@@ -184,7 +194,14 @@ class MainWindow(QMainWindow):
         docs.schemaChanged.connect(lambda _schema: self._apply_schema_to_ui())
         docs.documentsReloaded.connect(self._documents_reloaded)
         docs.editFailed.connect(self._edit_failed)
-        for part in (self.search, self.suggestions, self.attribution, self.tagging, self.io):
+        for part in (
+            self.search,
+            self.suggestions,
+            self.attribution,
+            self.tagging,
+            self.io,
+            self.team,
+        ):
             part.message.connect(self.show_message)
         self.view.spanClicked.connect(self.select_span)
         self.view.selectionRangeChanged.connect(self._show_selection_info)
@@ -504,6 +521,25 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         for act in (self.act_guidelines, self.act_statistics):
             self.view_menu.addAction(act)
+        self.act_assign = a(self.tr("&Assign documents…"), self.team.assign_dialog)
+        self.act_merge = a(self.tr("&Merge annotators' files…"), self.team.merge_dialog)
+        self.act_agreement = a(self.tr("A&greement…"), self.team.show_agreement, "Ctrl+Alt+K")
+        self.act_curate = a(
+            self.tr("&Curate (edit the gold layer)"), self.toggle_curation, "Ctrl+Alt+G"
+        )
+        self.act_curate.setCheckable(True)
+        self.act_take_agreed = a(
+            self.tr("Take all &agreed spans"), self.curation_dock.take_agreed, "Ctrl+Alt+A"
+        )
+        self.act_take_version = a(
+            self.tr("&Take the selected version"), self.curation_dock.take_selected, "Ctrl+Alt+T"
+        )
+        self.team_menu = menu.addMenu(self.tr("&Team"))
+        for act in (self.act_assign, self.act_merge, self.act_agreement):
+            self.team_menu.addAction(act)
+        self.team_menu.addSeparator()
+        for act in (self.act_curate, self.act_take_agreed, self.act_take_version):
+            self.team_menu.addAction(act)
         self.help_menu = menu.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.act_label_guidelines)
         self.help_menu.addAction(self.act_about)
@@ -877,9 +913,15 @@ class MainWindow(QMainWindow):
         doc = ""
         if self.docs.session is not None:
             doc = f" — {Path(self.docs.session.doc.source).name}"
+        who = self.tr("gold (curating)") if self.docs.curating else self.project.annotator_name
         self.setWindowTitle(
-            self.tr("Hashiya") + " — " + isolate(visible_controls(f"{self.project.path.name}{doc}"))
+            self.tr("Hashiya")
+            + " — "
+            + isolate(visible_controls(f"{self.project.path.name}{doc}"))
+            + " — "
+            + isolate(visible_controls(who))
         )
+        self.annotator_label.setText(visible_controls(who))
 
     def label_title(self, code: str) -> str:
         """A label's name in the interface language (its code when the schema has no such label)."""
@@ -887,6 +929,15 @@ class MainWindow(QMainWindow):
         if not schema.has_label(code):
             return code
         return schema.label(code).display_name(current_language())
+
+    def toggle_curation(self) -> None:
+        """Curating: the editor shows and edits the gold layer, the curation dock lists the
+        annotators' versions; off again: back to the annotator's own layer."""
+        self.docs.curating = self.act_curate.isChecked()
+        self.curation_dock.setVisible(self.docs.curating)
+        if self.docs.doc_id is not None:
+            self.docs.open(self.docs.doc_id)
+        self._update_title()
 
     def about_text(self) -> str:
         return (

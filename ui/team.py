@@ -1,0 +1,306 @@
+"""The Team menu's part (issue 9): assign documents to annotators, merge their files back as
+layers, and the agreement view (a table of every figure and two heat maps).
+
+Edits nothing through the editor: assign writes new files, merge writes annotators' layers
+through storage.team (one validated transaction per file), and agreement only reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotation.agreement import AgreementReport
+from annotation.errors import HashiyaError
+from annotation.layers import parse_annotator_list
+from storage.team import MergeReport, agreement_report, assign, merge
+from ui.plain_text import plain_label, visible_controls
+
+
+def heat_color(value: float | None) -> QColor:
+    """Red (0) through amber to green (1); grey when there is nothing to measure."""
+    if value is None:
+        return QColor("#e0e0e0")
+    v = min(1.0, max(0.0, value))
+    if v < 0.5:
+        return QColor.fromRgbF(0.95, 0.45 + 0.7 * v, 0.40)
+    return QColor.fromRgbF(0.95 - 1.1 * (v - 0.5), 0.80, 0.40 + 0.1 * (v - 0.5))
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _item(text: str, color: QColor | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if color is not None:
+        item.setBackground(color)
+    return item
+
+
+class AgreementView(QDialog):
+    """Every figure of an AgreementReport: the lowest documents and labels first, the pairs,
+    a heat map annotator × annotator (entity span F1 relaxed, κ in the cell's text) and one
+    label × label (overlapping spans with different labels)."""
+
+    def __init__(self, report: AgreementReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Agreement")
+        self.report = report
+        self.tabs = QTabWidget(self)
+        summary = f"{report.documents} documents marked done by two or more annotators" + (
+            f": {', '.join(visible_controls(n) for n in report.annotators)}"
+            if report.annotators
+            else ""
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(self, summary))
+        layout.addWidget(self.tabs)
+        self.lowest = self._lowest_table()
+        self.pairs = self._pairs_table()
+        self.annotator_map = self._annotator_heat_map()
+        self.label_map = self._label_heat_map()
+        self.tabs.addTab(self.lowest, "Lowest first")
+        self.tabs.addTab(self.pairs, "Pairs")
+        self.tabs.addTab(self.annotator_map, "Annotators")
+        self.tabs.addTab(self.label_map, "Labels")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(760, 480)
+
+    def _table(self, rows: int, headers: Sequence[str]) -> QTableWidget:
+        table = QTableWidget(rows, len(headers), self)
+        table.setHorizontalHeaderLabels(list(headers))
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        return table
+
+    def _lowest_table(self) -> QTableWidget:
+        r = self.report
+        table = self._table(
+            len(r.lowest_documents) + len(r.lowest_labels), ["what", "name", "F1 exact"]
+        )
+        row = 0
+        for doc_id, source, value in r.lowest_documents:
+            for col, text in enumerate(
+                ("document", f"{visible_controls(source)} ({doc_id})", _fmt(value))
+            ):
+                table.setItem(row, col, _item(text, heat_color(value) if col == 2 else None))
+            row += 1
+        for label, value in r.lowest_labels:
+            for col, text in enumerate(("label", label, _fmt(value))):
+                table.setItem(row, col, _item(text, heat_color(value) if col == 2 else None))
+            row += 1
+        table.resizeColumnsToContents()
+        return table
+
+    def _pairs_table(self) -> QTableWidget:
+        rows = [(kind, p) for kind, k in self.report.kinds.items() for p in k.pairs]
+        headers = ["kind", "a", "b", "documents", "F1 exact", "F1 relaxed", "κ", "more"]
+        table = self._table(len(rows), headers)
+        for row, (kind, p) in enumerate(rows):
+            more = ", ".join(f"{k} {_fmt(v) if k != 'matched' else v}" for k, v in p.extra.items())
+            cells = [
+                (kind, None),
+                (visible_controls(p.a), None),
+                (visible_controls(p.b), None),
+                (str(p.documents), None),
+                (_fmt(p.spans.f1_exact), p.spans.f1_exact),
+                (_fmt(p.spans.f1_relaxed), p.spans.f1_relaxed),
+                (
+                    _fmt(p.kappa) if kind == "entities" else "",
+                    p.kappa if kind == "entities" else None,
+                ),
+                (more, None),
+            ]
+            for col, (text, value) in enumerate(cells):
+                colored = col in (4, 5) or (col == 6 and kind == "entities")
+                table.setItem(row, col, _item(text, heat_color(value) if colored else None))
+        table.resizeColumnsToContents()
+        return table
+
+    def _annotator_heat_map(self) -> QTableWidget:
+        names = self.report.annotators
+        table = self._table(len(names), [visible_controls(n) for n in names])
+        table.setVerticalHeaderLabels([visible_controls(n) for n in names])
+        entities = self.report.kinds.get("entities")
+        pairs = {(p.a, p.b): p for p in entities.pairs} if entities else {}
+        for i, a in enumerate(names):
+            for j, b in enumerate(names):
+                if i == j:
+                    table.setItem(i, j, _item("", QColor("#ffffff")))
+                    continue
+                p = pairs.get((a, b)) or pairs.get((b, a))
+                value = p.spans.f1_relaxed if p else None
+                text = f"F1 {_fmt(value)}\nκ {_fmt(p.kappa)}" if p else "—"
+                table.setItem(i, j, _item(text, heat_color(value)))
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
+        return table
+
+    def _label_heat_map(self) -> QTableWidget:
+        entities = self.report.kinds.get("entities")
+        confusion = entities.confusion if entities else {}
+        labels = sorted({lab for pair in confusion for lab in pair})
+        table = self._table(len(labels), labels)
+        table.setVerticalHeaderLabels(labels)
+        top = max(confusion.values(), default=0)
+        for i, la in enumerate(labels):
+            for j, lb in enumerate(labels):
+                n = confusion.get((la, lb), 0)
+                # more confusion = hotter: 1 - n/top on the same scale as agreement
+                table.setItem(
+                    i, j, _item(str(n) if n else "", heat_color(1 - n / top) if n else None)
+                )
+        table.resizeColumnsToContents()
+        return table
+
+
+class AssignDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Assign documents to annotators")
+        form = QFormLayout(self)
+        self.annotators = QLineEdit(self)
+        self.annotators.setPlaceholderText("amal, bilal, carim")
+        self.overlap = QDoubleSpinBox(self)
+        self.overlap.setRange(0.0, 1.0)
+        self.overlap.setSingleStep(0.05)
+        self.overlap.setValue(0.2)
+        self.seed = QSpinBox(self)
+        self.seed.setRange(-1, 2**31 - 1)
+        self.seed.setSpecialValueText("random")
+        self.seed.setValue(-1)
+        self.with_annotations = QCheckBox("with the project's annotations", self)
+        self.folder = QLineEdit(self)
+        browse = QPushButton("Choose…", self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder)
+        row.addWidget(browse)
+        form.addRow("Annotators (comma-separated)", self.annotators)
+        form.addRow("Shared by everyone", self.overlap)
+        form.addRow("Seed", self.seed)
+        form.addRow("", self.with_annotations)
+        form.addRow("Folder for the files", row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Folder for the annotators' files")
+        if folder:
+            self.folder.setText(folder)
+
+
+class TeamController(QObject):
+    """Assign, merge and agreement for the window; `message(text, ms)` for the status bar."""
+
+    message = Signal(str, int)
+
+    def __init__(self, docs, parent: QWidget) -> None:  # noqa: ANN001 - DocumentController
+        super().__init__(parent)
+        self.docs = docs
+        self.parent_widget = parent
+        self.agreement_view: AgreementView | None = None
+
+    # --- assign ---------------------------------------------------------------------------
+    def assign_dialog(self) -> None:
+        dialog = AssignDialog(self.parent_widget)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.assign_to(
+            dialog.annotators.text(),
+            dialog.overlap.value(),
+            None if dialog.seed.value() < 0 else dialog.seed.value(),
+            dialog.with_annotations.isChecked(),
+            dialog.folder.text(),
+        )
+
+    def assign_to(
+        self, names: str, overlap: float, seed: int | None, with_annotations: bool, folder: str
+    ) -> dict[str, Path] | None:
+        try:
+            if not folder.strip():
+                raise HashiyaError("choose a folder for the annotators' files")
+            plan, files = assign(
+                self.docs.project,
+                parse_annotator_list(names),
+                folder,
+                overlap=overlap,
+                seed=seed,
+                with_annotations=with_annotations,
+            )
+        except HashiyaError as exc:
+            self._warn("Assign", str(exc))
+            return None
+        self.message.emit(
+            f"Wrote {len(files)} annotator files to {folder}; {len(plan.shared)} documents "
+            f"shared by everyone (seed {plan.seed}).",
+            8000,
+        )
+        return files
+
+    # --- merge ----------------------------------------------------------------------------
+    def merge_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.parent_widget, "Merge annotators' files", "", "Hashiya projects (*.hashiya)"
+        )
+        if paths:
+            self.merge_paths([Path(p) for p in paths])
+
+    def merge_paths(self, paths: Sequence[Path]) -> MergeReport:
+        report = merge(self.docs.project, paths)
+        self.docs.reload_documents()
+        if self.docs.doc_id is not None:
+            self.docs.open(self.docs.doc_id)  # the layers under it changed
+        layers = sorted({name for m in report.merged for name in m.layers})
+        self.message.emit(
+            f"Merged {len(report.merged)} file(s): {', '.join(layers) or 'no layer'}"
+            + (f"; {len(report.refused)} refused" if report.refused else ""),
+            8000,
+        )
+        if report.refused:
+            self._warn("Merge", "\n".join(report.refused))
+        return report
+
+    # --- agreement ------------------------------------------------------------------------
+    def show_agreement(self) -> AgreementView:
+        report = agreement_report(self.docs.project)
+        if self.agreement_view is not None:
+            self.agreement_view.close()
+        self.agreement_view = AgreementView(report, self.parent_widget)
+        self.agreement_view.show()
+        return self.agreement_view
+
+    def _warn(self, title: str, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.parent_widget
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()  # not modal-blocking: tests and the event loop go on
