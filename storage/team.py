@@ -34,6 +34,8 @@ PROJECT_SUFFIX = ".hashiya"
 # the annotator's window ran under another OS user name.
 ANNOTATOR_SETTING = "team.annotator"
 GUIDELINES_TABLE = "guidelines"
+# Set in a lead project the first time a file is merged into it (see editing_layer).
+MERGED_SETTING = "team.merged"
 
 
 class TeamError(HashiyaError):
@@ -73,15 +75,15 @@ def snapshot(path: str | Path) -> Iterator[Project]:
 
 
 def editing_layer(project: Project, doc_id: str) -> str | None:
-    """The layer the editor opens a document on: None (every span, the one-person view) when
-    nobody but the current annotator has spans or a status in it, or in an annotator's own
-    file from `assign`; else the current annotator's layer, so that a lead who merged other
-    people's work never edits their spans by accident."""
-    if project.setting(ANNOTATOR_SETTING, ""):
-        return None
-    others = (project.layer_names(doc_id) | set(project.statuses(doc_id))) - {
-        project.annotator_name
-    }
+    """The layer the editor opens a document on: the current annotator's in a project that
+    other people's files were merged into, when someone else has spans or a status in the
+    document (so that the lead never edits their spans by accident); else None, every span
+    (a one-person project, even one whose spans carry several names, or an annotator's own
+    file from `assign`)."""
+    if project.setting(ANNOTATOR_SETTING, "") or not project.setting(MERGED_SETTING, ""):
+        return None  # an annotator's own file, or a project nobody merged work into
+    started = {n for n, status in project.statuses(doc_id).items() if status != "new"}
+    others = (project.layer_names(doc_id) | started) - {project.annotator_name}
     return project.annotator_name if others else None
 
 
@@ -304,6 +306,8 @@ def merge_file(lead: Project, path: Path) -> MergedFile:
             with lead.transaction():
                 for doc_id in doc_ids:
                     _merge_document(lead, source, doc_id, layers, owner, result)
+                if not lead.setting(MERGED_SETTING, ""):
+                    lead.set_setting(MERGED_SETTING, "yes")
         except EditRefused as exc:
             raise TeamError(f"{path}: not merged: {exc}") from None
     result.documents = len(doc_ids)

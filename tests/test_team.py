@@ -227,6 +227,10 @@ def test_editing_layer(tmp_path: Path) -> None:
     doc0 = lead.document_ids()[0]
     _tag(lead, doc0, "القاهرة", "GPE")
     assert editing_layer(lead, doc0) is None  # one person: every span
+    DocumentSession(lead, doc0).add(
+        [Span(new_id(), doc0, "entity", "PERS", 0, 3, annotator="old-name")]
+    )
+    assert editing_layer(lead, doc0) is None  # several names, but nobody merged anything
     _, files = assign(lead, ["amal"], tmp_path / "out", overlap=1.0, seed=1, with_annotations=True)
     with Project(files["amal"], annotator="amal-laptop") as mine:
         assert editing_layer(mine, doc0) is None  # her own file, pre-annotations included
@@ -234,4 +238,5 @@ def test_editing_layer(tmp_path: Path) -> None:
     assert merge(lead, [files["amal"]]).ok
     assert editing_layer(lead, doc0) == "lead"
     assert [s.label for s in DocumentSession(lead, doc0, layer="lead").index.all()] == ["GPE"]
+    assert editing_layer(lead, lead.document_ids()[1]) is None  # nobody else worked on it
     lead.close()
