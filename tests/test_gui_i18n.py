@@ -172,6 +172,7 @@ def open_dialogs(qtbot, win) -> Iterator[tuple[str, QWidget]]:
 
 def untranslated(qtbot, win) -> list[str]:
     codes = {label.name for label in win.project.schema().labels}
+    codes.add(win.project.annotator_name)  # a person's name (title, status bar) is user data
     # a quote with its details open, so the Details form shows its rows and buttons
     session = win.session
     start = ARTICLE.index("«")

@@ -8,7 +8,7 @@ the controller, undone like any edit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -31,7 +31,7 @@ RESOLVED = QColor("#fdf1c7")
 
 class CurationDock(QDockWidget):
     def __init__(self, docs, parent: QWidget) -> None:  # noqa: ANN001 - DocumentController
-        super().__init__("Curation", parent)
+        super().__init__(QCoreApplication.translate("CurationDock", "Curation"), parent)
         self.setObjectName("curation-dock")
         self.docs = docs
         self.curation: Curation | None = None
@@ -46,11 +46,11 @@ class CurationDock(QDockWidget):
         self.table.cellDoubleClicked.connect(lambda row, col: self.take_cell(row, col))
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.agreed_button = QPushButton("Take all agreed", body)
+        self.agreed_button = QPushButton(self.tr("Take all agreed"), body)
         self.agreed_button.clicked.connect(self.take_agreed)
-        self.take_button = QPushButton("Take this version", body)
+        self.take_button = QPushButton(self.tr("Take this version"), body)
         self.take_button.clicked.connect(self.take_selected)
-        self.done_button = QPushButton("Mark curated", body)
+        self.done_button = QPushButton(self.tr("Mark curated"), body)
         self.done_button.clicked.connect(self.mark_curated)
         for b in (self.agreed_button, self.take_button, self.done_button):
             buttons.addWidget(b)

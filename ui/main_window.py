@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.position_label)
         self.annotator_label = QLabel("", self)
         self.annotator_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.annotator_label.setToolTip("Who is annotating (--annotator NAME)")
+        self.annotator_label.setToolTip(self.tr("Who is annotating"))
         self.statusBar().addPermanentWidget(self.annotator_label)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.curation_dock)
         self.curation_dock.hide()

@@ -665,6 +665,42 @@ Stored with each annotation, so exports say which convention they follow.</sourc
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
+        <source>&amp;Team</source>
+        <translation>&amp;فريق</translation>
+    </message>
+    <message>
+        <source>&amp;Assign documents…</source>
+        <translation>&amp;توزيع المستندات…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge annotators&apos; files…</source>
+        <translation>&amp;دمج ملفات المُوسِّمين…</translation>
+    </message>
+    <message>
+        <source>A&amp;greement…</source>
+        <translation>الا&amp;تفاق…</translation>
+    </message>
+    <message>
+        <source>&amp;Curate (edit the gold layer)</source>
+        <translation>ال&amp;تحكيم (تحرير الطبقة الذهبية)</translation>
+    </message>
+    <message>
+        <source>Take all &amp;agreed spans</source>
+        <translation>أخذ كل المقاطع المت&amp;فق عليها</translation>
+    </message>
+    <message>
+        <source>&amp;Take the selected version</source>
+        <translation>أخذ النسخة المخ&amp;تارة</translation>
+    </message>
+    <message>
+        <source>Who is annotating</source>
+        <translation>مَن يوسِّم</translation>
+    </message>
+    <message>
+        <source>gold (curating)</source>
+        <translation>الطبقة الذهبية (تحكيم)</translation>
+    </message>
+    <message>
         <location line="+4" />
         <source>Main</source>
         <translation>الشريط الرئيسي</translation>
@@ -1401,6 +1437,25 @@ Details: {log}</source>
         <location line="+1" />
         <source>done</source>
         <translation>منجز</translation>
+    </message>
+</context>
+<context>
+    <name>CurationDock</name>
+    <message>
+        <source>Curation</source>
+        <translation>التحكيم</translation>
+    </message>
+    <message>
+        <source>Take all agreed</source>
+        <translation>أخذ كل المتفق عليه</translation>
+    </message>
+    <message>
+        <source>Take this version</source>
+        <translation>أخذ هذه النسخة</translation>
+    </message>
+    <message>
+        <source>Mark curated</source>
+        <translation>تعليم كمُحكَّم</translation>
     </message>
 </context>
 </TS>
