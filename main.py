@@ -661,10 +661,11 @@ def cmd_guidelines(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from storage.statistics import project_statistics
+    from storage.statistics import agreement_per_label, project_statistics
 
     with _open_project(args.db, must_exist=True, readonly=True) as project:
         stats = project_statistics(project)
+        stats["agreement"] = agreement_per_label(project)
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=1))
         return EXIT_OK

@@ -207,3 +207,20 @@ def matching_documents(project: Any, status: str, limit: int = 2000) -> list[tup
             [status, limit],
         )
     ]
+
+
+def agreement_per_label(project: Any) -> dict[str, float | None] | None:
+    """Entity agreement per label once it exists: the mean exact-span F1 over annotator pairs
+    on the documents at least two annotators marked done (storage.team's report, the same
+    figures as `python main.py agreement`); None while no document has two such layers."""
+    from storage.team import GOLD, agreement_report
+
+    row = project.db.execute(
+        "SELECT 1 FROM document_status s JOIN annotators n ON n.id = s.annotator_id "
+        "WHERE s.status = 'done' AND n.name != ? GROUP BY s.doc_id HAVING COUNT(*) >= 2 LIMIT 1",
+        [GOLD],
+    ).fetchone()
+    if row is None:
+        return None
+    report = agreement_report(project, kinds=("entities",))
+    return dict(sorted(report.lowest_labels, key=lambda lv: lv[0]))

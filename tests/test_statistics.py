@@ -116,3 +116,29 @@ def test_cli_json_shape(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert data["annotators"]["amal"] == {"spans": 8, "done": 1}
     assert main.main(["stats", "--db", str(db)]) == 0
     assert capsys.readouterr().out.startswith("documents: 3 (1 new, 0 in progress, 2 done)")
+
+
+def test_agreement_per_label_once_two_annotators_finished_a_document(tmp_path: Path) -> None:
+    from storage.statistics import agreement_per_label
+    from storage.team import agreement_report
+
+    path = tmp_path / "team.hashiya"
+    text = "زار سامر الخوري بيروت ودمشق في جولة قصيرة."
+    with Project(path, annotator="amal") as project:
+        doc = Document.create(text, "t.txt")
+        project.add_document(doc)
+        assert agreement_per_label(project) is None
+    for name, labels in (("amal", ("PERS", "GPE", "GPE")), ("bilal", ("PERS", "GPE", "LOC"))):
+        with Project(path, annotator=name) as project:
+            session = DocumentSession(project, doc.id)
+            spans = [
+                _span(doc, surface, "entity", label)
+                for surface, label in zip(("سامر الخوري", "بيروت", "دمشق"), labels, strict=True)
+            ]
+            session.add(spans)
+            project.set_status(doc.id, "done")
+    with Project(path, readonly=True) as project:
+        per_label = agreement_per_label(project)
+        assert per_label is not None and per_label["PERS"] == 1.0
+        assert per_label["GPE"] < 1.0 and "LOC" in per_label
+        assert per_label == dict(agreement_report(project, kinds=("entities",)).lowest_labels)

@@ -14,9 +14,15 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from storage.guidelines import read_guidelines, write_guidelines
+from storage.project import Project
 from storage.read_connection import ReadOnlyConnection
 from storage.session import Change
-from storage.statistics import matching_documents, matching_spans, project_statistics
+from storage.statistics import (
+    agreement_per_label,
+    matching_documents,
+    matching_spans,
+    project_statistics,
+)
 from ui.document_controller import DocumentController
 from ui.document_view import DocumentView
 from ui.guidelines_dock import GuidelinesDock
@@ -25,8 +31,13 @@ from ui.statistics_dock import StatisticsDock
 
 
 def snapshot_statistics(path: object) -> dict:
+    """Counted on a read-only connection of the worker thread's own; agreement (once two
+    annotators finished a document) through a read-only Project, as the CLI reports it."""
     with ReadOnlyConnection(str(path)) as snapshot:
-        return project_statistics(snapshot)
+        stats = project_statistics(snapshot)
+    with Project(str(path), readonly=True) as project:
+        stats["agreement"] = agreement_per_label(project)
+    return stats
 
 
 class ProjectDocks(QObject):

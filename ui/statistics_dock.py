@@ -205,6 +205,7 @@ class StatisticsDock(QDockWidget):
             "suggestions": self.tr("Suggestions: accepted, stored unreviewed, rejected"),
             "done": self.tr("Documents done per day"),
             "per_document": self.tr("Documents by number of annotations"),
+            "agreement": self.tr("Agreement per label (entity F1, exact, mean over pairs)"),
         }
         self.summary = QLabel(self.tr("Counting…"), self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -324,6 +325,11 @@ class StatisticsDock(QDockWidget):
         self.charts["per_document"].set_bars(
             [Bar(k, v, {}) for k, v in s["documents_by_annotations"].items()]
         )
+        agreement = s.get("agreement") or {}
+        self.charts["agreement"].set_bars(
+            [Bar(k, round(v, 3), {}) for k, v in agreement.items() if v is not None]
+        )
+        self.charts["agreement"].setVisible(bool(agreement))
 
     def _open_bar(self, name: str, query: dict[str, Any]) -> None:
         if not query:

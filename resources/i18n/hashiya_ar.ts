@@ -1009,6 +1009,11 @@ Details: {log}</source>
         <translation>المستندات حسب عدد التوسيمات</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Agreement per label (entity F1, exact, mean over pairs)</source>
+        <translation>الاتفاق لكل وسم (مقياس F1 للكيانات، تطابق تام، متوسط الأزواج)</translation>
+    </message>
+    <message>
         <location line="+2" />
         <source>Counting…</source>
         <translation>جارٍ العد…</translation>
