@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--annotator",
         type=_annotator,
         default=None,
-        help="who is annotating (default: the name kept for this user, else the OS user)",
+        help="who is annotating (default: the name kept for this user, asked once on first start)",
     )
     parser.add_argument(
         "--lang",

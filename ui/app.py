@@ -4,7 +4,9 @@ project lock, the project."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
@@ -79,12 +81,66 @@ def _show_error(title: str, text: str) -> None:
     box.exec()
 
 
+ANNOTATOR_SETTING = "annotator"
+
+
+def annotator_name(
+    settings: QSettings,
+    ask: Callable[[str], str | None] | None = None,
+    warn: Callable[[str, str], None] | None = None,
+) -> str | None:
+    """Who is annotating: the name kept per user in QSettings, asked once on first start
+    (proposing the OS user); `--annotator` overrides it for one run without asking. None when
+    the user cancels the question."""
+    from annotation.layers import LayerError, check_annotator_name
+
+    kept = str(settings.value(ANNOTATOR_SETTING, "") or "")
+    if kept:
+        return kept
+    default = os.environ.get("USER") or os.environ.get("USERNAME") or "annotator"
+    ask = ask or _ask_name
+    warn = warn or _show_error
+    while True:
+        answer = ask(default)
+        if answer is None:
+            return None
+        try:
+            name = check_annotator_name(answer.strip())
+        except LayerError as exc:
+            warn(QCoreApplication.translate("app", "Not a usable name"), str(exc))
+            default = answer
+            continue
+        settings.setValue(ANNOTATOR_SETTING, name)
+        settings.sync()
+        return name
+
+
+def _ask_name(default: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(
+        None,
+        QCoreApplication.translate("app", "Who is annotating?"),
+        QCoreApplication.translate(
+            "app",
+            "Your name, stored with every annotation you make (asked once; "
+            "python main.py --annotator NAME overrides it for one run):",
+        ),
+        text=default,
+    )
+    return text if ok else None
+
+
 def run_gui(db_path: str | Path, annotator: str | None = None, lang: str | None = None) -> int:
     """lang ("ar"/"en") overrides the user's View > Language choice for this run."""
     app = application()
     install_language(app, chosen_language(app_settings(), lang))  # translators parented to app
     log_file = configure_logging()
     install_excepthook(_show_error, log_file)
+    if annotator is None:
+        annotator = annotator_name(app_settings())
+        if annotator is None:
+            return 1  # the user closed the first-start question: nothing was opened
     try:
         window = create_window(db_path, annotator)
     except (ProjectError, ProjectLocked) as exc:
