@@ -12,13 +12,16 @@ from pathlib import Path
 
 import sqlite_utils
 
+from storage.file_checks import harden
+
 
 class ReadOnlyConnection:
     def __init__(self, path: str | Path) -> None:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        # harden: trusted_schema and recursive_triggers off, no extension loading, as on
+        # every connection to a project (storage/file_checks.py).
+        conn = harden(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True))
         conn.execute("PRAGMA query_only = ON")
-        conn.execute("PRAGMA trusted_schema = OFF")
-        self.db = sqlite_utils.Database(conn)
+        self.db = sqlite_utils.Database(conn, recursive_triggers=False)
 
     def close(self) -> None:
         self.db.conn.close()
