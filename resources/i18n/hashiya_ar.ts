@@ -77,6 +77,29 @@
     </message>
 </context>
 <context>
+    <name>CurationDock</name>
+    <message>
+        <location filename="../../ui/curation.py" line="+34" />
+        <source>Curation</source>
+        <translation>التحكيم</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Take all agreed</source>
+        <translation>أخذ كل المتفق عليه</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Take this version</source>
+        <translation>أخذ هذه النسخة</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mark curated</source>
+        <translation>تعليم كمُحكَّم</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <location filename="../../ui/details_panel.py" line="+54" />
@@ -141,7 +164,14 @@
     <message numerus="yes">
         <location filename="../../ui/panels.py" line="+165" />
         <source>%n character(s)</source>
-        <translation><numerusform>لا حروف</numerusform><numerusform>حرف واحد</numerusform><numerusform>حرفان</numerusform><numerusform>%n أحرف</numerusform><numerusform>%n حرفًا</numerusform><numerusform>%n حرف</numerusform></translation>
+        <translation>
+            <numerusform>لا حروف</numerusform>
+            <numerusform>حرف واحد</numerusform>
+            <numerusform>حرفان</numerusform>
+            <numerusform>%n أحرف</numerusform>
+            <numerusform>%n حرفًا</numerusform>
+            <numerusform>%n حرف</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -289,12 +319,26 @@
     <message numerus="yes">
         <location line="+9" />
         <source>%n document(s) imported</source>
-        <translation><numerusform>لم يُستورد أي مستند</numerusform><numerusform>استُورد مستند واحد</numerusform><numerusform>استُورد مستندان</numerusform><numerusform>استُوردت %n مستندات</numerusform><numerusform>استُورد %n مستندًا</numerusform><numerusform>استُورد %n مستند</numerusform></translation>
+        <translation>
+            <numerusform>لم يُستورد أي مستند</numerusform>
+            <numerusform>استُورد مستند واحد</numerusform>
+            <numerusform>استُورد مستندان</numerusform>
+            <numerusform>استُوردت %n مستندات</numerusform>
+            <numerusform>استُورد %n مستندًا</numerusform>
+            <numerusform>استُورد %n مستند</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
         <source>%n annotation(s)</source>
-        <translation><numerusform>لا توسيمات</numerusform><numerusform>توسيم واحد</numerusform><numerusform>توسيمان</numerusform><numerusform>%n توسيمات</numerusform><numerusform>%n توسيمًا</numerusform><numerusform>%n توسيم</numerusform></translation>
+        <translation>
+            <numerusform>لا توسيمات</numerusform>
+            <numerusform>توسيم واحد</numerusform>
+            <numerusform>توسيمان</numerusform>
+            <numerusform>%n توسيمات</numerusform>
+            <numerusform>%n توسيمًا</numerusform>
+            <numerusform>%n توسيم</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
@@ -309,12 +353,26 @@
     <message numerus="yes">
         <location line="+3" />
         <source>%n control character(s) kept</source>
-        <translation><numerusform>لم يُبقَ على أي محرف تحكم</numerusform><numerusform>أُبقي على محرف تحكم واحد</numerusform><numerusform>أُبقي على محرفَي تحكم</numerusform><numerusform>أُبقي على %n محارف تحكم</numerusform><numerusform>أُبقي على %n محرف تحكم</numerusform><numerusform>أُبقي على %n محرف تحكم</numerusform></translation>
+        <translation>
+            <numerusform>لم يُبقَ على أي محرف تحكم</numerusform>
+            <numerusform>أُبقي على محرف تحكم واحد</numerusform>
+            <numerusform>أُبقي على محرفَي تحكم</numerusform>
+            <numerusform>أُبقي على %n محارف تحكم</numerusform>
+            <numerusform>أُبقي على %n محرف تحكم</numerusform>
+            <numerusform>أُبقي على %n محرف تحكم</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+3" />
         <source>%n bad UTF-8 byte(s) replaced by U+FFFD</source>
-        <translation><numerusform>لم يُستبدل أي بايت تالف</numerusform><numerusform>استُبدل بايت UTF-8 تالف واحد بالمحرف U+FFFD</numerusform><numerusform>استُبدل بايتا UTF-8 تالفان بالمحرف U+FFFD</numerusform><numerusform>استُبدلت %n بايتات UTF-8 تالفة بالمحرف U+FFFD</numerusform><numerusform>استُبدل %n بايتًا تالفًا من UTF-8 بالمحرف U+FFFD</numerusform><numerusform>استُبدل %n بايت تالف من UTF-8 بالمحرف U+FFFD</numerusform></translation>
+        <translation>
+            <numerusform>لم يُستبدل أي بايت تالف</numerusform>
+            <numerusform>استُبدل بايت UTF-8 تالف واحد بالمحرف U+FFFD</numerusform>
+            <numerusform>استُبدل بايتا UTF-8 تالفان بالمحرف U+FFFD</numerusform>
+            <numerusform>استُبدلت %n بايتات UTF-8 تالفة بالمحرف U+FFFD</numerusform>
+            <numerusform>استُبدل %n بايتًا تالفًا من UTF-8 بالمحرف U+FFFD</numerusform>
+            <numerusform>استُبدل %n بايت تالف من UTF-8 بالمحرف U+FFFD</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
@@ -358,7 +416,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+149" />
+        <location filename="../../ui/main_window.py" line="+153" />
         <source>Status of this document</source>
         <translation>حالة هذا المستند</translation>
     </message>
@@ -380,7 +438,7 @@ Stored with each annotation, so exports say which convention they follow.</sourc
 يُحفظ مع كل توسيم، فتذكر ملفات التصدير الاصطلاح المتَّبع.</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+101" />
         <source>&lt;h2&gt;No articles yet&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;لا توجد مقالات بعد&lt;/h2&gt;</translation>
     </message>
@@ -660,48 +718,57 @@ Stored with each annotation, so exports say which convention they follow.</sourc
         <translation>م&amp;ستند</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+28" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
+        <location line="-6" />
         <source>&amp;Team</source>
         <translation>&amp;فريق</translation>
     </message>
     <message>
+        <location line="-13" />
         <source>&amp;Assign documents…</source>
         <translation>&amp;توزيع المستندات…</translation>
     </message>
     <message>
-        <source>&amp;Merge annotators&apos; files…</source>
+        <location line="+1" />
+        <source>&amp;Merge annotators' files…</source>
         <translation>&amp;دمج ملفات المُوسِّمين…</translation>
     </message>
     <message>
+        <location line="+1" />
         <source>A&amp;greement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
     <message>
+        <location line="+2" />
         <source>&amp;Curate (edit the gold layer)</source>
         <translation>ال&amp;تحكيم (تحرير الطبقة الذهبية)</translation>
     </message>
     <message>
+        <location line="+4" />
         <source>Take all &amp;agreed spans</source>
         <translation>أخذ كل المقاطع المت&amp;فق عليها</translation>
     </message>
     <message>
+        <location line="+3" />
         <source>&amp;Take the selected version</source>
         <translation>أخذ النسخة المخ&amp;تارة</translation>
     </message>
     <message>
+        <location line="-366" />
         <source>Who is annotating</source>
         <translation>مَن يوسِّم</translation>
     </message>
     <message>
+        <location line="+747" />
         <source>gold (curating)</source>
         <translation>الطبقة الذهبية (تحكيم)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-369" />
         <source>Main</source>
         <translation>الشريط الرئيسي</translation>
     </message>
@@ -784,12 +851,12 @@ Details: {log}</source>
         <translation>التحديد {range}  ‏{n} حرفًا</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Hashiya</source>
         <translation>حاشية</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+26" />
         <source>Hashiya — annotating Arabic news: entities, quotes, claims.</source>
         <translation>حاشية — توسيم الأخبار العربية: الكيانات والاقتباسات والادعاءات.</translation>
     </message>
@@ -864,7 +931,14 @@ Details: {log}</source>
     <message numerus="yes">
         <location line="+2" />
         <source>%1 is used by %n annotation(s). Relabel or delete them first.</source>
-        <translation><numerusform>%1 غير مستخدم في أي توسيم.</numerusform><numerusform>%1 مستخدم في توسيم واحد. أعد وسمه أو احذفه أولًا.</numerusform><numerusform>%1 مستخدم في توسيمين. أعد وسمهما أو احذفهما أولًا.</numerusform><numerusform>%1 مستخدم في %n توسيمات. أعد وسمها أو احذفها أولًا.</numerusform><numerusform>%1 مستخدم في %n توسيمًا. أعد وسمها أو احذفها أولًا.</numerusform><numerusform>%1 مستخدم في %n توسيم. أعد وسمها أو احذفها أولًا.</numerusform></translation>
+        <translation>
+            <numerusform>%1 غير مستخدم في أي توسيم.</numerusform>
+            <numerusform>%1 مستخدم في توسيم واحد. أعد وسمه أو احذفه أولًا.</numerusform>
+            <numerusform>%1 مستخدم في توسيمين. أعد وسمهما أو احذفهما أولًا.</numerusform>
+            <numerusform>%1 مستخدم في %n توسيمات. أعد وسمها أو احذفها أولًا.</numerusform>
+            <numerusform>%1 مستخدم في %n توسيمًا. أعد وسمها أو احذفها أولًا.</numerusform>
+            <numerusform>%1 مستخدم في %n توسيم. أعد وسمها أو احذفها أولًا.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1044,7 +1118,14 @@ Details: {log}</source>
     <message numerus="yes">
         <location filename="../../ui/suggestions.py" line="+70" />
         <source>%n suggestion(s) · N / Shift+N to move · Enter accepts · Backspace rejects · Esc leaves</source>
-        <translation><numerusform>لا اقتراحات · ‏Esc للخروج</numerusform><numerusform>اقتراح واحد · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform><numerusform>اقتراحان · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform><numerusform>%n اقتراحات · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform><numerusform>%n اقتراحًا · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform><numerusform>%n اقتراح · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform></translation>
+        <translation>
+            <numerusform>لا اقتراحات · ‏Esc للخروج</numerusform>
+            <numerusform>اقتراح واحد · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform>
+            <numerusform>اقتراحان · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform>
+            <numerusform>%n اقتراحات · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform>
+            <numerusform>%n اقتراحًا · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform>
+            <numerusform>%n اقتراح · ‏N / Shift+N للتنقل · ‏Enter للقبول · ‏Backspace للرفض · ‏Esc للخروج</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10" />
@@ -1074,7 +1155,14 @@ Details: {log}</source>
     <message numerus="yes">
         <location line="+53" />
         <source>%n suggestion(s)</source>
-        <translation><numerusform>لا اقتراحات</numerusform><numerusform>اقتراح واحد</numerusform><numerusform>اقتراحان</numerusform><numerusform>%n اقتراحات</numerusform><numerusform>%n اقتراحًا</numerusform><numerusform>%n اقتراح</numerusform></translation>
+        <translation>
+            <numerusform>لا اقتراحات</numerusform>
+            <numerusform>اقتراح واحد</numerusform>
+            <numerusform>اقتراحان</numerusform>
+            <numerusform>%n اقتراحات</numerusform>
+            <numerusform>%n اقتراحًا</numerusform>
+            <numerusform>%n اقتراح</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -1117,7 +1205,14 @@ Details: {log}</source>
     <message numerus="yes">
         <location line="+2" />
         <source>%n other annotation(s) (%1) refer to this one. Delete it and remove those links?</source>
-        <translation><numerusform>لا توسيمات أخرى (%1) تشير إلى هذا التوسيم. أتحذفه؟</numerusform><numerusform>توسيم آخر واحد (%1) يشير إلى هذا التوسيم. أتحذفه وتزيل هذا الربط؟</numerusform><numerusform>توسيمان آخران (%1) يشيران إلى هذا التوسيم. أتحذفه وتزيل هذين الربطين؟</numerusform><numerusform>%n توسيمات أخرى (%1) تشير إلى هذا التوسيم. أتحذفه وتزيل هذه الروابط؟</numerusform><numerusform>%n توسيمًا آخر (%1) تشير إلى هذا التوسيم. أتحذفه وتزيل هذه الروابط؟</numerusform><numerusform>%n توسيم آخر (%1) تشير إلى هذا التوسيم. أتحذفه وتزيل هذه الروابط؟</numerusform></translation>
+        <translation>
+            <numerusform>لا توسيمات أخرى (%1) تشير إلى هذا التوسيم. أتحذفه؟</numerusform>
+            <numerusform>توسيم آخر واحد (%1) يشير إلى هذا التوسيم. أتحذفه وتزيل هذا الربط؟</numerusform>
+            <numerusform>توسيمان آخران (%1) يشيران إلى هذا التوسيم. أتحذفه وتزيل هذين الربطين؟</numerusform>
+            <numerusform>%n توسيمات أخرى (%1) تشير إلى هذا التوسيم. أتحذفه وتزيل هذه الروابط؟</numerusform>
+            <numerusform>%n توسيمًا آخر (%1) تشير إلى هذا التوسيم. أتحذفه وتزيل هذه الروابط؟</numerusform>
+            <numerusform>%n توسيم آخر (%1) تشير إلى هذا التوسيم. أتحذفه وتزيل هذه الروابط؟</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+12" />
@@ -1137,7 +1232,14 @@ Details: {log}</source>
     <message numerus="yes">
         <location line="+17" />
         <source>%n more occurrence(s) proposed as %1: Ctrl+Shift+Enter accepts these, Ctrl+Shift+Backspace rejects them, Enter / Backspace one by one</source>
-        <translation><numerusform>لم يُقترح أي موضع آخر بوسم %1.</numerusform><numerusform>اقتُرح موضع آخر واحد بوسم %1: ‏Ctrl+Shift+Enter يقبله، و‏Ctrl+Shift+Backspace يرفضه، و‏Enter / Backspace واحدًا واحدًا</numerusform><numerusform>اقتُرح موضعان آخران بوسم %1: ‏Ctrl+Shift+Enter يقبلهما، و‏Ctrl+Shift+Backspace يرفضهما، و‏Enter / Backspace واحدًا واحدًا</numerusform><numerusform>اقتُرحت %n مواضع أخرى بوسم %1: ‏Ctrl+Shift+Enter يقبلها، و‏Ctrl+Shift+Backspace يرفضها، و‏Enter / Backspace واحدًا واحدًا</numerusform><numerusform>اقتُرح %n موضعًا آخر بوسم %1: ‏Ctrl+Shift+Enter يقبلها، و‏Ctrl+Shift+Backspace يرفضها، و‏Enter / Backspace واحدًا واحدًا</numerusform><numerusform>اقتُرح %n موضع آخر بوسم %1: ‏Ctrl+Shift+Enter يقبلها، و‏Ctrl+Shift+Backspace يرفضها، و‏Enter / Backspace واحدًا واحدًا</numerusform></translation>
+        <translation>
+            <numerusform>لم يُقترح أي موضع آخر بوسم %1.</numerusform>
+            <numerusform>اقتُرح موضع آخر واحد بوسم %1: ‏Ctrl+Shift+Enter يقبله، و‏Ctrl+Shift+Backspace يرفضه، و‏Enter / Backspace واحدًا واحدًا</numerusform>
+            <numerusform>اقتُرح موضعان آخران بوسم %1: ‏Ctrl+Shift+Enter يقبلهما، و‏Ctrl+Shift+Backspace يرفضهما، و‏Enter / Backspace واحدًا واحدًا</numerusform>
+            <numerusform>اقتُرحت %n مواضع أخرى بوسم %1: ‏Ctrl+Shift+Enter يقبلها، و‏Ctrl+Shift+Backspace يرفضها، و‏Enter / Backspace واحدًا واحدًا</numerusform>
+            <numerusform>اقتُرح %n موضعًا آخر بوسم %1: ‏Ctrl+Shift+Enter يقبلها، و‏Ctrl+Shift+Backspace يرفضها، و‏Enter / Backspace واحدًا واحدًا</numerusform>
+            <numerusform>اقتُرح %n موضع آخر بوسم %1: ‏Ctrl+Shift+Enter يقبلها، و‏Ctrl+Shift+Backspace يرفضها، و‏Enter / Backspace واحدًا واحدًا</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+35" />
@@ -1201,7 +1303,22 @@ Details: {log}</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+93" />
+        <location filename="../../ui/app.py" line="+110" />
+        <source>Not a usable name</source>
+        <translation>اسم غير صالح</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Who is annotating?</source>
+        <translation>مَن يوسِّم؟</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Your name, stored with every annotation you make (asked once; python main.py --annotator NAME overrides it for one run):</source>
+        <translation>اسمك، ويُحفظ مع كل توسيم تضعه (يُسأل عنه مرة واحدة؛ ‎python main.py --annotator NAME يتجاوزه لتشغيل واحد):</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>Cannot open project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
@@ -1442,25 +1559,6 @@ Details: {log}</source>
         <location line="+1" />
         <source>done</source>
         <translation>منجز</translation>
-    </message>
-</context>
-<context>
-    <name>CurationDock</name>
-    <message>
-        <source>Curation</source>
-        <translation>التحكيم</translation>
-    </message>
-    <message>
-        <source>Take all agreed</source>
-        <translation>أخذ كل المتفق عليه</translation>
-    </message>
-    <message>
-        <source>Take this version</source>
-        <translation>أخذ هذه النسخة</translation>
-    </message>
-    <message>
-        <source>Mark curated</source>
-        <translation>تعليم كمُحكَّم</translation>
     </message>
 </context>
 </TS>
