@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from annotation.clitics import exceptions_for
 from annotation.search import SearchIndex
+from storage.search_index import iter_hits
 from storage.session import DocumentSession
 from ui.document_controller import DocumentController
 from ui.document_view import Band, DocumentView
@@ -65,19 +66,23 @@ class SearchController(QObject):
             return []
         exceptions = self.exceptions()
         names = {info.id: Path(info.source).name for info in self.docs.documents()}
-        doc_ids = self.docs.project.document_ids() if project_wide else [session.doc.id]
         hits: list[Hit] = []
-        for doc_id in doc_ids:
-            if doc_id == session.doc.id:
-                text, found = (
-                    session.text,
-                    self.index().find(query, proclitics=proclitics, exceptions=exceptions),
+        if project_wide:  # through the project's search index; texts are immutable
+            for h in iter_hits(
+                self.docs.project, query, proclitics=proclitics, exceptions=exceptions
+            ):
+                context = context_of(h.text, h.start, h.end)
+                hits.append(Hit(h.doc_id, names.get(h.doc_id, h.doc_id), h.start, h.end, context))
+        else:
+            found = self.index().find(query, proclitics=proclitics, exceptions=exceptions)
+            hits = [
+                Hit(
+                    session.doc.id,
+                    names.get(session.doc.id, session.doc.id),
+                    s,
+                    e,
+                    context_of(session.text, s, e),
                 )
-            else:
-                text = self.docs.project.document(doc_id).text
-                found = SearchIndex(text).find(query, proclitics=proclitics, exceptions=exceptions)
-            hits += [
-                Hit(doc_id, names.get(doc_id, doc_id), s, e, context_of(text, s, e))
                 for s, e in found
             ]
         self.hits = hits

@@ -11,10 +11,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotation.clitics import exceptions_for, splitter
 from annotation.proposals import entity_proposals
-from annotation.search import SearchIndex
 from annotation.snapping import snap
-from annotation.span_index import SpanIndex
 from annotation.spans import Span, new_id
+from storage.search_index import tag_all_elsewhere
 from storage.session import EditRefused
 from ui.commands import AddSpans, AddSpansAcross, RemoveSpans, UpdateSpans
 from ui.dialogs import LabelPicker
@@ -225,23 +224,10 @@ class TaggingController(QObject):
         session = self.docs.session
         assert session is not None
         project = self.docs.project
-        per_doc: dict[str, list[Span]] = {}
-        for doc_id in project.document_ids():
-            if doc_id == session.doc.id:
-                continue
-            text = project.document(doc_id).text
-            ranges = SearchIndex(text).find(surface, boundary=boundary, exceptions=exceptions)
-            if not ranges:
-                continue
-            index = SpanIndex(project.spans(doc_id, ["entity"]))
-            spans = [
-                p.main
-                for p in entity_proposals(
-                    doc_id, label, ranges, index, boundary, project.annotator_name
-                )
-            ]
-            if spans:
-                per_doc[doc_id] = spans
+        # Through the project's search index: only documents holding the surface are read.
+        per_doc = tag_all_elsewhere(
+            project, label, surface, boundary, skip_doc=session.doc.id, exceptions=exceptions
+        )
         total = sum(len(v) for v in per_doc.values())
         if not total:
             self.message.emit(self.tr("No untagged occurrences in the other documents."), 5000)
