@@ -109,6 +109,9 @@ class DocumentController(QObject):
         """Run an edit through the undo stack. False (and ``editFailed``) when it raised: the
         command then marks itself obsolete in redo, so Qt drops it instead of stacking it."""
         what = command.text()  # Qt deletes an obsolete command inside push
+        if self.project.readonly:
+            self.editFailed.emit(what, self.tr("the project is open read-only"))
+            return False
         self.undo_stack.push(command)
         failure = getattr(command, "failure", None)
         if failure is not None:
@@ -121,6 +124,9 @@ class DocumentController(QObject):
         return info.status if info is not None else self.project.document_info(doc_id).status
 
     def set_document_status(self, doc_id: str, status: str) -> None:
+        if self.project.readonly:
+            self.editFailed.emit(self.tr("set status"), self.tr("the project is open read-only"))
+            return
         self.project.set_status(doc_id, status)
         info = self.info(doc_id)
         if info is not None:

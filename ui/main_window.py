@@ -58,6 +58,7 @@ from ui.curation import CurationDock
 from ui.dialogs import SchemaEditor
 from ui.document_controller import DocumentController
 from ui.document_view import Band, DocumentView
+from ui.external_changes import ExternalChangeWatcher
 from ui.i18n import LANGUAGES, chosen_language, current_language
 from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.import_export import ImportExportController
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.curation_dock = CurationDock(self.docs, self)
         self.keys = KeyRouter()
         self.project_docks = ProjectDocks(self, self.docs, self.view)
+        self.watcher = ExternalChangeWatcher(self.docs, self)
 
         # --- layout -------------------------------------------------------------------------
         self.empty_page = self._build_empty_page()
@@ -146,7 +148,26 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([230, 760, 300])
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.readonly_banner = QLabel(
+            self.tr(
+                "This project is open read-only (the file or its folder cannot be written): "
+                "you can read, search and export; edits are not possible."
+            ),
+            self,
+        )
+        self.readonly_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.readonly_banner.setWordWrap(True)
+        self.readonly_banner.setStyleSheet(
+            "background: #fff3cd; color: #5c4400; padding: 6px; border-bottom: 1px solid #e0c060"
+        )
+        self.readonly_banner.setVisible(project.readonly)
+        column.addWidget(self.readonly_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.status_combo = QComboBox(self)
         for status in STATUSES:
             self.status_combo.addItem(status_title(status), status)
@@ -201,6 +222,7 @@ class MainWindow(QMainWindow):
             self.tagging,
             self.io,
             self.team,
+            self.watcher,
         ):
             part.message.connect(self.show_message)
         self.view.spanClicked.connect(self.select_span)
@@ -999,6 +1021,7 @@ class MainWindow(QMainWindow):
         self.prefs.set_state("splitter", self.splitter.saveState())
         self.prefs.sync()
         self.recommender.shutdown()
+        self.watcher.stop()
         self.project_docks.shutdown()
         if self.lock is not None:
             self.lock.release()

@@ -416,6 +416,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>This project is open read-only (the file or its folder cannot be written): you can read, search and export; edits are not possible.</source>
+        <translation>هذا المشروع مفتوح للقراءة فقط (لا يمكن الكتابة في الملف أو مجلده): يمكنك القراءة والبحث والتصدير، أما التعديل فغير ممكن.</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="+153" />
         <source>Status of this document</source>
         <translation>حالة هذا المستند</translation>
@@ -1559,6 +1563,24 @@ Details: {log}</source>
         <location line="+1" />
         <source>done</source>
         <translation>منجز</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentController</name>
+    <message>
+        <source>the project is open read-only</source>
+        <translation>المشروع مفتوح للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>set status</source>
+        <translation>تعيين الحالة</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalChangeWatcher</name>
+    <message>
+        <source>The project was changed by another program: updated.</source>
+        <translation>غيّر برنامج آخر المشروع: حُدِّث العرض.</translation>
     </message>
 </context>
 </TS>
