@@ -136,9 +136,11 @@ def dataset_card(
     ratios: Sequence[tuple[str, float]] | None,
     stratify: str | None,
     agreement: str | None = None,
+    guidelines: str = "",
 ) -> str:
     """`agreement`: storage.team's report as text, or None when no document was marked done
-    by two or more annotators."""
+    by two or more annotators; `guidelines`: the project's annotation guidelines (Markdown),
+    appended as the card's last section so the dataset says how it was annotated."""
     names = list(stats)
     lines = [f"# {title}", ""]
     lines += [
@@ -202,6 +204,16 @@ def dataset_card(
         ]
     else:
         lines += ["Not known: no document was marked done by two or more annotators.", ""]
+    lines += ["## Annotation guidelines", ""]
+    if guidelines.strip():
+        # Headings shifted two levels down so the guidelines nest under this section.
+        lines += [
+            ("##" + line) if line.startswith("#") else line
+            for line in guidelines.strip("\n").split("\n")
+        ]
+        lines.append("")
+    else:
+        lines += ["None written in the project (python main.py guidelines --load FILE.md).", ""]
     return "\n".join(lines)
 
 

@@ -192,3 +192,18 @@ def test_card_says_when_agreement_is_not_known(tmp_path: Path) -> None:
     export_project(project, "native", tmp_path / "ds", split=parse_split("train=1"))
     card = (tmp_path / "ds" / "README.md").read_text(encoding="utf-8")
     assert "Not known: no document was marked done by two or more annotators." in card
+
+
+def test_card_carries_the_projects_guidelines(tmp_path: Path) -> None:
+    from storage.guidelines import write_guidelines
+
+    project = make_project(tmp_path, _records(5))
+    out = tmp_path / "ds0"
+    export_project(project, "native", out, split=parse_split("train=0.8,test=0.2"), seed=1)
+    assert "None written in the project" in (out / "README.md").read_text(encoding="utf-8")
+    write_guidelines(project, "# دليل\n\n## GPE\nدولة أو مدينة.\n")
+    out = tmp_path / "ds1"
+    export_project(project, "native", out, split=parse_split("train=0.8,test=0.2"), seed=1)
+    card = (out / "README.md").read_text(encoding="utf-8")
+    guide = card[card.index("## Annotation guidelines") :]
+    assert "### دليل" in guide and "#### GPE" in guide and "دولة أو مدينة." in guide

@@ -34,6 +34,7 @@ from storage.formats.common import (
     import_records,
     loss_lines,
 )
+from storage.guidelines import read_guidelines
 from storage.importer import ImportReport
 
 # format name -> module under storage/formats (imported when used: spaCy and cassis are heavy)
@@ -187,6 +188,7 @@ def export_project(
         ratios=split,
         stratify=stratify,
         agreement=_agreement_text(project),
+        guidelines=read_guidelines(project),
     )
     write_text_atomic(card, out / "README.md")
     result.paths.append(out / "README.md")
