@@ -107,3 +107,14 @@ def section_text(text: str, section: Section) -> str:
             end = s.line
             break
     return "\n".join(lines[section.line : end]).strip()
+
+
+def section_excerpt(text: str, code: str, lang: str = "", limit: int = 160) -> str:
+    """The first paragraph of the section about code (without its heading), shortened to
+    limit characters: what hovering an annotation shows of the guidelines; "" when none."""
+    section = section_for(text, code, lang)
+    if section is None:
+        return ""
+    body = section_text(text, section).split("\n", 1)[1:] or [""]
+    paragraph = body[0].strip().split("\n\n", 1)[0].replace("\n", " ").strip()
+    return paragraph if len(paragraph) <= limit else paragraph[: limit - 1].rstrip() + "…"

@@ -103,3 +103,28 @@ def test_f1_opens_the_guidelines_on_the_selected_label(qtbot, monkeypatch, tmp_p
     assert dock.isVisible()
     assert dock.view.textCursor().block().text() == "GPE"
     close_window(win)
+
+
+def test_the_guidelines_are_reached_from_hover_legend_and_picker(
+    qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    db = tmp_path / "p.hashiya"
+    _project(db)
+    win = open_window(qtbot, db)
+    win.docs.open(win.docs.documents()[0].id)
+    gpe = next(s for s in win.session.index.of_kind("entity") if s.label == "GPE")
+    hover = win.view.hover_text(gpe.start)
+    assert "دولة أو مدينة." in hover and "F1" in hover  # the section's first lines
+    dock = win.project_docks.guidelines
+    win.panes.legend.guidelinesRequested.emit("PERS")  # the legend's context menu
+    assert dock.isVisible() and dock.view.textCursor().block().text() == "PERS"
+    from ui.dialogs import LabelPicker
+
+    picker = LabelPicker(win.session.schema, "entity", win, current="GPE")
+    picker.show_guidelines = win.tagging.show_guidelines
+    qtbot.addWidget(picker)
+    qtbot.keyClick(picker, Qt.Key.Key_F1)  # "what is GPE?" from the picker
+    assert dock.view.textCursor().block().text() == "GPE"
+    assert picker.chosen() == "GPE"  # the picker is still on its label
+    close_window(win)

@@ -60,6 +60,7 @@ class LabelPicker(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose a label"))
+        self.show_guidelines: Callable[[str], object] | None = None  # F1, set by the caller
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Type to filter labels…"))
         self.list = QListWidget(self)
@@ -95,6 +96,11 @@ class LabelPicker(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.list.keyPressEvent(event)
+            return
+        if event.key() == Qt.Key.Key_F1 and self.show_guidelines is not None:
+            code = self.chosen()
+            if code:
+                self.show_guidelines(code)  # "what is GPE?" without leaving the picker
             return
         super().keyPressEvent(event)
 

@@ -572,6 +572,9 @@ class DocumentView(QTextEdit):
         else:
             self._scroll_timer.start()
 
+    # label code -> a line of the project's guidelines on it (set by the window); None: none
+    guideline_excerpt: Callable[[str], str] | None = None
+
     def hover_text(self, offset: int) -> str:
         """What hovering the text at offset tells: for each annotation there, its label's name
         in the interface language with the code, who annotated it, its boundary policy and
@@ -579,6 +582,7 @@ class DocumentView(QTextEdit):
         if self.index is None:
             return ""
         lines = []
+        guided = False  # a line of the guidelines was shown: say how to read the rest
         for span in self.index.at(offset):
             if span.kind not in ("entity", "quote", "claim", "mention", "cue"):
                 continue
@@ -591,6 +595,12 @@ class DocumentView(QTextEdit):
                 f"{isolate(visible_controls(label))} {ltr(visible_controls(span.label))} · "
                 f"{isolate(visible_controls(who))} · {policy} · {span_range(span.start, span.end)}"
             )
+            excerpt = self.guideline_excerpt(span.label) if self.guideline_excerpt else ""
+            if excerpt:
+                lines.append(f"    {isolate(visible_controls(excerpt))}")
+                guided = True
+        if guided:
+            lines.append(self.tr("F1: the guidelines on the selected annotation's label"))
         return "\n".join(lines)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802

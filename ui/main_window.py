@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         self.keys = KeyRouter()
         self.project_docks = ProjectDocks(self, self.docs, self.view)
         self.watcher = ExternalChangeWatcher(self.docs, self)
+        guides = self.project_docks
+        self.tagging.show_guidelines = guides.show_guidelines_for
+        self.view.guideline_excerpt = guides.guideline_excerpt
+        self.panes.legend.guidelinesRequested.connect(guides.show_guidelines_for)
 
         # --- layout -------------------------------------------------------------------------
         self.empty_page = self._build_empty_page()

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QTableView,
     QWidget,
 )
@@ -303,6 +305,7 @@ class LegendWidget(QListWidget):
     """Labels of the entity kind with colour and key; activating one applies it."""
 
     labelActivated = Signal(str)
+    guidelinesRequested = Signal(str)  # "what is GPE?": the guidelines' section on a label
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -310,6 +313,19 @@ class LegendWidget(QListWidget):
         self.itemActivated.connect(
             lambda item: self.labelActivated.emit(item.data(Qt.ItemDataRole.UserRole))
         )
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+
+    def _menu(self, point: QPoint) -> None:
+        item = self.itemAt(point)
+        if item is None:
+            return
+        menu = QMenu(self)
+        code = item.data(Qt.ItemDataRole.UserRole)
+        menu.addAction(
+            self.tr("Guidelines for this label"), lambda: self.guidelinesRequested.emit(code)
+        )
+        menu.exec(self.viewport().mapToGlobal(point))
 
     def set_schema(self, schema: LabelSchema, kinds: tuple[str, ...] = ("entity",)) -> None:
         self.clear()

@@ -13,6 +13,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from annotation.guidelines import section_excerpt
 from storage.guidelines import read_guidelines, write_guidelines
 from storage.project import Project
 from storage.read_connection import ReadOnlyConnection
@@ -101,6 +102,11 @@ class ProjectDocks(QObject):
         self.guidelines.show()
         self.guidelines.raise_()
         return True
+
+    def guideline_excerpt(self, label: str) -> str:
+        """For hovering an annotation: the first lines of its label's section (the dock keeps
+        the text, read once and again after every edit of it)."""
+        return section_excerpt(self.guidelines.text, label, current_language())
 
     def shutdown(self) -> None:
         self.statistics.wait(5)

@@ -4,6 +4,7 @@ suggestions, in the project as one undoable step after a confirmation)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
@@ -44,6 +45,8 @@ class TaggingController(QObject):
         self.docs, self.view = docs, view
         self.search, self.suggestions = search, suggestions
         self.dialog_parent = dialog_parent
+        # F1 in the label picker: the guidelines' section on a label (set by the window)
+        self.show_guidelines: Callable[[str], object] | None = None
 
     # --- boundary policy (a project decision, stored with each annotation) --------------------
     def boundary_policy(self) -> str:
@@ -133,6 +136,7 @@ class TaggingController(QObject):
             self.dialog_parent,
             active.label if active else None,
         )
+        picker.show_guidelines = self.show_guidelines
         chosen = picker.chosen() if picker.exec() else None
         if chosen:
             self.tag_selection(chosen)

@@ -177,6 +177,10 @@
 <context>
     <name>DocumentView</name>
     <message>
+        <source>F1: the guidelines on the selected annotation&apos;s label</source>
+        <translation>‏F1: الدليل الخاص بوسم التوسيم المحدد</translation>
+    </message>
+    <message>
         <location filename="../../ui/document_view.py" line="+588" />
         <source>unknown annotator</source>
         <translation>موسِّم غير معروف</translation>
@@ -1581,6 +1585,13 @@ Details: {log}</source>
     <message>
         <source>The project was changed by another program: updated.</source>
         <translation>غيّر برنامج آخر المشروع: حُدِّث العرض.</translation>
+    </message>
+</context>
+<context>
+    <name>LegendWidget</name>
+    <message>
+        <source>Guidelines for this label</source>
+        <translation>الدليل الخاص بهذا الوسم</translation>
     </message>
 </context>
 </TS>
