@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from annotation.documents import Document
@@ -91,7 +92,11 @@ def test_curation_takes_a_version_into_gold_undoably(qtbot, monkeypatch, tmp_pat
     dock = win.curation_dock
     assert dock.isVisible() and dock.table.rowCount() == 1  # amal's PERS vs bilal's OCC
     assert dock.progress.text() == "0 agreed, 1 disagreements, 1 left"
+    model = win.docs.doc_model
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Curation"
+    assert model.index(0, 3).data() == "1 left / 1"  # the document list shows the same
     assert dock.take_cell(0, 2)  # amal's column
+    assert model.index(0, 3).data() == "0 left / 1"
     assert [s.label for s in win.session.index.all()] == ["PERS"]  # the editor shows gold
     assert dock.progress.text() == "0 agreed, 1 disagreements, 0 left"
     win.docs.undo_stack.undo()
@@ -100,6 +105,7 @@ def test_curation_takes_a_version_into_gold_undoably(qtbot, monkeypatch, tmp_pat
     assert [s.label for s in win.project.spans(doc, annotator=GOLD)] == ["PERS"]
     dock.mark_curated()
     assert dock.progress.text().endswith("curated")
+    qtbot.waitUntil(lambda: model.index(0, 3).data() == "curated")
     record = next(export_records(win.project))
     assert [(e["text"], e["label"]) for e in record["entities"]] == [("سامح شكري", "PERS")]
     win.act_curate.trigger()  # back to the lead's own layer

@@ -17,6 +17,7 @@ from annotation.layers import GOLD
 from annotation.proposals import Proposal
 from annotation.schema import LabelSchema
 from annotation.spans import Span
+from storage.curation import Curation, curation_annotators
 from storage.project import Project
 from storage.session import Change, DocumentSession
 from storage.team import editing_layer
@@ -51,8 +52,20 @@ class DocumentController(QObject):
         self.session: DocumentSession | None = None
         self.undo_stack = QUndoStack(self)
         self.doc_model = DocumentListModel()
+        self.doc_model.curation = self.curation_text
         # issue 9: while curating, documents open on the gold layer (ui/curation.py)
         self.curating = False
+
+    def curation_text(self, doc_id: str) -> str:
+        """The document list's curation cell: "curated", or the disagreements left to curate
+        out of all; empty for a document with fewer than two annotators' layers."""
+        names = curation_annotators(self.project, doc_id)
+        if len(names) < 2:
+            return ""
+        progress = Curation(self.project, doc_id, names).progress()
+        if progress.curated:
+            return self.tr("curated")
+        return self.tr("%n left", "", progress.left) + f" / {progress.disagreements}"
 
     # --- documents ----------------------------------------------------------------------------
     @property
@@ -102,6 +115,8 @@ class DocumentController(QObject):
             info = self.info(self.session.doc.id)
             if info is not None:
                 self.doc_model.update_info(replace(info, entity_count=info.entity_count + delta))
+        if self.curating and self.session is not None:  # gold moved: what is left to curate
+            self.doc_model.forget_curation(self.session.doc.id)
         self.changed.emit(change)
 
     # --- the write path used by undo commands -------------------------------------------------
@@ -128,6 +143,7 @@ class DocumentController(QObject):
             self.editFailed.emit(self.tr("set status"), self.tr("the project is open read-only"))
             return
         self.project.set_status(doc_id, status)
+        self.doc_model.forget_curation(doc_id)
         info = self.info(doc_id)
         if info is not None:
             self.doc_model.update_info(replace(info, status=status))

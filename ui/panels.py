@@ -125,12 +125,36 @@ class DocumentListModel(_FlatModel):
         QT_TRANSLATE_NOOP("panels", "Document"),
         QT_TRANSLATE_NOOP("panels", "Status"),
         QT_TRANSLATE_NOOP("panels", "Entities"),
+        QT_TRANSLATE_NOOP("panels", "Curation"),
     )
+    CURATION = 3
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # doc id -> curation progress text ("" when the document has one layer); set by the
+        # document controller, asked only for the rows on screen and cached until a reload.
+        self.curation: Callable[[str], str] | None = None
+        self._curation_cache: dict[str, str] = {}
 
     def set_rows(self, rows: list[DocumentInfo]) -> None:
         self.beginResetModel()
         self.items = list(rows)
+        self._curation_cache.clear()
         self.endResetModel()
+
+    def forget_curation(self, doc_id: str) -> None:
+        self._curation_cache.pop(doc_id, None)
+        row = self.row_of(doc_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, self.CURATION), self.index(row, self.CURATION))
+
+    def _curation_text(self, doc_id: str) -> str:
+        if self.curation is None:
+            return ""
+        text = self._curation_cache.get(doc_id)
+        if text is None:
+            text = self._curation_cache[doc_id] = self.curation(doc_id)
+        return text
 
     def row_of(self, doc_id: str) -> int:
         for i, info in enumerate(self.rows):
@@ -160,6 +184,8 @@ class DocumentListModel(_FlatModel):
                 return isolate(visible_controls(PurePath(info.source).name or info.id))
             if col == 1:
                 return status_title(info.status) if info.status in STATUS_TITLES else info.status
+            if col == self.CURATION:
+                return self._curation_text(info.id)
             return info.entity_count
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(

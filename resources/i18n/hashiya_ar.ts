@@ -1506,6 +1506,10 @@ Details: {log}</source>
 <context>
     <name>panels</name>
     <message>
+        <source>Curation</source>
+        <translation>التنقيح</translation>
+    </message>
+    <message>
         <location line="+71" />
         <source>Document</source>
         <translation>المستند</translation>
@@ -1571,6 +1575,21 @@ Details: {log}</source>
 </context>
 <context>
     <name>DocumentController</name>
+    <message>
+        <source>curated</source>
+        <translation>نُقِّح</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation>
+            <numerusform>لم يبقَ شيء</numerusform>
+            <numerusform>بقي واحد</numerusform>
+            <numerusform>بقي اثنان</numerusform>
+            <numerusform>بقيت %n</numerusform>
+            <numerusform>بقي %n</numerusform>
+            <numerusform>بقي %n</numerusform>
+        </translation>
+    </message>
     <message>
         <source>the project is open read-only</source>
         <translation>المشروع مفتوح للقراءة فقط</translation>
