@@ -59,13 +59,17 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def create_window(db_path: str | Path, annotator: str | None = None):  # noqa: ANN201 - MainWindow
+def create_window(  # noqa: ANN201 - MainWindow
+    db_path: str | Path, annotator: str | None = None, lock: ProjectLock | None = None
+):
     """The window on db_path. Raises ProjectLocked when another window has the project open
-    (before the project is even opened) and ProjectError when the file is refused."""
+    (before the project is even opened) and ProjectError when the file is refused. `lock`: one
+    the caller already holds on db_path."""
     from ui.main_window import MainWindow
 
-    lock = ProjectLock(db_path)
-    lock.acquire()
+    if lock is None:
+        lock = ProjectLock(db_path)
+        lock.acquire()
     try:
         project = Project(db_path, annotator=annotator)
     except BaseException:
@@ -137,12 +141,16 @@ def run_gui(db_path: str | Path, annotator: str | None = None, lang: str | None 
     install_language(app, chosen_language(app_settings(), lang))  # translators parented to app
     log_file = configure_logging()
     install_excepthook(_show_error, log_file)
-    if annotator is None:
-        annotator = annotator_name(app_settings())
-        if annotator is None:
-            return 1  # the user closed the first-start question: nothing was opened
     try:
-        window = create_window(db_path, annotator)
+        # The lock first: a project open in another window is refused before anything is asked.
+        lock = ProjectLock(db_path)
+        lock.acquire()
+        if annotator is None:
+            annotator = annotator_name(app_settings())
+            if annotator is None:
+                lock.release()
+                return 1  # the user closed the first-start question: nothing was opened
+        window = create_window(db_path, annotator, lock)
     except (ProjectError, ProjectLocked) as exc:
         log.warning("refused to open %s: %s", db_path, exc)
         print(f"hashiya: {exc}", file=sys.stderr)
