@@ -412,6 +412,25 @@ class ExportSummary:
     losses: Counter[str] = field(default_factory=Counter)
 
 
+def export_jsonl_tasks(
+    records: Iterable[dict[str, Any]],
+    out: Path,
+    ctx: Any,
+    to_task: Any,  # (Graph, Context) -> dict: one format's task for a document
+) -> ExportSummary:
+    """One JSON object per document per line, written atomically (doccano, Prodigy)."""
+    from storage.atomic import atomic_writer
+
+    summary = ExportSummary(files=1)
+    with atomic_writer(out) as fh:
+        for record in records:
+            graph = record_to_graph(record, ctx.labels)
+            fh.write(json.dumps(to_task(graph, ctx), ensure_ascii=False) + "\n")
+            summary.documents += 1
+            summary.spans += top_level(graph)
+    return summary
+
+
 # --- the one import path ----------------------------------------------------------------------
 @dataclass
 class Incoming:
@@ -655,6 +674,17 @@ class Tokens:
             return None
         widened = self.starts[i] != start or self.ends[j] != end
         return i, j, widened
+
+    def place(self, node: Node, losses: Counter[str]) -> tuple[int, int] | None:
+        """align() for a span, counting what a token-based format loses of it."""
+        aligned = self.align(node.start, node.end)
+        if aligned is None:
+            losses["spans covering no token left out"] += 1
+            return None
+        i, j, widened = aligned
+        if widened:
+            losses["spans widened to whole tokens (try --clitics split)"] += 1
+        return i, j
 
 
 def span_attrs(nodes: Iterable[Node], offsets: Any = None) -> list[list[Any]]:

@@ -22,12 +22,10 @@ graphemes for projects with doccano's grapheme option. A CR of a CRLF text is co
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from storage.atomic import atomic_writer
 from storage.formats.common import (
     Context,
     Edge,
@@ -39,13 +37,12 @@ from storage.formats.common import (
     SpanReader,
     SpanWriter,
     dedupe,
+    export_jsonl_tasks,
     fresh_id,
     graph_to_record,
     iter_files,
     new_graph,
     read_json_file,
-    record_to_graph,
-    top_level,
 )
 
 NAME = "doccano"
@@ -98,14 +95,7 @@ def to_doccano(graph: Graph, ctx: Context) -> dict[str, Any]:
 
 
 def export(records: Iterable[dict[str, Any]], out: Path, ctx: Context) -> ExportSummary:
-    summary = ExportSummary(files=1)
-    with atomic_writer(out) as fh:
-        for record in records:
-            graph = record_to_graph(record, ctx.labels)
-            fh.write(json.dumps(to_doccano(graph, ctx), ensure_ascii=False) + "\n")
-            summary.documents += 1
-            summary.spans += top_level(graph)
-    return summary
+    return export_jsonl_tasks(records, out, ctx, to_doccano)
 
 
 def _triples(value: Any) -> list[tuple[Any, Any, Any]]:

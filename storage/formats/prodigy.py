@@ -20,12 +20,10 @@ token_start/token_end are given.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from storage.atomic import atomic_writer
 from storage.formats.common import (
     Context,
     Edge,
@@ -38,14 +36,13 @@ from storage.formats.common import (
     Tokens,
     apply_span_attrs,
     dedupe,
+    export_jsonl_tasks,
     fresh_id,
     graph_to_record,
     iter_files,
     new_graph,
     read_json_file,
-    record_to_graph,
     span_attrs,
-    top_level,
 )
 
 NAME = "prodigy"
@@ -72,13 +69,10 @@ def to_task(graph: Graph, ctx: Context) -> dict[str, Any]:
     spans: dict[str, dict[str, Any]] = {}
     placed: list[Node] = []
     for n in graph.nodes:
-        aligned = toks.align(n.start, n.end)
-        if aligned is None:
-            ctx.losses["spans covering no token left out"] += 1
+        placed_at = toks.place(n, ctx.losses)
+        if placed_at is None:
             continue
-        i, j, widened = aligned
-        if widened:
-            ctx.losses["spans widened to whole tokens (try --clitics split)"] += 1
+        i, j = placed_at
         s, e = toks.units[i].start, toks.units[j].end
         spans[n.id] = {"start": s, "end": e, "token_start": i, "token_end": j, "label": n.label}
         placed.append(Node(n.id, n.kind, n.label, s, e, n.attrs, n.boundary))
@@ -115,14 +109,7 @@ def to_task(graph: Graph, ctx: Context) -> dict[str, Any]:
 
 
 def export(records: Iterable[dict[str, Any]], out: Path, ctx: Context) -> ExportSummary:
-    summary = ExportSummary(files=1)
-    with atomic_writer(out) as fh:
-        for record in records:
-            graph = record_to_graph(record, ctx.labels)
-            fh.write(json.dumps(to_task(graph, ctx), ensure_ascii=False) + "\n")
-            summary.documents += 1
-            summary.spans += top_level(graph)
-    return summary
+    return export_jsonl_tasks(records, out, ctx, to_task)
 
 
 def from_task(task: Any, ctx: Context, source_default: str) -> dict[str, Any] | None:

@@ -97,13 +97,10 @@ def to_doc(graph: Graph, ctx: Context, nlp: Any) -> Any:
     where: dict[str, tuple[int, int, str]] = {}
     placed: list[Node] = []
     for n in graph.nodes:
-        aligned = toks.align(n.start, n.end)
-        if aligned is None:
-            ctx.losses["spans covering no token left out"] += 1
+        placed_at = toks.place(n, ctx.losses)
+        if placed_at is None:
             continue
-        i, j, widened = aligned
-        if widened:
-            ctx.losses["spans widened to whole tokens (try --clitics split)"] += 1
+        i, j = placed_at
         span = doc[index[i] : index[j] + 1]
         span.label_ = n.label
         groups["sc" if n.kind == "entity" else n.kind].append(span)
