@@ -8,7 +8,7 @@
 Reads the SaudiNewsNet zip (../shared), finds each gold article by url, rebuilds its document
 text (bench/quote_devset.article_text) and checks the SHA-256, runs the suggestions through
 annotation.proposals.quote_proposals (what the window's F7 runs; no entities tagged) and
-prints, for the `dev` split, the held-out `check` split and both together:
+prints, for the `dev` split, the held-out `check` and `fresh` splits and all together:
 - quotes found: a suggestion whose content overlaps a gold content with Jaccard >= 0.5 over
   code points (one-to-one, best overlaps first); also how many of those are the exact span;
 - suggestions that are quotes (precision): matched suggestions / all suggestions;
@@ -16,7 +16,7 @@ prints, for the `dev` split, the held-out `check` split and both together:
   from an earlier one); cue right on found quotes; the same by newspaper;
 - the reference article (tests/seed_quotes.py, its own criteria) as a regression line.
 `--errors` lists the misses, false suggestions, wrong speakers and cues of the `dev` articles
-only, to work against; the held-out `check` articles are never listed.
+only, to work against; the held-out `check` and `fresh` articles are never listed.
 Definitions and the annotation guideline: docs/quote_guidelines.md.
 Exit status: 0 scored, 1 the gold file does not fit the zip (missing article, wrong hash, span
 text hash mismatch), 2 usage (zip or gold file missing).
@@ -55,7 +55,7 @@ from bench.quote_devset import (  # noqa: E402
 
 SEED_PATH = ROOT.parent / "shared" / "seeds" / "000_bf43c1156c9930e4.txt"
 JACCARD = 0.5
-SPLITS = ("dev", "check")
+SPLITS = ("dev", "check", "fresh")
 Range = tuple[int, int]
 
 
@@ -461,7 +461,12 @@ def report_text(result: dict[str, Any]) -> str:
     lines = []
     for name in (*SPLITS, "all"):
         d = result["splits"][name]
-        title = {"dev": "dev", "check": "check (held out)", "all": "dev + check"}[name]
+        title = {
+            "dev": "dev",
+            "check": "check (held out)",
+            "fresh": "fresh (held out, annotated in the second session)",
+            "all": "all (dev + check + fresh)",
+        }[name]
         lines.append(f"== {title}: {d['articles']} articles, {d['gold']} gold quotes")
         lines.append(_row("total", d))
         forms = " · ".join(f"{f} {c['found']}/{c['gold']}" for f, c in d["forms"].items())
@@ -508,7 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--errors",
         action="store_true",
-        help="list the errors on the dev articles (never on the held-out check articles)",
+        help="list the errors on the dev articles (never on the held-out check/fresh articles)",
     )
     parser.add_argument(
         "--min-confidence",

@@ -130,9 +130,59 @@ def select(articles: Sequence[dict[str, Any]], seed: int = SEED) -> list[dict[st
     ]
 
 
+# The fresh held-out set (issue 11, second session): articles the rules were never tuned on,
+# annotated before the rules were run on them; longer than the first set's cap so that
+# multi-speaker items are in it too.
+FRESH_SEED = 20261129
+FRESH_MIN, FRESH_MAX = 800, 2600
+FRESH_PER_SOURCE = 2
+
+
+def select_fresh(
+    articles: Sequence[dict[str, Any]], exclude: Iterable[str], seed: int = FRESH_SEED
+) -> list[dict[str, Any]]:
+    """FRESH_PER_SOURCE speech articles per newspaper of FRESH_MIN..FRESH_MAX content characters,
+    none of them in `exclude` (the urls already in the gold file), chosen by `seed` without
+    looking at any suggestion. Returns [{"url", "source", "split": "fresh", "speech": True}]."""
+    rng = random.Random(seed)
+    excluded = set(exclude)
+    seen: set[str] = set()
+    pools: dict[str, list[dict[str, Any]]] = {}
+    for a in sorted(articles, key=lambda a: a["url"]):
+        if a["url"] in seen or a["url"] in excluded or not a["title"].strip():
+            continue
+        seen.add(a["url"])
+        text = article_text(a)
+        if (
+            FRESH_MIN <= len(a["content"]) <= FRESH_MAX
+            and _importable(text)
+            and SPEECH.search(text)
+        ):
+            pools.setdefault(a["source"], []).append(a)
+    out = []
+    for source in sorted(pools):
+        pool = pools[source]
+        rng.shuffle(pool)
+        out += [
+            {"url": a["url"], "source": source, "split": "fresh", "speech": True}
+            for a in pool[:FRESH_PER_SOURCE]
+        ]
+    return out
+
+
+def _gold_urls(path: Path = GOLD_PATH) -> set[str]:
+    if not path.exists():
+        return set()
+    with path.open(encoding="utf-8") as fh:
+        return {json.loads(line).get("url", "") for line in fh if line.strip()} - {""}
+
+
 def cmd_select(args: argparse.Namespace) -> int:
     articles = {a["url"]: a for a in load_articles(args.zip)}
-    chosen = select(list(articles.values()))
+    if args.fresh:
+        chosen = select_fresh(list(articles.values()), _gold_urls(args.gold))
+    else:
+        chosen = select(list(articles.values()))
     args.out.mkdir(parents=True, exist_ok=True)
     manifest = []
     for n, item in enumerate(chosen, 1):
@@ -382,6 +432,20 @@ def cmd_gold(args: argparse.Namespace) -> int:
         records = [json.loads(line) for line in fh if line.strip()]
     lines = gold_records(records, manifest)
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    if args.append:
+        # Add (or replace) the manifest's articles in an existing gold file, header kept.
+        with args.out.open(encoding="utf-8") as fh:
+            old = [json.loads(line) for line in fh if line.strip()]
+        urls = {g["url"] for g in lines}
+        header = {
+            **old[0],
+            "fresh": f"split 'fresh': {FRESH_PER_SOURCE} article(s) per newspaper of "
+            f"{FRESH_MIN}-{FRESH_MAX} content chars with speech markers, not in dev/check, seed "
+            f"{FRESH_SEED} (select --fresh); annotated before the rules were run on them; "
+            "held out like check",
+        }
+        lines = [g for g in old[1:] if g["url"] not in urls] + lines
+        return _write_gold(args.out, header, lines)
     header = {
         "devset": "SaudiNewsNet 2015-07-21 quotes",
         "note": "Split 'check' is held out: the rules engineer must not look at its articles or "
@@ -392,7 +456,11 @@ def cmd_gold(args: argparse.Namespace) -> int:
         "selection": f"content {MIN_CHARS}-{MAX_CHARS} chars, {N_SPEECH} with speech markers "
         f"round-robin over newspapers, {N_PLAIN} without, {N_CHECK} held out",
     }
-    with args.out.open("w", encoding="utf-8") as fh:
+    return _write_gold(args.out, header, lines)
+
+
+def _write_gold(out: Path, header: dict[str, Any], lines: Sequence[dict[str, Any]]) -> int:
+    with out.open("w", encoding="utf-8") as fh:
         fh.write(json.dumps(header, ensure_ascii=False) + "\n")
         for line in lines:
             fh.write(json.dumps(line, ensure_ascii=False, sort_keys=False) + "\n")
@@ -409,6 +477,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     sel = sub.add_parser("select", help="write the chosen articles as .txt + manifest.json")
     sel.add_argument("--out", type=Path, required=True)
     sel.add_argument("--zip", type=Path, default=ZIP_PATH)
+    sel.add_argument(
+        "--fresh",
+        action="store_true",
+        help="the fresh held-out set: articles not yet in --gold (select_fresh)",
+    )
+    sel.add_argument("--gold", type=Path, default=GOLD_PATH)
     sto = sub.add_parser("store", help="write anchored hand annotations into a project")
     sto.add_argument("--db", type=Path, required=True)
     sto.add_argument("--manifest", type=Path, required=True)
@@ -417,6 +491,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold.add_argument("--export", type=Path, required=True)
     gold.add_argument("--manifest", type=Path, required=True)
     gold.add_argument("--out", type=Path, default=GOLD_PATH)
+    gold.add_argument(
+        "--append",
+        action="store_true",
+        help="add the manifest's articles to the existing --out file (the fresh split)",
+    )
     args = parser.parse_args(argv)
     commands = {"select": cmd_select, "store": cmd_store, "gold": cmd_gold}
     return commands[args.command](args)

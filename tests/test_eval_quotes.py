@@ -150,16 +150,22 @@ def test_gold_file_fits_the_articles() -> None:
     articles = ev.check_gold(records, qd.load_articles())  # raises on any mismatch
     assert len(records) >= 40
     assert len({r["source"] for r in records}) >= 8
-    assert {r["split"] for r in records} == {"dev", "check"}
+    assert {r["split"] for r in records} == {"dev", "check", "fresh"}
     assert len({r["url"] for r in records}) == len(records)
     assert len(articles) >= 12
     for a in articles:
         for q in a.quotes:
             assert q.speaker is None or q.speaker[1] <= q.content[0] or q.speaker[0] >= q.content[1]
-    # the selection is reproducible from its seed
+    # both selections are reproducible from their seeds
+    first = [r for r in records if r["split"] != "fresh"]
     chosen = qd.select(qd.load_articles())
-    assert [c["url"] for c in chosen] == [r["url"] for r in records]
-    assert [c["split"] for c in chosen] == [r["split"] for r in records]
+    assert [c["url"] for c in chosen] == [r["url"] for r in first]
+    assert [c["split"] for c in chosen] == [r["split"] for r in first]
+    fresh = qd.select_fresh(qd.load_articles(), {r["url"] for r in first})
+    assert sorted(c["url"] for c in fresh) == sorted(
+        r["url"] for r in records if r["split"] == "fresh"
+    )
+    assert len(fresh) >= 10 and len({c["source"] for c in fresh}) >= 8
 
 
 @pytest.mark.shared
@@ -169,7 +175,7 @@ def test_eval_script_runs_and_its_figures_are_well_formed() -> None:
     with redirect_stdout(out):
         assert ev.main(["--json"]) == 0
     result = json.loads(out.getvalue())
-    for name in ("dev", "check", "all"):
+    for name in ("dev", "check", "fresh", "all"):
         d = result["splits"][name]
         assert 0 <= d["exact"] <= d["found"] <= d["gold"]
         assert 0 <= d["matched"] <= d["suggested"] and d["matched"] == d["found"]
@@ -178,8 +184,8 @@ def test_eval_script_runs_and_its_figures_are_well_formed() -> None:
         assert 0 <= d["cue_ok"] <= d["found"]
         assert sum(c["gold"] for c in d["forms"].values()) == d["gold"]
         assert sum(v["gold"] for v in result["by_newspaper"][name].values()) == d["gold"]
-    all_, dev, check = (result["splits"][n] for n in ("all", "dev", "check"))
-    assert all_["gold"] == dev["gold"] + check["gold"]
+    all_, dev, check, fresh = (result["splits"][n] for n in ("all", "dev", "check", "fresh"))
+    assert all_["gold"] == dev["gold"] + check["gold"] + fresh["gold"]
     seed = result["seed"]
     assert seed is not None and 0 < seed["found"] <= seed["gold"]
     out = io.StringIO()
