@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGuiApplication,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -60,6 +61,22 @@ class Band:
     offset: int = 0  # band rows stack downwards for nested bands
 
 
+@dataclass(frozen=True)
+class TagPreview:
+    """What a label key would tag for the current selection: the range after the boundary
+    policy (None when the selection holds no word) and the policy ("exact" with Alt)."""
+
+    selection: tuple[int, int]  # code points, as selected
+    range: tuple[int, int] | None  # code points, as a label key would tag them
+    policy: str
+
+
+# (start, end, exact) -> (range a label key tags or None, policy): set by the tagging
+# controller, the one computation behind both the preview and the tag command.
+TagTarget = Callable[[int, int, bool], tuple[tuple[int, int] | None, str]]
+PREVIEW_COLORS = {"snapped": QColor("#6a1b9a"), "exact": QColor("#e65100")}
+
+
 class DocumentView(QTextEdit):
     spanClicked = Signal(str)  # span id
     selectionRangeChanged = Signal()
@@ -99,6 +116,9 @@ class DocumentView(QTextEdit):
             0,
         )  # (qt position, how many times) to cycle nesting
         self.alt_selection = False  # the current selection was made with Alt held
+        self.alt_held = False  # Alt is down now (key or mouse event seen by the view)
+        self.tag_target: TagTarget | None = None
+        self._preview: TagPreview | None = None
         self.point_size = DEFAULT_POINT_SIZE
         self._scroll_timer = QTimer(self)
         self._scroll_timer.setSingleShot(True)
@@ -106,6 +126,7 @@ class DocumentView(QTextEdit):
         self._scroll_timer.timeout.connect(self._window_moved)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_timer.start())
         self.selectionChanged.connect(self.selectionRangeChanged)
+        self.selectionChanged.connect(self.refresh_preview)
 
     # --- set-up ---------------------------------------------------------------------------
     def _apply_text_option(self) -> None:
@@ -194,6 +215,90 @@ class DocumentView(QTextEdit):
         cursor = self.textCursor()
         cursor.clearSelection()
         self.setTextCursor(cursor)
+
+    # --- what a label key would tag ---------------------------------------------------------
+    def exact_wanted(self) -> bool:
+        """A label key tags the exact characters: Alt is held, or the selection was made with
+        Alt held."""
+        return self.alt_selection or self.alt_held
+
+    def tag_preview(self) -> TagPreview | None:
+        """The range a label key would tag now, as drawn (None without a selection)."""
+        return self._preview
+
+    def refresh_preview(self) -> None:
+        """Recompute the previewed range (local work: snapping reads only the words around the
+        selection) and repaint only the lines of the old and the new one."""
+        old = self._preview
+        rng = self.selection_range()
+        new = None
+        if rng is not None and self.tag_target is not None:
+            snapped, policy = self.tag_target(rng[0], rng[1], self.exact_wanted())
+            new = TagPreview(rng, snapped, policy)
+        if new == old:
+            return
+        self._preview = new
+        for preview in (old, new):
+            if preview is not None:
+                start, end = preview.range or preview.selection
+                for rect in self.range_rects(start, end):
+                    # the caption sits above the first line of the range
+                    self.viewport().update(
+                        rect.adjusted(-200, -rect.height(), 200, 4).toAlignedRect()
+                    )
+
+    def _set_alt_held(self, held: bool) -> None:
+        if held != self.alt_held:
+            self.alt_held = held
+            self.refresh_preview()
+
+    def preview_caption(self) -> str:
+        """What the drawn preview says: which boundary policy made it, or that it is exact."""
+        preview = self._preview
+        if preview is None:
+            return ""
+        if preview.range is None:
+            return self.tr("nothing to tag here")
+        if preview.policy == "exact":
+            return self.tr("key tags the exact characters (Alt)")
+        policy = QCoreApplication.translate("boundary", _BOUNDARY_NAMES[preview.policy])
+        return self.tr("key tags: {policy} · Alt: exact").format(policy=policy)
+
+    def _paint_preview(self, painter: QPainter) -> None:
+        """The range a label key would tag: a bracket under it (purple when snapped, orange when
+        exact), distinct from the selection's own highlight, and a caption saying which."""
+        preview = self._preview
+        if preview is None or preview.range is None:
+            return
+        rects = self.range_rects(*preview.range)
+        if not rects:
+            return
+        color = PREVIEW_COLORS["exact" if preview.policy == "exact" else "snapped"]
+        painter.setPen(QPen(color, 2.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for r in rects:
+            y = r.bottom() - 1.5
+            painter.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
+            painter.drawLine(QPointF(r.left(), y), QPointF(r.left(), y - 6))
+            painter.drawLine(QPointF(r.right(), y), QPointF(r.right(), y - 6))
+        first = rects[0]
+        font = QFont(QGuiApplication.font())  # the interface's font: a note, not the article
+        font.setPointSizeF(max(8.0, self.point_size * 0.55))
+        painter.setFont(font)
+        caption = self.preview_caption()
+        metrics = painter.fontMetrics()
+        width = metrics.horizontalAdvance(caption) + 8
+        height = metrics.height() + 2
+        # at the range's start: its right end in this right-to-left view
+        left = max(0.0, first.right() - width)
+        box = QRectF(left, max(0.0, first.top() - height + 2), width, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setPen(color)
+        # the interface's direction, not the article's: an English caption reads left to right
+        painter.setLayoutDirection(QGuiApplication.layoutDirection())
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, caption)
 
     def scroll_to(self, start: int, end: int) -> None:
         """Bring [start, end) on screen with the caret at its start, at least a few lines
@@ -495,12 +600,13 @@ class DocumentView(QTextEdit):
             painter.end()
         super().paintEvent(event)
         bands = self.bands()
-        if bands:
+        if bands or self._preview is not None:
             painter = QPainter(self.viewport())
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             for band in bands:
                 self._paint_band(painter, band)
             self._paint_connectors(painter)
+            self._paint_preview(painter)
             painter.end()
         self.painted.emit()
 
@@ -617,7 +723,12 @@ class DocumentView(QTextEdit):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self.alt_held = self.alt_selection
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._set_alt_held(bool(event.modifiers() & Qt.KeyboardModifier.AltModifier))
+        super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
@@ -642,6 +753,18 @@ class DocumentView(QTextEdit):
         self.spanClicked.emit(hits[count % len(hits)].id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Alt:
+            self._set_alt_held(True)
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self.alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Alt:
+            self._set_alt_held(False)
+        super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802, ANN001
+        # Alt released elsewhere never reaches the view: forget it.
+        self._set_alt_held(False)
+        super().focusOutEvent(event)

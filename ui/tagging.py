@@ -45,6 +45,8 @@ class TaggingController(QObject):
         self.docs, self.view = docs, view
         self.search, self.suggestions = search, suggestions
         self.dialog_parent = dialog_parent
+        self._splitter: tuple[str, Callable[[str], int]] | None = None  # (setting, splitter)
+        view.tag_target = self.target  # the preview drawn while selecting asks the same
         # F1 in the label picker: the guidelines' section on a label (set by the window)
         self.show_guidelines: Callable[[str], object] | None = None
 
@@ -58,9 +60,26 @@ class TaggingController(QObject):
         if policy != self.boundary_policy():
             self.docs.project.set_setting("boundary_policy", policy)
         self.policyChanged.emit(policy)
+        self.view.refresh_preview()
 
-    def _proclitic_splitter(self):  # noqa: ANN202 - Callable[[str], int]
-        return splitter(exceptions_for(self.docs.project.setting("clitic_exceptions", "")))
+    def _proclitic_splitter(self) -> Callable[[str], int]:
+        words = self.docs.project.setting("clitic_exceptions", "")
+        if self._splitter is None or self._splitter[0] != words:
+            # built once per list of words, not on every mouse move of a drag
+            self._splitter = (words, splitter(exceptions_for(words)))
+        return self._splitter[1]
+
+    def target(self, start: int, end: int, exact: bool) -> tuple[tuple[int, int] | None, str]:
+        """What a label key tags for the selection [start, end): the range after the project's
+        boundary policy (the characters themselves, trimmed, when exact), or None when it holds
+        no word; and the policy. The one computation behind the preview drawn while selecting
+        and the tag command, so a key tags exactly what is shown. Local: snapping reads only
+        the words around the selection."""
+        session = self.docs.session
+        policy = "exact" if exact else self.boundary_policy()
+        if session is None:
+            return None, policy
+        return snap(session.text, start, end, policy, self._proclitic_splitter()), policy
 
     def active_span(self) -> Span | None:
         session = self.docs.session
@@ -89,8 +108,7 @@ class TaggingController(QObject):
                 return active
             caret = self.view.caret_offset()
             rng = (caret, caret)
-        policy = "exact" if (exact or self.view.alt_selection) else self.boundary_policy()
-        snapped = snap(session.text, rng[0], rng[1], policy, self._proclitic_splitter())
+        snapped, policy = self.target(rng[0], rng[1], exact or self.view.exact_wanted())
         if snapped is None:
             self.message.emit(self.tr("Nothing to tag: the selection holds no word."), 4000)
             return None

@@ -181,6 +181,18 @@
         <translation>‏F1: الدليل الخاص بوسم التوسيم المحدد</translation>
     </message>
     <message>
+        <source>nothing to tag here</source>
+        <translation>لا كلمة هنا توسَم</translation>
+    </message>
+    <message>
+        <source>key tags the exact characters (Alt)</source>
+        <translation>المفتاح يوسم الأحرف المحددة كما هي (⁦Alt⁩)</translation>
+    </message>
+    <message>
+        <source>key tags: {policy} · Alt: exact</source>
+        <translation>المفتاح يوسم: {policy} · ⁦Alt⁩: الأحرف كما هي</translation>
+    </message>
+    <message>
         <location filename="../../ui/document_view.py" line="+588" />
         <source>unknown annotator</source>
         <translation>موسِّم غير معروف</translation>
