@@ -4,12 +4,22 @@ with the command line's choices."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QProgressDialog
 
 from annotation.snapping import snap
-from tests.gui_support import close_window, press, window_with
+from tests.gui_support import (
+    close_window,
+    isolate,
+    open_window,
+    press,
+    wait_for_import,
+    window_with,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -122,3 +132,122 @@ def test_a_selection_without_a_word_previews_nothing_to_tag(qtbot, window) -> No
     view.select_range(dot, dot + 1)
     assert view.tag_preview() is not None and view.tag_preview().range is None
     assert view.preview_caption() == view.tr("nothing to tag here")
+
+
+# --- File > Import folder…, and dialogs that remember their folder -------------------------
+def _folder_tree(root: Path) -> Path:
+    """A folder as users have them: nested articles, hidden files and folders, other files."""
+    folder = root / "news"
+    (folder / "2024" / "may").mkdir(parents=True)
+    (folder / ".cache").mkdir()
+    (folder / "a.txt").write_text("وصل الوزير إلى بغداد صباح اليوم.\n", encoding="utf-8")
+    (folder / "2024" / "b.txt").write_text("افتتح المعرض في عمّان أمس.\n", encoding="utf-8")
+    (folder / "2024" / "may" / "c.TXT").write_text("هطلت أمطار غزيرة على حلب.\n", encoding="utf-8")
+    (folder / "2024" / "may" / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 40)
+    (folder / ".hidden.txt").write_text("نص مخفي لا يستورد.\n", encoding="utf-8")
+    (folder / ".cache" / "d.txt").write_text("نص في مجلد مخفي.\n", encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4\n")
+    return folder
+
+
+def test_import_folder_takes_every_article_recursively_and_reports_each_file(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    win = open_window(qtbot, tmp_path / "p.hashiya")
+    try:
+        folder = _folder_tree(tmp_path)
+        asked: list[str] = []
+
+        def pick_folder(parent, title, start):  # noqa: ANN001, ANN202
+            asked.append(start)
+            return str(folder)
+
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick_folder)
+        assert win.act_import_folder in win.file_menu.actions()
+        win.act_import_folder.trigger()
+        wait_for_import(qtbot, win, 3)
+        qtbot.waitUntil(lambda: win.io.report_dialog is not None)
+        assert asked == [str(Path.home())]  # first time: home
+        names = sorted(Path(d.source).name for d in win.docs.documents())
+        assert names == ["a.txt", "b.txt", "c.TXT"]
+        report = win.io.last_report
+        assert len(report.imported) == 3 and len(report.refused) == 1
+        lines = win.io.report_dialog.findChild(QPlainTextEdit).toPlainText().splitlines()
+        by_file = {line.split(":")[0]: line for line in lines}
+        assert set(by_file) == {
+            "a.txt",
+            "2024/b.txt",
+            "2024/may/c.TXT",
+            "2024/may/broken.txt",
+            ".hidden.txt",
+            ".cache/d.txt",
+            "notes.pdf",
+        }
+        assert "taken" in by_file["2024/may/c.TXT"]
+        assert "refused" in by_file["2024/may/broken.txt"]
+        assert "hidden" in by_file[".cache/d.txt"] and "hidden" in by_file[".hidden.txt"]
+        assert "not a file type" in by_file["notes.pdf"]
+        win.io.report_dialog.close()
+
+        # the next time the folder dialog starts where the last one ended
+        with qtbot.waitSignal(win.io.importFinished, timeout=20000):
+            win.act_import_folder.trigger()
+        assert asked[-1] == str(folder)
+    finally:
+        close_window(win)
+
+
+def test_import_folder_stop_reports_the_files_not_reached(qtbot, tmp_path, monkeypatch) -> None:
+    isolate(monkeypatch, tmp_path)
+    win = open_window(qtbot, tmp_path / "p.hashiya")
+    try:
+        folder = _folder_tree(tmp_path)
+        cancelled = {"n": 0}
+        real = QProgressDialog.wasCanceled
+
+        def cancel_after_one(self):  # noqa: ANN001, ANN202
+            cancelled["n"] += 1
+            return cancelled["n"] > 1 or real(self)
+
+        monkeypatch.setattr(QProgressDialog, "wasCanceled", cancel_after_one)
+        win.io.import_folder(folder, modal=False)
+        qtbot.waitUntil(lambda: win.io.report_dialog is not None and not win.io.importing)
+        lines = win.io.report_dialog.findChild(QPlainTextEdit).toPlainText().splitlines()
+        assert len(win.docs.documents()) == 1
+        assert sum("not imported (stopped)" in line for line in lines) == 3
+    finally:
+        close_window(win)
+
+
+def test_file_dialogs_start_in_the_folder_last_used_for_that_purpose(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "x.txt").write_text("زار الرئيس دمشق.\n", encoding="utf-8")
+    win = open_window(qtbot, tmp_path / "p.hashiya")
+    try:
+        starts: list[str] = []
+
+        def pick_files(parent, title, start, filters):  # noqa: ANN001, ANN202
+            starts.append(start)
+            return [str(articles / "x.txt")], ""
+
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", pick_files)
+        win.act_import.trigger()
+        wait_for_import(qtbot, win, 1)
+        with qtbot.waitSignal(win.io.importFinished, timeout=20000):
+            win.act_import.trigger()
+        assert starts == [str(Path.home()), str(articles)]
+        # per purpose: the folder dialog has not been used, it still starts at home
+        assert win.prefs.last_folder("import_folder") == str(Path.home())
+        # and per user: a new window (another project) remembers it too
+    finally:
+        close_window(win)
+    other = open_window(qtbot, tmp_path / "other.hashiya")
+    try:
+        assert other.prefs.last_folder("import") == str(articles)
+    finally:
+        close_window(other)

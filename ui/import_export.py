@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from storage import exporter, importer
+from storage import exporter, folder_import, importer
 from ui.dialogs import ReportDialog
 from ui.document_controller import DocumentController
 from ui.plain_text import isolate, ltr
@@ -42,14 +42,41 @@ class ImportExportController(QObject):
         files, _ = QFileDialog.getOpenFileNames(
             self.dialog_parent,
             self.tr("Import articles"),
-            str(Path.home()),
+            self.prefs.last_folder("import"),
             self.tr("Articles (*.txt *.jsonl);;All files (*)"),
         )
         if files:
+            self.prefs.remember_folder("import", Path(files[0]).parent)
             self.import_paths(files)
 
-    def import_paths(self, paths: Sequence[str | Path], modal: bool = True) -> None:
-        """Import files and folders one file per event-loop turn, with progress and a report."""
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.dialog_parent,
+            self.tr("Import a folder (with its subfolders)"),
+            self.prefs.last_folder("import_folder"),
+        )
+        if folder:
+            self.prefs.remember_folder("import_folder", folder)
+            self.import_folder(folder)
+
+    def import_folder(self, folder: str | Path, modal: bool = True) -> None:
+        """Every file the importer takes under folder, recursively, through the same queue
+        and progress as files; the report then says for each file whether it was taken,
+        refused or left out (hidden, or not a file type the importer reads)."""
+        files = importer.expand_paths([folder])
+        self.import_paths(
+            files, modal=modal, folder=Path(folder), left_out=folder_import.left_out(folder, files)
+        )
+
+    def import_paths(
+        self,
+        paths: Sequence[str | Path],
+        modal: bool = True,
+        folder: Path | None = None,
+        left_out: Sequence[tuple[Path, str]] = (),
+    ) -> None:
+        """Import files and folders one file per event-loop turn, with progress and a report.
+        folder: the folder these came from (import_folder), whose report lists every file."""
         files = importer.expand_paths(paths)
         if not files:
             box = QMessageBox(
@@ -63,6 +90,7 @@ class ImportExportController(QObject):
             box.exec()
             return
         report = importer.ImportReport()
+        results: list[importer.FileResult] = []
         dialog = QProgressDialog(
             self.tr("Importing…"), self.tr("Stop"), 0, len(files), self.dialog_parent
         )
@@ -77,25 +105,79 @@ class ImportExportController(QObject):
         def step() -> None:
             if dialog.wasCanceled() or not queue:
                 dialog.setValue(len(files))
-                self._finished(report, stopped=bool(queue))
+                lines = self._per_file_lines(folder, results, left_out, queue) if folder else None
+                self._finished(report, stopped=bool(queue), per_file=lines)
                 return
             path = queue.pop(0)
             dialog.setLabelText(self.tr("Importing {name}…").format(name=isolate(path.name)))
-            report.add(importer.import_file(self.docs.project, path))
+            result = importer.import_file(self.docs.project, path)
+            results.append(result)
+            report.add(result)
             dialog.setValue(len(files) - len(queue))
             QTimer.singleShot(0, step)
 
         QTimer.singleShot(0, step)
 
-    def _finished(self, report: importer.ImportReport, stopped: bool) -> None:
+    def _per_file_lines(
+        self,
+        folder: Path,
+        results: Sequence[importer.FileResult],
+        left_out: Sequence[tuple[Path, str]],
+        not_reached: Sequence[Path],
+    ) -> list[str]:
+        """One line per file under the folder (shown in the report box, which makes control
+        characters visible: no isolates here; each line is its own paragraph): taken (how many documents, skipped as already
+        there), refused (the first reason), left out (hidden / file type), or not reached."""
+        lines = []
+        for result in results:
+            name = folder_import.describe(result.path, folder)
+            if result.refused:
+                first = result.refused[0]
+                reason = " ".join(first.reason.split())
+                if first.line is not None:
+                    reason = f"line {first.line}: {reason}"
+                more = len(result.refused) - 1
+                line = self.tr("{file}: refused: {reason}").format(file=name, reason=ltr(reason))
+                if more:
+                    line += self.tr(" (and %n more)", "", more)
+                if result.imported:
+                    line += self.tr(" · %n document(s) taken", "", len(result.imported))
+            elif result.imported:
+                line = self.tr("{file}: taken, %n document(s)", "", len(result.imported)).format(
+                    file=name
+                )
+            else:
+                line = self.tr("{file}: taken, already in the project").format(file=name)
+            lines.append(line)
+        for path, why in left_out:
+            name = folder_import.describe(path, folder)
+            if why == folder_import.HIDDEN:
+                lines.append(self.tr("{file}: left out, hidden").format(file=name))
+            else:
+                lines.append(
+                    self.tr("{file}: left out, not a file type the importer reads").format(
+                        file=name
+                    )
+                )
+        for path in not_reached:
+            name = folder_import.describe(path, folder)
+            lines.append(self.tr("{file}: not imported (stopped)").format(file=name))
+        return lines
+
+    def _finished(
+        self, report: importer.ImportReport, stopped: bool, per_file: list[str] | None = None
+    ) -> None:
         self.queue = []
         had_session = self.docs.session is not None
         self.docs.reload_documents()
         if not had_session and report.imported:
             self.docs.open(report.imported[0][1])
         self.last_report = report
-        lines = [importer.format_refusal(r) for r in report.refused]
-        lines += [importer.format_skip(s) for s in report.skipped]
+        if per_file is not None:
+            lines = per_file
+        else:
+            lines = [importer.format_refusal(r) for r in report.refused]
+            lines += [importer.format_skip(s) for s in report.skipped]
         summary = self.summary(report) + (self.tr(" (stopped)") if stopped else "")
         self.message.emit(summary, 8000)
         if lines:
@@ -122,7 +204,7 @@ class ImportExportController(QObject):
         return self.tr("; ").join(parts)
 
     def export_dialog(self) -> None:
-        default = str(Path(self.prefs.last_export_dir) / "hashiya-export.jsonl")
+        default = str(Path(self.prefs.last_folder("export")) / "hashiya-export.jsonl")
         path, _ = QFileDialog.getSaveFileName(
             self.dialog_parent, self.tr("Export JSONL"), default, self.tr("JSON Lines (*.jsonl)")
         )
@@ -143,7 +225,7 @@ class ImportExportController(QObject):
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
             return None
-        self.prefs.last_export_dir = str(Path(path).parent)
+        self.prefs.remember_folder("export", Path(path).parent)
         self.message.emit(
             self.tr("Exported {docs} documents, {spans} spans to {path}").format(
                 docs=report.documents, spans=report.spans, path=ltr(str(path))

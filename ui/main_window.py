@@ -337,6 +337,13 @@ class MainWindow(QMainWindow):
             "fa5s.file-import",
             self.tr("Import .txt articles or Hashiya .jsonl"),
         )
+        self.act_import_folder = a(
+            self.tr("Import &folder…"),
+            self.io.import_folder_dialog,
+            "Ctrl+Shift+O",
+            "fa5s.folder-open",
+            self.tr("Import every article under a folder and its subfolders"),
+        )
         self.act_export = a(
             self.tr("&Export JSONL…"),
             self.io.export_dialog,
@@ -499,7 +506,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         self.file_menu = menu.addMenu(self.tr("&File"))
-        for act in (self.act_import, self.act_export):
+        for act in (self.act_import, self.act_import_folder, self.act_export):
             self.file_menu.addAction(act)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)

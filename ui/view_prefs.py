@@ -1,5 +1,5 @@
 """View preferences of one user, kept in QSettings (never in the shared project file): zoom,
-window geometry, the last document open in each project, the last export folder.
+window geometry, the last document open in each project, the last folder of each file dialog.
 
 Reading a project never writes to it; these are what used to be written on open or zoom.
 """
@@ -55,13 +55,23 @@ class ViewPreferences:
     def last_document(self, doc_id: str) -> None:
         self.settings.setValue(f"{self._project_key}/last_document", doc_id)
 
+    def last_folder(self, purpose: str) -> str:
+        """The folder last used for purpose ("import", "import_folder", "export",
+        "open_project"...), for every project of this user; the home folder at first or when
+        that folder is gone."""
+        folder = str(self.settings.value(f"folders/{purpose}", "") or "")
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    def remember_folder(self, purpose: str, folder: str | Path) -> None:
+        self.settings.setValue(f"folders/{purpose}", str(folder))
+
     @property
     def last_export_dir(self) -> str:
-        return str(self.settings.value("last_export_dir", str(Path.home())))
+        return self.last_folder("export")
 
     @last_export_dir.setter
     def last_export_dir(self, folder: str) -> None:
-        self.settings.setValue("last_export_dir", folder)
+        self.remember_folder("export", folder)
 
     def state(self, key: str) -> QByteArray | None:
         value = self.settings.value(key)

@@ -293,6 +293,63 @@
 <context>
     <name>ImportExportController</name>
     <message>
+        <source>Import a folder (with its subfolders)</source>
+        <translation>استيراد مجلد (مع مجلداته الفرعية)</translation>
+    </message>
+    <message>
+        <source>{file}: refused: {reason}</source>
+        <translation>{file}: مرفوض: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (ولا غيره)</numerusform>
+            <numerusform> (وواحد آخر)</numerusform>
+            <numerusform> (واثنان آخران)</numerusform>
+            <numerusform> (و%n أخرى)</numerusform>
+            <numerusform> (و%n غيرها)</numerusform>
+            <numerusform> (و%n غيرها)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n document(s) taken</source>
+        <translation>
+            <numerusform> · لم يؤخذ أي مستند</numerusform>
+            <numerusform> · أُخذ مستند واحد</numerusform>
+            <numerusform> · أُخذ مستندان</numerusform>
+            <numerusform> · أُخذت %n مستندات</numerusform>
+            <numerusform> · أُخذ %n مستندًا</numerusform>
+            <numerusform> · أُخذ %n مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{file}: taken, %n document(s)</source>
+        <translation>
+            <numerusform>{file}: أُخذ، لا مستندات</numerusform>
+            <numerusform>{file}: أُخذ، مستند واحد</numerusform>
+            <numerusform>{file}: أُخذ، مستندان</numerusform>
+            <numerusform>{file}: أُخذ، %n مستندات</numerusform>
+            <numerusform>{file}: أُخذ، %n مستندًا</numerusform>
+            <numerusform>{file}: أُخذ، %n مستند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{file}: taken, already in the project</source>
+        <translation>{file}: أُخذ، وهو في المشروع من قبل</translation>
+    </message>
+    <message>
+        <source>{file}: left out, hidden</source>
+        <translation>{file}: تُرك، ملف مخفي</translation>
+    </message>
+    <message>
+        <source>{file}: left out, not a file type the importer reads</source>
+        <translation>{file}: تُرك، نوع ملف لا يقرؤه الاستيراد</translation>
+    </message>
+    <message>
+        <source>{file}: not imported (stopped)</source>
+        <translation>{file}: لم يُستورد (أُوقف الاستيراد)</translation>
+    </message>
+    <message>
         <location filename="../../ui/import_export.py" line="+44" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
@@ -431,6 +488,14 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>استيراد &amp;مجلد…</translation>
+    </message>
+    <message>
+        <source>Import every article under a folder and its subfolders</source>
+        <translation>استيراد كل المقالات في مجلد ومجلداته الفرعية</translation>
+    </message>
     <message>
         <source>This project is open read-only (the file or its folder cannot be written): you can read, search and export; edits are not possible.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط (لا يمكن الكتابة في الملف أو مجلده): يمكنك القراءة والبحث والتصدير، أما التعديل فغير ممكن.</translation>
