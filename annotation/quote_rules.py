@@ -95,7 +95,10 @@ _NOT_HEADLINE_SPEAKERS = frozenset(
     match_key(w)
     for w in (
         "بالفيديو بالصور فيديو صور شاهد عاجل بسبب بعد قبل خلال رغم مع في عن من إلى على حول "
-        "بين لأجل تعرف إليك هكذا"
+        "بين لأجل تعرف إليك هكذا "
+        # credit and data lines of reviews and listings (إخراج: فلان), not speakers
+        "إخراج تأليف بطولة تمثيل إنتاج سيناريو تصوير ترجمة إعداد تقديم كتابة تحرير تنفيذ "
+        "ألحان كلمات غناء مونتاج الصورة المكان الزمان الموعد التاريخ العنوان السعر"
     ).split()
 )
 _OWN_WORDS = frozenset(match_key(w) for w in "تعبيره تعبيرها قوله قولها وصفه وصفها".split())
@@ -111,6 +114,23 @@ _MODALS = frozenset(
     for w in (
         "يجب يمكن يمكنها يمكنه ينبغي بد يجوز عليه عليها علينا يريد تريد نريد قبل بعد منذ "
         "سيما رغم برغم مجرد لمجرد طالما لولا يعني تعني"  # ولا سيما أن، رغم أن: not a complement of the cue
+    ).split()
+)
+_SPEECH_SENTENCES = 6
+_SAYING_LEMMA = "قول"  # بقوله: / قوله: the saying itself, a cue that opens new speech
+_FIRST_SECOND_PERSON = frozenset(
+    match_key(w)
+    for w in (
+        "أنا انا نحن ونحن وأنا فأنا فنحن إنني إننا انني اننا لأنني لأننا أنت أنتم أنتما لدي "
+        "لدينا عندي عندنا لي لنا معنا منا بنا علينا إلينا نفسي"
+    ).split()
+)
+_NA_WORDS = frozenset(match_key(w) for w in "أحيانا احيانا حينا هنا ههنا أيضا زمنا".split())
+_NARRATION_OPENERS = frozenset(
+    match_key(w)
+    for w in (
+        "إنه انه إنها انها وهو وهي وكان وكانت كان كانت يذكر ويذكر يشار ويشار كما وقد وتم تم "
+        "وجاء جاء ومن من وفي في وعلى على وبحسب بحسب وفقا ووفقا"
     ).split()
 )
 _NP_CONNECTORS = frozenset(match_key(w) for w in ("باسم", "بن", "ابن", "بنت", "أبو", "أبي"))
@@ -615,7 +635,7 @@ class _Doc:
         """Speaker of cue word k in the sentence starting at lo, or _CARRY."""
         m = self.cues[k]
         assert m is not None
-        if m.participle:
+        if m.participle or m.lemma == _SAYING_LEMMA:  # مؤكداً / بقوله: the clause's speaker
             lo_k = self.word_index(lo)
             for j in range(k - 1, lo_k - 1, -1):
                 pm = self.cues[j]
@@ -654,12 +674,41 @@ class _Doc:
             end = self.sentences[k][1]
         return end
 
-    def clause_end(self, pos: int, sent_end: int) -> int:
+    def colon_speech_end(self, end: int) -> int:
+        """Unquoted speech after a colon may hold several sentences of one speech (a post, an
+        interview answer): it runs on over a sentence end in the same paragraph (at most
+        _SPEECH_SENTENCES more) when the next sentence speaks in the first or second person
+        (أنا، نحن، بلادنا، يا جماعة), or the end is informal (… .. ! ؟) and the next sentence
+        does not open as narration (إنه، وكان، يذكر) — never into a sentence with a cue."""
+        for _ in range(_SPEECH_SENTENCES):
+            k = bisect_left(self.sent_starts, end)
+            if k >= len(self.sentences):
+                break
+            ns, ne = self.sentences[k]
+            if "\n" in self.text[end:ns]:
+                break
+            k0, k1 = self.word_index(ns), self.word_index(ne)
+            ws = [w for w in self.words[k0:k1] if not w.is_punct]
+            if not ws or any(self.cues[j] is not None for j in range(k0, min(k0 + 6, k1))):
+                break
+            personal = ws[0].key == "يا" or any(
+                w.key in _FIRST_SECOND_PERSON
+                or (len(w.key) >= 5 and w.key.endswith("نا") and w.key not in _NA_WORDS)
+                for w in ws
+            )
+            if not personal:
+                break
+            end = ne
+        return end
+
+    def clause_end(self, pos: int, sent_end: int, direct: bool = False) -> int:
         """End of the reported clause starting at pos: the sentence end, or where the text
         leaves the speaker's proposition — a comma before a connector (لكن، بينما، فيما، في
         حين، على حد تعبيره), before a cue within four words (، وعن الطموح قال), before و + a
         verb with its own subject (، وسيتضمن الحفل), or a circumstantial participle with no
-        clause (مقدماً شكره). «، حيث» «، وذلك» «، مما» continue what was said."""
+        clause (مقدماً شكره). «، حيث» «، وذلك» «، مما» continue what was said. `direct`
+        (unquoted speech after a colon): the speaker's own words say لكن، كما، فيما and و +
+        verb themselves, so only a cue, a participle or بقوله ends them."""
         k = self.word_index(pos)
         first = k
         while k < len(self.words) and self.words[k].start < sent_end:
@@ -668,8 +717,10 @@ class _Doc:
                 k += 1
                 continue
             if w.is_punct and w.text in _COMMAS and k + 1 < len(self.words):
-                if self._clause_break_after_comma(k, k - first):
+                if self._clause_break_after_comma(k, k - first, direct):
                     return trim(self.text, pos, w.start, ".")[1]
+            elif k > first and (c := self.cues[k]) is not None and c.lemma == _SAYING_LEMMA:
+                return trim(self.text, pos, w.start, ".,\u060c")[1]  # أنه سيعتذر بقوله: …
             elif (
                 k > first + 2
                 and _is_circumstantial(w)
@@ -680,17 +731,24 @@ class _Doc:
             k += 1
         return trim(self.text, pos, sent_end)[1]
 
-    def _clause_break_after_comma(self, k: int, length: int) -> bool:
+    def _clause_break_after_comma(self, k: int, length: int, direct: bool = False) -> bool:
         nxt = self.words[k + 1]
         after = self.words[k + 2].key if k + 2 < len(self.words) else ""
-        if nxt.key in _CLAUSE_CONNECTORS or (nxt.key, after) in (("علي", "حد"), ("في", "حين")):
+        if not direct and (
+            nxt.key in _CLAUSE_CONNECTORS or (nxt.key, after) in (("علي", "حد"), ("في", "حين"))
+        ):
             return True
         for j in range(k + 1, min(k + 5, len(self.words))):
             if self.words[j].is_punct:
                 break
             if self.cues[j] is not None:
                 return True
-        if nxt.key[:1] == "و" and after.startswith("ال") and not self.words[k + 2].is_punct:
+        if (
+            not direct
+            and nxt.key[:1] == "و"
+            and after.startswith("ال")
+            and not self.words[k + 2].is_punct
+        ):
             verb = nxt.key[1:]
             return len(verb) >= 4 and (
                 verb[:2] in _FUTURE_PREFIXES or (verb[0] in "يت" and length >= 10)
@@ -883,6 +941,18 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
                 )
             )
             continue
+        cue_match = doc.cues[ck]
+        if (
+            n_words <= 3
+            and ck < ko - 1
+            and cue_match is not None
+            and cue_match.ambiguous
+            and not any(
+                doc.words[j].text == ":" or doc.lex.is_complementizer(doc.words[j].key)
+                for j in range(ck + 1, ko)
+            )
+        ):
+            continue  # تجد الشاعر بلغته "الفصحى": an ambiguous cue, a short term — a label
         if (
             n_words <= 3
             and ck < ko - 1
@@ -1250,8 +1320,9 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             cs, _ = trim(text, doc.words[colon].end, shi)
             if cs >= shi or doc.opens_quote(cs) or text.startswith(("http", "www"), cs):
                 continue  # (a link after "على الرابط:" is not speech)
-            ce = trim(text, cs, doc.speech_end(shi))[1]
-            if any(a < ce and cs < b for a, b in taken):
+            end = doc.colon_speech_end(doc.speech_end(shi))
+            ce = trim(text, cs, doc.clause_end(cs, end, True), ".!?\u061f\u061b\u2026")[1]
+            if ce <= cs or any(a < ce and cs < b for a, b in taken):
                 continue
             speaker = doc.speaker_for_cue(k, slo)
             out.append(

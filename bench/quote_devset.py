@@ -136,14 +136,23 @@ def select(articles: Sequence[dict[str, Any]], seed: int = SEED) -> list[dict[st
 FRESH_SEED = 20261129
 FRESH_MIN, FRESH_MAX = 800, 2600
 FRESH_PER_SOURCE = 2
+# A second batch of dev articles (same rule, own seed, one per newspaper), annotated the same
+# way, to work against once the first dev split's errors were used up; its records carry
+# "batch": "dev2" and split "dev".
+DEV2_SEED = 20261130
+DEV2_PER_SOURCE = 1
 
 
 def select_fresh(
-    articles: Sequence[dict[str, Any]], exclude: Iterable[str], seed: int = FRESH_SEED
+    articles: Sequence[dict[str, Any]],
+    exclude: Iterable[str],
+    seed: int = FRESH_SEED,
+    split: str = "fresh",
+    per_source: int = FRESH_PER_SOURCE,
 ) -> list[dict[str, Any]]:
-    """FRESH_PER_SOURCE speech articles per newspaper of FRESH_MIN..FRESH_MAX content characters,
+    """`per_source` speech articles per newspaper of FRESH_MIN..FRESH_MAX content characters,
     none of them in `exclude` (the urls already in the gold file), chosen by `seed` without
-    looking at any suggestion. Returns [{"url", "source", "split": "fresh", "speech": True}]."""
+    looking at any suggestion. Returns [{"url", "source", "split", "speech": True}]."""
     rng = random.Random(seed)
     excluded = set(exclude)
     seen: set[str] = set()
@@ -164,8 +173,8 @@ def select_fresh(
         pool = pools[source]
         rng.shuffle(pool)
         out += [
-            {"url": a["url"], "source": source, "split": "fresh", "speech": True}
-            for a in pool[:FRESH_PER_SOURCE]
+            {"url": a["url"], "source": source, "split": split, "speech": True}
+            for a in pool[:per_source]
         ]
     return out
 
@@ -181,6 +190,13 @@ def cmd_select(args: argparse.Namespace) -> int:
     articles = {a["url"]: a for a in load_articles(args.zip)}
     if args.fresh:
         chosen = select_fresh(list(articles.values()), _gold_urls(args.gold))
+    elif args.dev2:
+        chosen = [
+            {**c, "batch": "dev2"}
+            for c in select_fresh(
+                list(articles.values()), _gold_urls(args.gold), DEV2_SEED, "dev", DEV2_PER_SOURCE
+            )
+        ]
     else:
         chosen = select(list(articles.values()))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -407,6 +423,7 @@ def gold_records(
                 "url": item["url"],
                 "source": item["source"],
                 "split": item["split"],
+                **({"batch": item["batch"]} if "batch" in item else {}),
                 "sha256": item["sha256"],
                 "length": len(text),
                 "status": status,
@@ -481,6 +498,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--fresh",
         action="store_true",
         help="the fresh held-out set: articles not yet in --gold (select_fresh)",
+    )
+    sel.add_argument(
+        "--dev2",
+        action="store_true",
+        help="the second dev batch: articles not yet in --gold (DEV2_SEED, split dev)",
     )
     sel.add_argument("--gold", type=Path, default=GOLD_PATH)
     sto = sub.add_parser("store", help="write anchored hand annotations into a project")

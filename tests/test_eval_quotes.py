@@ -157,7 +157,7 @@ def test_gold_file_fits_the_articles() -> None:
         for q in a.quotes:
             assert q.speaker is None or q.speaker[1] <= q.content[0] or q.speaker[0] >= q.content[1]
     # both selections are reproducible from their seeds
-    first = [r for r in records if r["split"] != "fresh"]
+    first = [r for r in records if r["split"] != "fresh" and "batch" not in r]
     chosen = qd.select(qd.load_articles())
     assert [c["url"] for c in chosen] == [r["url"] for r in first]
     assert [c["split"] for c in chosen] == [r["split"] for r in first]
@@ -166,6 +166,16 @@ def test_gold_file_fits_the_articles() -> None:
         r["url"] for r in records if r["split"] == "fresh"
     )
     assert len(fresh) >= 10 and len({c["source"] for c in fresh}) >= 8
+    dev2 = qd.select_fresh(
+        qd.load_articles(),
+        {r["url"] for r in records if r.get("batch") != "dev2"},
+        qd.DEV2_SEED,
+        "dev",
+        qd.DEV2_PER_SOURCE,
+    )
+    assert sorted(c["url"] for c in dev2) == sorted(
+        r["url"] for r in records if r.get("batch") == "dev2"
+    )
 
 
 @pytest.mark.shared

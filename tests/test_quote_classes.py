@@ -467,7 +467,7 @@ def test_accusative_after_a_comma_ends_the_clause() -> None:
 def test_semicolon_does_not_end_reported_speech() -> None:
     t = "وقال الزائر: نزور الأهل صباح العيد؛ ثم نجتمع مع الأصدقاء في المساء.\nانتهى الحفل."
     s = only(t)
-    assert content(t, s) == "نزور الأهل صباح العيد؛ ثم نجتمع مع الأصدقاء في المساء."
+    assert content(t, s) == "نزور الأهل صباح العيد؛ ثم نجتمع مع الأصدقاء في المساء"
     t2 = "وأكد المدير أن العمل مستمر؛ إذ وصلت المعدات أمس."
     assert content(t2, only(t2)) == "العمل مستمر؛ إذ وصلت المعدات أمس"
 
@@ -586,3 +586,74 @@ def test_bihasab_tabirihi_after_a_quotation_carries_the_speaker() -> None:
     s = suggest_quotes(t)[-1]
     assert content(t, s) == "لا تقنع أحدا من المواطنين"
     assert cue(t, s) == "بحسب تعبيره" and speaker(t, s) == "الوزير سامي"
+
+
+# --- second session (dev2 batch): colon speech, بقوله, credit lines, short terms -------------
+def test_colon_speech_ends_at_a_participle_or_a_new_cue() -> None:
+    t = "وقال المدرب: سنلعب بقوة في المباراة القادمة، مؤكداً أن الفريق جاهز."
+    got = found(t)
+    assert ("سنلعب بقوة في المباراة القادمة", "وقال", "المدرب", "direct") in got
+    assert ("الفريق جاهز", "مؤكداً", "المدرب", "indirect") in got
+    t = "وقال اللاعب: لا أشجع إلا فريقي، وأوضح أنه سيبقى في النادي."
+    got = found(t)
+    assert [c for c, *_ in got] == ["لا أشجع إلا فريقي", "سيبقى في النادي"]
+
+
+def test_colon_speech_keeps_a_first_person_contrast() -> None:
+    t = "وقال اللاعب: سأحتاج وقتاً للتأقلم، لكني سأتجاوز ذلك مع الفريق."
+    s = only(t)
+    assert content(t, s) == "سأحتاج وقتاً للتأقلم، لكني سأتجاوز ذلك مع الفريق"
+
+
+def test_colon_speech_runs_over_sentences_in_the_first_person() -> None:
+    t = (
+        "وكتب المدرب في تغريدة: الفريق لعب جيداً اليوم. نحن فخورون باللاعبين… "
+        "وأنا واثق من الفوز في المباراة القادمة!\n"
+        "وتنطلق البطولة الأسبوع المقبل."
+    )
+    s = only(t)
+    assert content(t, s) == (
+        "الفريق لعب جيداً اليوم. نحن فخورون باللاعبين… وأنا واثق من الفوز في المباراة القادمة"
+    )
+
+
+def test_colon_speech_stops_at_a_narrative_sentence_or_a_new_cue() -> None:
+    t = (
+        "وقال المدير: المصنع سيفتح في الربيع. وكانت الشركة قد أعلنت خطتها العام الماضي، "
+        "وتضم الخطة ثلاثة مصانع."
+    )
+    s = only(t)
+    assert content(t, s) == "المصنع سيفتح في الربيع"
+    t = "وقال المدير: نحن مستعدون للافتتاح. وأضاف المدير: سنوظف مئة عامل."
+    assert [c for c, *_ in found(t)] == ["نحن مستعدون للافتتاح", "سنوظف مئة عامل"]
+
+
+def test_bi_qawlihi_introduces_speech_and_ends_the_clause_before_it() -> None:
+    t = "وأوضح الوزير أنه سيزور المدينة بقوله: سأكون هناك يوم الخميس."
+    got = found(t)
+    assert ("سيزور المدينة", "وأوضح", "الوزير", "indirect") in got
+    assert ("سأكون هناك يوم الخميس", "بقوله", "الوزير", "direct") in got
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["إخراج: سامر الخطيب", "تأليف: ليلى حسن", "بطولة: منى وكريم", "المصدر: وكالة الأنباء"],
+)
+def test_credit_lines_are_not_headline_speech(line: str) -> None:
+    t = f"فيلم جديد\n\n{line}\nدراما / 2015\n\nيعرض الفيلم قصة عائلة في قرية صغيرة."
+    assert found(t) == []
+
+
+def test_headline_speech_still_found() -> None:
+    t = "الوزير: المصنع سيفتح في الربيع\n\nزار الوزير موقع المصنع أمس."
+    s = only(t)
+    assert content(t, s) == "المصنع سيفتح في الربيع" and speaker(t, s) == "الوزير"
+
+
+def test_short_term_after_an_ambiguous_cue_is_not_a_quote() -> None:
+    # تجد is a strict form of وجد: a one-word term after it and its object is a label
+    t = 'في هذه المجموعة تجد الشاعر بلغته الجميلة "الفصحى"، والروائي بقصصه الطويلة.'
+    assert found(t) == []
+    # after a clear cue and its subject a short quotation stays (وقال الوزير «نعم»)
+    t = "وقال الوزير «لا تعليق»."
+    assert [c for c, *_ in found(t)] == ["لا تعليق"]
