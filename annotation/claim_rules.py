@@ -14,7 +14,7 @@ from typing import Any
 from annotation.arabic import COMMAS, QUOTE_CHARS, trim
 from annotation.quote_rules import Lexicon, QuoteSuggestion, _Doc, suggest_quotes
 from annotation.spans import Span
-from annotation.suggestions import Agent, Range, match_key, sentence_spans, words
+from annotation.suggestions import Agent, Range, Word, match_key, sentence_spans, words
 
 QuoteLike = QuoteSuggestion | Span
 
@@ -98,17 +98,41 @@ def _segments(text: str) -> list[Range]:
     return [r for r in (trim(text, a, b, _QUOTE_EDGES) for a, b in out) if r[1] > r[0]]
 
 
+def _is_date(text: str) -> bool:
+    """A year (1975, 2014م, 1436هـ) or a date/time written with / or : — not a count."""
+    if "/" in text or ":" in text:
+        return True
+    digits = text.rstrip("\u0645\u0647\u0640")  # م، هـ
+    if len(digits) != 4 or not digits.isdigit():
+        return False
+    return digits[:2] in ("19", "20") or (digits[:2] == "14" and digits != text)
+
+
+def _in_date(all_words: Sequence[Word], i: int) -> bool:
+    """Word i is a piece of 7:30 or 10/4/1436 (the tokenizer splits at the punctuation)."""
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j + step < len(all_words) and all_words[j].text in (":", "/"):
+            if any(c.isdigit() for c in all_words[j + step].text):
+                return True
+    return False
+
+
 def _features(text: str, start: int, end: int, lex: Lexicon) -> dict[str, bool]:
-    ws = [w for w in words(text, start, end) if not w.is_punct or w.text in "%\u066a"]
-    keys = [w.key for w in ws]
+    all_words = words(text, start, end)
     digits = False
-    for i, w in enumerate(ws):
+    for i, w in enumerate(all_words):
         if any(c.isdigit() for c in w.text):
             year = (
-                len(w.text) == 4 and w.text[:2] in ("19", "20") and i > 0 and keys[i - 1] in _MONTHS
+                len(w.text) == 4
+                and w.text[:2] in ("19", "20")
+                and i > 0
+                and all_words[i - 1].key in _MONTHS
             )
-            if not year:
+            if not year and not _is_date(w.text) and not _in_date(all_words, i):
                 digits = True
+    ws = [w for w in all_words if not w.is_punct or w.text in "%\u066a"]
+    keys = [w.key for w in ws]
     percent = any(w.text in "%\u066a" for w in ws) or any(k in _PERCENT_WORDS for k in keys)
     quantity = any(k in _QUANTITY for k in keys)
     number_word = any(k in _NUMBER_WORDS for k in keys)
@@ -153,6 +177,9 @@ def suggest_claims(
     out: list[ClaimSuggestion] = []
     for s, e in _segments(text):
         f = _features(text, s, e, lex)
+        # a cue as the quote rules read it: an ambiguous form (أفاد نفسه، تابع) only with its
+        # أن / colon / quotation mark, not any word of the lexicon
+        f["cue"] = any(doc.cues[k] is not None for k in range(doc.word_index(s), doc.word_index(e)))
         container = _container(qs, s, e)
         attributed = f["cue"] or container is not None
         if f["numeric"] and (

@@ -126,6 +126,25 @@ _FIRST_SECOND_PERSON = frozenset(
     ).split()
 )
 _NA_WORDS = frozenset(match_key(w) for w in "أحيانا احيانا حينا هنا ههنا أيضا زمنا".split())
+
+
+def first_or_second_person(w: Word) -> bool:
+    """أنا، نحن، لدينا … or a word with the suffix ـنا (بلادنا، علمنا) — not an accusative ending
+    in نًا (مبيناً، أحياناً, often written مبينا: participles in م‍ are left out) nor a name in
+    ـينا (أثينا)."""
+    key = w.key
+    if key in _FIRST_SECOND_PERSON:
+        return True
+    return (
+        len(key) >= 5
+        and key.endswith("نا")
+        and key[0] != "م"
+        and not key.endswith("ينا")
+        and key not in _NA_WORDS
+        and "\u064b" not in w.text[-3:]
+    )
+
+
 _NARRATION_OPENERS = frozenset(
     match_key(w)
     for w in (
@@ -691,11 +710,7 @@ class _Doc:
             ws = [w for w in self.words[k0:k1] if not w.is_punct]
             if not ws or any(self.cues[j] is not None for j in range(k0, min(k0 + 6, k1))):
                 break
-            personal = ws[0].key == "يا" or any(
-                w.key in _FIRST_SECOND_PERSON
-                or (len(w.key) >= 5 and w.key.endswith("نا") and w.key not in _NA_WORDS)
-                for w in ws
-            )
+            personal = ws[0].key == "يا" or any(first_or_second_person(w) for w in ws)
             if not personal:
                 break
             end = ne

@@ -120,3 +120,13 @@ def test_seed_claims_reuse_given_quotes(seed_text: str) -> None:
     assert texts(seed_text, suggest_claims(seed_text, quotes)) == texts(
         seed_text, suggest_claims(seed_text)
     )
+
+
+def test_a_year_or_a_date_is_not_a_statistic() -> None:
+    # a credit line of a film review: the year is no count
+    assert suggest_claims("إخراج: سامر الخطيب\nدراما عائلية / الأردن ـ 2015") == []
+    t = "وقال المدير إن المصنع افتتح في 1436هـ وإن العمال يبدؤون الساعة 7:30 صباحاً."
+    assert suggest_claims(t) == []
+    # a count next to a year still is one
+    t = "وقال المدير إن المصنع وظّف 1450 عاملاً في 2014."
+    assert [c.attrs["type"] for c in suggest_claims(t)] == ["statistic"]
