@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
@@ -28,6 +29,7 @@ from annotation.arabic import (
     INVISIBLE,
     NUMBER_PUNCT,
     PERSIAN_LETTERS,
+    PRESENTATION_RANGES,
     TA_MARBUTA,
     TASHKEEL,
     TATWEEL,
@@ -203,10 +205,42 @@ class KeyMap:
 _REMOVED_RE = re.compile("[" + "".join(sorted(map(re.escape, _REMOVED))) + "]")
 
 
+def _class_of(chars: Iterable[str]) -> str:
+    """A regular-expression character class of chars, as ranges of consecutive code points."""
+    points = sorted(map(ord, chars))
+    runs: list[list[int]] = []
+    for p in points:
+        if runs and runs[-1][1] == p - 1:
+            runs[-1][1] = p
+        else:
+            runs.append([p, p])
+    return "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in runs) + "]"
+
+
+# Presentation forms that are not simply removed (U+FEFF is): only these can fold to nothing
+# or to several characters besides _REMOVED and the few characters casefold expands.
+_PRESENTATION_RE = re.compile(
+    _class_of(
+        c
+        for lo, hi in PRESENTATION_RANGES
+        for c in map(chr, range(lo, hi + 1))
+        if c not in _REMOVED
+    )
+)
+
+
 def compact_key(text: str) -> tuple[str, list[int]] | None:
     """The key of text and the offsets of its removed characters (what a KeyMap needs), or
     None when a character expands to several key characters (presentation ligatures such as
     ﻻ): then only the list of normalize_for_search can map the key back."""
+    if _PRESENTATION_RE.search(text) is None:
+        # Outside the presentation forms a character's key is empty exactly when it is in
+        # _REMOVED and is otherwise at least one character; so the key is compact exactly
+        # when its length is that of the text less the removed characters (no set of the
+        # text's characters, which costs more than the translation on a long article).
+        key = text.translate(_KEYS)
+        removed = [m.start() for m in _REMOVED_RE.finditer(text)]
+        return (key, removed) if len(key) + len(removed) == len(text) else None
     keys = {c: _KEYS[ord(c)] for c in set(text)}
     if any(len(r) > 1 for r in keys.values()):
         return None

@@ -400,6 +400,10 @@ def _import_jsonl(project: Project, path: Path, result: FileResult, repair: bool
     result.refused.sort(key=lambda r: r.line or 0)
 
 
+# (imported (line, record), skipped, refused) of a batch
+_Stored = tuple[list[tuple[int | None, ParsedRecord]], list[Skip], list[Refusal]]
+
+
 class _Writer:
     """Stores parsed records in batches: one transaction per batch, a savepoint per record (a
     record is stored whole or not at all), duplicates by SHA-256 looked up per batch."""
@@ -428,36 +432,84 @@ class _Writer:
             return
         batch, self.pending, self.chars = self.pending, [], 0
         project, result = self.project, self.result
-        imported: list[tuple[int | None, ParsedRecord]] = []
-        skipped: list[Skip] = []
-        refused: list[Refusal] = []
         try:
             with project.transaction():
-                known = project.doc_ids_by_sha([p.document.sha256 for _, p in batch])
-                position = project.next_position()
-                for line, parsed in batch:
-                    doc = parsed.document
-                    existing = known.get(doc.sha256)
-                    if existing is not None:
-                        skipped.append(Skip(result.path, line, existing))
-                        continue
-                    refusal = self._store(parsed, position)
-                    if refusal is not None:
-                        refused.append(Refusal(result.path, line, refusal))
-                        continue
-                    known[doc.sha256] = doc.id
-                    position += 1
-                    imported.append((line, parsed))
+                stored = self._store_batch(batch)
+                if stored is None:  # a record could not be stored: one by one, to say which
+                    stored = self._store_each(batch)
         except sqlite3.Error as exc:  # BEGIN or COMMIT failed (locked, disk full, read-only)
             reason = f"cannot store ({' '.join(str(exc).split())})"
             result.refused.extend(Refusal(result.path, line, reason) for line, _ in batch)
             return
+        imported, skipped, refused = stored
         result.skipped.extend(skipped)
         result.refused.extend(refused)
         for _, parsed in imported:
             result.imported.append(parsed.document.id)
             result.spans += parsed.top_level
             result.keep_unusual(parsed.unusual)
+
+    def _store_batch(self, batch: list[tuple[int | None, ParsedRecord]]) -> _Stored | None:
+        """The whole batch at once: its documents, then all their spans and links, each in
+        a few statements, under one savepoint (FTS5 flushes its pending terms at every
+        savepoint, so a savepoint per record costs a segment per record). None, with nothing
+        stored, when the database refuses any of it."""
+        project, path = self.project, self.result.path
+        known = project.doc_ids_by_sha([p.document.sha256 for _, p in batch])
+        imported: list[tuple[int | None, ParsedRecord]] = []
+        skipped: list[Skip] = []
+        for line, parsed in batch:
+            doc = parsed.document
+            existing = known.get(doc.sha256)
+            if existing is not None:
+                skipped.append(Skip(path, line, existing))
+                continue
+            known[doc.sha256] = doc.id
+            imported.append((line, parsed))
+        if not imported:
+            return imported, skipped, []
+        db = project.db
+        db.execute("SAVEPOINT batch")
+        try:
+            project.add_documents(
+                [p.document for _, p in imported],
+                notes=[{"spans": len(p.spans), "links": len(p.links)} for _, p in imported],
+            )
+            project.insert(
+                [s for _, p in imported for s in p.spans],
+                [lk for _, p in imported for lk in p.links],
+                action="import",
+                log=False,
+            )
+        except sqlite3.Error:
+            db.execute("ROLLBACK TO batch")
+            db.execute("RELEASE batch")
+            return None
+        db.execute("RELEASE batch")
+        return imported, skipped, []
+
+    def _store_each(self, batch: list[tuple[int | None, ParsedRecord]]) -> _Stored:
+        """Record by record, a savepoint each: the records the database refuses are named."""
+        project, result = self.project, self.result
+        imported: list[tuple[int | None, ParsedRecord]] = []
+        skipped: list[Skip] = []
+        refused: list[Refusal] = []
+        known = project.doc_ids_by_sha([p.document.sha256 for _, p in batch])
+        position = project.next_position()
+        for line, parsed in batch:
+            doc = parsed.document
+            existing = known.get(doc.sha256)
+            if existing is not None:
+                skipped.append(Skip(result.path, line, existing))
+                continue
+            refusal = self._store(parsed, position)
+            if refusal is not None:
+                refused.append(Refusal(result.path, line, refusal))
+                continue
+            known[doc.sha256] = doc.id
+            position += 1
+            imported.append((line, parsed))
+        return imported, skipped, refused
 
     def _store(self, parsed: ParsedRecord, position: int) -> str | None:
         """None when stored, else why not (nothing of the record is left behind)."""

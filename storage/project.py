@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import sqlite_utils
 
@@ -68,6 +68,9 @@ class ConstraintRefused(EditRefused, sqlite3.IntegrityError):
 class StaleEdit(ConstraintRefused):
     """The edit was made from a copy another window or program has changed since (or it
     refers to a span or document that is gone): nothing was written; reload and retry."""
+
+
+_INSERT_CHUNK = 256  # rows per INSERT statement of Project._insert_rows (11 columns: 2,816 values)
 
 
 def _attrs_json(attrs: Any) -> str:
@@ -330,13 +333,14 @@ class Project:
         docs: Iterable[Document],
         position: int | None = None,
         note: dict[str, Any] | None = None,
+        notes: Sequence[dict[str, Any]] | None = None,
     ) -> list[str]:
         """Insert documents in one transaction, at the end of the list, and return their ids.
         Positions are assigned inside the write transaction from document_list's position
         index (no scan of the texts), so two importers at once cannot share one; position is
         the first document's (default: the next one). The bulk
         path for importers: callers check has_sha first to report duplicates. note: more
-        for each edit-log import row."""
+        for each edit-log import row; notes: one such note per document instead."""
         ids: list[str] = []
         now = _now()
         with self.transaction():
@@ -345,11 +349,12 @@ class Project:
             position -= 1
             rows, log_rows = [], []
             annotator_id = self.annotator_id
-            for doc in docs:
+            for i, doc in enumerate(docs):
                 position += 1
                 rows.append((doc.id, doc.sha256, doc.source, doc.text, doc.status, position, now))
+                extra = notes[i] if notes is not None else note
                 payload = json.dumps(
-                    {"source": doc.source, "sha256": doc.sha256, **(note or {})},
+                    {"source": doc.source, "sha256": doc.sha256, **(extra or {})},
                     ensure_ascii=False,
                 )
                 log_rows.append((now, annotator_id, doc.id, "import", payload))
@@ -473,13 +478,36 @@ class Project:
         try:
             return self.db.conn.executemany(sql, rows).rowcount
         except sqlite3.IntegrityError as exc:
-            reason = str(exc)
-            if "FOREIGN KEY" in reason:
-                raise StaleEdit(
-                    f"{self.path}: refused: the edit refers to a document or span that is no "
-                    "longer in the project (another window or program changed it); reload"
-                ) from None
-            raise ConstraintRefused(f"{self.path}: refused: {reason}") from None
+            self._refuse(exc)
+
+    def _insert_rows(self, head: str, width: int, rows: Sequence[Sequence[Any]]) -> int:
+        """`head VALUES (...), (...)`: rows inserted in statements of up to 256 rows each
+        (sizes are powers of two, so that few distinct statements are prepared). A table with
+        triggers (annotations: document_list's counts) opens a statement journal per
+        statement, which costs more than the row itself when it is one statement per row.
+        Constraint failures become refusals as in _write; returns the rows inserted."""
+        conn, done, size = self.db.conn, 0, _INSERT_CHUNK
+        one = "(" + ", ".join("?" * width) + ")"
+        try:
+            while done < len(rows):
+                while size > len(rows) - done:
+                    size //= 2
+                params = [value for row in rows[done : done + size] for value in row]
+                conn.execute(f"{head} VALUES {', '.join([one] * size)}", params)
+                done += size
+        except sqlite3.IntegrityError as exc:
+            self._refuse(exc)
+        return done
+
+    def _refuse(self, exc: sqlite3.IntegrityError) -> NoReturn:
+        """Raise the refusal of a constraint failure (never returns)."""
+        reason = str(exc)
+        if "FOREIGN KEY" in reason:
+            raise StaleEdit(
+                f"{self.path}: refused: the edit refers to a document or span that is no "
+                "longer in the project (another window or program changed it); reload"
+            ) from None
+        raise ConstraintRefused(f"{self.path}: refused: {reason}") from None
 
     # --- spans and links --------------------------------------------------------------------
     def spans(
@@ -543,9 +571,11 @@ class Project:
             authors = {
                 name: self._annotator_id(name) for name in {s.annotator for s in spans} if name
             }
-            self._write(
+            default_author = self.annotator_id
+            self._insert_rows(
                 'INSERT INTO annotations(id, doc_id, kind, label, start, "end", attrs, boundary, '
-                "annotator_id, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "annotator_id, created_at, version)",
+                11,
                 [
                     (
                         s.id,
@@ -556,7 +586,7 @@ class Project:
                         s.end,
                         _attrs_json(s.attrs),
                         s.boundary,
-                        authors.get(s.annotator, self.annotator_id),
+                        authors.get(s.annotator, default_author),
                         now,
                         s.version,
                     )
@@ -569,9 +599,9 @@ class Project:
                 if lk.annotator and lk.annotator not in authors:
                     authors[lk.annotator] = self._annotator_id(lk.annotator)
             span_author = {s.id: authors.get(s.annotator, self.annotator_id) for s in spans}
-            self._write(
-                "INSERT INTO links(id, doc_id, type, source, target, annotator_id) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+            self._insert_rows(
+                "INSERT INTO links(id, doc_id, type, source, target, annotator_id)",
+                6,
                 [
                     (
                         lk.id,

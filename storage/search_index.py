@@ -86,19 +86,27 @@ def _unpack(blob: bytes | None) -> list[int]:
 
 
 def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> None:
-    """Index (doc_id, text) pairs; call it in the transaction that stores the documents."""
+    """Index (doc_id, text) pairs; call it in the transaction that stores the documents.
+
+    Two statements for the whole batch (executemany): FTS5 writes its pending terms to a new
+    segment at every savepoint, so callers index a batch of documents at once, after the
+    savepoints of its records."""
+    keys: list[tuple[str, str | None, bytes | None]] = []
+    words: list[tuple[str, str]] = []
     for doc_id, text in docs:
         compact = compact_key(text)
         if compact is None:
-            key, removed, words = None, None, words_of(text)
+            keys.append((doc_id, None, None))
+            words.append((words_of(text), doc_id))
         else:
-            key, removed = compact[0], _pack(compact[1])
-            words = " ".join(set(WORD_RUN.findall(key)))
-        row = conn.execute(
-            "INSERT INTO search_docs(doc_id, key, removed) VALUES (?, ?, ?)",
-            [doc_id, key, removed],
-        ).lastrowid
-        conn.execute("INSERT INTO search_words(rowid, words) VALUES (?, ?)", [row, words])
+            key, removed = compact
+            keys.append((doc_id, key, _pack(removed)))
+            words.append((" ".join(set(WORD_RUN.findall(key))), doc_id))
+    conn.executemany("INSERT INTO search_docs(doc_id, key, removed) VALUES (?, ?, ?)", keys)
+    conn.executemany(
+        "INSERT INTO search_words(rowid, words) SELECT id, ? FROM search_docs WHERE doc_id = ?",
+        words,
+    )
 
 
 def unindexed_count(conn: sqlite3.Connection) -> int:
