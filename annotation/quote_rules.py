@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from annotation.arabic import COMMAS as _COMMAS
-from annotation.arabic import QUOTE_CHARS, TATWEEL, trim
+from annotation.arabic import QUOTE_CHARS, TASHKEEL, TATWEEL, trim
 from annotation.arabic import QUOTE_CLOSERS as CLOSERS
 from annotation.arabic import QUOTE_PAIRS as DIRECTIONAL
 from annotation.arabic import STRAIGHT_QUOTE as STRAIGHT
@@ -116,6 +116,16 @@ _MODALS = frozenset(
         "سيما رغم برغم مجرد لمجرد طالما لولا يعني تعني"  # ولا سيما أن، رغم أن: not a complement of the cue
     ).split()
 )
+_PRONOUN_PPS = frozenset(
+    match_key(w) for w in "عنه عنها عنهم فيه فيها فيهم فيهما عليه عليها منه منها".split()
+)
+_PREPOSITIONS = frozenset(
+    match_key(w) for w in "في عن على من إلى الى مع عبر لدى ضد حول نحو عند بين".split()
+)
+_SUBORDINATORS = frozenset(match_key(w) for w in "حيث إذ اذ عندما حينما بعدما كما وكما حين".split())
+# a cue right after these is hypothetical or negated, not reported speech (أن تقول، لم يقل)
+_NOT_REPORTING_BEFORE = frozenset(match_key(w) for w in "أن ان لن لم لا ألا الا".split())
+_TASHKEEL_CHARS = "".join(sorted(TASHKEEL))
 _SPEECH_SENTENCES = 6
 _SAYING_LEMMA = "قول"  # بقوله: / قوله: the saying itself, a cue that opens new speech
 _FIRST_SECOND_PERSON = frozenset(
@@ -153,7 +163,9 @@ _NARRATION_OPENERS = frozenset(
     ).split()
 )
 _NP_CONNECTORS = frozenset(match_key(w) for w in ("باسم", "بن", "ابن", "بنت", "أبو", "أبي"))
-_CLAUSE_CONNECTORS = frozenset(match_key(w) for w in "لكن لكنه لكنها بينما فيما كما إلا".split())
+_CLAUSE_CONNECTORS = frozenset(
+    match_key(w) for w in "لكن لكنه لكنها لكنهم ولكن ولكنه ولكنها ولكنهم بينما فيما كما إلا".split()
+)
 _FUTURE_PREFIXES = ("سي", "ست", "سن")
 _ADVERBS = frozenset(
     match_key(w) for w in "مجددا مؤخرا مبكرا مسبقا مستقبلا مطلقا مليا مرارا مثلا مجانا".split()
@@ -494,6 +506,10 @@ class _Doc:
         m = self.lex.cue(w.key)
         if m is None:
             return None
+        if m.participle and w.key.endswith("ه") and w.text.rstrip(_TASHKEEL_CHARS).endswith("ه"):
+            return None  # معتقده (his belief), not the participle معتقدة folded by match_key
+        if k > 0 and self.words[k - 1].key in _NOT_REPORTING_BEFORE:
+            return None  # من المعيب أن تقول بأنها…، لم يقل إن: not reported speech
         if m.ambiguous:
             # ambiguous forms need a complementiser, colon or quotation mark right after them
             for j in range(k + 1, min(k + 13, len(self.words))):
@@ -566,7 +582,11 @@ class _Doc:
         """Past a phrase between a cue and its subject: لـ«الجزيرة»، في تصريح صحفي لـ«عكاظ»،
         في بيان له. Returns j itself when no subject (a plain noun) follows the phrase."""
         i = j
-        if i < len(self.words) and self.words[i].key in ("في", "خلال") and i + 1 < len(self.words):
+        if i < len(self.words) and self.words[i].key in _PRONOUN_PPS:
+            i += 1  # قال عنه عروة بن الزبير: the subject after a pronoun object
+        elif (
+            i < len(self.words) and self.words[i].key in ("في", "خلال") and i + 1 < len(self.words)
+        ):
             if self.words[i + 1].key not in _STATEMENT_NOUNS:
                 return j
             i += 2
@@ -619,7 +639,12 @@ class _Doc:
             j -= 1
         if j == last:
             return None
-        return (self.words[j + 1].start, self.words[last].end)
+        if j >= 0 and self.words[j].start >= lo and self.words[j].key in _PREPOSITIONS:
+            return None  # عن كاميرا جديدة قالت، في تويتر قال: the object of a preposition
+        first = self.words[j + 1]
+        if first.key[:1] in ("ب", "ل") and first.key[1:3] == "ال":
+            return None  # برسالته الى هرقل قال … / للمسؤولين قال
+        return (first.start, self.words[last].end)
 
     def to_agent(self, np: Range | None) -> Agent:
         """Prefer a tagged entity inside the noun phrase (PERS first); else the phrase itself."""
@@ -672,10 +697,24 @@ class _Doc:
             return _CARRY  # وأكد معاليه أن: the man named before
         if np is not None:
             return self.to_agent(np)
-        if not m.proclitic:
+        subordinate = k > 0 and self.words[k - 1].key in _SUBORDINATORS
+        if not m.proclitic and not subordinate:
             before = self.np_before(k, lo)
             if before is not None:
                 return self.to_agent(before)
+        if not m.proclitic and (
+            subordinate or (k + 1 < len(self.words) and self.words[k + 1].key in _PRONOUN_PPS)
+        ):
+            # تغريدة كتبها فلان … قال فيها:، ألقى فلان كلمة أوضح فيها أن، حيث قال: the subject
+            # of the sentence (or of the cue before) says what the document holds
+            lo_k = self.word_index(lo)
+            for j in range(k - 1, lo_k - 1, -1):
+                pm = self.cues[j]
+                if pm is not None and not pm.participle:
+                    return self.speaker_for_cue(j, lo)
+            subj = self.sentence_subject(lo, k)
+            if subj is not None:
+                return self.to_agent(subj)
         elif self.main_verb(lo) < k - 1:
             # "استقبل الملك ...، وأكد أن": a second verb sharing the sentence's subject
             subj = self.sentence_subject(lo, k)
@@ -957,6 +996,15 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             )
             continue
         cue_match = doc.cues[ck]
+        kn = doc.word_index(pair.close + 1)
+        if (
+            n_words <= 3
+            and ck == ko - 1
+            and kn < len(doc.words)
+            and not doc.words[kn].is_punct
+            and doc.words[kn].start < shi
+        ):
+            continue  # وأعلنت "مايكروسوفت" عن نيتها، وأدلى "كارتر" بتصريحه: the subject's name
         if (
             n_words <= 3
             and ck < ko - 1
@@ -1298,6 +1346,12 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                     colon = j
                 break
             if not w.is_punct and doc.lex.is_complementizer(w.key):
+                if (
+                    j >= k + 3
+                    and doc.words[j - 1].key == "علي"
+                    and doc.words[j - 2].text in _COMMAS
+                ):
+                    break  # «، على أن تتكفل الجمعية…»: "provided that", not what was said
                 if (
                     doc.words[j - 1].key not in _MODALS
                     and m.lemma not in doc.lex.call_lemmas

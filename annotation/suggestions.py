@@ -14,6 +14,7 @@ from annotation.arabic import (
     QUOTE_CLOSERS,
     SENTENCE_END,
     STRAIGHT_QUOTE,
+    is_tashkeel,
     is_word_char,
     trim,
 )
@@ -116,13 +117,20 @@ def sentence_spans(text: str, protect: Iterable[Range] = ()) -> list[Range]:
 
 def is_abbreviation_dot(text: str, i: int) -> bool:
     """A dot right after a one-letter word (د. م. أ.د.), optionally with و/ف: a title, not an end."""
-    j = i - 1
+    j = _skip_marks(text, i - 1)
     if j < 0 or not text[j].isalpha():
         return False
-    j -= 1
+    j = _skip_marks(text, j - 1)  # عدّة. is a word ending in a letter after a shadda
     if j >= 0 and text[j] in "\u0648\u0641" and (j == 0 or not text[j - 1].isalpha()):
         j -= 1
     return j < 0 or not text[j].isalpha() or text[j] == "."
+
+
+def _skip_marks(text: str, j: int) -> int:
+    """The index of the last character at or before j that is not a diacritic."""
+    while j >= 0 and is_tashkeel(text[j]):
+        j -= 1
+    return j
 
 
 def _emit(text: str, start: int, end: int, out: list[Range]) -> None:
