@@ -155,12 +155,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--no-window", action="store_true", help="skip the real window")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep the projects in this folder (corpus-N.hashiya) and reuse them when present",
+    )
     args = parser.parse_args(argv)
     results: dict[str, Any] = {}
     for n in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix="hashiya-list-") as tmp:
-            path = Path(tmp) / "corpus.hashiya"
-            built = build(path, n)
+            folder = args.keep or Path(tmp)
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"corpus-{n}.hashiya"
+            built = 0.0
+            if not path.exists():  # built under another name: a killed build is not reused
+                partial_path = folder / f"corpus-{n}.partial.hashiya"
+                for stale in folder.glob(f"{partial_path.name}*"):
+                    stale.unlink()
+                built = build(partial_path, n)
+                partial_path.rename(path)
+            else:
+                Project(path).close()  # brought to this build's schema before measuring
             result = {"build_s": round(built, 1), **measure(path, window=not args.no_window)}
             results[str(n)] = result
             print(

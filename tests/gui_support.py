@@ -31,7 +31,7 @@ def open_window(qtbot, db: Path, annotator: str = "tester"):
 
 def wait_for_import(qtbot, window, count: int) -> None:
     qtbot.waitUntil(
-        lambda: not window.io.importing and len(window.docs.documents()) >= count, timeout=20000
+        lambda: not window.io.importing and window.docs.doc_model.total >= count, timeout=20000
     )
 
 

@@ -269,3 +269,49 @@ def test_document_list_is_rebuilt_by_the_migration_with_unique_positions(
         assert [i.position for i in infos] == [1, 2, 3]
         assert infos[0].entity_count == 1
         assert project.spans(first.id)[0].version == 0
+
+
+def test_status_totals_are_maintained_not_counted(tmp_path: Path) -> None:
+    """document_totals follows every insert, status change and removal (triggers)."""
+    with Project(tmp_path / "p.hashiya") as project:
+        docs = _fill(project, 40)
+
+    def counted(project: Project) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for status, n in project.db.execute(
+            "SELECT status, COUNT(*) FROM document_list GROUP BY status"
+        ):
+            counts[status] = n
+        return counts
+
+    with Project(tmp_path / "p.hashiya") as project:
+        assert project.status_counts() == counted(project)
+        rng = random.Random(3)
+        for doc in rng.sample(docs, 15):
+            project.set_status(doc.id, rng.choice(STATUSES))
+            assert project.status_counts() == counted(project)
+        with project.transaction():
+            project.db.execute("DELETE FROM documents WHERE id = ?", [docs[0].id])
+        assert project.status_counts() == counted(project)
+        assert sum(project.status_counts().values()) == 39
+
+
+def test_the_migration_fills_the_status_totals(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from storage import migrations
+
+    path = tmp_path / "v10.hashiya"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(sqlite_utils.Database(conn, recursive_triggers=False), target=10)
+    for i, status in enumerate(("new", "done", "done")):
+        doc = Document.create(f"نص رقم {i} للخبر.", f"{i}.txt")
+        conn.execute(
+            "INSERT INTO documents(id, sha256, source, text, status, position, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, 'now')",
+            [doc.id, doc.sha256, doc.source, doc.text, status, i + 1],
+        )
+    conn.close()
+    with Project(path) as project:
+        assert project.migrated_from == 10
+        assert project.status_counts() == {"new": 1, "in_progress": 0, "done": 2}

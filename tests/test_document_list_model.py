@@ -1,6 +1,6 @@
-"""The lazy document list model (ui/document_list_model.py) on 20,000 documents: it holds a
-page, fetches more as the view scrolls, filters and sorts through the project, finds a far
-row, and shows sources and titles as plain, unspoofable text."""
+"""The lazy document list model (ui/document_list_model.py) on 20,000 documents: it holds
+only the pages the view shows, filters and sorts through the project, finds a far row, and
+shows sources and titles as plain, unspoofable text."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from annotation.documents import STATUSES, Document
 from storage.project import Project
-from ui.document_list_model import COLUMNS, LazyDocumentModel
+from ui.document_list_model import COLUMNS, DOCUMENT, POSITION, TITLE, LazyDocumentModel
 
 N = 20_000
 
@@ -39,29 +39,29 @@ def model(qtbot, big: Path):
     project.close()
 
 
-def test_holds_one_page_and_fetches_more_as_the_view_scrolls(qtbot, model) -> None:
-    assert model.total == N
-    assert model.rowCount() == 100
+def test_holds_only_the_pages_the_view_shows(qtbot, model) -> None:
+    assert model.total == N and model.rowCount() == N
+    assert model.rows == []  # counted, nothing read yet
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(model)
     view.resize(400, 300)
     view.show()
     qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: len(model.rows) == 100)  # the first page, on screen
     view.scrollToBottom()
-    qtbot.waitUntil(lambda: model.rowCount() > 100)
-    assert model.rowCount() < N  # only what scrolled into view, not everything
-    assert model.canFetchMore()
-    while model.canFetchMore():
-        model.fetchMore()
-    assert model.rowCount() == N
+    qtbot.waitUntil(lambda: any(r.position == N for r in model.rows))
+    assert len(model.rows) <= 200  # the first and the last page, nothing in between
     assert [model.info(i).position for i in (0, N - 1)] == [1, N]
+    for row in range(0, N, 100):  # every page once: only the most recent ones are kept
+        model.info(row)
+    assert len(model.rows) == model.max_pages * 100
 
 
 def test_filter_status_source_and_words(model) -> None:
     model.set_filter(status="done")
     assert model.total == N // 3
-    assert all(model.info(i).status == "done" for i in range(model.rowCount()))
+    assert all(model.info(i).status == "done" for i in range(0, model.rowCount(), 97))
     model.set_filter(words="الرياض", source="feed-3/")
     want = sum(1 for i in range(N) if i % 7 == 0 and i % 10 == 3)
     assert model.total == want
@@ -74,18 +74,19 @@ def test_sort_by_any_column_through_the_view(qtbot, model) -> None:
     qtbot.addWidget(view)
     view.setModel(model)
     view.setSortingEnabled(True)
-    view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    view.sortByColumn(POSITION, Qt.SortOrder.DescendingOrder)
     assert model.info(0).position == N
     for column in range(len(COLUMNS)):
         view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
-        assert model.total == N and model.rowCount() == 100
+        assert model.total == N and len(model.rows) <= 100
 
 
-def test_row_of_a_far_document_fetches_up_to_it(model) -> None:
+def test_row_of_a_far_document_reads_only_its_page(model) -> None:
     far = model.project.document_ids()[15_000]
     row = model.row_of(far)
     assert row == 15_000
     assert model.data(model.index(row, 0), Qt.ItemDataRole.UserRole) == far
+    assert len(model.rows) == 100
     model.set_filter(status="new")  # every third document, 15000 among them
     assert model.row_of(far) == 5_000
     assert model.row_of(model.project.document_ids()[15_001]) == -1  # in progress: left out
@@ -97,8 +98,9 @@ def test_sources_and_titles_are_plain_text(qtbot, tmp_path: Path) -> None:
         doc = Document.create("<img src='x.png'> <b>عنوان</b>", "feeds/<b>news\u202etxt.exe")
         project.add_document(doc)
         model = LazyDocumentModel(project)
-        name = model.data(model.index(0, 1))
-        assert "\u202e" not in name and "⟨U+202E⟩" in name
-        tip = model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+        name = model.data(model.index(0, DOCUMENT))
+        assert "\u202e" not in name and "⟨RLO⟩" in name
+        tip = model.data(model.index(0, DOCUMENT), Qt.ItemDataRole.ToolTipRole)
         assert "<b>" not in tip and "&lt;b&gt;news" in tip
-        assert model.data(model.index(0, 2)) == doc.text  # shown as text by the item view
+        # shown as text by the item view, isolated in the mirrored layout
+        assert model.data(model.index(0, TITLE)) == f"\u2068{doc.text}\u2069"

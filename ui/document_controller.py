@@ -21,7 +21,7 @@ from storage.curation import Curation, curation_annotators
 from storage.project import Project
 from storage.session import Change, DocumentSession
 from storage.team import editing_layer
-from ui.panels import DocumentListModel
+from ui.document_list_model import LazyDocumentModel
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,8 @@ class DocumentController(QObject):
         self.project = project
         self.session: DocumentSession | None = None
         self.undo_stack = QUndoStack(self)
-        self.doc_model = DocumentListModel()
+        # the list reads pages as the view shows them; reload_documents() counts the first time
+        self.doc_model = LazyDocumentModel(project, load=False)
         self.doc_model.curation = self.curation_text
         # issue 9: while curating, documents open on the gold layer (ui/curation.py)
         self.curating = False
@@ -72,16 +73,29 @@ class DocumentController(QObject):
     def doc_id(self) -> str | None:
         return self.session.doc.id if self.session is not None else None
 
-    def documents(self) -> list[DocumentInfo]:
-        return self.doc_model.rows
+    def documents(self, limit: int = 1000) -> list[DocumentInfo]:
+        """The first rows of the list as filtered and sorted (one page query, never the
+        whole project: the list itself reads its pages as they scroll into view)."""
+        return self.project.document_page(self.doc_model.query, 0, limit)
 
     def reload_documents(self) -> None:
-        self.doc_model.set_rows(self.project.documents())
+        self.doc_model.reload()
         self.documentsReloaded.emit()
 
     def info(self, doc_id: str) -> DocumentInfo | None:
-        row = self.doc_model.row_of(doc_id)
-        return self.doc_model.rows[row] if row >= 0 else None
+        """doc_id's list row: from the list's held pages, else one indexed lookup."""
+        held = self.doc_model.loaded(doc_id)
+        if held is not None:
+            return held
+        try:
+            return self.project.document_info(doc_id)
+        except KeyError:
+            return None
+
+    def first_document(self) -> str | None:
+        """The id of the first document of the list as filtered and sorted, or None."""
+        info = self.doc_model.info(0)
+        return info.id if info is not None else None
 
     def open(self, doc_id: str) -> DocumentSession:
         if self.session is not None:
@@ -99,20 +113,24 @@ class DocumentController(QObject):
         return self.session
 
     def step(self, delta: int) -> None:
-        rows = self.doc_model.rows
-        if not rows:
+        """Open the next (delta > 0) or previous document of the list as filtered and sorted:
+        the current row from one indexed count, the target from its page."""
+        model = self.doc_model
+        if model.total == 0:
             return
-        current = self.doc_model.row_of(self.session.doc.id) if self.session else -1
-        target = min(len(rows) - 1, max(0, current + delta))
+        current = model.row_of(self.session.doc.id) if self.session else -1
+        target = min(model.total - 1, max(0, current + delta))
         if target != current:
-            self.open(rows[target].id)
+            info = model.info(target)
+            if info is not None:
+                self.open(info.id)
 
     def _on_session_change(self, change: Change) -> None:
         delta = sum(1 for s in change.added if s.kind == "entity") - sum(
             1 for s in change.removed if s.kind == "entity"
         )
         if delta and self.session is not None:
-            info = self.info(self.session.doc.id)
+            info = self.doc_model.loaded(self.session.doc.id)  # a row not held reads anew
             if info is not None:
                 self.doc_model.update_info(replace(info, entity_count=info.entity_count + delta))
         if self.curating and self.session is not None:  # gold moved: what is left to curate
@@ -144,7 +162,7 @@ class DocumentController(QObject):
             return
         self.project.set_status(doc_id, status)
         self.doc_model.forget_curation(doc_id)
-        info = self.info(doc_id)
+        info = self.doc_model.loaded(doc_id)
         if info is not None:
             self.doc_model.update_info(replace(info, status=status))
         self.statusChanged.emit(doc_id, status)
@@ -168,7 +186,8 @@ class DocumentController(QObject):
 
     def refresh_counts(self, doc_ids: Iterable[str]) -> None:
         for doc_id in doc_ids:
-            self.doc_model.update_info(self.project.document_info(doc_id))
+            if self.doc_model.loaded(doc_id) is not None:
+                self.doc_model.update_info(self.project.document_info(doc_id))
 
     def set_rejected(self, doc_id: str, proposals: Sequence[Proposal], rejected: bool) -> None:
         self.project.set_rejected(doc_id, [p.key for p in proposals], rejected)

@@ -1,124 +1,149 @@
-"""A lazy document list for projects of any size: rows are fetched from the project's
-`document_list` table a page at a time as the view scrolls (canFetchMore / fetchMore),
-filtered and sorted by SQL, never by loading every document.
+"""The window's document list, for projects of any size: a table model whose row count is
+the number of documents the filter keeps, and whose rows are read from the project's narrow
+`document_list` table a page at a time when the view shows them (filtered and sorted by SQL),
+never by loading every document.
 
-The window owns the view; this model only asks the project for pages
-(`Project.document_page`, `document_count`, `document_row`).
+Only the pages the view asked for are held (the most recent ``max_pages`` of them), so
+scrolling to the end of 100,000 documents, or showing the last document opened, reads the
+pages on screen and nothing in between.
 """
 
 from __future__ import annotations
 
-import html
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from annotation.arabic import BIDI_CONTROLS
 from annotation.documents import STATUS_TITLES, DocumentInfo
 from storage.document_list import DocumentQuery
 from storage.project import Project
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.panels import status_title
+from ui.plain_text import isolate, ltr, tooltip, visible_controls
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
-# (header, DocumentQuery.sort column) per view column
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("#", "position"),
-    ("Document", "source"),
-    ("First words", "title"),
-    ("Status", "status"),
-    ("Characters", "length"),
-    ("Entities", "entities"),
-    ("Quotes", "quotes"),
-    ("Claims", "claims"),
+# (header, DocumentQuery.sort column or None when the column cannot be sorted) per column.
+COLUMNS: tuple[tuple[str, str | None], ...] = (
+    (QT_TRANSLATE_NOOP("panels", "Document"), "source"),
+    (QT_TRANSLATE_NOOP("panels", "Status"), "status"),
+    (QT_TRANSLATE_NOOP("panels", "Entities"), "entities"),
+    (QT_TRANSLATE_NOOP("panels", "Curation"), None),
+    (QT_TRANSLATE_NOOP("panels", "First words"), "title"),
+    (QT_TRANSLATE_NOOP("panels", "#"), "position"),
+    (QT_TRANSLATE_NOOP("panels", "Characters"), "length"),
+    (QT_TRANSLATE_NOOP("panels", "Quotes"), "quotes"),
+    (QT_TRANSLATE_NOOP("panels", "Claims"), "claims"),
 )
-_NUMERIC = {0, 4, 5, 6, 7}
+DOCUMENT, STATUS, ENTITIES, CURATION, TITLE, POSITION, LENGTH, QUOTES, CLAIMS = range(len(COLUMNS))
+_NUMERIC = {ENTITIES, POSITION, LENGTH, QUOTES, CLAIMS}
 
 
-def visible_controls(text: str) -> str:
-    """Bidi controls shown as ⟨U+202E⟩, so that a source name cannot spoof its neighbours."""
-    if not any(c in BIDI_CONTROLS for c in text):
-        return text
-    return "".join(f"⟨U+{ord(c):04X}⟩" if c in BIDI_CONTROLS else c for c in text)
+def sort_column(column: int) -> str | None:
+    return COLUMNS[column][1]
+
+
+def column_of_sort(sort: str) -> int:
+    return next(i for i, (_h, s) in enumerate(COLUMNS) if s == sort)
 
 
 class LazyDocumentModel(QAbstractTableModel):
-    """Rows of the project's document list, fetched page_size at a time."""
+    """Rows of the project's document list as filtered and sorted by ``query``."""
 
-    def __init__(self, project: Project, page_size: int = 200) -> None:
+    def __init__(
+        self, project: Project, page_size: int = 200, max_pages: int = 50, load: bool = True
+    ) -> None:
         super().__init__()
         self.project = project
         self.page_size = page_size
+        self.max_pages = max_pages
         self.query = DocumentQuery()
         self.total = 0
-        self._rows: list[DocumentInfo] = []
+        self._pages: OrderedDict[int, list[DocumentInfo]] = OrderedDict()
         self._row_of: dict[str, int] = {}
-        self.reload()
+        # doc id -> curation progress text ("" when the document has one layer); set by the
+        # document controller, asked only for the rows on screen and cached until a reload.
+        self.curation: Callable[[str], str] | None = None
+        self._curation_cache: dict[str, str] = {}
+        if load:
+            self.reload()
 
     # --- what the view asks -------------------------------------------------------------------
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self.total
 
     def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
-
-    def canFetchMore(self, parent: Index = _ROOT) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self._rows) < self.total
-
-    def fetchMore(self, parent: Index = _ROOT) -> None:  # noqa: N802
-        if parent.isValid():
-            return
-        self._fetch(min(self.page_size, self.total - len(self._rows)))
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][0]
+            return QCoreApplication.translate("panels", COLUMNS[section][0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self.total:
             return None
-        info = self._rows[index.row()]
+        if int(role) not in _ROLES:
+            return None
+        info = self.info(index.row())
+        if info is None:
+            return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(info, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            # Escaped: a source or title is text from outside, never markup.
-            lines = [visible_controls(info.source), info.id, f"{info.length} characters"]
-            return "<p style='white-space:pre-wrap'>" + html.escape("\n".join(lines)) + "</p>"
+            return tooltip(
+                f"{isolate(visible_controls(info.source))}\n{ltr(info.id)} · "
+                + QCoreApplication.translate(
+                    "DocumentListModel", "%n character(s)", "", info.length
+                )
+            )
         if role == Qt.ItemDataRole.UserRole:
             return info.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in _NUMERIC:
+        if col in _NUMERIC:  # TextAlignmentRole
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _display(self, info: DocumentInfo, col: int) -> Any:
-        if col == 0:
+        if col == DOCUMENT:
+            # isolated: a Latin file name keeps its order in the mirrored Arabic layout
+            return isolate(visible_controls(PurePath(info.source).name or info.id))
+        if col == STATUS:
+            return status_title(info.status) if info.status in STATUS_TITLES else info.status
+        if col == CURATION:
+            return self._curation_text(info.id)
+        if col == TITLE:
+            return isolate(visible_controls(info.title))
+        if col == POSITION:
             return info.position
-        if col == 1:
-            return visible_controls(PurePath(info.source).name or info.id)
-        if col == 2:
-            return visible_controls(info.title)
-        if col == 3:
-            return STATUS_TITLES.get(info.status, info.status)
-        return (info.length, info.entity_count, info.quote_count, info.claim_count)[col - 4]
+        if col == ENTITIES:
+            return info.entity_count
+        return {LENGTH: info.length, QUOTES: info.quote_count, CLAIMS: info.claim_count}[col]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.set_query(
-            replace(
-                self.query,
-                sort=COLUMNS[column][1],
-                descending=order == Qt.SortOrder.DescendingOrder,
-            )
-        )
+        sort = sort_column(column)
+        if sort is None:  # the curation column is computed per row: not sortable
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) != (self.query.sort, self.query.descending):
+            self.set_query(replace(self.query, sort=sort, descending=descending))
 
     # --- what the window asks ---------------------------------------------------------------
     def set_query(self, query: DocumentQuery) -> None:
-        """Filter and sort: a new count and the first page (the view fetches the rest)."""
+        """Filter and sort: a new count; the view reads the pages it shows."""
         self.query = query
         self.reload()
 
@@ -126,34 +151,45 @@ class LazyDocumentModel(QAbstractTableModel):
         self.set_query(replace(self.query, status=status, source=source, words=words))
 
     def reload(self) -> None:
-        """Count again and fetch the first page (after an import, or another program's
+        """Count again and forget the pages (after an import, a filter, or another program's
         writes: Project.data_version moved)."""
         self.beginResetModel()
         self.total = self.project.document_count(self.query)
-        self._rows = []
-        self._row_of = {}
+        self._pages.clear()
+        self._row_of.clear()
+        self._curation_cache.clear()
         self.endResetModel()
-        self.fetchMore()
 
-    def info(self, row: int) -> DocumentInfo:
-        return self._rows[row]
+    def info(self, row: int) -> DocumentInfo | None:
+        """The document at row (its page is read when not held); None past the end."""
+        if not 0 <= row < self.total:
+            return None
+        number, at = divmod(row, self.page_size)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._load(number)
+        else:
+            self._pages.move_to_end(number)
+        return page[at] if at < len(page) else None
 
     @property
     def rows(self) -> list[DocumentInfo]:
-        """The rows fetched so far."""
-        return self._rows
+        """The rows held now (the pages the view showed), in row order."""
+        return [info for _n, page in sorted(self._pages.items()) for info in page]
+
+    def loaded(self, doc_id: str) -> DocumentInfo | None:
+        """doc_id's row when a held page has it (no query)."""
+        row = self._row_of.get(doc_id)
+        return self.info(row) if row is not None else None
 
     def row_of(self, doc_id: str) -> int:
-        """doc_id's row, fetching up to it when it is further down; -1 when filtered out."""
+        """doc_id's row in the filtered, sorted list (one indexed count when its page is not
+        held); -1 when the filter leaves it out."""
         row = self._row_of.get(doc_id)
         if row is not None:
             return row
         at = self.project.document_row(doc_id, self.query)
-        if at is None or at >= self.total:
-            return -1
-        if at >= len(self._rows):
-            self._fetch(at + 1 - len(self._rows) + self.page_size)
-        return self._row_of.get(doc_id, -1)
+        return at if at is not None and at < self.total else -1
 
     def update_info(self, info: DocumentInfo) -> None:
         """One document's row changed (status, counts) and is shown with its new values.
@@ -161,18 +197,42 @@ class LazyDocumentModel(QAbstractTableModel):
         row = self._row_of.get(info.id)
         if row is None:
             return
-        self._rows[row] = info
+        page = self._pages.get(row // self.page_size)
+        if page is None:
+            return
+        page[row % self.page_size] = info
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
-    def _fetch(self, n: int) -> None:
-        if n <= 0:
-            return
-        page = self.project.document_page(self.query, len(self._rows), n)
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(_ROOT, first, first + len(page) - 1)
+    def forget_curation(self, doc_id: str) -> None:
+        self._curation_cache.pop(doc_id, None)
+        row = self._row_of.get(doc_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, CURATION), self.index(row, CURATION))
+
+    def _curation_text(self, doc_id: str) -> str:
+        if self.curation is None:
+            return ""
+        text = self._curation_cache.get(doc_id)
+        if text is None:
+            text = self._curation_cache[doc_id] = self.curation(doc_id)
+        return text
+
+    def _load(self, number: int) -> list[DocumentInfo]:
+        first = number * self.page_size
+        page = self.project.document_page(self.query, first, self.page_size)
+        self._pages[number] = page
         for i, info in enumerate(page, first):
             self._row_of[info.id] = i
-        self._rows.extend(page)
-        self.endInsertRows()
+        while len(self._pages) > self.max_pages:
+            _n, dropped = self._pages.popitem(last=False)
+            for info in dropped:
+                self._row_of.pop(info.id, None)
+        return page
+
+
+_ROLES = {
+    int(Qt.ItemDataRole.DisplayRole),
+    int(Qt.ItemDataRole.ToolTipRole),
+    int(Qt.ItemDataRole.UserRole),
+    int(Qt.ItemDataRole.TextAlignmentRole),
+}

@@ -205,9 +205,9 @@ class MainWindow(QMainWindow):
         self.docs.reload_documents()
         self._restore_geometry()
         last = self.prefs.last_document
-        ids = [info.id for info in self.docs.documents()]
-        if ids:
-            self.docs.open(last if last in ids else ids[0])
+        start = last if last and self.docs.info(last) is not None else self.docs.first_document()
+        if start is not None:
+            self.docs.open(start)
         self._update_title()
 
     # --- wiring -------------------------------------------------------------------------------
@@ -692,7 +692,8 @@ class MainWindow(QMainWindow):
 
     def _documents_reloaded(self) -> None:
         self.documents.update_progress()
-        self.stack.setCurrentWidget(self.view if self.docs.documents() else self.empty_page)
+        has_documents = self.documents.totals.total > 0
+        self.stack.setCurrentWidget(self.view if has_documents else self.empty_page)
         if self.docs.doc_id is not None:
             self.documents.show_current(self.docs.doc_id)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Callable
-from pathlib import PurePath
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotation.documents import STATUS_TITLES, DocumentInfo
+from annotation.documents import STATUS_TITLES
 from annotation.schema import LabelSchema
 from annotation.span_index import SpanIndex
 from annotation.spans import Span, sort_key
@@ -117,85 +116,6 @@ class _FlatModel(QAbstractTableModel):
     ) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return QCoreApplication.translate("panels", self.HEADERS[section])
-        return None
-
-
-class DocumentListModel(_FlatModel):
-    HEADERS = (
-        QT_TRANSLATE_NOOP("panels", "Document"),
-        QT_TRANSLATE_NOOP("panels", "Status"),
-        QT_TRANSLATE_NOOP("panels", "Entities"),
-        QT_TRANSLATE_NOOP("panels", "Curation"),
-    )
-    CURATION = 3
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # doc id -> curation progress text ("" when the document has one layer); set by the
-        # document controller, asked only for the rows on screen and cached until a reload.
-        self.curation: Callable[[str], str] | None = None
-        self._curation_cache: dict[str, str] = {}
-
-    def set_rows(self, rows: list[DocumentInfo]) -> None:
-        self.beginResetModel()
-        self.items = list(rows)
-        self._curation_cache.clear()
-        self.endResetModel()
-
-    def forget_curation(self, doc_id: str) -> None:
-        self._curation_cache.pop(doc_id, None)
-        row = self.row_of(doc_id)
-        if row >= 0:
-            self.dataChanged.emit(self.index(row, self.CURATION), self.index(row, self.CURATION))
-
-    def _curation_text(self, doc_id: str) -> str:
-        if self.curation is None:
-            return ""
-        text = self._curation_cache.get(doc_id)
-        if text is None:
-            text = self._curation_cache[doc_id] = self.curation(doc_id)
-        return text
-
-    def row_of(self, doc_id: str) -> int:
-        for i, info in enumerate(self.rows):
-            if info.id == doc_id:
-                return i
-        return -1
-
-    def update_info(self, info: DocumentInfo) -> None:
-        row = self.row_of(info.id)
-        if row < 0:
-            return
-        self.rows[row] = info
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
-
-    @property
-    def rows(self) -> list[DocumentInfo]:
-        return self.items
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        info = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                # isolated: a Latin file name keeps its order in the mirrored Arabic layout
-                return isolate(visible_controls(PurePath(info.source).name or info.id))
-            if col == 1:
-                return status_title(info.status) if info.status in STATUS_TITLES else info.status
-            if col == self.CURATION:
-                return self._curation_text(info.id)
-            return info.entity_count
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(
-                f"{isolate(visible_controls(info.source))}\n{ltr(info.id)} · "
-                + self.tr("%n character(s)", "", info.length)
-            )
-        if role == Qt.ItemDataRole.UserRole:
-            return info.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 

@@ -5,12 +5,14 @@ controllers hold and turn clicks into signals; they own no document state of the
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import qtawesome as qta
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -19,7 +21,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QProgressBar,
     QTabWidget,
@@ -33,16 +38,26 @@ from annotation.schema import LabelSchema
 from annotation.spans import Span
 from storage.session import Change, DocumentSession
 from ui.details_panel import DetailsPanel, excerpt
+from ui.document_list_model import (
+    CURATION,
+    DOCUMENT,
+    ENTITIES,
+    POSITION,
+    STATUS,
+    TITLE,
+    LazyDocumentModel,
+    column_of_sort,
+    sort_column,
+)
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.panels import (
-    DocumentListModel,
     LegendWidget,
     SpanListModel,
     attribute_text,
     make_list_view,
     status_title,
 )
-from ui.plain_text import isolate
+from ui.plain_text import isolate, ltr, plain_label
 from ui.search_panel import SearchPanel
 
 ICON_COLOR = "#37474f"
@@ -80,37 +95,125 @@ class ClaimFilter(QSortFilterProxyModel):
         return all(not v or str(span.attrs.get(k, "")) == v for k, v in self.wanted.items())
 
 
+@dataclass(frozen=True)
+class DocumentTotals:
+    """The progress bar's figures, from the list table's status index (no text is read)."""
+
+    total: int = 0
+    done: int = 0
+
+
 class DocumentsPane(QWidget):
-    """The project's documents, how many are done, and a right-click menu for the status."""
+    """The project's documents (a lazy list filtered by status, source and first words as
+    you type, sorted by any column through its header), where the open document stands in
+    it, how many are done, and a right-click menu for the status."""
 
     documentActivated = Signal(str)  # doc id
     statusRequested = Signal(str, str)  # doc id, status
 
-    def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
+    # shown unless the user hides them (the header's context menu shows the others)
+    SHOWN = (DOCUMENT, STATUS, ENTITIES, CURATION)
+
+    def __init__(self, model: LazyDocumentModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.current: str | None = None
+        self.totals = DocumentTotals()
+        self.words = QLineEdit(self)
+        self.words.setPlaceholderText(self.tr("Filter by first words…"))
+        self.words.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(self.tr("any status"), None)
+        for status in STATUSES:
+            self.status_filter.addItem(status_title(status), status)
+        self.source = QLineEdit(self)
+        self.source.setPlaceholderText(self.tr("Filter by source…"))
+        self.source.setClearButtonEnabled(True)
+        self.words.textChanged.connect(self._filter)
+        self.source.textChanged.connect(self._filter)
+        self.status_filter.currentIndexChanged.connect(self._filter)
         self.list = make_list_view(model, self, label_width=64)
+        header = self.list.horizontalHeader()
+        for column in range(model.columnCount()):
+            if column not in self.SHOWN:
+                self.list.setColumnHidden(column, True)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TITLE, 160)
+        header.setSortIndicator(POSITION, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        header.sortIndicatorChanged.connect(self._sort)
+        header.setSectionsClickable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._columns_menu)
         self.list.activated.connect(self._activated)
         self.list.clicked.connect(self._activated)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
+        self.position = plain_label(self)
         self.progress = QProgressBar(self)
         self.progress.setFormat(self.tr("%v of %m documents done"))
         self.progress.setTextVisible(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Documents"), self))
+        layout.addWidget(self.words)
+        row = QHBoxLayout()
+        row.addWidget(self.status_filter)
+        row.addWidget(self.source, 1)
+        layout.addLayout(row)
         layout.addWidget(self.list)
+        layout.addWidget(self.position)
         layout.addWidget(self.progress)
 
+    # --- filter and sort ----------------------------------------------------------------------
+    def _filter(self) -> None:
+        """As you type: one count; the view reads the page it shows."""
+        self.model.set_filter(
+            status=self.status_filter.currentData(),
+            source=self.source.text().strip(),
+            words=self.words.text().strip(),
+        )
+        self._show_position()
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        if sort_column(column) is None:  # not sortable: keep the indicator where it was
+            header = self.list.horizontalHeader()
+            with QSignalBlocker(header):
+                header.setSortIndicator(
+                    column_of_sort(self.model.query.sort),
+                    Qt.SortOrder.DescendingOrder
+                    if self.model.query.descending
+                    else Qt.SortOrder.AscendingOrder,
+                )
+            return
+        self.model.sort(column, order)
+        self._show_position()
+
+    def _columns_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not self.list.isColumnHidden(column))
+            action.setEnabled(column != DOCUMENT)
+            action.toggled.connect(lambda on, c=column: self.list.setColumnHidden(c, not on))
+        menu.popup(self.list.horizontalHeader().mapToGlobal(point))
+
+    # --- rows -----------------------------------------------------------------------------------
+    def _doc_at(self, index: QModelIndex) -> str | None:
+        info = self.model.info(index.row())
+        return info.id if info is not None else None
+
     def _activated(self, index: QModelIndex) -> None:
-        self.documentActivated.emit(self.model.rows[index.row()].id)
+        doc_id = self._doc_at(index)
+        if doc_id is not None:
+            self.documentActivated.emit(doc_id)
 
     def _menu(self, point: QPoint) -> None:
         index = self.list.indexAt(point)
-        if not index.isValid():
+        doc_id = self._doc_at(index) if index.isValid() else None
+        if doc_id is None:
             return
-        doc_id = self.model.rows[index.row()].id
         menu = QMenu(self)
         for status in STATUSES:
             action = menu.addAction(self.tr("Mark as {status}").format(status=status_title(status)))
@@ -120,15 +223,36 @@ class DocumentsPane(QWidget):
         menu.popup(self.list.viewport().mapToGlobal(point))
 
     def show_current(self, doc_id: str) -> None:
-        row = self.model.row_of(doc_id)
+        self.current = doc_id
+        self._show_position()
+
+    def _show_position(self) -> None:
+        """Select the open document's row (one indexed count when its page is not held) and
+        say where it stands: "12 of 340 shown · 100,000 documents"."""
+        row = self.model.row_of(self.current) if self.current else -1
+        shown = self.model.total
         if row >= 0:
-            self.list.setCurrentIndex(self.model.index(row, 0))
+            index = self.model.index(row, DOCUMENT)
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
+            where = self.tr("{row} of {shown} shown").format(
+                row=ltr(f"{row + 1:,}"), shown=ltr(f"{shown:,}")
+            )
+        else:
+            self.list.clearSelection()
+            where = self.tr("{shown} shown").format(shown=ltr(f"{shown:,}"))
+        total = self.tr("{total} documents").format(total=ltr(f"{self.totals.total:,}"))
+        self.position.setText(f"{isolate(where)} · {isolate(total)}")
 
     def update_progress(self) -> None:
-        rows = self.model.rows
-        self.progress.setMaximum(max(1, len(rows)))
-        self.progress.setValue(sum(1 for r in rows if r.status == "done"))
-        self.progress.setFormat(self.tr("%v of {total} documents done").format(total=len(rows)))
+        counts = self.model.project.status_counts()
+        self.totals = DocumentTotals(sum(counts.values()), counts.get("done", 0))
+        self.progress.setMaximum(max(1, self.totals.total))
+        self.progress.setValue(self.totals.done)
+        self.progress.setFormat(
+            self.tr("%v of {total} documents done").format(total=self.totals.total)
+        )
+        self._show_position()
 
     def done_count(self) -> int:
         return self.progress.value()

@@ -65,20 +65,27 @@ class SearchController(QObject):
         if session is None:
             return []
         exceptions = self.exceptions()
-        names = {info.id: Path(info.source).name for info in self.docs.documents()}
+        names: dict[str, str] = {}  # only the documents that have hits, one lookup each
+
+        def name(doc_id: str) -> str:
+            if doc_id not in names:
+                info = self.docs.info(doc_id)
+                names[doc_id] = Path(info.source).name if info is not None else doc_id
+            return names[doc_id]
+
         hits: list[Hit] = []
         if project_wide:  # through the project's search index; texts are immutable
             for h in iter_hits(
                 self.docs.project, query, proclitics=proclitics, exceptions=exceptions
             ):
                 context = context_of(h.text, h.start, h.end)
-                hits.append(Hit(h.doc_id, names.get(h.doc_id, h.doc_id), h.start, h.end, context))
+                hits.append(Hit(h.doc_id, name(h.doc_id), h.start, h.end, context))
         else:
             found = self.index().find(query, proclitics=proclitics, exceptions=exceptions)
             hits = [
                 Hit(
                     session.doc.id,
-                    names.get(session.doc.id, session.doc.id),
+                    name(session.doc.id),
                     s,
                     e,
                     context_of(session.text, s, e),

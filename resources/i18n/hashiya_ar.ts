@@ -220,6 +220,30 @@
         <source>%v of {total} documents done</source>
         <translation>أُنجز %v من {total} مستندات</translation>
     </message>
+    <message>
+        <source>Filter by first words…</source>
+        <translation>تصفية بالكلمات الأولى…</translation>
+    </message>
+    <message>
+        <source>any status</source>
+        <translation>أيًّا كانت الحالة</translation>
+    </message>
+    <message>
+        <source>Filter by source…</source>
+        <translation>تصفية بالمصدر…</translation>
+    </message>
+    <message>
+        <source>{row} of {shown} shown</source>
+        <translation>{row} من {shown} معروضة</translation>
+    </message>
+    <message>
+        <source>{shown} shown</source>
+        <translation>المعروضة: {shown}</translation>
+    </message>
+    <message>
+        <source>{total} documents</source>
+        <translation>المستندات: {total}</translation>
+    </message>
 </context>
 <context>
     <name>GraphicsScene</name>
@@ -1630,6 +1654,26 @@ Details: {log}</source>
         <location line="+1" />
         <source>Check-worthy</source>
         <translation>قابل للتحقق</translation>
+    </message>
+    <message>
+        <source>First words</source>
+        <translation>الكلمات الأولى</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>الحروف</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>الاقتباسات</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
     </message>
 </context>
 <context>
