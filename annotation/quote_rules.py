@@ -56,7 +56,11 @@ _STOP = frozenset(
         "لـ ل بـ ب فيه فيها فيهم فيهما له لهم لهما لنا لي عليه عليها عليهم منه منها منهم عنه عنها "
         "عنهم إليه إليها إليهم اليه اليها معه معها معهم بعدما وبعدما عندما وعندما حينما وحينما "
         "كلما لما ولما فلما هل فهل وهل ألا الا ربما لعل إنه انه إنها انها والذي والتي والذين "
-        "كذلك وكذلك أنه أنها أيضاً مؤخرا حاليا سابقا لاحقا مجددا فقد فإن فانه فإنه أما وأما"
+        "كذلك وكذلك أنه أنها أيضاً مؤخرا حاليا سابقا لاحقا مجددا فقد فإن فانه فإنه أما وأما "
+        # second session: a conjunction, a circumstantial وهو, the object of أكد/لفت (a
+        # masdar), media after ل (the outlet spoken to) are no part of the speaker
+        "ولكن ولكنه ولكنها وهو وهي وهم أهمية ضرورة حرص عزم استعداد ترحيب تقدير اعتزاز "
+        "الانتباه النظر لراديو لمحطة لوكالات لصحف للإذاعة لمراسل لمراسلي للقناة للموقع"
     ).split()
 )
 _OPENERS = frozenset(
@@ -113,7 +117,8 @@ _MODALS = frozenset(
     match_key(w)
     for w in (
         "يجب يمكن يمكنها يمكنه ينبغي بد يجوز عليه عليها علينا يريد تريد نريد قبل بعد منذ "
-        "سيما رغم برغم مجرد لمجرد طالما لولا يعني تعني"  # ولا سيما أن، رغم أن: not a complement of the cue
+        "سيما رغم برغم مجرد لمجرد طالما لولا يعني تعني "  # ولا سيما أن، رغم أن: not a complement of the cue
+        "أهمية ضرورة"  # لفت إلى أهمية أن تتسق…: a call, not what was said
     ).split()
 )
 _PRONOUN_PPS = frozenset(
@@ -126,6 +131,11 @@ _SUBORDINATORS = frozenset(match_key(w) for w in "حيث إذ اذ عندما ح
 # a cue right after these is hypothetical or negated, not reported speech (أن تقول، لم يقل)
 _NOT_REPORTING_BEFORE = frozenset(match_key(w) for w in "أن ان لن لم لا ألا الا".split())
 _TASHKEEL_CHARS = "".join(sorted(TASHKEEL))
+_NAMING_WORDS = frozenset(
+    match_key(w) for w in "بعنوان عنوان اسم باسم يسمى تسمى المسمى المسماة شعار بشعار".split()
+)
+# impersonal "they say" opening a sentence with no subject: a saying, not a source
+_IMPERSONAL_SAY = frozenset(match_key(w) for w in "يقولون يقال ويقال".split())
 _SPEECH_SENTENCES = 6
 _SAYING_LEMMA = "قول"  # بقوله: / قوله: the saying itself, a cue that opens new speech
 _FIRST_SECOND_PERSON = frozenset(
@@ -183,7 +193,8 @@ _TITLE_NOUNS = frozenset(
         "مبادرة فعالية فعاليات مهرجان مسابقة جمعية نادي فندق مستشفى حي قرية بلدة منطقة مدينة "
         "هيئة لجنة جائزة وسم هاشتاق هاشتاغ حساب تطبيق رواية قصيدة ديوان مسلسل أغنية معرض ملتقى "
         "ندوة دورة بطولة فريق منتخب مسرحية عرض مطعم سوق مجمع برج مول قرار نظام لائحة خطة "
-        "استراتيجية رؤية منصة بوابة خدمة تقرير دراسة كتابه بعنوان المسمى المسماة يسمى تسمى مجال"
+        "استراتيجية رؤية منصة بوابة خدمة تقرير دراسة كتابه بعنوان المسمى المسماة يسمى تسمى مجال "
+        "اسم لعبة"
     ).split()
 )
 
@@ -508,6 +519,18 @@ class _Doc:
             return None
         if m.participle and w.key.endswith("ه") and w.text.rstrip(_TASHKEEL_CHARS).endswith("ه"):
             return None  # معتقده (his belief), not the participle معتقدة folded by match_key
+        if (
+            m.lemma == "ادعى"
+            and w.text.rstrip(_TASHKEEL_CHARS).endswith("\u0649")
+            and w.key[:1] in "يت"
+        ):
+            return None  # مهندس يدعى علي: "is called" (ى), not يدعي "claims"
+        if w.key in _IMPERSONAL_SAY and (
+            k == 0
+            or self.words[k - 1].is_punct
+            or "\n" in self.text[self.words[k - 1].end : w.start]
+        ):
+            return None  # «يقولون إن الفرق بين العبقرية والجنون شعرة»، «ويقال إن»: a saying
         if k > 0 and self.words[k - 1].key in _NOT_REPORTING_BEFORE:
             return None  # من المعيب أن تقول بأنها…، لم يقل إن: not reported speech
         if m.ambiguous:
@@ -896,8 +919,10 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             continue
         slo, shi = doc.sentence_of(pair.open)
         ko = doc.word_index(pair.open)
-        if (n_words <= 8 and _looks_like_name(doc, ko)) or (
-            n_words <= 3 and _name_before_clause(doc, pair)
+        if (
+            (n_words <= 8 and _looks_like_name(doc, ko))
+            or (n_words <= 20 and _titled(doc, ko))
+            or (n_words <= 3 and _name_before_clause(doc, pair))
         ):
             continue  # «صحيفة «الأيام»، لـ"سبق"، ولفت "فلان" إلى أن: names, not quotations
         found = _cue_before(doc, ko, slo)
@@ -1126,6 +1151,15 @@ def _starts_object(prev: str, key: str) -> bool:
     )
 
 
+def _titled(doc: _Doc, ko: int) -> bool:
+    """The mark follows a naming word, with or without a colon (بعنوان: "…"، اسم "…"): a title
+    of any length."""
+    j = ko - 1
+    if j > 0 and doc.words[j].text == ":":
+        j -= 1
+    return j >= 0 and not doc.words[j].is_punct and doc.words[j].key in _NAMING_WORDS
+
+
 def _looks_like_name(doc: _Doc, ko: int) -> bool:
     """The mark follows a title noun (صحيفة، تنظيم، وكالة...), a source marker (بحسب) or the
     preposition لـ alone (لـ«عكاظ»، ل"سبق": the outlet spoken to)."""
@@ -1196,6 +1230,8 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         colon = next((j for j in range(k0, min(k0 + 8, k1)) if doc.words[j].text == ":"), None)
         if colon is None or colon == k0 or any(doc.cues[j] for j in range(k0, colon)):
             continue
+        if doc.quoted[colon] or any(doc.is_mark(j) for j in range(k0, colon)):
+            continue  # لعبة «ماينكرافت: بوكيت إيديشين»: a colon inside a name
         if any(doc.words[j].key in _NOT_SPEAKERS for j in range(k0, colon)):
             # "رابط الخبر بصحيفة …: <title>": a link line; its title may be "speaker: words"
             k0 = colon + 1

@@ -701,3 +701,39 @@ def test_a_short_name_right_after_the_cue_is_its_subject() -> None:
 def test_a_dot_after_a_word_with_shadda_ends_the_sentence() -> None:
     t = "ويكشف الفيلم عن ثغرات عدّة. من أهمها أن البطل لا يتقدم في العمر."
     assert found(t) == []
+
+
+def test_speaker_phrase_stops_at_conjunctions_objects_and_media() -> None:
+    t = "ولكن مسؤولا قال إن الطريق سيفتح غداً."
+    assert speaker(t, only(t)) == "مسؤولا"
+    t = "وقال المهندس خالد لراديو المدينة إن الطريق سيفتح غداً."
+    assert speaker(t, only(t)) == "المهندس خالد"
+    t = "وقال خالد: «سنفتح الطريق». وتابع وهو يتذكر الحادث: «كان يوماً صعباً»."
+    assert [speaker(t, s) for s in suggest_quotes(t)] == ["خالد", "خالد"]
+
+
+def test_object_masdar_is_no_speaker_and_no_complementizer_after_it() -> None:
+    t = "ولفت الوزير الانتباه إلى أهمية أن تتعاون الدول في مكافحة التهريب."
+    assert found(t) == []
+
+
+def test_yudaa_is_called_is_no_cue_but_yaddai_claims_is() -> None:
+    t = "ويوضح مهندس متطوع يدعى علي أن الورشة أصلحت مئة قطعة."
+    s = only(t)
+    assert cue(t, s) == "ويوضح" and speaker(t, s) == "مهندس متطوع"
+    t = "ويدّعي المتهم أنه كان خارج المدينة يوم الحادث."
+    assert cue(t, only(t)) == "ويدّعي"
+
+
+def test_impersonal_they_say_is_a_saying() -> None:
+    assert found("يقولون إن الفرق بين الشجاعة والتهور خطوة واحدة.") == []
+    assert found("ويقال إن القرية بنيت قبل ثلاثة قرون.") == []
+
+
+def test_titles_after_a_naming_word_and_colons_inside_names() -> None:
+    t = 'وجاء ذلك تجاوباً مع تقرير نشرته الصحيفة بعنوان: "موظفة في مستشفى خاص تشتكي من تأخر رواتبها منذ أشهر".'
+    assert found(t) == []
+    t = 'وأعلنت جماعة صغيرة تطلق على نفسها اسم "أنصار الحرية في الجبل الغربي" مسؤوليتها.'
+    assert found(t) == []
+    t = "التطبيقات الأكثر تحميلاً\n\n1. لعبة «الفارس: النسخة الذهبية الكاملة للجوال» للهواتف الذكية"
+    assert found(t) == []
