@@ -59,7 +59,7 @@ _STOP = frozenset(
         "كذلك وكذلك أنه أنها أيضاً مؤخرا حاليا سابقا لاحقا مجددا فقد فإن فانه فإنه أما وأما "
         # second session: a conjunction, a circumstantial وهو, the object of أكد/لفت (a
         # masdar), media after ل (the outlet spoken to) are no part of the speaker
-        "ولكن ولكنه ولكنها وهو وهي وهم أهمية ضرورة حرص عزم استعداد ترحيب تقدير اعتزاز "
+        "ولكن ولكنه ولكنها لأن لان لأنه لانه وهو وهي وهم أهمية ضرورة حرص عزم استعداد ترحيب تقدير اعتزاز "
         "الانتباه النظر لراديو لمحطة لوكالات لصحف للإذاعة لمراسل لمراسلي للقناة للموقع"
     ).split()
 )
@@ -129,7 +129,10 @@ _PREPOSITIONS = frozenset(
 )
 _SUBORDINATORS = frozenset(match_key(w) for w in "حيث إذ اذ عندما حينما بعدما كما وكما حين".split())
 # a cue right after these is hypothetical or negated, not reported speech (أن تقول، لم يقل)
-_NOT_REPORTING_BEFORE = frozenset(match_key(w) for w in "أن ان لن لم لا ألا الا".split())
+_NOT_REPORTING_BEFORE = frozenset(
+    match_key(w) for w in "أن ان لن لم لا ألا الا ولا ولم ولن فلا فلم".split()
+)
+_TEMPORAL_BEFORE_AN = frozenset(match_key(w) for w in "بعد قبل منذ وبعد وقبل".split())
 _TASHKEEL_CHARS = "".join(sorted(TASHKEEL))
 _NAMING_WORDS = frozenset(
     match_key(w) for w in "بعنوان عنوان اسم باسم يسمى تسمى المسمى المسماة شعار بشعار".split()
@@ -531,7 +534,11 @@ class _Doc:
             or "\n" in self.text[self.words[k - 1].end : w.start]
         ):
             return None  # «يقولون إن الفرق بين العبقرية والجنون شعرة»، «ويقال إن»: a saying
-        if k > 0 and self.words[k - 1].key in _NOT_REPORTING_BEFORE:
+        if (
+            k > 0
+            and self.words[k - 1].key in _NOT_REPORTING_BEFORE
+            and not (k > 1 and self.words[k - 2].key in _TEMPORAL_BEFORE_AN)  # بعد أن قال
+        ):
             return None  # من المعيب أن تقول بأنها…، لم يقل إن: not reported speech
         if m.ambiguous:
             # ambiguous forms need a complementiser, colon or quotation mark right after them

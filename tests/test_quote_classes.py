@@ -737,3 +737,15 @@ def test_titles_after_a_naming_word_and_colons_inside_names() -> None:
     assert found(t) == []
     t = "التطبيقات الأكثر تحميلاً\n\n1. لعبة «الفارس: النسخة الذهبية الكاملة للجوال» للهواتف الذكية"
     assert found(t) == []
+
+
+def test_negated_cue_with_wa_and_temporal_an_before_a_cue() -> None:
+    assert found("ولا يعترفون بأن القضايا تتراكم في المكاتب.") == []
+    t = "وجدد الوزير موقفه بعد أن قال أمس إن المشروع سيكتمل هذا العام."
+    s = only(t)
+    assert cue(t, s) == "قال" and content(t, s) == "المشروع سيكتمل هذا العام"
+
+
+def test_speaker_before_a_cue_stops_at_because() -> None:
+    t = "والتغيير يبدأ من الداخل، لأن الحكماء يقولون: ابدأ بنفسك أولاً."
+    assert speaker(t, only(t)) == "الحكماء"
