@@ -36,7 +36,7 @@ def win(qtbot, tmp_path, monkeypatch):
 
 def test_search_finds_spelling_variants_and_selects_the_hit(qtbot, win) -> None:
     press(qtbot, win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert win.panes.currentWidget() is win.panes.search_panel
+    assert win.panes.is_front(win.panes.search_panel)
     win.panes.search_panel.edit.setText("الاسد")  # QTest.keyClicks only types ASCII
     qtbot.keyClick(win.panes.search_panel.edit, Qt.Key.Key_Return)
     text = win.session.text

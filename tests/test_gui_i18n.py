@@ -215,7 +215,7 @@ def test_english_interface_stays_english(qtbot, monkeypatch, tmp_path, language)
         assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
         titles = [a.text() for a in win.menuBar().actions()]
         assert titles[:3] == ["&File", "&Edit", "&Review"]
-        assert win.panes.tabText(0) == "Entities"
+        assert win.panes.docks["entities"].windowTitle() == "Entities"
         assert win.act_import.statusTip() == "Import .txt articles or Hashiya .jsonl"
         arabic = re.compile(r"[\u0600-\u06ff]")
         # Arabic only where it is an example of Arabic text or the language's own name

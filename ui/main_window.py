@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeyEvent,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +39,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -65,7 +65,7 @@ from ui.import_export import ImportExportController
 from ui.key_routing import KeyRouter
 from ui.keys import LayoutIndependentShortcuts, latin_key
 from ui.panels import kind_title, status_title
-from ui.panes import DocumentsPane, SidePanes, icon
+from ui.panes import DocumentsPane, SidePanes, icon, side_dock
 from ui.plain_text import isolate, ltr, span_range, visible_controls
 from ui.project_docks import ProjectDocks
 from ui.project_lock import ProjectLock
@@ -78,6 +78,11 @@ from ui.team import TeamController
 from ui.view_prefs import DEFAULT_ZOOM, ViewPreferences
 
 log = logging.getLogger(__name__)
+
+# The arrangement of toolbar and docks, kept per user (QSettings). Version 2: the panels became
+# docks; an older saved state (side tabs in a splitter) is not restored, the defaults apply.
+WINDOW_STATE_KEY = "windowState"
+WINDOW_STATE_VERSION = 2
 
 
 def plain_message(
@@ -144,14 +149,21 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.view)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.documents)
-        self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.panes)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([230, 760, 300])
+        # The article is the central widget; the document list and the panels are docks around
+        # it (the document list on the reading side: left in English, right in Arabic).
+        rtl = self.isRightToLeft()
+        self.leading_area = (
+            Qt.DockWidgetArea.RightDockWidgetArea if rtl else Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.trailing_area = (
+            Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.documents_dock = side_dock(
+            "documents", self.tr("Documents"), icon("fa5s.folder-open"), self.documents, self
+        )
+        self.addDockWidget(self.leading_area, self.documents_dock)
+        self.panes.install(self, self.trailing_area)
+        self._dock_defaults_due = True
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -170,7 +182,7 @@ class MainWindow(QMainWindow):
         )
         self.readonly_banner.setVisible(project.readonly)
         column.addWidget(self.readonly_banner)
-        column.addWidget(self.splitter, 1)
+        column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.status_combo = QComboBox(self)
         for status in STATUSES:
@@ -552,8 +564,7 @@ class MainWindow(QMainWindow):
         for act in self.status_actions:
             self.doc_menu.addAction(act)
         self.view_menu.addSeparator()
-        for act in (self.act_guidelines, self.act_statistics):
-            self.view_menu.addAction(act)
+        self._build_panels_menu()
         self.act_assign = a(self.tr("&Assign documents…"), self.team.assign_dialog)
         self.act_merge = a(self.tr("&Merge annotators' files…"), self.team.merge_dialog)
         self.act_agreement = a(self.tr("A&greement…"), self.team.show_agreement, "Ctrl+Alt+K")
@@ -597,6 +608,23 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(self.tr("  Boundaries: "), self))
         toolbar.addWidget(self.policy_combo)
         self.addToolBar(toolbar)
+
+    def _build_panels_menu(self) -> None:
+        """View > Panels: every dock, checked while open; closing one gives its width back to
+        the article."""
+        self.panels_menu = self.view_menu.addMenu(self.tr("&Panels"))
+        self.act_documents_panel = self.documents_dock.toggleViewAction()
+        self.act_documents_panel.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.panels_menu.addAction(self.act_documents_panel)
+        self.panels_menu.addSeparator()
+        for dock in self.panes.docks.values():
+            self.panels_menu.addAction(dock.toggleViewAction())
+        self.panels_menu.addSeparator()
+        for act in (self.act_guidelines, self.act_statistics):
+            self.panels_menu.addAction(act)
+        self.panels_menu.addSeparator()
+        self.act_reset_panels = self._action(self.tr("&Reset panel layout"), self.reset_panels)
+        self.panels_menu.addAction(self.act_reset_panels)
 
     def _build_language_menu(self) -> None:
         """View > Language: the choice is kept per user and applies at the next start."""
@@ -1011,12 +1039,46 @@ class MainWindow(QMainWindow):
             # the first size fits the screen (a 1024×700 laptop gets the whole screen)
             screen = self.screen().availableGeometry()
             self.resize(min(1320, screen.width()), min(860, screen.height()))
-        state = self.prefs.state("windowState")
-        if state is not None:
-            self.restoreState(state)
-        splitter = self.prefs.state("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        state = self.prefs.state(WINDOW_STATE_KEY)
+        if state is not None and self.restoreState(state, WINDOW_STATE_VERSION):
+            self._dock_defaults_due = False  # the user's own arrangement
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dock_defaults_due:
+            self._dock_defaults_due = False
+            self.default_dock_sizes()
+
+    def default_dock_sizes(self) -> None:
+        """Side widths that leave the article most of a laptop screen: the document list and
+        the panel column each take a modest share of the window (narrower on a small screen),
+        and below 800 px the document list starts closed (View > Panels opens it)."""
+        width, height = self.width(), self.height()
+        docs_width = max(160, min(240, int(width * 0.17)))
+        side_width = max(220, min(330, int(width * 0.24)))
+        self.documents_dock.setVisible(width >= 800)
+        first, second = (self.panes.docks[group[0]] for group in self.panes.GROUPS)
+        self.resizeDocks(
+            [self.documents_dock, first], [docs_width, side_width], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [first, second], [int(height * 0.45), int(height * 0.55)], Qt.Orientation.Vertical
+        )
+
+    def reset_panels(self) -> None:
+        """View > Panels > Reset: every panel back in its default place and size."""
+        for dock in (self.documents_dock, *self.panes.docks.values()):
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(self.leading_area, self.documents_dock)
+        for dock in self.panes.docks.values():
+            self.removeDockWidget(dock)
+        self.panes.install(self, self.trailing_area)
+        for dock in self.panes.docks.values():
+            dock.show()
+        for group in self.panes.GROUPS:
+            self.panes.docks[group[0]].raise_()
+        self.default_dock_sizes()
 
     def show_guidelines_for_selection(self) -> bool:
         session = self.docs.session
@@ -1029,8 +1091,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.prefs.set_state("geometry", self.saveGeometry())
-        self.prefs.set_state("windowState", self.saveState())
-        self.prefs.set_state("splitter", self.splitter.saveState())
+        self.prefs.set_state(WINDOW_STATE_KEY, self.saveState(WINDOW_STATE_VERSION))
         self.prefs.sync()
         self.recommender.shutdown()
         self.watcher.stop()

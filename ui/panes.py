@@ -1,5 +1,5 @@
 """The panes around the article: the document list (with progress and a status menu) and the
-side tabs (entities, quotes, claims with filters, details, search, labels). They show what the
+side docks (entities, quotes, claims with filters, details, search, labels). They show what the
 controllers hold and turn clicks into signals; they own no document state of their own."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import qtawesome as qta
 from PySide6.QtCore import (
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QSignalBlocker,
@@ -21,13 +22,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QProgressBar,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +66,19 @@ ICON_COLOR = "#37474f"
 
 def icon(name: str) -> QIcon:
     return qta.icon(name, color=ICON_COLOR)
+
+
+def side_dock(
+    name: str, title: str, dock_icon: QIcon, widget: QWidget, parent: QWidget
+) -> QDockWidget:
+    """A panel as a dock widget: closable, movable, floatable, named so the window state
+    (saveState/restoreState) keeps where the user put it."""
+    dock = QDockWidget(title, parent)
+    dock.setObjectName(f"{name}-dock")
+    dock.setWindowIcon(dock_icon)
+    dock.setWidget(widget)
+    dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
+    return dock
 
 
 def speaker_to_content(who: str, words: str) -> str:
@@ -155,7 +169,6 @@ class DocumentsPane(QWidget):
         self.progress.setTextVisible(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Documents"), self))
         layout.addWidget(self.words)
         row = QHBoxLayout()
         row.addWidget(self.status_filter)
@@ -258,25 +271,27 @@ class DocumentsPane(QWidget):
         return self.progress.value()
 
 
-class SidePanes(QTabWidget):
-    """Entities, quotes, claims, details, search and labels, as tabs."""
+class SidePanes(QObject):
+    """Entities, quotes, claims, details, search and labels, each a dock widget of the window
+    (closable, movable, tabbed with the others): by default the three span lists share one
+    tabbed group and details, search and labels a second one under it, in one narrow column
+    beside the article. A dock only ever raises itself within its group when it is already
+    open, so nothing re-wraps the article but the user."""
 
     spanActivated = Signal(str)  # a row was clicked: scroll to that span and select it
 
-    def __init__(
-        self, session: Callable[[], DocumentSession | None], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, session: Callable[[], DocumentSession | None], parent: QWidget) -> None:
         super().__init__(parent)
         self._session = session
         self.entity_model = SpanListModel(("entity",))
-        self.entity_list = make_list_view(self.entity_model, self)
+        self.entity_list = make_list_view(self.entity_model, parent)
         self._connect_rows(self.entity_list, self.entity_model)
         self.quote_model = SpanListModel(
             ("quote",),
             self._describe_quote,
             (QT_TRANSLATE_NOOP("panels", "Speaker → content"), QT_TRANSLATE_NOOP("panels", "Type")),
         )
-        self.quote_list = make_list_view(self.quote_model, self)
+        self.quote_list = make_list_view(self.quote_model, parent)
         self._connect_rows(self.quote_list, self.quote_model)
         self.claim_model = SpanListModel(
             ("claim",),
@@ -287,24 +302,66 @@ class SidePanes(QTabWidget):
             ),
         )
         self.claim_filter = ClaimFilter(self.claim_model)
-        self.claim_list = make_list_view(self.claim_model, self, label_width=140)
+        self.claim_list = make_list_view(self.claim_model, parent, label_width=140)
         self.claim_list.setModel(self.claim_filter)
         self.claim_list.clicked.connect(self._claim_row_clicked)
         self.claim_list.activated.connect(self._claim_row_clicked)
-        self.claims_page = QWidget(self)
+        self.claims_page = QWidget(parent)
         self._claims_layout = QVBoxLayout(self.claims_page)
         self._claims_layout.setContentsMargins(0, 0, 0, 0)
         self.claim_filter_combos: dict[str, QComboBox] = {}
         self._claims_layout.addWidget(self.claim_list)
-        self.details = DetailsPanel(self)
-        self.search_panel = SearchPanel(self)
-        self.legend = LegendWidget(self)
-        self.addTab(self.entity_list, icon("fa5s.tags"), self.tr("Entities"))
-        self.addTab(self.quote_list, icon("fa5s.quote-right"), self.tr("Quotes"))
-        self.addTab(self.claims_page, icon("fa5s.balance-scale"), self.tr("Claims"))
-        self.addTab(self.details, icon("fa5s.info-circle"), self.tr("Details"))
-        self.addTab(self.search_panel, icon("fa5s.search"), self.tr("Search"))
-        self.addTab(self.legend, icon("fa5s.palette"), self.tr("Labels"))
+        self.details = DetailsPanel(parent)
+        self.search_panel = SearchPanel(parent)
+        self.legend = LegendWidget(parent)
+        self.docks: dict[str, QDockWidget] = {}
+        for name, widget, icon_name, title in (
+            ("entities", self.entity_list, "fa5s.tags", self.tr("Entities")),
+            ("quotes", self.quote_list, "fa5s.quote-right", self.tr("Quotes")),
+            ("claims", self.claims_page, "fa5s.balance-scale", self.tr("Claims")),
+            ("details", self.details, "fa5s.info-circle", self.tr("Details")),
+            ("search", self.search_panel, "fa5s.search", self.tr("Search")),
+            ("labels", self.legend, "fa5s.palette", self.tr("Labels")),
+        ):
+            self.docks[name] = side_dock(name, title, icon(icon_name), widget, parent)
+
+    # the two tabbed groups of the default layout, top to bottom
+    GROUPS = (("entities", "quotes", "claims"), ("details", "search", "labels"))
+
+    def install(self, window: QMainWindow, area: Qt.DockWidgetArea) -> None:
+        """Put the docks in their default places: two tabbed groups, one above the other
+        (split first: a split next to a tabbed dock would only add a tab)."""
+        firsts = [self.docks[group[0]] for group in self.GROUPS]
+        window.addDockWidget(area, firsts[0])
+        for above, below in zip(firsts, firsts[1:], strict=False):
+            window.splitDockWidget(above, below, Qt.Orientation.Vertical)
+        for first, group in zip(firsts, self.GROUPS, strict=True):
+            for name in group[1:]:
+                window.tabifyDockWidget(first, self.docks[name])
+            first.raise_()
+
+    def dock_of(self, widget: QWidget) -> QDockWidget:
+        return next(d for d in self.docks.values() if d.widget() is widget)
+
+    def raise_if_open(self, widget: QWidget) -> bool:
+        """Bring a panel to the front of its tab group when the user keeps it open; a closed
+        one stays closed (opening it would take width from the article)."""
+        dock = self.dock_of(widget)
+        if dock.isHidden():  # closed by the user (a tab behind another one is not hidden)
+            return False
+        dock.raise_()
+        return True
+
+    def show_panel(self, widget: QWidget) -> None:
+        """The user asked for this panel (Ctrl+F, a menu): open it and bring it to the front."""
+        dock = self.dock_of(widget)
+        dock.show()
+        dock.raise_()
+
+    def is_front(self, widget: QWidget) -> bool:
+        """The panel is open and the tab shown in its group."""
+        dock = self.dock_of(widget)
+        return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
     def build_claim_filters(self, schema: LabelSchema) -> None:
         for attr in ("checkworthy", "type"):
@@ -358,10 +415,10 @@ class SidePanes(QTabWidget):
             self.entity_list.setCurrentIndex(index)
             self.entity_list.scrollTo(index)
         if span is not None and span.kind in ("quote", "claim") and focus_details:
-            self.setCurrentWidget(self.details)
+            self.raise_if_open(self.details)
 
     def show_search(self) -> None:
-        self.setCurrentWidget(self.search_panel)
+        self.show_panel(self.search_panel)
 
     # --- row descriptions -------------------------------------------------------------------
     def _describe_quote(self, span: Span) -> tuple[str, str]:

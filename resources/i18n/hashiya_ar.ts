@@ -984,6 +984,18 @@ Details: {log}</source>
         <source>About Hashiya</source>
         <translation>عن حاشية</translation>
     </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>الل&amp;وحات</translation>
+    </message>
+    <message>
+        <source>&amp;Reset panel layout</source>
+        <translation>إعادة ترتيب اللوحات إلى الوضع الا&amp;فتراضي</translation>
+    </message>
 </context>
 <context>
     <name>SchemaEditor</name>

@@ -1,0 +1,229 @@
+"""The window on a laptop screen: at 1024×700 the article gets the room (characters per line of
+real Arabic text, measured from the view's own text layout), the panels are docks that the user
+closes, moves and tabs and that never re-wrap the article by opening themselves, and their
+arrangement is kept per user. In English and in the mirrored Arabic layout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget
+
+from tests.gui_support import close_window, isolate, press, wait_for_import
+
+pytestmark = pytest.mark.gui
+
+# Our own sentences, one long paragraph as news articles have them.
+PARAGRAPH = (
+    "أعلنت الحكومة في بيان صدر مساء أمس أن المفاوضات مع الشركاء الإقليميين ستستأنف الأسبوع "
+    "المقبل في العاصمة، وقال المتحدث باسمها إن الوفد سيحمل مقترحات جديدة تتعلق بتقاسم المياه "
+    "وتنظيم التجارة عبر الحدود. وأضاف أن نحو ثلاثين في المئة من المشاريع المشتركة توقفت خلال "
+    "العام الماضي بسبب الخلافات الإدارية، مؤكدا أن اللجان الفنية أنهت مراجعة الملفات العالقة "
+    "وأن الاتفاق النهائي قد يوقع قبل نهاية الصيف. "
+) * 3
+QUOTE = "«إن الوفد سيحمل مقترحات جديدة»"
+ARTICLE = PARAGRAPH + "\n" + f"وقال الوزير {QUOTE} في المؤتمر.\n"
+
+LAPTOP = (1024, 700)
+
+
+@pytest.fixture(params=["en", "ar"])
+def language(request) -> Iterator[str]:
+    """The interface language for one test, English put back after it (the QApplication is
+    shared by the whole session)."""
+    from ui.app import application
+    from ui.i18n import install_language
+
+    app = application()
+    translators = install_language(app, request.param)
+    yield request.param
+    for t in translators:
+        app.removeTranslator(t)
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    app.setProperty("hashiya_language", "en")
+
+
+def open_at(qtbot, db: Path, size: tuple[int, int] = LAPTOP):
+    """The window as it first opens on a screen of `size` (its first size is the screen)."""
+    from ui.app import application, create_window
+
+    application()
+    win = create_window(db, "tester")
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def laptop_window(qtbot, monkeypatch, tmp_path: Path, size: tuple[int, int] = LAPTOP):
+    isolate(monkeypatch, tmp_path)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    win = open_at(qtbot, tmp_path / "project.hashiya", size)
+    win.io.import_paths([tmp_path / "a.txt"], modal=False)
+    wait_for_import(qtbot, win, 1)
+    qtbot.waitUntil(lambda: win.session is not None)
+    QApplication.processEvents()
+    return win
+
+
+def chars_per_line(win) -> list[int]:
+    """Characters on each full line of the article's first paragraph, as the view lays it out
+    (the paragraph's last, partial line left out)."""
+    block = win.view.document().firstBlock()
+    layout = block.layout()
+    assert layout.lineCount() > 3, "the paragraph should wrap over several lines"
+    return [layout.lineAt(i).textLength() for i in range(layout.lineCount() - 1)]
+
+
+def test_article_shows_45_characters_per_line_at_1024x700(
+    qtbot, monkeypatch, tmp_path, language
+) -> None:
+    win = laptop_window(qtbot, monkeypatch, tmp_path)
+    try:
+        counts = chars_per_line(win)
+        assert min(counts) >= 45, counts
+        # the article is the widest thing in the window, and every panel is still there
+        assert win.view.width() > win.width() // 2
+        assert win.documents_dock.isVisible()
+        assert win.panes.docks["entities"].isVisible()
+        # the document list on the reading side: left in English, right in Arabic
+        docs_x = win.documents.mapTo(win, win.documents.rect().topLeft()).x()
+        view_x = win.view.mapTo(win, win.view.rect().topLeft()).x()
+        assert (docs_x > view_x) == (language == "ar")
+    finally:
+        close_window(win)
+
+
+def test_closing_panels_gives_the_article_their_width(qtbot, monkeypatch, tmp_path) -> None:
+    win = laptop_window(qtbot, monkeypatch, tmp_path)
+    try:
+        before = win.view.viewport().width()
+        wide = min(chars_per_line(win))
+        win.act_documents_panel.trigger()  # View > Panels > Documents (Ctrl+Shift+L)
+        qtbot.waitUntil(lambda: win.view.viewport().width() > before)
+        assert not win.documents_dock.isVisible()
+        assert min(chars_per_line(win)) > wide
+    finally:
+        close_window(win)
+
+
+def test_panels_are_named_docks_listed_in_view_panels(qtbot, monkeypatch, tmp_path) -> None:
+    win = laptop_window(qtbot, monkeypatch, tmp_path)
+    try:
+        docks = [win.documents_dock, *win.panes.docks.values()]
+        panes = win.panes
+        widgets = [
+            win.documents,
+            panes.entity_list,
+            panes.quote_list,
+            panes.claims_page,
+            panes.details,
+            panes.search_panel,
+            panes.legend,
+        ]
+        assert [d.widget() for d in docks] == widgets
+        names = [d.objectName() for d in win.findChildren(QDockWidget)]
+        assert len(names) == len(set(names)) and all(names)
+        features = QDockWidget.DockWidgetFeature
+        for dock in docks:
+            assert dock.features() & features.DockWidgetClosable
+            assert dock.features() & features.DockWidgetMovable
+            assert dock.features() & features.DockWidgetFloatable
+        menu_actions = win.panels_menu.actions()
+        for dock in [*docks, win.project_docks.guidelines, win.project_docks.statistics]:
+            assert dock.toggleViewAction() in menu_actions
+        # tabbed: the span lists share one group, details/search/labels another
+        assert set(win.tabifiedDockWidgets(panes.docks["entities"])) == {
+            panes.docks["quotes"],
+            panes.docks["claims"],
+        }
+        assert set(win.tabifiedDockWidgets(panes.docks["details"])) == {
+            panes.docks["search"],
+            panes.docks["labels"],
+        }
+        # a panel moves to the other side and floats
+        win.addDockWidget(win.leading_area, panes.docks["labels"])
+        assert win.dockWidgetArea(panes.docks["labels"]) == win.leading_area
+        panes.docks["labels"].setFloating(True)
+        assert panes.docks["labels"].isFloating()
+        win.reset_panels()
+        assert not panes.docks["labels"].isFloating()
+        assert win.dockWidgetArea(panes.docks["labels"]) == win.trailing_area
+    finally:
+        close_window(win)
+
+
+def test_selecting_a_quote_shows_details_without_rewrapping_the_article(
+    qtbot, monkeypatch, tmp_path, language
+) -> None:
+    win = laptop_window(qtbot, monkeypatch, tmp_path)
+    try:
+        text = win.session.text
+        qs = text.index(QUOTE) + 1
+        win.view.select_range(qs, qs + len(QUOTE) - 2)
+        press(qtbot, win, Qt.Key.Key_Q)
+        quote = win.session.index.of_kind("quote")[0]
+        press(qtbot, win, Qt.Key.Key_Escape)  # no speaker
+        press(qtbot, win, Qt.Key.Key_Escape)  # no cue
+        qtbot.waitUntil(lambda: not win.attribution.picking)
+        win._clear_active()
+        panes = win.panes
+        panes.docks["labels"].raise_()  # Details behind another tab
+        QApplication.processEvents()
+        assert not panes.is_front(panes.details)
+        width = win.view.viewport().width()
+        lines = win.view.document().firstBlock().layout().lineCount()
+        win.select_span(quote.id)
+        QApplication.processEvents()
+        assert panes.is_front(panes.details)
+        assert win.view.viewport().width() == width
+        assert win.view.document().firstBlock().layout().lineCount() == lines
+        # a Details panel the user closed stays closed: selecting takes no width either
+        win._clear_active()
+        panes.docks["details"].toggleViewAction().trigger()
+        QApplication.processEvents()
+        width = win.view.viewport().width()
+        win.select_span(quote.id)
+        QApplication.processEvents()
+        assert panes.docks["details"].isHidden()
+        assert win.view.viewport().width() == width
+    finally:
+        close_window(win)
+
+
+def test_panel_arrangement_is_kept_per_user(qtbot, monkeypatch, tmp_path) -> None:
+    win = laptop_window(qtbot, monkeypatch, tmp_path)
+    db = win.project.path
+    win.documents_dock.toggleViewAction().trigger()
+    win.panes.docks["labels"].toggleViewAction().trigger()
+    win.addDockWidget(win.leading_area, win.panes.docks["search"])
+    close_window(win)
+    again = open_at(qtbot, db)
+    try:
+        assert again.documents_dock.isHidden()
+        assert again.panes.docks["labels"].isHidden()
+        assert again.dockWidgetArea(again.panes.docks["search"]) == again.leading_area
+        assert not again.panes.docks["entities"].isHidden()
+    finally:
+        close_window(again)
+
+
+def test_an_old_saved_layout_gives_the_default_docks(qtbot, monkeypatch, tmp_path) -> None:
+    """A window state saved before the panels were docks (version 0) is not restored."""
+    isolate(monkeypatch, tmp_path)
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.app import app_settings
+
+    old = QMainWindow()
+    app_settings().setValue("windowState", old.saveState())
+    win = open_at(qtbot, tmp_path / "p.hashiya")
+    try:
+        assert not win.documents_dock.isHidden()
+        assert all(not d.isHidden() for d in win.panes.docks.values())
+    finally:
+        close_window(win)
