@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from tests.gui_support import close_window, isolate, press, wait_for_import
+from ui.panes import panel_of
 
 pytestmark = pytest.mark.gui
 
@@ -125,7 +126,7 @@ def test_panels_are_named_docks_listed_in_view_panels(qtbot, monkeypatch, tmp_pa
             panes.search_panel,
             panes.legend,
         ]
-        assert [d.widget() for d in docks] == widgets
+        assert [panel_of(d) for d in docks] == widgets
         names = [d.objectName() for d in win.findChildren(QDockWidget)]
         assert len(names) == len(set(names)) and all(names)
         features = QDockWidget.DockWidgetFeature
@@ -164,9 +165,13 @@ def test_selecting_a_quote_shows_details_without_rewrapping_the_article(
     try:
         text = win.session.text
         qs = text.index(QUOTE) + 1
+        width = win.view.viewport().width()
         win.view.select_range(qs, qs + len(QUOTE) - 2)
         press(qtbot, win, Qt.Key.Key_Q)
         quote = win.session.index.of_kind("quote")[0]
+        assert win.attribution.picking  # the Details panel shows the quote and its roles
+        QApplication.processEvents()
+        assert win.view.viewport().width() == width
         press(qtbot, win, Qt.Key.Key_Escape)  # no speaker
         press(qtbot, win, Qt.Key.Key_Escape)  # no cue
         qtbot.waitUntil(lambda: not win.attribution.picking)

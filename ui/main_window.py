@@ -1054,8 +1054,8 @@ class MainWindow(QMainWindow):
         the panel column each take a modest share of the window (narrower on a small screen),
         and below 800 px the document list starts closed (View > Panels opens it)."""
         width, height = self.width(), self.height()
-        docs_width = max(160, min(240, int(width * 0.17)))
-        side_width = max(220, min(330, int(width * 0.24)))
+        docs_width = max(140, min(240, int(width * 0.15)))
+        side_width = max(180, min(330, int(width * 0.22)))
         self.documents_dock.setVisible(width >= 800)
         first, second = (self.panes.docks[group[0]] for group in self.panes.GROUPS)
         self.resizeDocks(

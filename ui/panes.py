@@ -20,15 +20,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
     QComboBox,
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMainWindow,
     QMenu,
     QProgressBar,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -72,13 +75,31 @@ def side_dock(
     name: str, title: str, dock_icon: QIcon, widget: QWidget, parent: QWidget
 ) -> QDockWidget:
     """A panel as a dock widget: closable, movable, floatable, named so the window state
-    (saveState/restoreState) keeps where the user put it."""
+    (saveState/restoreState) keeps where the user put it. A panel that is not a scrolling
+    view itself sits in a scroll area: what it shows (a long quote's details, wide buttons)
+    never makes the dock wider by itself, so the article never re-wraps behind the user's back."""
     dock = QDockWidget(title, parent)
     dock.setObjectName(f"{name}-dock")
     dock.setWindowIcon(dock_icon)
-    dock.setWidget(widget)
+    if isinstance(widget, QAbstractScrollArea):
+        dock.setWidget(widget)
+    else:
+        scroll = QScrollArea(dock)
+        scroll.setObjectName(f"{name}-scroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(widget)
+        dock.setWidget(scroll)
     dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
     return dock
+
+
+def panel_of(dock: QDockWidget) -> QWidget | None:
+    """The panel a dock shows (inside its scroll area when it has one)."""
+    inner = dock.widget()
+    if isinstance(inner, QScrollArea) and inner.objectName().endswith("-scroll"):
+        return inner.widget()
+    return inner
 
 
 def speaker_to_content(who: str, words: str) -> str:
@@ -341,7 +362,7 @@ class SidePanes(QObject):
             first.raise_()
 
     def dock_of(self, widget: QWidget) -> QDockWidget:
-        return next(d for d in self.docks.values() if d.widget() is widget)
+        return next(d for d in self.docks.values() if panel_of(d) is widget)
 
     def raise_if_open(self, widget: QWidget) -> bool:
         """Bring a panel to the front of its tab group when the user keeps it open; a closed
