@@ -59,7 +59,7 @@ _STOP = frozenset(
         "كذلك وكذلك أنه أنها أيضاً مؤخرا حاليا سابقا لاحقا مجددا فقد فإن فانه فإنه أما وأما "
         # second session: a conjunction, a circumstantial وهو, the object of أكد/لفت (a
         # masdar), media after ل (the outlet spoken to) are no part of the speaker
-        "ولكن ولكنه ولكنها لأن لان لأنه لانه وهو وهي وهم أهمية ضرورة حرص عزم استعداد ترحيب تقدير اعتزاز "
+        "منهن ولكن ولكنه ولكنها لأن لان لأنه لانه وهو وهي وهم أهمية ضرورة حرص عزم استعداد ترحيب تقدير اعتزاز "
         "الانتباه النظر لراديو لمحطة لوكالات لصحف للإذاعة لمراسل لمراسلي للقناة للموقع"
     ).split()
 )
@@ -130,7 +130,7 @@ _PREPOSITIONS = frozenset(
 _SUBORDINATORS = frozenset(match_key(w) for w in "حيث إذ اذ عندما حينما بعدما كما وكما حين".split())
 # a cue right after these is hypothetical or negated, not reported speech (أن تقول، لم يقل)
 _NOT_REPORTING_BEFORE = frozenset(
-    match_key(w) for w in "أن ان لن لم لا ألا الا ولا ولم ولن فلا فلم".split()
+    match_key(w) for w in "أن ان لن لم لا ألا الا ولا ولم ولن فلا فلم عدم بعدم".split()
 )
 _TEMPORAL_BEFORE_AN = frozenset(match_key(w) for w in "بعد قبل منذ وبعد وقبل".split())
 _TASHKEEL_CHARS = "".join(sorted(TASHKEEL))
@@ -546,8 +546,10 @@ class _Doc:
                 nw = self.words[j]
                 if nw.is_punct and (nw.text == ":" or self.is_mark(j)):
                     return m
-                if nw.is_punct:
-                    break
+                if nw.is_punct and nw.text in _COMMAS and j > k + 2:
+                    continue  # كشف فرع الهيئة بالعاصمة المقدسة، أن…
+                if nw.is_punct or self.lex.cue(nw.key) is not None:
+                    break  # (…، مشيرة إلى أن: that أن is the next cue's)
                 if self.lex.is_complementizer(nw.key) or (
                     j == k + 1 and nw.key in self.lex.preps_after_cue
                 ):
@@ -559,6 +561,8 @@ class _Doc:
         w = self.words[k]
         if w.is_punct:
             return True
+        if w.key == "علي" and w.text.rstrip(_TASHKEEL_CHARS).endswith("\u064a"):
+            return False  # the name علي, not the preposition على folded onto it by match_key
         return (
             w.key in _STOP
             or self.lex.is_complementizer(w.key)
@@ -1361,11 +1365,14 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
         if m is None:
             continue
         cue_start = doc.words[k].start
-        if any(a <= cue_start < b for a, b in covered) or (
-            k > 0 and doc.words[k - 1].key in _RELATIVES
-        ):
+        relative = k > 0 and doc.words[k - 1].key in _RELATIVES
+        colon_next = k + 1 < len(doc.words) and doc.words[k + 1].text == ":"
+        if any(a <= cue_start < b for a, b in covered) or (relative and not colon_next):
             continue  # a cue inside reported speech we already proposed
         slo, shi = doc.sentence_of(cue_start)
+        if text[shi - 1 : shi] == "\u061b" and doc.word_index(shi) - k <= 8:
+            # «وأكد علي الحرقان؛ في حديثه للوكالة، أن…»: a ؛ after the speaker is a comma
+            shi = doc.speech_end(shi)
         comp = colon = None
         j = k
         while j + 1 < min(k + 24, len(doc.words)):
@@ -1405,6 +1412,8 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
         if comp is not None:
             cs = doc.words[comp].end
             cs, _ = trim(text, cs, shi)
+            if cs < shi and text[cs] in CLOSERS and doc.mark_pair.get(cs) is None:
+                cs = trim(text, cs + 1, shi)[0]  # «وقال إن» من تلك…»: a stray closing mark
             if cs >= shi or doc.opens_quote(cs):
                 continue  # the quotation rules handle «قال إن «...»»
             end = doc.speech_end(shi)
@@ -1436,7 +1445,10 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             ce = trim(text, cs, doc.clause_end(cs, end, True), ".!?\u061f\u061b\u2026")[1]
             if ce <= cs or any(a < ce and cs < b for a, b in taken):
                 continue
-            speaker = doc.speaker_for_cue(k, slo)
+            if relative:  # «… الحربي التي تقول: طالبنا…»: the antecedent speaks
+                speaker = doc.to_agent(doc.np_before(k - 1, slo)) or _CARRY
+            else:
+                speaker = doc.speaker_for_cue(k, slo)
             out.append(
                 (
                     QuoteSuggestion(

@@ -749,3 +749,24 @@ def test_negated_cue_with_wa_and_temporal_an_before_a_cue() -> None:
 def test_speaker_before_a_cue_stops_at_because() -> None:
     t = "والتغيير يبدأ من الداخل، لأن الحكماء يقولون: ابدأ بنفسك أولاً."
     assert speaker(t, only(t)) == "الحكماء"
+
+
+def test_colon_speech_after_a_relative_cue() -> None:
+    t = "وتحدثت للصحيفة عدد من المعلمات منهن سارة العلي التي تقول: طالبنا الوزارة بتحسين أوضاعنا."
+    s = only(t)
+    assert content(t, s) == "طالبنا الوزارة بتحسين أوضاعنا"
+    assert speaker(t, s).endswith("سارة العلي")
+
+
+def test_a_semicolon_after_the_speaker_and_a_stray_closing_mark() -> None:
+    t = "وأكد المواطن علي الحسن؛ في حديثه للوكالة، أن العيد في الماضي كان أبسط."
+    s = only(t)
+    assert content(t, s) == "العيد في الماضي كان أبسط" and speaker(t, s) == "المواطن علي الحسن"
+    t = "وقال إن» الاستهلاك سينمو في العام المقبل."
+    assert content(t, only(t)) == "الاستهلاك سينمو في العام المقبل"
+
+
+def test_ambiguous_cue_with_a_comma_before_its_complementizer() -> None:
+    t = "كشف فرع الهيئة بالعاصمة المقدسة، أن نسبة الإشغال بلغت مئة في المئة."
+    s = only(t)
+    assert content(t, s) == "نسبة الإشغال بلغت مئة في المئة" and cue(t, s) == "كشف"
