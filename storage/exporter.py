@@ -45,25 +45,36 @@ def parse_kinds(value: str) -> tuple[str, ...]:
     return tuple(k for k in KINDS if k in names)
 
 
+def _annotator_names(project: Project) -> dict[int | None, str]:
+    """annotators.id -> name (a small table: read once per export instead of a join per span)."""
+    return dict(project.db.execute("SELECT id, name FROM annotators").fetchall())
+
+
 def _spans_of(
     project: Project,
     doc_id: str,
     attrs_cache: dict[str, dict[str, Any]],
     annotator: str | None = None,
+    names: dict[int | None, str] | None = None,
 ) -> list[Span]:
     """Like Project.spans, parsing each distinct attrs string once (most entities share
     '{}'): export reads every span of the project, so this is the hot loop. Same order as
-    Project.spans: (start, -end, id). With annotator, only that layer's spans."""
+    Project.spans: (start, -end, id). With annotator, only that layer's spans. names: the
+    annotators' names by id, when the caller has read them (else they are read here)."""
+    if names is None:
+        names = _annotator_names(project)
     sql = (
-        'SELECT a.id, a.kind, a.label, a.start, a."end", a.attrs, a.boundary, '
-        "COALESCE(n.name, '') FROM annotations a "
-        "LEFT JOIN annotators n ON n.id = a.annotator_id WHERE a.doc_id = ?"
+        'SELECT id, kind, label, start, "end", attrs, boundary, annotator_id '
+        "FROM annotations WHERE doc_id = ?"
     )
     params: list[Any] = [doc_id]
     if annotator is not None:
-        sql += " AND n.name = ?"
-        params.append(annotator)
-    rows = project.db.execute(sql + ' ORDER BY a.start, a."end" DESC, a.id', params).fetchall()
+        ids = [i for i, name in names.items() if name == annotator]
+        if not ids:
+            return []
+        sql += " AND annotator_id = ?"
+        params.append(ids[0])
+    rows = project.db.execute(sql + ' ORDER BY start, "end" DESC, id', params).fetchall()
     out = []
     for sid, kind, label, start, end, attrs, boundary, who in rows:
         parsed = attrs_cache.get(attrs)
@@ -71,7 +82,7 @@ def _spans_of(
             parsed = json.loads(attrs)
             if len(attrs_cache) < 10_000:  # claims' free-text notes are mostly distinct
                 attrs_cache[attrs] = parsed
-        out.append(Span(sid, doc_id, kind, label, start, end, parsed, boundary, who))
+        out.append(Span(sid, doc_id, kind, label, start, end, parsed, boundary, names.get(who, "")))
     return out
 
 
@@ -91,11 +102,13 @@ def _layer_of(
     doc_id: str,
     chosen: str | object | None,
     attrs_cache: dict[str, dict[str, Any]] | None,
+    names: dict[int | None, str] | None = None,
 ) -> tuple[list[Span], list[Link]] | None:
     if chosen is None:
         return None
     annotator = None if chosen is ALL else str(chosen)
-    spans = _spans_of(project, doc_id, {} if attrs_cache is None else attrs_cache, annotator)
+    cache = {} if attrs_cache is None else attrs_cache
+    spans = _spans_of(project, doc_id, cache, annotator, names)
     ids = {s.id for s in spans}
     links = [lk for lk in project.links(doc_id) if lk.source in ids and lk.target in ids]
     return spans, links
@@ -119,35 +132,38 @@ def export_records(
     for kind in kinds:
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}")
-    # The default layer's choice for every document comes with the document list (one query
-    # for the export, not one per document).
+    # The documents are read as they are written (one query, streamed: the texts are never
+    # all in memory), with the default layer's choice for each (not a query per document).
+    columns = "d.id, d.text, d.source, d.sha256, d.status"
     sql = (
-        f"SELECT d.id, {DEFAULT_CHOICE_SQL} FROM documents d"
+        f"SELECT {columns}, {DEFAULT_CHOICE_SQL} FROM documents d"
         if layer == DEFAULT_LAYER
-        else "SELECT d.id, NULL, NULL FROM documents d"
+        else f"SELECT {columns}, NULL, NULL FROM documents d"
     )
     params: list[Any] = []
     if statuses is not None:
         sql += f" WHERE d.status IN ({','.join('?' * len(statuses))})"
         params.extend(statuses)
-    rows = project.db.execute(sql + " ORDER BY d.position", params).fetchall()
     attrs_cache: dict[str, dict[str, Any]] = {}  # read only: the dicts are shared
-    for doc_id, names, gold_status in rows:
+    rows = project.db.execute(sql + " ORDER BY d.position", params)
+    # read while `rows` holds the read transaction: the snapshot every query here sees
+    names = _annotator_names(project)
+    for doc_id, text, source, sha256, doc_status, layer_names, gold_status in rows:
         if layer == DEFAULT_LAYER:
-            chosen = _layer_of(project, doc_id, default_choice(names, gold_status), attrs_cache)
+            choice = default_choice(layer_names, gold_status)
         else:
-            chosen = layer_spans(project, doc_id, layer, attrs_cache)
+            choice = layer_for(project, doc_id, layer)
+        chosen = _layer_of(project, doc_id, choice, attrs_cache, names)
         if chosen is None:
             if undecided is not None:
                 undecided.append(doc_id)
             continue
-        doc = project.document(doc_id)
         yield encode_record(
-            doc.id,
-            doc.text,
-            doc.source,
-            doc.sha256,
-            doc.status,
+            doc_id,
+            text,
+            source,
+            sha256,
+            doc_status,
             chosen[0],
             chosen[1],
             kinds,
