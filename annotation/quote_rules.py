@@ -139,6 +139,7 @@ _NAMING_WORDS = frozenset(
 )
 # impersonal "they say" opening a sentence with no subject: a saying, not a source
 _IMPERSONAL_SAY = frozenset(match_key(w) for w in "يقولون يقال ويقال".split())
+_PRAYER_AFTER_INNAHU = frozenset(match_key(w) for w in "سميع".split())
 _SPEECH_SENTENCES = 6
 _SAYING_LEMMA = "قول"  # بقوله: / قوله: the saying itself, a cue that opens new speech
 _FIRST_SECOND_PERSON = frozenset(
@@ -1256,6 +1257,8 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
             continue  # "http:" is no speaker
         if doc.words[k0].key in _NOT_HEADLINE_SPEAKERS:
             continue  # "بالفيديو: …"، "بسبب إهمال الشركة: …": a label or a cause, not a speaker
+        if colon == k0 + 1 and _dateline(doc.words[k0].key, doc.words[colon + 1].key):
+            continue  # "استراليا: السجن 6 سنوات لأب…": a place and an event, nobody speaks
         j = k0
         while (
             j < colon
@@ -1276,6 +1279,30 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
             )
         )
     return out
+
+
+_EVENT_NOUNS = frozenset(
+    match_key(w)
+    for w in (
+        "السجن سجن القبض مقتل قتل اعتقال إصابة اصابة وفاة انفجار تفجير حريق سقوط غرق تحطم "
+        "اشتباكات هجوم ارتفاع انخفاض افتتاح إغلاق اغلاق تعيين إعفاء اعفاء وصول إطلاق اطلاق "
+        "ضبط إحباط احباط إنقاذ انقاذ زلزال فيضانات إعدام اعدام ترحيل تراجع"
+    ).split()
+)
+_PLACES_WITH_ARTICLE = frozenset(
+    match_key(w)
+    for w in (
+        "الأردن العراق اليمن السودان المغرب الكويت الإمارات البحرين الجزائر الصين الهند "
+        "اليابان اليونان الفلبين النمسا الصومال السعودية المملكة القاهرة الرياض جدة"
+    ).split()
+)
+
+
+def _dateline(speaker: str, first: str) -> bool:
+    """A headline "place: event" (`بوروندي: مقتل …`، `الأردن: القبض على …`): one word before
+    the colon that names a place (no article, or a country), an event noun after it."""
+    place = not speaker.startswith("ال") or speaker in _PLACES_WITH_ARTICLE
+    return place and (first in _EVENT_NOUNS or first[1:] in _EVENT_NOUNS and first[0] == "و")
 
 
 def _closes_clause(text: str, pos: int) -> bool:
@@ -1402,6 +1429,8 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                     and doc.words[j - 2].text in _COMMAS
                 ):
                     break  # «، على أن تتكفل الجمعية…»: "provided that", not what was said
+                if j + 1 < len(doc.words) and doc.words[j + 1].key in _PRAYER_AFTER_INNAHU:
+                    break  # «… وأن يسكنه الجنة إنه سميع مجيب»: a closing prayer
                 if (
                     doc.words[j - 1].key not in _MODALS
                     and m.lemma not in doc.lex.call_lemmas

@@ -770,3 +770,28 @@ def test_ambiguous_cue_with_a_comma_before_its_complementizer() -> None:
     t = "كشف فرع الهيئة بالعاصمة المقدسة، أن نسبة الإشغال بلغت مئة في المئة."
     s = only(t)
     assert content(t, s) == "نسبة الإشغال بلغت مئة في المئة" and cue(t, s) == "كشف"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "استراليا: السجن 6 سنوات لأب خالف القانون",
+        "الأردن: القبض على عصابة تهريب",
+        "بوروندي: مقتل عشرة مسلحين",
+    ],
+)
+def test_dateline_headlines_are_not_speech(headline: str) -> None:
+    assert found(f"{headline}\n\nقضت محكمة بالسجن على رجل أمس.") == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["السومه: لست لاعباً عادياً", "الأرصاد: طقس حار على المنطقة الشرقية", "المرصد: مقتل عشرة مدنيين"],
+)
+def test_speaker_headlines_stay(headline: str) -> None:
+    assert len(found(f"{headline}\n\nجاء ذلك في بيان أمس.")) == 1
+
+
+def test_closing_prayer_is_not_reported_speech() -> None:
+    t = "واختتم الوزير داعياً للفقيد بالرحمة وأن يسكنه الجنة إنه سميع مجيب الدعاء."
+    assert found(t) == []
