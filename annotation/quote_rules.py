@@ -1413,6 +1413,8 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                     j = doc.word_index(pair.close + 1) - 1 if pair.close is not None else j
                     continue
             other = doc.cues[j]
+            if doc.is_mark(j) and w.start not in doc.mark_pair:
+                continue  # وأوضح لـ”الوئام ” المتحدث…: a stray mark that pairs with nothing
             if doc.is_mark(j) or (j > k + 1 and other is not None and not other.ambiguous):
                 break
             if w.is_punct and w.text == ":":

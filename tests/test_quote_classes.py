@@ -795,3 +795,9 @@ def test_speaker_headlines_stay(headline: str) -> None:
 def test_closing_prayer_is_not_reported_speech() -> None:
     t = "واختتم الوزير داعياً للفقيد بالرحمة وأن يسكنه الجنة إنه سميع مجيب الدعاء."
     assert found(t) == []
+
+
+def test_a_stray_mark_between_cue_and_complementizer() -> None:
+    t = "وأوضح لـ”الصحيفة ” المتحدث الرسمي سالم العنزي بأن الفرقة وصلت خلال دقائق."
+    s = only(t)
+    assert content(t, s) == "الفرقة وصلت خلال دقائق"
