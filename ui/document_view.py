@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from annotation.schema import LabelSchema
 from annotation.span_index import SpanIndex
 from annotation.spans import Span
+from ui import control_marks
 from ui.colors import darker, label_color
 from ui.i18n import QT_TRANSLATE_NOOP, current_language
 from ui.plain_text import isolate, ltr, span_range, tooltip, visible_controls
@@ -40,6 +41,8 @@ from ui.qt_offsets import ViewMap
 # Characters of margin around the visible window, so a small scroll needs no new query.
 WINDOW_MARGIN = 1500
 DEFAULT_POINT_SIZE = 16
+CONTROL_BOX_FILL = QColor(236, 239, 241, 160)
+CONTROL_BOX_PEN = QColor("#78909c")
 
 
 # How each boundary policy is named on hover (the stored value stays the code).
@@ -109,6 +112,7 @@ class DocumentView(QTextEdit):
         self._window = (0, 0)
         # Entity backgrounds of the window: (rectangle in document coordinates, fill, underline).
         self._paint_items: list[tuple[QRectF, QColor, QColor | None]] = []
+        self._control_items: list[QRectF] = []  # boxes of control characters, document coords
         self._cached_blocks: set[int] = set()
         self._rect_cache: dict[tuple[int, int], list[QRectF]] = {}  # segment -> document rects
         self._last_click: tuple[int, int] = (
@@ -158,6 +162,7 @@ class DocumentView(QTextEdit):
         self.active_span_id = None
         self.related_span_ids = ()
         self._paint_items = []
+        self._control_items = []
         self._cached_blocks = set()
         self._rect_cache.clear()
         self.setPlainText(self.omap.display_text)
@@ -187,6 +192,7 @@ class DocumentView(QTextEdit):
         self.omap = ViewMap("")
         self.index = None
         self._paint_items = []
+        self._control_items = []
         self._cached_blocks = set()
         self.clear()
 
@@ -418,10 +424,12 @@ class DocumentView(QTextEdit):
         lines when given, else the whole viewport."""
         if self.index is None or self.schema is None:
             self._paint_items = []
+            self._control_items = []
             self.viewport().update()
             return
         lo, hi = self._window
         self._paint_items = self._entity_items(self.index.overlapping(lo, hi, ("entity",)))
+        self._control_items = self._control_boxes(lo, hi)
         if dirty is None:
             self.viewport().update()
             return
@@ -507,6 +515,25 @@ class DocumentView(QTextEdit):
             for rect in rects:
                 items.append((rect, fill, under))
         return items
+
+    def _control_boxes(self, lo: int, hi: int) -> list[QRectF]:
+        """A box around each control character of the window (shown as its placeholder)."""
+        boxes: list[QRectF] = []
+        for at in control_marks.positions(self.text, lo, hi):
+            boxes.extend(self._doc_rects(at, at + 1, (float("-inf"), float("inf"))))
+        return boxes
+
+    def control_at(self, point: QPoint) -> int | None:
+        """The offset of the control character under point (viewport coordinates), if any."""
+        offset = self.omap.from_qt(self.cursorForPosition(point).position())
+        for at in (offset, offset - 1):
+            if 0 <= at < len(self.text) and self.text[at] in control_marks.SHOWN:
+                if any(
+                    r.adjusted(-2, 0, 2, 0).contains(QPointF(point))
+                    for r in self.range_rects(at, at + 1)
+                ):
+                    return at
+        return None
 
     def _layout_changed(self) -> None:
         """Geometry cached in document coordinates is stale after a relayout."""
@@ -597,6 +624,15 @@ class DocumentView(QTextEdit):
                         painter.fillRect(
                             QRectF(rect.left(), rect.bottom() - 3, rect.width(), 2.5), under
                         )
+            painter.end()
+        if self._control_items:  # control characters kept in the text: a grey box each
+            dx, dy = self._offset()
+            painter = QPainter(self.viewport())
+            painter.translate(dx, dy)
+            painter.setPen(QPen(CONTROL_BOX_PEN, 1))
+            painter.setBrush(CONTROL_BOX_FILL)
+            for rect in self._control_items:
+                painter.drawRect(rect.adjusted(0.5, 2.5, -0.5, -2.5))
             painter.end()
         super().paintEvent(event)
         bands = self.bands()
@@ -713,6 +749,12 @@ class DocumentView(QTextEdit):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             qt_pos = self.cursorForPosition(event.pos()).position()
             text = self.hover_text(self.omap.from_qt(qt_pos)) if self.index is not None else ""
+            control = self.control_at(event.pos())
+            if control is not None:
+                name = self.tr("{character}: a control character kept in the stored text").format(
+                    character=ltr(control_marks.describe(self.text[control]))
+                )
+                text = f"{name}\n{text}" if text else name
             if text:
                 QToolTip.showText(event.globalPos(), tooltip(text), self.viewport())
             else:

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from annotation.arabic import TASHKEEL_RE as _TASHKEEL  # what "hide diacritics" hides
+from ui.control_marks import with_placeholders
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -82,7 +83,9 @@ class ViewMap(_Ranges):
         self._hidden = [m.start() for m in _TASHKEEL.finditer(text)] if hide else []
         # For hidden character k: the display index of the first visible character after it.
         self._hidden_at_display = [h - k for k, h in enumerate(self._hidden)]
-        self.display_text = _TASHKEEL.sub("", text) if self._hidden else text
+        # Control characters kept in the text show as one placeholder character each: the
+        # same length, so positions stay 1:1 (ui/control_marks.py).
+        self.display_text = with_placeholders(_TASHKEEL.sub("", text) if self._hidden else text)
         self.omap = OffsetMap(self.display_text)
 
     @property

@@ -197,6 +197,10 @@
         <source>unknown annotator</source>
         <translation>موسِّم غير معروف</translation>
     </message>
+    <message>
+        <source>{character}: a control character kept in the stored text</source>
+        <translation>{character}: محرف تحكم محفوظ في النص المخزَّن</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsPane</name>
