@@ -58,6 +58,14 @@ def _indexed(query: DocumentQuery) -> list[tuple[str, str]]:
     return [(c, t) for c, t in (("source", query.source), ("title", query.words)) if len(t) >= 3]
 
 
+def _caseless_like(text: str) -> bool:
+    """LIKE folds ASCII case only; the trigram index folds every case. Where they agree (ASCII
+    and caseless scripts such as Arabic), a page of a filter with many hits walks the sort
+    order and tests each row with LIKE, stopping at the page's end, instead of gathering
+    every index hit first (a source in 8 % of 100,000 documents: 1 ms instead of 40)."""
+    return all(c.isascii() or c.lower() == c.upper() for c in text)
+
+
 def _where(query: DocumentQuery, probe: bool = False) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
@@ -67,7 +75,7 @@ def _where(query: DocumentQuery, probe: bool = False) -> tuple[str, list[Any]]:
     for column, text in (("source", query.source), ("title", query.words)):
         if not text:
             continue
-        if len(text) >= 3:
+        if len(text) >= 3 and not (probe and _caseless_like(text)):
             # The index is written with the rows, in the same transaction (add_documents).
             clauses.append(f"{'+' if probe else ''}id IN ({_FTS})")
             params.append(_phrase(column, text))
@@ -82,6 +90,24 @@ def _hits(conn: sqlite3.Connection, column: str, text: str) -> int:
         "SELECT COUNT(*) FROM document_list_text WHERE document_list_text MATCH ?",
         [_phrase(column, text)],
     ).fetchone()[0]
+
+
+# (connection, column, text) -> index hits, as last counted. Only a page's choice of plan
+# reads it (both plans give the same rows), so a figure made stale by a write costs at most
+# a slower plan; the list counts then reads the first page, and the count is not paid twice.
+_hit_counts: dict[tuple[int, str, str], int] = {}
+
+
+def _counted_hits(conn: sqlite3.Connection, column: str, text: str) -> int:
+    if len(_hit_counts) > 256:
+        _hit_counts.clear()
+    hits = _hit_counts[(id(conn), column, text)] = _hits(conn, column, text)
+    return hits
+
+
+def _hits_for_plan(conn: sqlite3.Connection, column: str, text: str) -> int:
+    found = _hit_counts.get((id(conn), column, text))
+    return found if found is not None else _counted_hits(conn, column, text)
 
 
 def _order(query: DocumentQuery) -> str:
@@ -100,7 +126,7 @@ def page(
     conn: sqlite3.Connection, query: DocumentQuery, offset: int, limit: int
 ) -> list[DocumentInfo]:
     indexed = _indexed(query)
-    probe = bool(indexed) and min(_hits(conn, c, t) for c, t in indexed) > _PROBE_ABOVE
+    probe = bool(indexed) and min(_hits_for_plan(conn, c, t) for c, t in indexed) > _PROBE_ABOVE
     where, params = _where(query, probe)
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM document_list{where}{_order(query)} LIMIT ? OFFSET ?",
@@ -112,7 +138,7 @@ def page(
 def count(conn: sqlite3.Connection, query: DocumentQuery) -> int:
     indexed = _indexed(query)
     if len(indexed) == 1 and query.status is None and not (query.source and query.words):
-        return _hits(conn, *indexed[0])  # the index alone answers
+        return _counted_hits(conn, *indexed[0])  # the index alone answers
     where, params = _where(query)
     return conn.execute(f"SELECT COUNT(*) FROM document_list{where}", params).fetchone()[0]
 
