@@ -4,14 +4,18 @@ with the command line's choices."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QProgressDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPlainTextEdit, QProgressDialog
 
 from annotation.snapping import snap
+from storage import export_run
+from tests.conftest import ROOT
 from tests.gui_support import (
     close_window,
     isolate,
@@ -20,6 +24,7 @@ from tests.gui_support import (
     wait_for_import,
     window_with,
 )
+from tests.test_export import rich  # noqa: F401 - the fixture: a project with every kind
 
 pytestmark = pytest.mark.gui
 
@@ -251,3 +256,152 @@ def test_file_dialogs_start_in_the_folder_last_used_for_that_purpose(
         assert other.prefs.last_folder("import") == str(articles)
     finally:
         close_window(other)
+
+
+# --- the Export dialog: the command line's choices, the command line's output ---------------
+def _export_dialog(qtbot, win):
+    win.act_export.trigger()
+    qtbot.waitUntil(lambda: win.io.export_window is not None and win.io.export_window.isVisible())
+    return win.io.export_window
+
+
+def _choose(combo, data) -> None:
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def test_export_dialog_enables_only_what_the_format_takes(qtbot, tmp_path, monkeypatch) -> None:
+    isolate(monkeypatch, tmp_path)
+    win = open_window(qtbot, tmp_path / "p.hashiya")
+    try:
+        dialog = _export_dialog(qtbot, win)
+        assert [dialog.format_combo.itemData(i) for i in range(dialog.format_combo.count())] == [
+            *export_run.FORMATS
+        ]
+
+        def enabled() -> dict[str, bool]:
+            return {
+                "kinds": dialog.kind_boxes["quotes"].isEnabled(),
+                "offsets": dialog.offsets_combo.isEnabled(),
+                "clitics": dialog.clitics_combo.isEnabled(),
+                "layout": dialog.layout_combo.isEnabled(),
+                "predictions": dialog.predictions_box.isEnabled(),
+                "split": dialog.split_box.isEnabled(),
+                "status": dialog.status_combo.isEnabled(),
+                "layer": dialog.layer_combo.isEnabled(),
+            }
+
+        _choose(dialog.format_combo, "native")
+        assert enabled() == {
+            "kinds": True, "offsets": False, "clitics": False, "layout": False,
+            "predictions": False, "split": True, "status": True, "layer": True,
+        }  # fmt: skip
+        assert dialog.out_edit.text().endswith("hashiya-export.jsonl")
+        _choose(dialog.format_combo, "conll")
+        assert enabled() == {
+            "kinds": False, "offsets": False, "clitics": True, "layout": False,
+            "predictions": False, "split": False, "status": True, "layer": True,
+        }  # fmt: skip
+        assert dialog.out_edit.text().endswith("hashiya-export.conll")
+        _choose(dialog.format_combo, "doccano")
+        assert enabled()["layout"] and enabled()["offsets"] and not enabled()["predictions"]
+        _choose(dialog.format_combo, "label-studio")
+        assert enabled()["predictions"] and not enabled()["layout"]
+        _choose(dialog.format_combo, "brat")
+        assert dialog.out_edit.text().endswith("hashiya-brat")  # a folder
+        # the seed and the strata follow the split box
+        _choose(dialog.format_combo, "native")
+        assert not dialog.seed_spin.isEnabled()
+        dialog.split_box.setChecked(True)
+        assert dialog.seed_spin.isEnabled() and dialog.split_edit.isEnabled()
+        dialog.reject()
+    finally:
+        close_window(win)
+
+
+def _cli_export(db: Path, out: Path, *args: str) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "export", "--db", str(db), "--out", str(out),
+         *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("fmt", "status", "kinds", "extra"),
+    [
+        ("native", "done", ("quotes", "claims"), ()),
+        ("doccano", "done", ("entities", "quotes"), ()),
+        ("prodigy", None, ("entities",), ("--clitics", "split")),
+        ("conll", "in_progress", ("entities", "quotes", "claims"), ()),
+    ],
+)
+def test_export_dialog_writes_what_the_command_line_writes(
+    qtbot, tmp_path, monkeypatch, request, fmt, status, kinds, extra
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    db = Path(request.getfixturevalue("rich").path)
+    win = open_window(qtbot, db)
+    try:
+        version = win.project.db.execute("PRAGMA data_version").fetchone()[0]
+        dialog = _export_dialog(qtbot, win)
+        _choose(dialog.format_combo, fmt)
+        _choose(dialog.status_combo, status)
+        for kind, box in dialog.kind_boxes.items():
+            box.setChecked(kind in kinds)
+        if extra:
+            _choose(dialog.clitics_combo, "split")
+        out = tmp_path / f"window.{fmt}"
+        dialog.out_edit.setText(str(out))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        assert out.is_file()
+        # the export's own connection wrote nothing (another connection's commit would show)
+        assert win.project.db.execute("PRAGMA data_version").fetchone()[0] == version
+    finally:
+        close_window(win)
+    cli = tmp_path / f"cli.{fmt}"
+    args = ["--format", fmt, *extra]
+    if status:
+        args += ["--status", status]
+    if fmt != "conll":
+        args += ["--kinds", ",".join(kinds)]
+    _cli_export(db, cli, *args)
+    assert out.read_bytes() == cli.read_bytes()
+    assert out.stat().st_size > 0
+    # and the next export dialog starts in that folder
+    assert win.prefs.last_folder("export") == str(tmp_path)
+
+
+def test_export_dialog_refuses_in_one_line_and_stays_open(qtbot, tmp_path, monkeypatch) -> None:
+    isolate(monkeypatch, tmp_path)
+    win = open_window(qtbot, tmp_path / "p.hashiya")
+    try:
+        dialog = _export_dialog(qtbot, win)
+        export = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        folder = tmp_path / "already-a-folder"
+        folder.mkdir()
+        dialog.out_edit.setText(str(folder))
+        export.click()
+        assert dialog.isVisible() and dialog.error_label.isVisible()
+        assert "is a folder" in dialog.error_label.text()
+        assert "\n" not in dialog.error_label.text()
+        dialog.out_edit.setText(str(tmp_path / "x.jsonl"))
+        for box in dialog.kind_boxes.values():
+            box.setChecked(False)
+        export.click()
+        assert "no kinds" in dialog.error_label.text()
+        dialog.split_box.setChecked(True)
+        dialog.split_edit.setText("train=0.8,test=0.5")
+        dialog.kind_boxes["entities"].setChecked(True)
+        export.click()
+        assert dialog.isVisible() and dialog.error_label.text()
+        assert not (tmp_path / "x.jsonl").exists()
+        dialog.reject()
+    finally:
+        close_window(win)

@@ -47,6 +47,9 @@ ALLOWED_LATIN = {
     "python", "main", "py", "guidelines", "load", "FILE", "md",
     # the language menu names each language in itself
     "English",
+    # the export formats and the tools they come from, named as they name themselves
+    "CoNLL", "doccano", "Label", "Studio", "Prodigy", "spaCy", "DocBin", "INCEpTION", "WebAnno",
+    "TSV", "brat",
 }  # fmt: skip
 
 
@@ -166,6 +169,7 @@ def open_dialogs(qtbot, win) -> Iterator[tuple[str, QWidget]]:
     yield "schema editor", editor
     yield "variants", win.show_variants()
     yield "about", win.show_about()
+    yield "export", win.io.export_dialog()
     win.prefs.settings.setValue("language", "en")
     yield "language", win.choose_language("ar")
 

@@ -1,5 +1,5 @@
 """Import (files and folders, one file per event-loop turn, with progress and a report of
-refusals) and export (JSONL, atomically) from the window."""
+refusals) and export (the Export dialog, running the command line's export) from the window."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from storage import exporter, folder_import, importer
+from annotation.errors import HashiyaError
+from storage import export_run, exporter, folder_import, importer
+from storage.project import Project
 from ui.dialogs import ReportDialog
 from ui.document_controller import DocumentController
+from ui.export_dialog import ExportDialog
 from ui.plain_text import isolate, ltr
 from ui.view_prefs import ViewPreferences
 
@@ -33,6 +36,7 @@ class ImportExportController(QObject):
         self.queue: list[Path] = []
         self.last_report: importer.ImportReport | None = None
         self.report_dialog: ReportDialog | None = None
+        self.export_window: ExportDialog | None = None
 
     @property
     def importing(self) -> bool:
@@ -203,13 +207,55 @@ class ImportExportController(QObject):
             parts.append(self.tr("%n bad UTF-8 byte(s) replaced by U+FFFD", "", report.repaired))
         return self.tr("; ").join(parts)
 
-    def export_dialog(self) -> None:
-        default = str(Path(self.prefs.last_folder("export")) / "hashiya-export.jsonl")
-        path, _ = QFileDialog.getSaveFileName(
-            self.dialog_parent, self.tr("Export JSONL"), default, self.tr("JSON Lines (*.jsonl)")
+    def export_dialog(self) -> ExportDialog:
+        """The Export dialog (the command line's choices); Export runs it, a refusal shows in
+        the dialog as one line and leaves it open."""
+        dialog = ExportDialog(
+            self.prefs.last_folder("export"),
+            export_run.annotator_names(self.docs.project),
+            self.dialog_parent,
         )
-        if path:
-            self.export_to(path)
+        dialog.buttons.accepted.connect(lambda: self._export_from(dialog))
+        self.export_window = dialog
+        dialog.open()
+        return dialog
+
+    def _export_from(self, dialog: ExportDialog) -> None:
+        chosen = dialog.accepted_options()
+        if chosen is None:
+            return
+        try:
+            self.export_with(*chosen)
+        except HashiyaError as exc:
+            dialog.show_error(str(exc))
+            return
+        dialog.accept()
+
+    def export_with(self, options: export_run.ExportOptions, out: Path) -> export_run.ExportOutcome:
+        """Export as `python main.py export` does with the same options: the same function,
+        on a read-only connection of its own (not a byte written to the project). Raises
+        HashiyaError (one line) when refused."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with Project(self.docs.project.path, readonly=True) as project:
+                outcome = export_run.run(project, out, options)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.prefs.remember_folder("export", out.parent)
+        summary = self.tr("Exported {docs} documents, {spans} spans to {path}").format(
+            docs=outcome.documents, spans=outcome.spans, path=ltr(str(out))
+        )
+        self.message.emit(summary, 8000)
+        notes = outcome.losses + [
+            self.tr("{doc}: left out, several annotators and no gold layer").format(doc=doc)
+            for doc in outcome.undecided
+        ]
+        if notes:
+            self.report_dialog = ReportDialog(
+                self.tr("Export report"), summary, notes, self.dialog_parent
+            )
+            self.report_dialog.open()
+        return outcome
 
     def export_to(self, path: str | Path) -> exporter.ExportReport | None:
         try:

@@ -357,11 +357,11 @@ class MainWindow(QMainWindow):
             self.tr("Import every article under a folder and its subfolders"),
         )
         self.act_export = a(
-            self.tr("&Export JSONL…"),
+            self.tr("&Export…"),
             self.io.export_dialog,
             "Ctrl+E",
             "fa5s.file-export",
-            self.tr("Write every document and its annotations as JSONL"),
+            self.tr("Write the documents and their annotations in a format of your choice"),
         )
         self.act_quit = a(self.tr("&Quit"), self.close, "Ctrl+Q")
         # The toolbar's undo/redo keep a fixed text: QUndoStack's own actions rename themselves

@@ -319,7 +319,198 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>&amp;Annotations:</source>
+        <translation>ال&amp;توسيمات:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>ت&amp;صفح…</translation>
+    </message>
+    <message>
+        <source>Data&amp;set:</source>
+        <translation>م&amp;جموعة البيانات:</translation>
+    </message>
+    <message>
+        <source>&amp;Documents:</source>
+        <translation>الم&amp;ستندات:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;تصدير</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>ال&amp;صيغة:</translation>
+    </message>
+    <message>
+        <source>&amp;Kinds:</source>
+        <translation>الأ&amp;نواع:</translation>
+    </message>
+    <message>
+        <source>&amp;Offsets:</source>
+        <translation>الإ&amp;زاحات:</translation>
+    </message>
+    <message>
+        <source>&amp;Proclitics:</source>
+        <translation>السوابق الم&amp;تصلة:</translation>
+    </message>
+    <message>
+        <source>&amp;Write to:</source>
+        <translation>ا&amp;كتب في:</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <source>Annotator: {name}</source>
+        <translation>الموسِّم: {name}</translation>
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
+        <translation>اختر أين يُكتب التصدير.</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <source>CoNLL, Wojood layout (entities)</source>
+        <translation>CoNLL بتخطيط وجود (الكيانات)</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>Every annotator's, each span marked</source>
+        <translation>توسيمات كل موسِّم، وكلٌّ منها معلَّم باسمه</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+    <message>
+        <source>Folder to write the export in</source>
+        <translation>المجلد الذي يُكتب فيه التصدير</translation>
+    </message>
+    <message>
+        <source>Gold layer only</source>
+        <translation>الطبقة المعتمدة وحدها</translation>
+    </message>
+    <message>
+        <source>Gold where curated, else the single annotator's</source>
+        <translation>المعتمدة حيث نُقّحت، وإلا توسيمات الموسِّم الوحيد</translation>
+    </message>
+    <message>
+        <source>Hashiya JSONL (native, everything)</source>
+        <translation>JSONL حاشية (الصيغة الأصلية، كل شيء)</translation>
+    </message>
+    <message>
+        <source>INCEpTION / WebAnno TSV (a folder)</source>
+        <translation>INCEpTION / WebAnno TSV (مجلد)</translation>
+    </message>
+    <message>
+        <source>Kept in their token</source>
+        <translation>تبقى في كلمتها</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON</source>
+        <translation>Label Studio JSON</translation>
+    </message>
+    <message>
+        <source>Label Studio:</source>
+        <translation>Label Studio:</translation>
+    </message>
+    <message>
+        <source>Prodigy JSONL</source>
+        <translation>Prodigy JSONL</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>الاقتباسات</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>العلاقات</translation>
+    </message>
+    <message>
+        <source>Sequence labels, no relations</source>
+        <translation>وسوم تسلسلية، بلا علاقات</translation>
+    </message>
+    <message>
+        <source>Split by document:</source>
+        <translation>التقسيم حسب المستند:</translation>
+    </message>
+    <message>
+        <source>Split off as tokens of their own</source>
+        <translation>تُفصل وحدات مستقلة</translation>
+    </message>
+    <message>
+        <source>The format's own</source>
+        <translation>ما تعتمده الصيغة</translation>
+    </message>
+    <message>
+        <source>Tokens JSONL, one sentence a line</source>
+        <translation>JSONL للوحدات، جملة في كل سطر</translation>
+    </message>
+    <message>
+        <source>UTF-16 units</source>
+        <translation>وحدات UTF-16</translation>
+    </message>
+    <message>
+        <source>Write the spans as predictions (pre-annotations)</source>
+        <translation>اكتب التوسيمات تنبؤاتٍ (توسيمًا مسبقًا)</translation>
+    </message>
+    <message>
+        <source>brat standoff (a folder)</source>
+        <translation>brat (مجلد)</translation>
+    </message>
+    <message>
+        <source>code points</source>
+        <translation>نقاط الترميز</translation>
+    </message>
+    <message>
+        <source>doccano &amp;layout:</source>
+        <translation>&amp;تخطيط doccano:</translation>
+    </message>
+    <message>
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL</translation>
+    </message>
+    <message>
+        <source>each source folder apart</source>
+        <translation>كل مجلد مصدر على حدة</translation>
+    </message>
+    <message>
+        <source>graphemes</source>
+        <translation>العناقيد الكتابية</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>البذرة </translation>
+    </message>
+    <message>
+        <source>spaCy DocBin</source>
+        <translation>spaCy DocBin</translation>
+    </message>
+</context>
+<context>
     <name>ImportExportController</name>
+    <message>
+        <source>{doc}: left out, several annotators and no gold layer</source>
+        <translation>{doc}: تُرك، فيه عدة موسِّمين ولا طبقة معتمدة</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>تقرير التصدير</translation>
+    </message>
     <message>
         <source>Import a folder (with its subfolders)</source>
         <translation>استيراد مجلد (مع مجلداته الفرعية)</translation>
@@ -516,6 +707,14 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <source>Write the documents and their annotations in a format of your choice</source>
+        <translation>اكتب المستندات وتوسيماتها بالصيغة التي تختارها</translation>
+    </message>
     <message>
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
