@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPlainTextEdit, QProgressDialog
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+)
 
 from annotation.snapping import snap
 from storage import export_run
@@ -403,5 +409,57 @@ def test_export_dialog_refuses_in_one_line_and_stays_open(qtbot, tmp_path, monke
         assert dialog.isVisible() and dialog.error_label.text()
         assert not (tmp_path / "x.jsonl").exists()
         dialog.reject()
+    finally:
+        close_window(win)
+
+
+# --- File > Open project… ---------------------------------------------------------------------
+def test_open_project_opens_a_window_of_its_own_from_the_last_folder(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from storage.project import Project
+
+    isolate(monkeypatch, tmp_path)
+    projects = tmp_path / "projects"
+    projects.mkdir()
+    other_path = projects / "other.hashiya"
+    Project(other_path, annotator="tester").close()
+    win = open_window(qtbot, tmp_path / "p.hashiya")
+    chosen = {"path": str(other_path)}
+    starts: list[str] = []
+
+    def pick(parent, title, start, filters):  # noqa: ANN001, ANN202
+        starts.append(start)
+        return chosen["path"], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", pick)
+    try:
+        assert win.act_open_project in win.file_menu.actions()
+        win.act_open_project.trigger()
+        assert starts == [str(Path.home())]
+        assert len(win.opener.windows) == 1
+        other = win.opener.windows[0]
+        assert Path(other.project.path) == other_path
+        assert other.isVisible() and win.isVisible()  # this window stays as it was
+        # the same project again is refused while it is open (its lock), in one line
+        win.act_open_project.trigger()
+        assert starts[-1] == str(projects)
+        assert len(win.opener.windows) == 1
+        qtbot.waitUntil(lambda: win.findChild(QMessageBox) is not None)
+        box = win.findChild(QMessageBox)
+        assert "\n" not in box.text()
+        box.close()
+        box.deleteLater()
+        # closing it closes its project and frees it: it opens again
+        other.close()
+        qtbot.waitUntil(lambda: not win.opener.windows)
+        win.act_open_project.trigger()
+        assert len(win.opener.windows) == 1
+        win.opener.windows[0].close()
+        qtbot.waitUntil(lambda: not win.opener.windows)
+        # this window's own project: said, nothing opened
+        chosen["path"] = str(win.project.path)
+        win.act_open_project.trigger()
+        assert not win.opener.windows
     finally:
         close_window(win)

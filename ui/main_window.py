@@ -64,6 +64,7 @@ from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.import_export import ImportExportController
 from ui.key_routing import KeyRouter
 from ui.keys import LayoutIndependentShortcuts, latin_key
+from ui.open_project import ProjectOpener
 from ui.panels import kind_title, status_title
 from ui.panes import DocumentsPane, SidePanes, icon, side_dock
 from ui.plain_text import isolate, ltr, span_range, visible_controls
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
             self.docs, self.view, self.search, self.suggestions, self, self
         )
         self.io = ImportExportController(self.docs, self.prefs, self, self)
+        self.opener = ProjectOpener(project.path, project.annotator_name, self.prefs, self, self)
+        self.opener.message.connect(self.show_message)
         self.team = TeamController(self.docs, self)
         self.curation_dock = CurationDock(self.docs, self)
         self.keys = KeyRouter()
@@ -342,6 +345,13 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         a = self._action
         stack = self.docs.undo_stack
+        self.act_open_project = a(
+            self.tr("&Open project…"),
+            self.opener.open_dialog,
+            None,
+            "fa5s.folder",
+            self.tr("Open another project file in a window of its own"),
+        )
         self.act_import = a(
             self.tr("&Import articles…"),
             self.io.import_dialog,
@@ -518,6 +528,8 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         self.file_menu = menu.addMenu(self.tr("&File"))
+        self.file_menu.addAction(self.act_open_project)
+        self.file_menu.addSeparator()
         for act in (self.act_import, self.act_import_folder, self.act_export):
             self.file_menu.addAction(act)
         self.file_menu.addSeparator()

@@ -708,6 +708,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>Open another project file in a window of its own</source>
+        <translation>فتح ملف مشروع آخر في نافذة خاصة به</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
@@ -1198,6 +1206,25 @@ Details: {log}</source>
     <message>
         <source>&amp;Reset panel layout</source>
         <translation>إعادة ترتيب اللوحات إلى الوضع الا&amp;فتراضي</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectOpener</name>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Hashiya projects (*.hashiya);;All files (*)</source>
+        <translation>مشاريع حاشية (*.hashiya);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>That project is the one open in this window.</source>
+        <translation>هذا المشروع هو المفتوح في هذه النافذة.</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>تعذّر فتح المشروع</translation>
     </message>
 </context>
 <context>
