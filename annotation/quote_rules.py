@@ -59,7 +59,7 @@ _STOP = frozenset(
         "كذلك وكذلك أنه أنها أيضاً مؤخرا حاليا سابقا لاحقا مجددا فقد فإن فانه فإنه أما وأما "
         # second session: a conjunction, a circumstantial وهو, the object of أكد/لفت (a
         # masdar), media after ل (the outlet spoken to) are no part of the speaker
-        "منهن ولكن ولكنه ولكنها لأن لان لأنه لانه وهو وهي وهم أهمية ضرورة حرص عزم استعداد ترحيب تقدير اعتزاز "
+        "وفي وعن وعلى ومع وإلى والى حين وحين منهن ولكن ولكنه ولكنها لأن لان لأنه لانه وهو وهي وهم أهمية ضرورة حرص عزم استعداد ترحيب تقدير اعتزاز "
         "الانتباه النظر لراديو لمحطة لوكالات لصحف للإذاعة لمراسل لمراسلي للقناة للموقع"
     ).split()
 )
@@ -125,21 +125,31 @@ _PRONOUN_PPS = frozenset(
     match_key(w) for w in "عنه عنها عنهم فيه فيها فيهم فيهما عليه عليها منه منها".split()
 )
 _PREPOSITIONS = frozenset(
-    match_key(w) for w in "في عن على من إلى الى مع عبر لدى ضد حول نحو عند بين".split()
+    match_key(w)
+    for w in "في عن على من إلى الى مع عبر لدى ضد حول نحو عند بين وفي وعن وعلى ومع وإلى والى".split()
 )
 _SUBORDINATORS = frozenset(match_key(w) for w in "حيث إذ اذ عندما حينما بعدما كما وكما حين".split())
 # a cue right after these is hypothetical or negated, not reported speech (أن تقول، لم يقل)
 _NOT_REPORTING_BEFORE = frozenset(
-    match_key(w) for w in "أن ان لن لم لا ألا الا ولا ولم ولن فلا فلم عدم بعدم".split()
+    match_key(w)
+    for w in (
+        "أن ان لن لم لا ألا الا ولا ولم ولن فلا فلم عدم بعدم كأن وكأن كأنه وكأنه كأنها "
+        "وكأنها كأنهم وكأنهم"
+    ).split()
 )
 _TEMPORAL_BEFORE_AN = frozenset(match_key(w) for w in "بعد قبل منذ وبعد وقبل".split())
 _TASHKEEL_CHARS = "".join(sorted(TASHKEEL))
 _NAMING_WORDS = frozenset(
-    match_key(w) for w in "بعنوان عنوان اسم باسم يسمى تسمى المسمى المسماة شعار بشعار".split()
+    match_key(w)
+    for w in (
+        "بعنوان عنوان اسم باسم يسمى تسمى المسمى المسماة شعار بشعار مقولة المقولة بالمقولة "
+        "المثل بالمثل"
+    ).split()
 )
 # impersonal "they say" opening a sentence with no subject: a saying, not a source
 _IMPERSONAL_SAY = frozenset(match_key(w) for w in "يقولون يقال ويقال".split())
 _PRAYER_AFTER_INNAHU = frozenset(match_key(w) for w in "سميع".split())
+_EULOGY = frozenset(match_key(w) for w in "السلام الصلاة الصلاه".split())
 _SPEECH_SENTENCES = 6
 _SAYING_LEMMA = "قول"  # بقوله: / قوله: the saying itself, a cue that opens new speech
 _FIRST_SECOND_PERSON = frozenset(
@@ -526,7 +536,7 @@ class _Doc:
         if (
             m.lemma == "ادعى"
             and w.text.rstrip(_TASHKEEL_CHARS).endswith("\u0649")
-            and w.key[:1] in "يت"
+            and w.key.lstrip("وف")[:1] in "يت"
         ):
             return None  # مهندس يدعى علي: "is called" (ى), not يدعي "claims"
         if w.key in _IMPERSONAL_SAY and (
@@ -618,6 +628,8 @@ class _Doc:
         في بيان له. Returns j itself when no subject (a plain noun) follows the phrase."""
         i = j
         if i < len(self.words) and self.words[i].key in _PRONOUN_PPS:
+            if i + 1 < len(self.words) and self.words[i + 1].key in _EULOGY:
+                return j  # قال عليه السلام: a eulogy, not a subject
             i += 1  # قال عنه عروة بن الزبير: the subject after a pronoun object
         elif (
             i < len(self.words) and self.words[i].key in ("في", "خلال") and i + 1 < len(self.words)
@@ -730,6 +742,15 @@ class _Doc:
         np = self.np_after(k, lo, len(self.text), m.lemma in self.lex.object_lemmas)
         if np is not None and self.words[k + 1].key in _HONORIFIC_PRONOUNS:
             return _CARRY  # وأكد معاليه أن: the man named before
+        if (
+            np is not None
+            and self.words[k + 1].end == np[1]
+            and self.words[k + 1].key[:1] == "ل"
+            and self.words[k + 1].key[:2] != "لل"
+            and k + 2 < len(self.words)
+            and (self.is_mark(k + 2) or self.words[k + 2].text == ":")
+        ):
+            return _CARRY  # وقال لرويترز "…": the outlet spoken to, not the speaker
         if np is not None:
             return self.to_agent(np)
         subordinate = k > 0 and self.words[k - 1].key in _SUBORDINATORS
@@ -934,7 +955,7 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
         if (
             (n_words <= 8 and _looks_like_name(doc, ko))
             or (n_words <= 20 and _titled(doc, ko))
-            or (n_words <= 3 and _name_before_clause(doc, pair))
+            or (n_words <= 5 and _name_before_clause(doc, pair))
         ):
             continue  # «صحيفة «الأيام»، لـ"سبق"، ولفت "فلان" إلى أن: names, not quotations
         found = _cue_before(doc, ko, slo)
@@ -1207,6 +1228,14 @@ def _name_before_clause(doc: _Doc, pair: QuotePair) -> bool:
         return False
     if doc.lex.is_complementizer(doc.words[k].key):
         return True
+    if ko >= 2 and (doc.cues[ko - 1] is not None or doc.cues[ko - 2] is not None):
+        # أوضح مدير "فنون أبها" أحمد السروي، أن…: the name inside the speaker phrase
+        for j in range(k, min(k + 7, len(doc.words))):
+            w = doc.words[j]
+            if doc.lex.is_complementizer(w.key):
+                return j > k
+            if (w.is_punct and w.text not in _COMMAS) or doc.is_mark(j) or doc.cues[j]:
+                break
     if doc.words[k].text == ":":
         kc = k - 1
         while kc >= 0 and doc.words[kc].start > pair.open:
@@ -1242,6 +1271,8 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         colon = next((j for j in range(k0, min(k0 + 8, k1)) if doc.words[j].text == ":"), None)
         if colon is None or colon == k0 or any(doc.cues[j] for j in range(k0, colon)):
             continue
+        if any(doc.lex.cue(doc.words[j].key) for j in range(k0, colon)):
+            continue  # "وكأنهم يقولون: …": a cue the context rejected is still no headline
         if doc.quoted[colon] or any(doc.is_mark(j) for j in range(k0, colon)):
             continue  # لعبة «ماينكرافت: بوكيت إيديشين»: a colon inside a name
         if any(doc.words[j].key in _NOT_SPEAKERS for j in range(k0, colon)):
@@ -1407,7 +1438,7 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             w = doc.words[j]
             if w.start >= shi:
                 break
-            if doc.is_mark(j) and doc.short_name_at(j, 3) is not None:
+            if doc.is_mark(j) and doc.short_name_at(j, 5) is not None:
                 pair = doc.mark_pair[w.start]
                 if j > k + 1 or _name_before_clause(doc, pair) or _looks_like_name(doc, j):
                     j = doc.word_index(pair.close + 1) - 1 if pair.close is not None else j

@@ -801,3 +801,26 @@ def test_a_stray_mark_between_cue_and_complementizer() -> None:
     t = "وأوضح لـ”الصحيفة ” المتحدث الرسمي سالم العنزي بأن الفرقة وصلت خلال دقائق."
     s = only(t)
     assert content(t, s) == "الفرقة وصلت خلال دقائق"
+
+
+def test_quoted_names_inside_the_speaker_phrase() -> None:
+    t = 'من جهته، أوضح مدير "فنون المدينة" أحمد السالم، أن الجمعية تقيم أمسيتين هذا الأسبوع.'
+    s = only(t)
+    assert content(t, s) == "الجمعية تقيم أمسيتين هذا الأسبوع"
+    t = "وأكد «المرصد الوطني لحقوق الإنسان» أن عشرة أشخاص اعتقلوا أمس."
+    s = only(t)
+    assert content(t, s) == "عشرة أشخاص اعتقلوا أمس"
+
+
+def test_addressee_eulogy_as_if_and_tudaa() -> None:
+    t = 'وقال الوزير سالم: "سنبدأ غداً". وقال لرويترز "لن نتأخر".'
+    assert [speaker(t, s) for s in suggest_quotes(t)] == ["الوزير سالم", "الوزير سالم"]
+    t = "وقال النبي محمد: «الدين النصيحة». وفي حديث آخر قال عليه السلام: «يسروا ولا تعسروا»."
+    assert "السلام" not in [speaker(t, s) for s in suggest_quotes(t)]
+    assert found("والمسلسل يعرض المتدينين وكأنهم يقولون: كل متدين سيئ.") == []
+    t = "قالت الوالدة وتدعى سارة «لم أنم تلك الليلة»."
+    assert [(cue(t, s), speaker(t, s)) for s in suggest_quotes(t)] == [("قالت", "الوالدة")]
+
+
+def test_a_saying_is_not_a_quote() -> None:
+    assert found("وجاء ذلك عملاً بالمقولة «ما حك جلدك مثل ظفرك» في إدارة الأزمات.") == []
