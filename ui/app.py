@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from storage.project import Project, ProjectError
+from storage.project import ProjectError
 from ui.app_logging import configure_logging, install_excepthook
 from ui.i18n import chosen_language, install_language
 from ui.project_lock import ProjectLock, ProjectLocked
@@ -66,12 +66,14 @@ def create_window(  # noqa: ANN201 - MainWindow
     (before the project is even opened) and ProjectError when the file is refused. `lock`: one
     the caller already holds on db_path."""
     from ui.main_window import MainWindow
+    from ui.project_upgrade import open_project
 
     if lock is None:
         lock = ProjectLock(db_path)
         lock.acquire()
     try:
-        project = Project(db_path, annotator=annotator)
+        # an older project's upgrade runs in the background, with a progress dialog
+        project = open_project(Path(db_path), annotator)
     except BaseException:
         lock.release()
         raise

@@ -1976,4 +1976,15 @@ Details: {log}</source>
         <translation>الدليل الخاص بهذا الوسم</translation>
     </message>
 </context>
+<context>
+    <name>project_upgrade</name>
+    <message>
+        <source>Upgrading {name} for this version of Hashiya (once; large projects take a while)…</source>
+        <translation>تحديث {name} لهذا الإصدار من حاشية (مرة واحدة؛ تستغرق المشاريع الكبيرة بعض الوقت)…</translation>
+    </message>
+    <message>
+        <source>Opening the project</source>
+        <translation>فتح المشروع</translation>
+    </message>
+</context>
 </TS>
