@@ -13,11 +13,12 @@ pyarabic is not used here: its `strip_tashkeel` covers only U+064B-U+0652 and it
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from annotation.arabic import (
@@ -205,8 +206,9 @@ class KeyMap:
 _REMOVED_RE = re.compile("[" + "".join(sorted(map(re.escape, _REMOVED))) + "]")
 
 
-def _class_of(chars: Iterable[str]) -> str:
-    """A regular-expression character class of chars, as ranges of consecutive code points."""
+def _ranges_of(chars: Iterable[str]) -> str:
+    """The inside of a regular-expression character class of chars, as ranges of consecutive
+    code points."""
     points = sorted(map(ord, chars))
     runs: list[list[int]] = []
     for p in points:
@@ -214,19 +216,47 @@ def _class_of(chars: Iterable[str]) -> str:
             runs[-1][1] = p
         else:
             runs.append([p, p])
-    return "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in runs) + "]"
+    return "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in runs)
 
 
 # Presentation forms that are not simply removed (U+FEFF is): only these can fold to nothing
 # or to several characters besides _REMOVED and the few characters casefold expands.
 _PRESENTATION_RE = re.compile(
-    _class_of(
+    "["
+    + _ranges_of(
         c
         for lo, hi in PRESENTATION_RANGES
         for c in map(chr, range(lo, hi + 1))
         if c not in _REMOVED
     )
+    + "]"
 )
+# Below this code point (Latin, Arabic, every script a news text mixes in, punctuation), the
+# characters whose key differs are listed once, so that a text made only of such characters
+# (and of _REMOVED) is keyed by replacing the few changed characters it holds.
+_LISTED_BELOW = 0x3000
+
+
+@cache
+def _changed_below() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """(character -> key, a pattern of those characters, a pattern of any character outside
+    the listed ones) for the characters below _LISTED_BELOW and _REMOVED. Built at first use
+    (about 12,000 code points, some 20 ms). A character whose key holds a changed character
+    is left unlisted, so that replacing one character never feeds another replacement."""
+    changed: dict[str, str] = {}
+    for c in itertools.chain(map(chr, range(_LISTED_BELOW)), _REMOVED):
+        key = normalize_char.__wrapped__(c)
+        if key != c:
+            changed[c] = key
+    chained = {c for c, key in changed.items() if any(k in changed for k in key)}
+    for c in chained:
+        del changed[c]
+    listed = set(map(chr, range(_LISTED_BELOW))) - chained | (_REMOVED - chained)
+    return (
+        changed,
+        re.compile("[" + _ranges_of(changed) + "]"),
+        re.compile("[^" + _ranges_of(listed) + "]"),
+    )
 
 
 def compact_key(text: str) -> tuple[str, list[int]] | None:
@@ -238,7 +268,15 @@ def compact_key(text: str) -> tuple[str, list[int]] | None:
         # _REMOVED and is otherwise at least one character; so the key is compact exactly
         # when its length is that of the text less the removed characters (no set of the
         # text's characters, which costs more than the translation on a long article).
-        key = text.translate(_KEYS)
+        changed, changing, unlisted = _changed_below()
+        if unlisted.search(text) is None:
+            # str.translate looks every character up; most characters of a text keep
+            # their key, so replacing the changed ones costs a third of it
+            key = text
+            for c in set(changing.findall(text)):
+                key = key.replace(c, changed[c])
+        else:
+            key = text.translate(_KEYS)
         removed = [m.start() for m in _REMOVED_RE.finditer(text)]
         return (key, removed) if len(key) + len(removed) == len(text) else None
     keys = {c: _KEYS[ord(c)] for c in set(text)}

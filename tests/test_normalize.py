@@ -9,7 +9,10 @@ from hypothesis import strategies as st
 from annotation.normalize import (
     RULES,
     TASHKEEL,
+    KeyMap,
+    compact_key,
     normalize,
+    normalize_char,
     normalize_for_search,
     original_range,
     search_key,
@@ -169,7 +172,11 @@ def test_ornate_parentheses_and_byte_order_marks_in_a_sentence() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(ARABIC, st.text(max_size=30)))
+@given(
+    st.one_of(
+        ARABIC, st.text(max_size=30), st.text(st.characters(max_codepoint=0x2FFF), max_size=30)
+    )
+)
 def test_compact_map_equals_the_list(text: str) -> None:
     key, index_map = normalize_for_search(text)
     key2, compact = search_key(text)
@@ -177,6 +184,19 @@ def test_compact_map_equals_the_list(text: str) -> None:
     assert len(compact) == len(index_map)
     assert [compact[i] for i in range(len(index_map))] == index_map
     assert compact[-1] == len(text)
+
+
+def test_compact_key_of_every_code_point_below_u3000_equals_the_folded_text() -> None:
+    # Texts of characters below U+3000 (and U+FEFF) are keyed by replacing only the changed
+    # characters they hold: the same key and map as folding every character.
+    for lo in range(0, 0x3000, 0x400):
+        chars = [c for c in map(chr, range(lo, lo + 0x400)) if len(normalize_char(c)) <= 1]
+        text = "".join(chars) + "\ufeff" + "".join(reversed(chars))
+        compact = compact_key(text)
+        key, index_map = normalize_for_search(text)
+        assert compact is not None and compact[0] == key == normalize(text)
+        assert list(KeyMap(compact[1], len(key), len(text))) == index_map
+    assert compact_key("Straße") is None  # ß folds to "ss": only the list can map it
 
 
 def test_compact_map_with_marks_from_presentation_forms() -> None:
