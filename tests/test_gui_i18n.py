@@ -40,7 +40,7 @@ ARTICLE = (
 # What may stay Latin in an Arabic interface, each for a stated reason.
 ALLOWED_LATIN = {
     # key names, written as on the keyboard
-    "Ctrl", "Shift", "Alt", "Enter", "Backspace", "Esc",
+    "Ctrl", "Shift", "Alt", "Enter", "Backspace", "Esc", "Del",
     # file formats and encodings, named as the files and tools name them
     "JSONL", "JSON", "PNG", "CSV", "Markdown", "UTF", "Windows", "txt", "jsonl", "png", "csv",
     # the command line quoted in the empty guidelines text

@@ -232,3 +232,54 @@ def test_an_old_saved_layout_gives_the_default_docks(qtbot, monkeypatch, tmp_pat
         assert all(not d.isHidden() for d in win.panes.docks.values())
     finally:
         close_window(win)
+
+
+def test_every_toolbar_control_fits_and_has_a_menu_entry(
+    qtbot, monkeypatch, tmp_path, language
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    win = laptop_window(qtbot, monkeypatch, tmp_path)
+    try:
+        bar = win.toolbar
+        bar_rect = bar.rect()
+        for act in bar.actions():
+            if act.isSeparator():
+                continue
+            widget = bar.widgetForAction(act)
+            assert widget is not None and widget.isVisible(), act.text()
+            assert bar_rect.contains(widget.geometry()), act.text()  # not in the overflow
+
+        def menu_actions(menu: QMenu) -> list:
+            out = []
+            for a in menu.actions():
+                out += menu_actions(a.menu()) if a.menu() is not None else [a]
+            return out
+
+        in_menus = [a for m in win.menuBar().actions() if m.menu() for a in menu_actions(m.menu())]
+        buttons = [
+            a
+            for a in bar.actions()
+            if not a.isSeparator()
+            and not bar.widgetForAction(a).inherits("QComboBox")
+            and not bar.widgetForAction(a).inherits("QLabel")
+        ]
+        for act in buttons:
+            # the toolbar's undo/redo have their named twins in the Edit menu
+            twin = {win.act_undo: win.menu_undo, win.act_redo: win.menu_redo}.get(act, act)
+            assert twin in in_menus, act.text()
+        # the status chooser: Document > Mark as …, checked for the open document
+        assert all(a in in_menus for a in win.status_actions)
+        win.status_actions[2].trigger()
+        qtbot.waitUntil(lambda: win.status_combo.currentIndex() == 2)
+        assert win.status_actions[2].isChecked()
+        # the boundary chooser: Edit > Boundaries
+        assert set(win.boundary_actions.values()) <= set(in_menus)
+        win.boundary_actions["strip_clitics"].trigger()
+        assert win.tagging.boundary_policy() == "strip_clitics"
+        assert win.policy_combo.currentData() == "strip_clitics"
+        win.policy_combo.setCurrentIndex(win.policy_combo.findData("token"))
+        win.policy_combo.activated.emit(win.policy_combo.currentIndex())
+        assert win.boundary_actions["token"].isChecked()
+    finally:
+        close_window(win)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -161,9 +162,7 @@ class MainWindow(QMainWindow):
         self.trailing_area = (
             Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.documents_dock = side_dock(
-            "documents", self.tr("Documents"), icon("fa5s.folder-open"), self.documents, self
-        )
+        self.documents_dock = side_dock("documents", self.tr("Documents"), self.documents, self)
         self.addDockWidget(self.leading_area, self.documents_dock)
         self.panes.install(self, self.trailing_area)
         self._dock_defaults_due = True
@@ -511,6 +510,12 @@ class MainWindow(QMainWindow):
             )
             for i, s in enumerate(STATUSES)
         ]
+        # checked = the open document's status: the toolbar's status chooser as menu entries
+        status_group = QActionGroup(self)
+        status_group.setExclusive(True)
+        for act in self.status_actions:
+            act.setCheckable(True)
+            status_group.addAction(act)
         self.act_about = a(self.tr("&About Hashiya"), self.show_about)
         self.act_label_guidelines = a(
             self.tr("&Guidelines for the selected label"),
@@ -600,9 +605,13 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.act_label_guidelines)
         self.help_menu.addAction(self.act_about)
 
-        toolbar = QToolBar(self.tr("Main"), self)
+        self.toolbar = toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("main-toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Icons only (names and shortcuts on hover), so the whole bar, both choosers included,
+        # fits a 1024-px window in either language; Import keeps its name, it is the first
+        # thing a new user looks for. What still overflows on a narrower window is in the
+        # menus too: every control of the bar has a menu entry (File, Edit, Review, Document).
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         for act in (self.act_import, self.act_export):
             toolbar.addAction(act)
         toolbar.addSeparator()
@@ -619,7 +628,36 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.status_combo)
         toolbar.addWidget(QLabel(self.tr("  Boundaries: "), self))
         toolbar.addWidget(self.policy_combo)
+        import_button = toolbar.widgetForAction(self.act_import)
+        if isinstance(import_button, QToolButton):
+            import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in toolbar.actions():
+            if act.icon().isNull() or not act.shortcut().toString():
+                continue
+            shortcut = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            act.setToolTip(f"{act.text().replace('&', '')} ({ltr(shortcut)})")
         self.addToolBar(toolbar)
+        self._build_boundary_menu()
+
+    def _build_boundary_menu(self) -> None:
+        """Edit > Boundaries: the toolbar's boundary chooser as menu entries (checked = the
+        project's policy), so it is reachable when the bar overflows."""
+        self.boundary_menu = self.edit_menu.addMenu(self.tr("&Boundaries"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.boundary_actions: dict[str, QAction] = {}
+        for i in range(self.policy_combo.count()):
+            policy = str(self.policy_combo.itemData(i))
+            act = QAction(self.policy_combo.itemText(i), self)
+            act.setCheckable(True)
+            act.triggered.connect(partial(self._boundary_chosen, policy))
+            group.addAction(act)
+            self.boundary_menu.addAction(act)
+            self.boundary_actions[policy] = act
+        self._show_policy(self.tagging.boundary_policy())
+
+    def _boundary_chosen(self, policy: str, _checked: bool = False) -> None:
+        self.tagging.set_boundary_policy(policy)
 
     def _build_panels_menu(self) -> None:
         """View > Panels: every dock, checked while open; closing one gives its width back to
@@ -798,7 +836,9 @@ class MainWindow(QMainWindow):
     # --- status -------------------------------------------------------------------------------
     def _sync_status_combo(self) -> None:
         if self.docs.doc_id is not None:
-            self.status_combo.setCurrentIndex(STATUSES.index(self.docs.status(self.docs.doc_id)))
+            index = STATUSES.index(self.docs.status(self.docs.doc_id))
+            self.status_combo.setCurrentIndex(index)
+            self.status_actions[index].setChecked(True)
 
     def set_status(self, status: str) -> None:
         if self.docs.doc_id is not None:
@@ -971,6 +1011,9 @@ class MainWindow(QMainWindow):
 
     def _show_policy(self, policy: str) -> None:
         self.policy_combo.setCurrentIndex(max(0, self.policy_combo.findData(policy)))
+        act = getattr(self, "boundary_actions", {}).get(policy)
+        if act is not None:
+            act.setChecked(True)
 
     def _show_selection_info(self) -> None:
         rng = self.view.selection_range()
@@ -1067,6 +1110,8 @@ class MainWindow(QMainWindow):
         and below 800 px the document list starts closed (View > Panels opens it)."""
         width, height = self.width(), self.height()
         docs_width = max(140, min(240, int(width * 0.15)))
+        # …but no narrower than the list's own controls need (filters, totals)
+        docs_width = max(docs_width, min(240, self.documents.minimumSizeHint().width() + 4))
         side_width = max(180, min(330, int(width * 0.22)))
         self.documents_dock.setVisible(width >= 800)
         first, second = (self.panes.docks[group[0]] for group in self.panes.GROUPS)

@@ -71,16 +71,14 @@ def icon(name: str) -> QIcon:
     return qta.icon(name, color=ICON_COLOR)
 
 
-def side_dock(
-    name: str, title: str, dock_icon: QIcon, widget: QWidget, parent: QWidget
-) -> QDockWidget:
+def side_dock(name: str, title: str, widget: QWidget, parent: QWidget) -> QDockWidget:
     """A panel as a dock widget: closable, movable, floatable, named so the window state
     (saveState/restoreState) keeps where the user put it. A panel that is not a scrolling
     view itself sits in a scroll area: what it shows (a long quote's details, wide buttons)
-    never makes the dock wider by itself, so the article never re-wraps behind the user's back."""
+    never makes the dock wider by itself, so the article never re-wraps behind the user's back.
+    No icon: a tabbed group's tabs then show whole names in a narrow column."""
     dock = QDockWidget(title, parent)
     dock.setObjectName(f"{name}-dock")
-    dock.setWindowIcon(dock_icon)
     if isinstance(widget, QAbstractScrollArea):
         dock.setWidget(widget)
     else:
@@ -89,6 +87,9 @@ def side_dock(
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(widget)
+        # as narrow as the panel is when it opens (within reason); what it grows by later
+        # (a long status line, a quote's roles) scrolls instead of widening the dock
+        scroll.setMinimumWidth(min(widget.minimumSizeHint().width(), 260))
         dock.setWidget(scroll)
     dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
     return dock
@@ -336,15 +337,15 @@ class SidePanes(QObject):
         self.search_panel = SearchPanel(parent)
         self.legend = LegendWidget(parent)
         self.docks: dict[str, QDockWidget] = {}
-        for name, widget, icon_name, title in (
-            ("entities", self.entity_list, "fa5s.tags", self.tr("Entities")),
-            ("quotes", self.quote_list, "fa5s.quote-right", self.tr("Quotes")),
-            ("claims", self.claims_page, "fa5s.balance-scale", self.tr("Claims")),
-            ("details", self.details, "fa5s.info-circle", self.tr("Details")),
-            ("search", self.search_panel, "fa5s.search", self.tr("Search")),
-            ("labels", self.legend, "fa5s.palette", self.tr("Labels")),
+        for name, widget, title in (
+            ("entities", self.entity_list, self.tr("Entities")),
+            ("quotes", self.quote_list, self.tr("Quotes")),
+            ("claims", self.claims_page, self.tr("Claims")),
+            ("details", self.details, self.tr("Details")),
+            ("search", self.search_panel, self.tr("Search")),
+            ("labels", self.legend, self.tr("Labels")),
         ):
-            self.docks[name] = side_dock(name, title, icon(icon_name), widget, parent)
+            self.docks[name] = side_dock(name, title, widget, parent)
 
     # the two tabbed groups of the default layout, top to bottom
     GROUPS = (("entities", "quotes", "claims"), ("details", "search", "labels"))

@@ -1207,6 +1207,10 @@ Details: {log}</source>
         <source>&amp;Reset panel layout</source>
         <translation>إعادة ترتيب اللوحات إلى الوضع الا&amp;فتراضي</translation>
     </message>
+    <message>
+        <source>&amp;Boundaries</source>
+        <translation>&amp;حدود التحديد</translation>
+    </message>
 </context>
 <context>
     <name>ProjectOpener</name>
