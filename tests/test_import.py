@@ -435,6 +435,43 @@ def test_jsonl_duplicate_text_is_skipped(project: Project, tmp_path: Path) -> No
     assert project.span_count() == 12  # 9 + one cue + two mentions
 
 
+def test_a_batch_with_a_refused_record_stores_every_other_one(
+    project: Project, tmp_path: Path
+) -> None:
+    # A batch is stored in a few statements; when the database refuses one of its records
+    # (here a span id already in the project) the batch is stored again record by record.
+    import_file(project, store(tmp_path, "one.jsonl", jsonl(rich_record("doc-a"))))
+    clash = rich_record("doc-c", "نص آخر: " + TEXT)
+    clash["entities"][1]["id"] = "doc-a-e2"
+    records = [rich_record(f"doc-{i}", f"{i}: {TEXT}") for i in range(3)]
+    path = store(tmp_path, "batch.jsonl", jsonl(records[0], clash, *records[1:]))
+    result = import_file(project, path)
+    assert result.imported == ["doc-0", "doc-1", "doc-2"] and result.spans == 27
+    assert [(r.line, r.reason.split(" is ")[0]) for r in result.refused] == [
+        (2, "span id doc-a-e2")
+    ]
+    assert project.document_ids() == ["doc-a", "doc-0", "doc-1", "doc-2"]
+    assert [i.position for i in project.documents()] == [1, 2, 3, 4]
+    assert project.span_count() == 4 * 12
+
+
+def test_document_list_counts_follow_imports_and_deletes(project: Project, tmp_path: Path) -> None:
+    records = [rich_record(f"doc-{i}", f"{i}: {TEXT}") for i in range(3)]
+    import_file(project, store(tmp_path, "three.jsonl", jsonl(*records)))
+    project.delete(
+        [s.id for s in project.spans("doc-1") if s.kind in ("entity", "claim")][:3],
+        doc_id="doc-1",
+    )
+
+    def counted(doc_id: str) -> tuple[int, int, int]:
+        kinds = [s.kind for s in project.spans(doc_id)]
+        return kinds.count("entity"), kinds.count("quote"), kinds.count("claim")
+
+    for info in project.documents():
+        assert (info.entity_count, info.quote_count, info.claim_count) == counted(info.id)
+    assert counted("doc-1") != counted("doc-0")
+
+
 def test_record_is_never_half_imported(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
