@@ -477,16 +477,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from storage.export_run import route
     from storage.exporter import export_jsonl
 
     out: Path = args.out
     if out.exists() and out.resolve() == args.db.resolve():
         raise _UserError(f"{out}: is the project file itself; choose another --out")
-    if args.split is not None or args.format in EXPORT_FORMATS[1:]:
+    way = route(args.format, args.split)  # the routing the window's Export dialog uses
+    if way == "interop":
         return cmd_export_interop(args)
     if out.is_dir():
         raise _UserError(f"{out}: is a folder; --out needs a file name")
-    if args.format != "native":
+    if way == "conll":
         return cmd_export_conll(args)
     from annotation.layers import DEFAULT_LAYER
 

@@ -82,6 +82,15 @@ def suffix(fmt: str) -> str:
     return str(module(fmt).SUFFIX)
 
 
+def route(fmt: str, split: object | None) -> str:
+    """Which core function writes the export: "interop" (storage.formats.interop.export_project:
+    the interchange formats, and every split dataset), "native" (storage.exporter.export_jsonl)
+    or "conll" (storage.exporter.export_conll). The command line and the window both ask."""
+    if split is not None or fmt in EXPORT_FORMATS[1:]:
+        return "interop"
+    return "native" if fmt == "native" else "conll"
+
+
 def check(options: ExportOptions, out: Path, project_path: Path | None = None) -> None:
     """The command line's refusals of a combination of options and an output path."""
     fmt = options.fmt
@@ -118,8 +127,8 @@ def run(project: Any, out: Path, options: ExportOptions) -> ExportOutcome:
     check(options, out, Path(project.path) if hasattr(project, "path") else None)
     fmt = options.fmt
     try:
-        # the command line's routing (main.py cmd_export)
-        if options.split is not None or fmt in EXPORT_FORMATS[1:]:
+        way = route(fmt, options.split)
+        if way == "interop":
             result = export_project(
                 project,
                 fmt,
@@ -142,7 +151,7 @@ def run(project: Any, out: Path, options: ExportOptions) -> ExportOutcome:
                 result.loss_lines(),
                 list(result.undecided),
             )
-        if fmt == "native":
+        if way == "native":
             report = export_jsonl(
                 project, out, status=options.status, kinds=options.kinds, layer=options.layer
             )
@@ -193,6 +202,7 @@ __all__: Sequence[str] = (
     "check",
     "options_for",
     "parse_split",
+    "route",
     "run",
     "suffix",
     "writes_folder",
