@@ -1,10 +1,11 @@
-"""The command line as a user runs it: subprocesses, exit codes 0/1/2, one stderr line per
-refusal, no tracebacks, project files that are not ours left byte for byte unchanged."""
+"""The command line as a user runs it: exit codes 0/1/2, one stderr line per refusal, no
+tracebacks, project files that are not ours left byte for byte unchanged. Most cases run
+`main.main(argv)` in process (tests/cli_support.py); the first import, the usage errors and the
+check that the command line never loads Qt also run as real child processes."""
 
 from __future__ import annotations
 
 import json
-import os
 import random
 import sqlite3
 import subprocess
@@ -14,25 +15,10 @@ from pathlib import Path
 import pytest
 
 from annotation.documents import sha256_of
-
-ROOT = Path(__file__).resolve().parent.parent
-MAIN = ROOT / "main.py"
+from tests.cli_support import ROOT, run, run_process
 
 ARTICLE_1 = "قالت المتحدثة باسم الأمم المتحدة إن المساعدات وصلت إلى غزة صباح اليوم."
 ARTICLE_2 = "أعلن البنك المركزي رفع سعر الفائدة ربع نقطة مئوية."
-
-
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, str(MAIN), *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd or ROOT,
-        env=env,
-        timeout=120,
-    )
 
 
 def no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
@@ -48,9 +34,10 @@ def articles(tmp_path: Path) -> Path:
     return folder
 
 
-def test_import_everything_taken_exits_0(tmp_path: Path, articles: Path) -> None:
+@pytest.mark.parametrize("runner", [run, run_process], ids=["in-process", "child-process"])
+def test_import_everything_taken_exits_0(tmp_path: Path, articles: Path, runner) -> None:
     db = tmp_path / "p.hashiya"
-    proc = run("import", "--db", db, articles)
+    proc = runner("import", "--db", db, articles)
     no_traceback(proc)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
@@ -143,6 +130,11 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
         ("frobnicate",),
     ):
         proc = run(*args)
+        no_traceback(proc)
+        assert proc.returncode == 2, args
+        assert "usage:" in proc.stderr
+    for args in (("frobnicate",),):  # and as a child process: the real exit status
+        proc = run_process(*args)
         no_traceback(proc)
         assert proc.returncode == 2, args
         assert "usage:" in proc.stderr
