@@ -14,6 +14,12 @@ WOJOOD = SHARED / "data" / "wojood-sample" / "test.txt"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    from hypothesis import is_hypothesis_test
+
+    for item in items:  # `make test-properties` runs these with their full example counts
+        test = getattr(item, "obj", None)
+        if test is not None and is_hypothesis_test(test):
+            item.add_marker(pytest.mark.property)
     if SEED.exists() and WOJOOD.exists():
         return
     skip = pytest.mark.skip(reason=f"reference data not found at {SHARED} (clone beside ../shared)")

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import random
 
-import krippendorff
 import numpy as np
 import pytest
-from nervaluate import Evaluator
-from sklearn.metrics import cohen_kappa_score
 
 from annotation.agreement import (
     DocumentData,
@@ -25,6 +22,26 @@ from annotation.agreement import (
 from annotation.conll import parse_conll, segments_to_document
 from annotation.spans import Link, Span
 from tests.conftest import WOJOOD
+
+
+# The reference implementations load in seconds: imported when a test needs them.
+def cohen_kappa_score(*args, **kwargs):
+    from sklearn.metrics import cohen_kappa_score as reference
+
+    return reference(*args, **kwargs)
+
+
+def reference_alpha(**kwargs):
+    import krippendorff
+
+    return krippendorff.alpha(**kwargs)
+
+
+def Evaluator(*args, **kwargs):  # noqa: N802 - nervaluate's class
+    from nervaluate import Evaluator as reference
+
+    return reference(*args, **kwargs)
+
 
 TEXT = "قال وزير الخارجية الأردني أيمن الصفدي في عمّان إن المملكة ترحب بقرار مجلس الأمن الدولي أمس."
 
@@ -139,7 +156,7 @@ def test_three_annotators_fleiss_and_alpha() -> None:
     codes = {t: i for i, t in enumerate(sorted({t for ts in tags.values() for t in ts}))}
     data = np.array([[codes[t] for t in tags[n]] for n in sorted(tags)], dtype=float)
     assert ent_report.alpha == pytest.approx(
-        krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
+        reference_alpha(reliability_data=data, level_of_measurement="nominal")
     )
     for p in ent_report.pairs:
         assert p.kappa == pytest.approx(cohen_kappa_score(tags[p.a], tags[p.b]))
@@ -196,7 +213,7 @@ def test_kappa_and_alpha_on_random_data() -> None:
         pairable = sum(1 for u in units if sum(v is not None for v in u) >= 2)
         if pairable and len({v for u in units for v in u if v is not None}) > 1:
             assert krippendorff_alpha(units) == pytest.approx(
-                krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
+                reference_alpha(reliability_data=data, level_of_measurement="nominal")
             )
 
 
@@ -319,7 +336,7 @@ def test_wojood_sample_as_two_annotators() -> None:
     codes = {t: i for i, t in enumerate(sorted({t for ts in tags for t in ts}))}
     data = np.array([[codes[t] for t in ts] for ts in tags], dtype=float)
     assert three.alpha == pytest.approx(
-        krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
+        reference_alpha(reliability_data=data, level_of_measurement="nominal")
     )
     assert three.fleiss_kappa == pytest.approx(
         _fleiss_reference([list(u) for u in zip(*tags, strict=True)])

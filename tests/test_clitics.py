@@ -19,6 +19,7 @@ from annotation.clitics import (
 )
 from annotation.normalize import normalize
 from annotation.snapping import snap
+from tests.hypothesis_budget import examples
 
 
 @pytest.mark.parametrize(
@@ -174,7 +175,7 @@ WORDS = st.text(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(WORDS)
 def test_segments_tile_the_word(word: str) -> None:
     pieces = segment(word)

@@ -24,6 +24,7 @@ from annotation.spans import Span, new_id
 from storage.exporter import export_conll
 from storage.importer import import_file
 from tests.conftest import WOJOOD
+from tests.hypothesis_budget import examples
 
 
 def _lines(text: str, entities: list[tuple[str, str]], **kw: object) -> list[str]:
@@ -345,7 +346,7 @@ def conll_docs(draw: st.DrawFn) -> tuple[list[list[str]], list[tuple[int, int, i
     return segs, ents
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(conll_docs())
 def test_conll_round_trip_of_generated_documents(
     doc: tuple[list[list[str]], list[tuple[int, int, int, str]]],

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storage.formats import conll
+from tests.hypothesis_budget import examples
 
 WORDS = ["قال", "الرئيس", "بوتين", "وكيري", ".", "،", "«", "»", "؟", "موسكو", "1948م", "\n", "\n\n"]
 
@@ -33,7 +34,7 @@ def _write(records: list[dict], fmt: str, clitics: str, sentences: str) -> tuple
     return out.getvalue(), result
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     st.lists(documents(), min_size=1, max_size=3),
     st.sampled_from(["conll", "tokens-jsonl"]),

@@ -18,6 +18,7 @@ import main
 from annotation.documents import sha256_of
 from storage.importer import format_refusal, import_file, import_paths
 from storage.project import Project
+from tests.hypothesis_budget import examples
 
 ARTICLE = (
     "أعلن وزير الصحة سامي الحداد أمس أن المستشفى الجديد سيفتح أبوابه في الربيع.\n"
@@ -282,7 +283,7 @@ def fuzz_project(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 @settings(
-    max_examples=1000,
+    max_examples=examples(1000),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

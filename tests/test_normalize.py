@@ -17,6 +17,7 @@ from annotation.normalize import (
     original_range,
     search_key,
 )
+from tests.hypothesis_budget import examples
 
 
 @pytest.mark.parametrize(
@@ -98,7 +99,7 @@ ARABIC = st.text(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(ARABIC, st.data())
 def test_index_map_points_at_the_source_of_every_key_character(
     text: str, data: st.DataObject
@@ -171,7 +172,7 @@ def test_ornate_parentheses_and_byte_order_marks_in_a_sentence() -> None:
     assert text[s:e] == "يُسْرًا" and text[e] == "\ufd3e"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.one_of(
         ARABIC, st.text(max_size=30), st.text(st.characters(max_codepoint=0x2FFF), max_size=30)

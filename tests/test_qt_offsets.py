@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from annotation.textio import normalize_newlines
+from tests.hypothesis_budget import examples
 from ui.qt_offsets import OffsetMap
 
 ALPHABET = (
@@ -37,7 +38,7 @@ def qt_slice(doc: QTextDocument, a: int, b: int) -> str:
     return cursor.selectedText()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(texts)
 def test_every_character_round_trips_through_a_real_qtextdocument(text: str) -> None:
     doc = qt_document(text)
@@ -51,7 +52,7 @@ def test_every_character_round_trips_through_a_real_qtextdocument(text: str) -> 
     assert omap.to_qt(len(text)) == omap.qt_length
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(texts, st.data())
 def test_any_qt_selection_maps_to_whole_characters(text: str, data: st.DataObject) -> None:
     omap = OffsetMap(text)
@@ -80,7 +81,7 @@ from annotation.arabic import is_tashkeel  # noqa: E402
 from ui.qt_offsets import ViewMap  # noqa: E402
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(texts)
 def test_hidden_diacritics_map_back_to_the_stored_text(text: str) -> None:
     vmap = ViewMap(text, hide=True)

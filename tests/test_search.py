@@ -14,6 +14,7 @@ from annotation.normalize import normalize
 from annotation.search import SearchIndex, _anchor, find_variants
 from annotation.snapping import snap
 from annotation.tokens import tokenize
+from tests.hypothesis_budget import examples
 
 TEXT = (
     "قال الأَسَدُ، والأسد وبالأسد للأسد وللأسد كالأسد الأســد أسد لبنان الأسدي "
@@ -133,7 +134,7 @@ def test_index_is_reusable_and_handles_a_megabyte() -> None:
 ALPHABET = list("ابتسلمنوفكيدر") + ["أ", "\u064e", "\u0651", "\u0640", "\u200f"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.text(st.sampled_from(ALPHABET), min_size=1, max_size=7), min_size=1, max_size=12),
     st.data(),
@@ -156,7 +157,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.lists(_PIECES, max_size=25).map("".join),
     st.sampled_from(["الأسد", "أسد", "اسد", "لأسد", "ال", "الأسد بوتين", "ب", "و اسد"]),

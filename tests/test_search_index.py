@@ -18,6 +18,7 @@ from storage import search_index
 from storage.migrations import MIGRATIONS, _v5_search_index, migrate
 from storage.project import Project
 from storage.search_index import candidate_ids, search_project, tag_all_elsewhere
+from tests.hypothesis_budget import examples
 
 
 def _brute_force(project: Project, query: str, **options: object) -> list[tuple[str, int, int]]:
@@ -121,7 +122,7 @@ QUERY = st.one_of(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     texts=st.lists(TEXT, min_size=1, max_size=6, unique=True),
     drawn=st.lists(QUERY, min_size=1, max_size=3),

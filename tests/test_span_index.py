@@ -9,6 +9,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from annotation.span_index import SpanIndex
 from annotation.spans import Link, Span, sort_key
+from tests.hypothesis_budget import examples
 
 KINDS = ("entity", "quote", "claim")
 TEXT_LEN = 60
@@ -169,7 +170,7 @@ class SpanIndexMachine(RuleBasedStateMachine):
 
 
 SpanIndexMachine.TestCase.settings = settings(
-    max_examples=150, stateful_step_count=40, deadline=None
+    max_examples=examples(150), stateful_step_count=40, deadline=None
 )
 TestSpanIndexAgainstModel = SpanIndexMachine.TestCase
 

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from sklearn.metrics import cohen_kappa_score
 
 from annotation.agreement import token_tags
 from annotation.documents import Document
@@ -90,6 +89,8 @@ def test_team_workflow(tmp_path: Path) -> None:
     pair = report.kinds["entities"].pairs[0]
     assert pair.spans.f1_exact == pytest.approx(2 * 1 / 7)  # OCC only
     assert pair.spans.f1_relaxed == pytest.approx(2 * 2 / 7)  # OCC, PERS (shifted)
+    from sklearn.metrics import cohen_kappa_score  # seconds to load: only where it is used
+
     amal_e = [s for s in once["amal"] if s.kind == "entity"]
     bilal_e = [s for s in once["bilal"] if s.kind == "entity"]
     assert pair.kappa == pytest.approx(

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotation.tokens import NUMBER, PUNCT, SYMBOL, WORD, tokenize, tokens_around
+from tests.hypothesis_budget import examples
 
 ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x063B)] + [chr(c) for c in range(0x0641, 0x064B)]
 DIACRITICS = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"]
@@ -37,13 +38,13 @@ def _check_tiling(text: str) -> None:
     assert text[prev_end:].isspace() or prev_end == len(text)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(TEXTS)
 def test_tokens_tile_the_non_space_characters(text: str) -> None:
     _check_tiling(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(TEXTS, st.data())
 def test_tokens_around_agrees_with_tokenize(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))

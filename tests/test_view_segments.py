@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from annotation.schema import load_default_schema
 from annotation.spans import Span
+from tests.hypothesis_budget import examples
 
 SCHEMA = load_default_schema()
 LABELS = [lab.name for lab in SCHEMA.labels_for("entity")][:5]
@@ -27,7 +28,7 @@ def test_segments_match_brute_force(qtbot) -> None:
     qtbot.addWidget(view)
     view.schema = SCHEMA
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=examples(300), deadline=None)
     @given(spans_st)
     def check(spans: list[Span]) -> None:
         segments = view.entity_segments(spans)
