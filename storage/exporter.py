@@ -149,6 +149,7 @@ def export_records(
     # read while `rows` holds the read transaction: the snapshot every query here sees
     names = _annotator_names(project)
     for doc_id, text, source, sha256, doc_status, layer_names, gold_status in rows:
+        choice: str | object | None
         if layer == DEFAULT_LAYER:
             choice = default_choice(layer_names, gold_status)
         else:
