@@ -463,3 +463,32 @@ def test_open_project_opens_a_window_of_its_own_from_the_last_folder(
         assert not win.opener.windows
     finally:
         close_window(win)
+
+
+def test_export_runs_off_the_interface_thread_behind_a_busy_indicator(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    import threading
+
+    isolate(monkeypatch, tmp_path)
+    win = open_window(qtbot, tmp_path / "p.hashiya")
+    threads: list[str] = []
+    real_run = export_run.run
+
+    def run(project, out, options):  # noqa: ANN001, ANN202
+        threads.append(threading.current_thread().name)
+        return real_run(project, out, options)
+
+    monkeypatch.setattr(export_run, "run", run)
+    try:
+        dialog = _export_dialog(qtbot, win)
+        out = tmp_path / "x.jsonl"
+        dialog.out_edit.setText(str(out))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert win.io.exporting
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        assert not win.io.exporting
+        assert out.is_file()
+        assert threads and threads[0] != threading.main_thread().name
+    finally:
+        close_window(win)

@@ -4,10 +4,11 @@ refusals) and export (the Export dialog, running the command line's export) from
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from annotation.errors import HashiyaError
 from storage import export_run, exporter, folder_import, importer
@@ -37,6 +38,8 @@ class ImportExportController(QObject):
         self.last_report: importer.ImportReport | None = None
         self.report_dialog: ReportDialog | None = None
         self.export_window: ExportDialog | None = None
+        self.exporting = False
+        self._executor: ThreadPoolExecutor | None = None
 
     @property
     def importing(self) -> bool:
@@ -221,26 +224,45 @@ class ImportExportController(QObject):
         return dialog
 
     def _export_from(self, dialog: ExportDialog) -> None:
+        """Run the chosen export off the interface thread (a large project takes minutes),
+        behind a window-modal busy indicator so nothing is edited meanwhile; a refusal shows
+        in the dialog, which stays open."""
         chosen = dialog.accepted_options()
-        if chosen is None:
+        if chosen is None or self.exporting:
             return
-        try:
-            self.export_with(*chosen)
-        except HashiyaError as exc:
-            dialog.show_error(str(exc))
-            return
-        dialog.accept()
+        options, out = chosen
+        path = self.docs.project.path
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")
+        future = self._executor.submit(_export_read_only, path, out, options)
+        progress = QProgressDialog(self.tr("Exporting…"), "", 0, 0, dialog)
+        progress.setWindowTitle(self.tr("Export"))
+        progress.setCancelButton(None)  # the core functions write atomically to the end
+        progress.setMinimumDuration(400)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        timer = QTimer(self)
+        timer.setInterval(30)
+        self.exporting = True
 
-    def export_with(self, options: export_run.ExportOptions, out: Path) -> export_run.ExportOutcome:
-        """Export as `python main.py export` does with the same options: the same function,
-        on a read-only connection of its own (not a byte written to the project). Raises
-        HashiyaError (one line) when refused."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with Project(self.docs.project.path, readonly=True) as project:
-                outcome = export_run.run(project, out, options)
-        finally:
-            QApplication.restoreOverrideCursor()
+        def poll() -> None:
+            if not future.done():
+                return
+            timer.stop()
+            progress.reset()
+            progress.deleteLater()
+            self.exporting = False
+            try:
+                outcome = future.result()
+            except HashiyaError as exc:
+                dialog.show_error(str(exc))
+                return
+            self._exported(outcome, out)
+            dialog.accept()
+
+        timer.timeout.connect(poll)
+        timer.start()
+
+    def _exported(self, outcome: export_run.ExportOutcome, out: Path) -> None:
         self.prefs.remember_folder("export", out.parent)
         summary = self.tr("Exported {docs} documents, {spans} spans to {path}").format(
             docs=outcome.documents, spans=outcome.spans, path=ltr(str(out))
@@ -255,7 +277,6 @@ class ImportExportController(QObject):
                 self.tr("Export report"), summary, notes, self.dialog_parent
             )
             self.report_dialog.open()
-        return outcome
 
     def export_to(self, path: str | Path) -> exporter.ExportReport | None:
         try:
@@ -279,3 +300,11 @@ class ImportExportController(QObject):
             8000,
         )
         return report
+
+
+def _export_read_only(
+    project_path: Path, out: Path, options: export_run.ExportOptions
+) -> export_run.ExportOutcome:
+    """The export on a read-only connection opened (and closed) in the calling thread."""
+    with Project(project_path, readonly=True) as project:
+        return export_run.run(project, out, options)

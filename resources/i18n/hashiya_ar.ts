@@ -504,6 +504,14 @@
 <context>
     <name>ImportExportController</name>
     <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
         <source>{doc}: left out, several annotators and no gold layer</source>
         <translation>{doc}: تُرك، فيه عدة موسِّمين ولا طبقة معتمدة</translation>
     </message>
