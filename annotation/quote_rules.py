@@ -150,6 +150,17 @@ _NAMING_WORDS = frozenset(
 _IMPERSONAL_SAY = frozenset(match_key(w) for w in "يقولون يقال ويقال".split())
 _PRAYER_AFTER_INNAHU = frozenset(match_key(w) for w in "سميع".split())
 _EULOGY = frozenset(match_key(w) for w in "السلام الصلاة الصلاه".split())
+_DOCUMENT_PPS = frozenset(match_key(w) for w in "فيه فيها".split())  # بيانا أعلنت فيه
+_TOPIC_PREPOSITIONS = frozenset(
+    match_key(w) for w in "حول وحول بشأن وبشأن عن وعن إلى والى وإلى ل ول وعلى بخصوص وبخصوص".split()
+)
+_DOCUMENT_NOUNS = frozenset(
+    match_key(w)
+    for w in (
+        "بيان بيانا بياناً تغريدة كلمة كلمته رسالة رسالته تقرير تقريرا حديث حديثا حديثاً "
+        "منشور منشورا مقال مقالا تصريح تصريحا خطاب خطابا برقية مقطع فيديو تسجيل"
+    ).split()
+)
 _SPEECH_SENTENCES = 6
 _SAYING_LEMMA = "قول"  # بقوله: / قوله: the saying itself, a cue that opens new speech
 _FIRST_SECOND_PERSON = frozenset(
@@ -627,7 +638,15 @@ class _Doc:
         """Past a phrase between a cue and its subject: لـ«الجزيرة»، في تصريح صحفي لـ«عكاظ»،
         في بيان له. Returns j itself when no subject (a plain noun) follows the phrase."""
         i = j
-        if i < len(self.words) and self.words[i].key in _PRONOUN_PPS:
+        if (
+            i < len(self.words)
+            and self.words[i].key in ("ذلك", "هذا")
+            and i + 1 < len(self.words)
+            and i > 0
+            and self.cues[i - 1] is not None
+        ):
+            i += 1  # أوضح ذلك رئيس النادي: the subject after the demonstrative object
+        elif i < len(self.words) and self.words[i].key in _PRONOUN_PPS:
             if i + 1 < len(self.words) and self.words[i + 1].key in _EULOGY:
                 return j  # قال عليه السلام: a eulogy, not a subject
             i += 1  # قال عنه عروة بن الزبير: the subject after a pronoun object
@@ -708,8 +727,8 @@ class _Doc:
         """Subject of the sentence's main verb: the phrase after its first word (skipping an
         adverbial opener up to an early comma such as «وفي الأثناء،»)."""
         verb = self.main_verb(lo)
-        if verb >= k:
-            return None
+        if verb >= k or self.words[verb].key in _TOPIC_PREPOSITIONS:
+            return None  # «وحول تفوق القنوات الخاصة…، قال:»: a fronted topic, no subject
         return self.np_after(verb, lo, self.words[k].start)
 
     def main_verb(self, lo: int) -> int:
@@ -754,8 +773,11 @@ class _Doc:
         if np is not None:
             return self.to_agent(np)
         subordinate = k > 0 and self.words[k - 1].key in _SUBORDINATORS
+        in_document = k + 1 < len(self.words) and self.words[k + 1].key in _DOCUMENT_PPS
         if not m.proclitic and not subordinate:
             before = self.np_before(k, lo)
+            if before is not None and in_document:
+                before = self._author_of_document(before)
             if before is not None:
                 return self.to_agent(before)
         if not m.proclitic and (
@@ -773,10 +795,22 @@ class _Doc:
                 return self.to_agent(subj)
         elif self.main_verb(lo) < k - 1:
             # "استقبل الملك ...، وأكد أن": a second verb sharing the sentence's subject
+            # (أوضح ذلك فلان، وأضاف: → فلان)
             subj = self.sentence_subject(lo, k)
             if subj is not None:
                 return self.to_agent(subj)
         return _CARRY
+
+    def _author_of_document(self, np: Range) -> Range | None:
+        """`بيانا أعلنت فيه`، `حديثاً للرسول … يقول فيه`: before a cue + فيه the phrase names the
+        document; its author is the ل-phrase inside it, if any (else None: look elsewhere)."""
+        k0, k1 = self.word_index(np[0]), self.word_index(np[1])
+        if self.words[k0].key not in _DOCUMENT_NOUNS:
+            return np
+        for j in range(k0 + 1, k1):
+            if self.words[j].key[:1] == "ل" and len(self.words[j].key) > 2:
+                return (self.words[j].start, np[1])
+        return None
 
     def speech_end(self, end: int) -> int:
         """A sentence that ends in ؛ goes on: reported speech runs to the next sentence end in

@@ -824,3 +824,14 @@ def test_addressee_eulogy_as_if_and_tudaa() -> None:
 
 def test_a_saying_is_not_a_quote() -> None:
     assert found("وجاء ذلك عملاً بالمقولة «ما حك جلدك مثل ظفرك» في إدارة الأزمات.") == []
+
+
+def test_document_before_cue_fronted_topic_and_demonstrative_object() -> None:
+    t = "وأصدرت الفصائل أمس بياناً أعلنت فيه «استهداف مواقع الجيش بالصواريخ»."
+    assert speaker(t, only(t)) == "الفصائل"
+    t = "وهناك حديثاً للنبي محمد يقول فيه: «الدين النصيحة»."
+    assert speaker(t, only(t)).endswith("محمد")
+    t = "وحول تفوق القنوات الخاصة في تغطية الأحداث، قال: «الكفاءات في القناة الحكومية قليلة»."
+    assert speaker(t, only(t)) == ""
+    t = "أوضح ذلك رئيس النادي سالم الحربي، وأضاف: المجال مفتوح لكل الأفكار."
+    assert speaker(t, only(t)) == "رئيس النادي سالم الحربي"
