@@ -344,6 +344,8 @@ def figure_import_export(ctx: Context) -> dict[str, Any]:
         "import_s": imp["seconds"],
         "import_floor_s": floor["seconds"],
         "import_vs_floor": imp["seconds"] / floor["seconds"],
+        "import_cpu_s": imp["cpu_s"],
+        "import_floor_cpu_s": floor["cpu_s"],
         "import_peak_mb": imp["peak_mb"],
         "import_baseline_mb": imp["baseline_mb"],
         "import_floor_peak_mb": floor["peak_mb"],
@@ -356,6 +358,8 @@ def figure_import_export(ctx: Context) -> dict[str, Any]:
         "export_s": exp["seconds"],
         "export_floor_s": exp_floor["seconds"],
         "export_vs_floor": exp["seconds"] / exp_floor["seconds"],
+        "export_cpu_s": exp["cpu_s"],
+        "export_floor_cpu_s": exp_floor["cpu_s"],
         "export_peak_mb": exp["peak_mb"],
     }
 
@@ -420,6 +424,8 @@ def run_seed200(tmp: Path) -> dict[str, Any]:
         "import_s_best_of_3": best["seconds"],
         "floor_s_best_of_3": min(r["seconds"] for r in floors),
         "import_s_runs": [r["seconds"] for r in runs],
+        "import_cpu_s_best_of_3": min(r["cpu_s"] for r in runs),
+        "floor_cpu_s_best_of_3": min(r["cpu_s"] for r in floors),
         "documents": best["documents"],
         "spans": best["spans"],
         "peak_mb": best["peak_mb"],
@@ -480,7 +486,8 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"seed200: {seed['documents']} documents, {seed['spans']:,} spans imported in "
                 f"{seed['import_s_best_of_3']:.2f} s (best of 3; floor {seed['floor_s_best_of_3']:.2f} s), "
-                f"peak {seed['peak_mb']:.0f} MB",
+                f"peak {seed['peak_mb']:.0f} MB; CPU {seed['import_cpu_s_best_of_3']:.2f} s "
+                f"(floor {seed['floor_cpu_s_best_of_3']:.2f} s)",
                 flush=True,
             )
         if args.long and SEED.exists():
@@ -518,7 +525,9 @@ def _print(name: str, figures: dict[str, Any]) -> None:
     f = figures
     print(
         f"[{name}] import {f['import_s']:.1f} s vs floor {f['import_floor_s']:.1f} s "
-        f"({f['import_vs_floor']:.2f}x), peak {f['import_peak_mb']:.0f} MB "
+        f"({f['import_vs_floor']:.2f}x; CPU {f['import_cpu_s']:.1f} s vs "
+        f"{f['import_floor_cpu_s']:.1f} s, {f['import_cpu_s'] / f['import_floor_cpu_s']:.2f}x), "
+        f"peak {f['import_peak_mb']:.0f} MB "
         f"(after loading the modules {f['import_baseline_mb']:.0f} MB; floor "
         f"{f['import_floor_peak_mb']:.0f} MB); docs/s first 10% "
         f"{f['docs_per_s_first_10pct']:,.0f}, last 10% {f['docs_per_s_last_10pct']:,.0f}; "
@@ -528,7 +537,9 @@ def _print(name: str, figures: dict[str, Any]) -> None:
         print(f"[{name}] first refusal: {f['first_refusal']}")
     print(
         f"[{name}] export {f['export_s']:.1f} s vs floor {f['export_floor_s']:.1f} s "
-        f"({f['export_vs_floor']:.2f}x), peak {f['export_peak_mb']:.0f} MB"
+        f"({f['export_vs_floor']:.2f}x; CPU {f['export_cpu_s']:.1f} s vs "
+        f"{f['export_floor_cpu_s']:.1f} s, {f['export_cpu_s'] / f['export_floor_cpu_s']:.2f}x), "
+        f"peak {f['export_peak_mb']:.0f} MB"
     )
     for key, value in f.items():
         if key not in _SHOWN:
@@ -540,6 +551,8 @@ _SHOWN = {
     "import_s",
     "import_floor_s",
     "import_vs_floor",
+    "import_cpu_s",
+    "import_floor_cpu_s",
     "import_peak_mb",
     "import_baseline_mb",
     "import_floor_peak_mb",
@@ -552,6 +565,8 @@ _SHOWN = {
     "export_s",
     "export_floor_s",
     "export_vs_floor",
+    "export_cpu_s",
+    "export_floor_cpu_s",
     "export_peak_mb",
 }
 
