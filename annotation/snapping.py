@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from annotation.tokens import tokens_around
+from annotation.tokens import Token, tokens_around
 
 # (word) -> number of leading characters that are proclitics; installed by annotation.clitics.
 ProcliticSplitter = Callable[[str], int]
@@ -52,13 +52,47 @@ def snap(
         end = min(len(text), start + 1)
         if start > 0 and (start == len(text) or text[start].isspace()):
             start -= 1
-    words = [t for t in tokens_around(text, start, end) if t.is_wordlike]
-    if not words:
+    first = _first_word(text, start, end)
+    if first is None:
         return None
-    s, e = words[0].start, words[-1].end
-    if policy == "strip_clitics" and split_proclitics is not None and words[0].type == "word":
-        cut = split_proclitics(words[0].text)
+    last = _last_word(text, start, end)
+    assert last is not None  # there is a word, so there is a last one
+    s, e = first.start, last.end
+    if policy == "strip_clitics" and split_proclitics is not None and first.type == "word":
+        cut = split_proclitics(first.text)
         # Only strip when the selection did not start inside the clitic on purpose past it.
-        if 0 < cut < len(words[0].text):
-            s = words[0].start + cut
+        if 0 < cut < len(first.text):
+            s = first.start + cut
     return trim(text, s, e)
+
+
+# Tokens are read in windows growing from each end of the selection, so snapping a long
+# selection (a drag over pages, Ctrl+A on a long article: the preview snaps on every mouse
+# move) costs what its two ends cost, not its length.
+WINDOW = 256
+
+
+def _first_word(text: str, start: int, end: int) -> Token | None:
+    """The first word-like token overlapping [start, end)."""
+    width = WINDOW
+    while True:
+        hi = min(end, start + width)
+        for token in tokens_around(text, start, hi):
+            if token.is_wordlike:
+                return token
+        if hi >= end:
+            return None
+        width *= 4
+
+
+def _last_word(text: str, start: int, end: int) -> Token | None:
+    """The last word-like token overlapping [start, end)."""
+    width = WINDOW
+    while True:
+        lo = max(start, end - width)
+        words = [t for t in tokens_around(text, lo, end) if t.is_wordlike]
+        if words:
+            return words[-1]
+        if lo <= start:
+            return None
+        width *= 4
