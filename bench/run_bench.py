@@ -142,6 +142,8 @@ def run_case(
 
             app = application([sys.argv[0]])
             window = create_window(bp.path, "bench")
+            if args.label_tags:  # View > Label tags on: the tags are built on every keypress
+                window.view.set_label_tags(True)
             try:
                 probe = gt.PaintProbe(window.view)
                 gt.show_window(app, window)
@@ -307,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--export-runs", type=int, default=3)
     parser.add_argument("--profile-keys", type=int, default=50, help="profiled key presses at 40x")
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--label-tags", action="store_true", help="with View > Label tags on")
     parser.add_argument("--only", choices=[c[0] for c in CASES], help="run one document size")
     parser.add_argument("--quick", action="store_true", help="few samples: a smoke run")
     parser.add_argument("--seed", type=Path, default=SEED, help="reference article")

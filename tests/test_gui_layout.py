@@ -283,3 +283,57 @@ def test_every_toolbar_control_fits_and_has_a_menu_entry(
         assert win.boundary_actions["token"].isChecked()
     finally:
         close_window(win)
+
+
+def test_label_tags_name_each_entity_at_its_start_and_are_kept(
+    qtbot, monkeypatch, tmp_path, language
+) -> None:
+    from ui.i18n import current_language
+
+    win = laptop_window(qtbot, monkeypatch, tmp_path)
+    db = win.project.path
+    try:
+        view = win.view
+        text = win.session.text
+        start = text.index("الحكومة")
+        view.select_range(start, start + len("الحكومة"))
+        press(qtbot, win, Qt.Key.Key_1)
+        span = win.session.index.of_kind("entity")[0]
+        assert view.label_tags.items == []  # off by default
+        assert win.act_label_tags in win.view_menu.actions()
+        win.act_label_tags.trigger()
+        assert win.act_label_tags.isChecked() and win.prefs.label_tags
+        [(at, rect, name, fill, _border)] = view.label_tags.items
+        label = win.project.schema().label(span.label)
+        assert at == span.start
+        assert name in (
+            f"\u2068{label.display_name(current_language())}\u2069",
+            f"\u2068{span.label}\u2069",
+        )
+        # at the span's start: Arabic runs leftwards, so the tag's right edge is the span's
+        # right edge, on the span's first line
+        first = view._doc_rects(span.start, span.end, (float("-inf"), float("inf")))[0]
+        assert abs(rect.right() - first.right()) < 1.0
+        assert first.top() <= rect.top() and rect.bottom() <= first.bottom()
+        # painted: the tag's fill shows in the viewport beside its text
+        QApplication.processEvents()
+        dx, dy = view._offset()
+        image = view.viewport().grab().toImage()
+        ratio = image.devicePixelRatio()
+        x, y = rect.left() + dx + 2, rect.center().y() + dy
+        assert image.pixelColor(int(x * ratio), int(y * ratio)) == fill
+        # an undo takes the tag away with the entity
+        win.docs.undo_stack.undo()
+        assert view.label_tags.items == []
+        win.docs.undo_stack.redo()
+        assert len(view.label_tags.items) == 1
+    finally:
+        close_window(win)
+    again = open_at(qtbot, db)
+    try:
+        assert again.act_label_tags.isChecked()
+        qtbot.waitUntil(lambda: len(again.view.label_tags.items) == 1)
+        again.act_label_tags.trigger()
+        assert again.view.label_tags.items == [] and not again.prefs.label_tags
+    finally:
+        close_window(again)

@@ -35,6 +35,7 @@ from annotation.spans import Span
 from ui import control_marks
 from ui.colors import darker, label_color
 from ui.i18n import QT_TRANSLATE_NOOP, current_language
+from ui.label_tags import LabelTags
 from ui.plain_text import isolate, ltr, span_range, tooltip, visible_controls
 from ui.qt_offsets import ViewMap
 
@@ -115,6 +116,7 @@ class DocumentView(QTextEdit):
         self._control_items: list[QRectF] = []  # boxes of control characters, document coords
         self._cached_blocks: set[int] = set()
         self._rect_cache: dict[tuple[int, int], list[QRectF]] = {}  # segment -> document rects
+        self.label_tags = LabelTags(self, lambda: self.omap)  # View > Label tags
         self._last_click: tuple[int, int] = (
             -1,
             0,
@@ -165,6 +167,7 @@ class DocumentView(QTextEdit):
         self._control_items = []
         self._cached_blocks = set()
         self._rect_cache.clear()
+        self.label_tags.forget_geometry()
         self.setPlainText(self.omap.display_text)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._window = (0, 0)
@@ -428,14 +431,26 @@ class DocumentView(QTextEdit):
             self.viewport().update()
             return
         lo, hi = self._window
-        self._paint_items = self._entity_items(self.index.overlapping(lo, hi, ("entity",)))
+        entities = self.index.overlapping(lo, hi, ("entity",))
+        self._paint_items = self._entity_items(entities)
         self._control_items = self._control_boxes(lo, hi)
+        dirty = list(dirty) if dirty is not None else None
+        old_tags = self.label_tags.rects_of(dirty) if dirty is not None else []
+        self.label_tags.rebuild(entities, self.schema, current_language())
         if dirty is None:
             self.viewport().update()
             return
         for span in dirty:
             for rect in self.range_rects(span.start, span.end):
                 self.viewport().update(rect.adjusted(-4, -2, 4, 2).toAlignedRect())
+        dx, dy = self._offset()
+        for rect in old_tags + self.label_tags.rects_of(dirty):
+            self.viewport().update(rect.translated(dx, dy).adjusted(-2, -2, 2, 2).toAlignedRect())
+
+    def set_label_tags(self, shown: bool) -> None:
+        """View > Label tags: the label's name at the start of each entity, or none."""
+        self.label_tags.enabled = shown
+        self.refresh()
 
     def entity_segments(self, spans: list[Span]) -> list[tuple[int, int, str, str | None, bool]]:
         """Cut overlapping entities into segments (start, end, colour, underline colour, active):
@@ -538,6 +553,7 @@ class DocumentView(QTextEdit):
     def _layout_changed(self) -> None:
         """Geometry cached in document coordinates is stale after a relayout."""
         self._rect_cache.clear()
+        self.label_tags.forget_geometry()
         self._window = (0, 0)
         self._scroll_timer.start()
 
@@ -635,6 +651,12 @@ class DocumentView(QTextEdit):
                 painter.drawRect(rect.adjusted(0.5, 2.5, -0.5, -2.5))
             painter.end()
         super().paintEvent(event)
+        if self.label_tags.items:  # over the text, at the top of each entity's first line
+            dx, dy = self._offset()
+            painter = QPainter(self.viewport())
+            painter.translate(dx, dy)
+            self.label_tags.paint(painter, QRectF(event.rect()).translated(-dx, -dy))
+            painter.end()
         bands = self.bands()
         if bands or self._preview is not None:
             painter = QPainter(self.viewport())

@@ -466,6 +466,16 @@ class MainWindow(QMainWindow):
             self.tr("Read without tashkeel; selections still store exact offsets"),
         )
         self.act_diacritics.setCheckable(True)
+        self.act_label_tags = a(
+            self.tr("Label &tags"),
+            self.toggle_label_tags,
+            None,
+            None,
+            self.tr("Write each entity's label name at its start, not only its colour"),
+        )
+        self.act_label_tags.setCheckable(True)
+        self.act_label_tags.setChecked(self.prefs.label_tags)
+        self.view.set_label_tags(self.prefs.label_tags)
         self.act_variants = a(
             self.tr("&Variants of a label…"), self.show_variants, None, "fa5s.list-ul"
         )
@@ -566,6 +576,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         for act in (
             self.act_diacritics,
+            self.act_label_tags,
             self.act_find,
             self.act_find_next,
             self.act_find_prev,
@@ -1005,6 +1016,12 @@ class MainWindow(QMainWindow):
         size = DEFAULT_ZOOM if step == 0 else self.view.point_size + step
         self.view.set_point_size(size)
         self.prefs.zoom = self.view.point_size
+
+    def toggle_label_tags(self) -> None:
+        """View > Label tags, kept per user."""
+        shown = self.act_label_tags.isChecked()
+        self.view.set_label_tags(shown)
+        self.prefs.label_tags = shown
 
     def show_message(self, text: str, timeout: int = 0) -> None:
         self.statusBar().showMessage(text, timeout)

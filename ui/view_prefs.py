@@ -36,6 +36,15 @@ class ViewPreferences:
         self.settings.setValue("view/zoom", int(size))
 
     @property
+    def label_tags(self) -> bool:
+        """View > Label tags: each entity's label name drawn at its start."""
+        return str(self.settings.value("view/label_tags", "false")).lower() in ("true", "1")
+
+    @label_tags.setter
+    def label_tags(self, shown: bool) -> None:
+        self.settings.setValue("view/label_tags", bool(shown))
+
+    @property
     def min_confidence(self) -> float:
         """Suggestions below this confidence are not shown (0 shows them all)."""
         try:

@@ -1219,6 +1219,14 @@ Details: {log}</source>
         <source>&amp;Boundaries</source>
         <translation>&amp;حدود التحديد</translation>
     </message>
+    <message>
+        <source>Label &amp;tags</source>
+        <translation>&amp;أسماء الوسوم على النص</translation>
+    </message>
+    <message>
+        <source>Write each entity's label name at its start, not only its colour</source>
+        <translation>كتابة اسم وسم كل كيان عند بدايته، لا لونه فحسب</translation>
+    </message>
 </context>
 <context>
     <name>ProjectOpener</name>
