@@ -59,7 +59,7 @@ _STOP = frozenset(
         "كذلك وكذلك أنه أنها أيضاً مؤخرا حاليا سابقا لاحقا مجددا فقد فإن فانه فإنه أما وأما "
         # second session: a conjunction, a circumstantial وهو, the object of أكد/لفت (a
         # masdar), media after ل (the outlet spoken to) are no part of the speaker
-        "وفي وعن وعلى ومع وإلى والى حين وحين منهن ولكن ولكنه ولكنها لأن لان لأنه لانه وهو وهي وهم أهمية ضرورة حرص عزم استعداد ترحيب تقدير اعتزاز "
+        "أنا انا نحن ونحن إننا اننا إنني انني وفي وعن وعلى ومع وإلى والى حين وحين منهن ولكن ولكنه ولكنها لأن لان لأنه لانه وهو وهي وهم أهمية ضرورة حرص عزم استعداد ترحيب تقدير اعتزاز "
         "الانتباه النظر لراديو لمحطة لوكالات لصحف للإذاعة لمراسل لمراسلي للقناة للموقع"
     ).split()
 )
@@ -160,6 +160,10 @@ _DOCUMENT_NOUNS = frozenset(
         "بيان بيانا بياناً تغريدة كلمة كلمته رسالة رسالته تقرير تقريرا حديث حديثا حديثاً "
         "منشور منشورا مقال مقالا تصريح تصريحا خطاب خطابا برقية مقطع فيديو تسجيل"
     ).split()
+)
+# unquoted direct speech opens with the speaker's own pronoun (فيقول سعيد نحن…)
+_SPEECH_OPENING_PRONOUNS = frozenset(
+    match_key(w) for w in "أنا انا نحن ونحن إننا اننا إنني انني".split()
 )
 _SPEECH_SENTENCES = 6
 _SAYING_LEMMA = "قول"  # بقوله: / قوله: the saying itself, a cue that opens new speech
@@ -1561,7 +1565,63 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                 )
             )
             covered.append((cs, ce))
+        elif not m.participle and not relative:
+            found = _unmarked_speech(doc, k, slo, shi)
+            if found is None or any(a < found[1] and found[0] < b for a, b in taken):
+                continue
+            speaker = doc.speaker_for_cue(k, slo)
+            out.append(
+                (
+                    QuoteSuggestion(
+                        found,
+                        "direct",
+                        speaker if speaker != _CARRY else None,
+                        (cue_start, doc.words[k].end),
+                        f"unmarked first-person speech after {doc.words[k].text}",
+                        0.35,
+                        None,
+                        None,
+                    ),
+                    speaker,
+                )
+            )
+            covered.append(found)
     return out
+
+
+def _unmarked_speech(doc: _Doc, k: int, slo: int, shi: int) -> Range | None:
+    """Direct speech with neither marks nor colon: the cue, its subject (and a relative
+    apposition set off by commas), then the speaker's own pronoun (نحن، أنا، إننا) or a
+    first-person plural future (سوف يمكننا) — `فيقول سعيد نحن في موسم أعياد…`، `وقال فلان،
+    الذي يقود الفريق، سوف يمكننا…`."""
+    m = doc.cues[k]
+    if m is None or m.ambiguous:
+        return None
+    np = doc.np_after(k, slo, shi)
+    j = doc.word_index(np[1]) if np is not None else k + 1
+    n = len(doc.words)
+    if j >= n or doc.words[j].start >= shi:
+        return None
+    if doc.words[j].text in _COMMAS and j + 1 < n and doc.words[j + 1].key in _RELATIVES:
+        j = next((i + 1 for i in range(j + 2, min(j + 12, n)) if doc.words[i].text in _COMMAS), n)
+    if j + 1 >= n or doc.words[j].start >= shi or doc.words[j].is_punct:
+        return None
+    w0, w1 = doc.words[j], doc.words[j + 1]
+    future_we = (
+        w0.key in ("سوف", "لقد", "قد")
+        and w1.key[:1] in "يتن"
+        and w1.key.endswith("نا")
+        and "\u064b" not in w1.text
+    )
+    if w0.key not in _SPEECH_OPENING_PRONOUNS and not future_we:
+        return None
+    if doc.quoted[j] or doc.quoted[j + 1]:
+        return None
+    cs = doc.words[j].start
+    ce = trim(doc.text, cs, doc.clause_end(cs, doc.speech_end(shi), True), ".!?\u061f\u061b\u2026")[
+        1
+    ]
+    return (cs, ce) if ce > cs else None
 
 
 _ACCORDING = frozenset(match_key(w) for w in "بحسب حسب حسبما وفق وفقا نقلا".split())

@@ -835,3 +835,18 @@ def test_document_before_cue_fronted_topic_and_demonstrative_object() -> None:
     assert speaker(t, only(t)) == ""
     t = "أوضح ذلك رئيس النادي سالم الحربي، وأضاف: المجال مفتوح لكل الأفكار."
     assert speaker(t, only(t)) == "رئيس النادي سالم الحربي"
+
+
+def test_unmarked_first_person_speech() -> None:
+    t = "أما سعيد الغامدي فيقول نحن في موسم أعياد وإجازة."
+    s = only(t)
+    assert (content(t, s), cue(t, s), speaker(t, s)) == (
+        "نحن في موسم أعياد وإجازة",
+        "فيقول",
+        "سعيد الغامدي",
+    )
+    t = "وقال المهندس سامي، الذي يقود الفريق، سوف يمكننا إنهاء العمل في أغسطس."
+    assert content(t, only(t)) == "سوف يمكننا إنهاء العمل في أغسطس"
+    # a pronoun suffix or لدى/علينا after the subject is no speech
+    assert found("أكد سفير المملكة لدى أستراليا سلامة جميع المواطنين.") == []
+    assert found("وقال الفيلم علينا أن ننتظر الجزء الثاني.") == []
