@@ -572,7 +572,7 @@ class _Doc:
                 nw = self.words[j]
                 if nw.is_punct and (nw.text == ":" or self.is_mark(j)):
                     return m
-                if nw.is_punct and nw.text in _COMMAS and j > k + 2:
+                if nw.is_punct and nw.text in _COMMAS and (j > k + 2 or m.lemma == _SAYING_LEMMA):
                     continue  # كشف فرع الهيئة بالعاصمة المقدسة، أن…
                 if nw.is_punct or self.lex.cue(nw.key) is not None:
                     break  # (…، مشيرة إلى أن: that أن is the next cue's)
@@ -749,6 +749,16 @@ class _Doc:
         """Speaker of cue word k in the sentence starting at lo, or _CARRY."""
         m = self.cues[k]
         assert m is not None
+        if m.lemma == _SAYING_LEMMA and k > 0:
+            # نقل عن فلان قوله: the one after عن, not the one who relays
+            for j in range(k - 1, max(self.word_index(lo), k - 10) - 1, -1):
+                if self.words[j].key == "عن":
+                    np = self.np_after(j, lo, self.words[k].start)
+                    if np is not None:
+                        return self.to_agent(np)
+                    break
+                if self.words[j].is_punct and self.words[j].text not in _COMMAS:
+                    break
         if m.participle or m.lemma == _SAYING_LEMMA:  # مؤكداً / بقوله: the clause's speaker
             lo_k = self.word_index(lo)
             for j in range(k - 1, lo_k - 1, -1):
@@ -1388,8 +1398,12 @@ def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
     lo = doc.word_index(slo)
     for j in range(ko - 1, max(lo, ko - 36) - 1, -1):
         m = doc.cues[j]
-        if m is None or (j > 0 and doc.words[j - 1].key in _RELATIVES):
-            continue
+        if m is None or (
+            j > 0
+            and doc.words[j - 1].key in _RELATIVES
+            and not (j + 1 < len(doc.words) and doc.words[j + 1].text == ":")
+        ):
+            continue  # (الذي يقول: «…» is the antecedent's speech)
         has_comp = any(
             not doc.quoted[i] and doc.lex.is_complementizer(doc.words[i].key)
             for i in range(j + 1, ko)

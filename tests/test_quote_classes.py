@@ -850,3 +850,15 @@ def test_unmarked_first_person_speech() -> None:
     # a pronoun suffix or لدى/علينا after the subject is no speech
     assert found("أكد سفير المملكة لدى أستراليا سلامة جميع المواطنين.") == []
     assert found("وقال الفيلم علينا أن ننتظر الجزء الثاني.") == []
+
+
+def test_saying_masdar_cues() -> None:
+    t = "واكتفى الناطق باسم الشركة سامي العلي بالقول، إن «الحادث قيد التحقيق»."
+    s = only(t)
+    assert (cue(t, s), speaker(t, s)) == ("بالقول", "الناطق باسم الشركة سامي العلي")
+    t = "ونقلت الصحيفة عن محامي المتهمة قوله، إن «موكلته تعيش وحدها مع طفلها»."
+    s = only(t)
+    assert (cue(t, s), speaker(t, s)) == ("قوله", "محامي المتهمة")
+    t = "وروى أحد الناجين، الذي يقول: «اعتقلوني في أغسطس ولم أخرج إلا بعد عامين»."
+    s = only(t)
+    assert (cue(t, s), speaker(t, s)) == ("يقول", "أحد الناجين")
