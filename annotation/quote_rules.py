@@ -165,6 +165,17 @@ _DOCUMENT_NOUNS = frozenset(
 _SPEECH_OPENING_PRONOUNS = frozenset(
     match_key(w) for w in "أنا انا نحن ونحن إننا اننا إنني انني".split()
 )
+_WRITTEN = frozenset(
+    match_key(w)
+    for w in "بيان بيانها بيانه تقرير تقريرها تقريره رسالة رسالته رسالتها كلمة كلمته كلمتها تغريدة تغريدته نص خطاب".split()
+)
+
+
+def _bare(key: str) -> str:
+    """A key without its article (البيان → بيان)."""
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+
+
 _SPEECH_SENTENCES = 6
 _SAYING_LEMMA = "قول"  # بقوله: / قوله: the saying itself, a cue that opens new speech
 _FIRST_SECOND_PERSON = frozenset(
@@ -544,6 +555,10 @@ class _Doc:
         if w.is_punct or self.quoted[k]:
             return None
         m = self.lex.cue(w.key)
+        if m is None and w.key in ("جاء", "وجاء") and k + 2 < len(self.words):
+            # «وجاء في البيان: …»، «وجاء في بيان للوزارة أن…»: the statement speaks
+            if self.words[k + 1].key == "في" and _bare(self.words[k + 2].key) in _WRITTEN:
+                return CueMatch("جاء", False, w.key == "وجاء", False)
         if m is None:
             return None
         if m.participle and w.key.endswith("ه") and w.text.rstrip(_TASHKEEL_CHARS).endswith("ه"):
