@@ -158,6 +158,7 @@ def _folder_tree(root: Path) -> Path:
     (folder / ".hidden.txt").write_text("نص مخفي لا يستورد.\n", encoding="utf-8")
     (folder / ".cache" / "d.txt").write_text("نص في مجلد مخفي.\n", encoding="utf-8")
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "x\u202ecod.pdf").write_bytes(b"%PDF-1.4\n")  # a name that turns itself around
     return folder
 
 
@@ -185,7 +186,7 @@ def test_import_folder_takes_every_article_recursively_and_reports_each_file(
         report = win.io.last_report
         assert len(report.imported) == 3 and len(report.refused) == 1
         lines = win.io.report_dialog.findChild(QPlainTextEdit).toPlainText().splitlines()
-        by_file = {line.split(":")[0]: line for line in lines}
+        by_file = {line.split(":")[0].strip("\u2068\u2069"): line for line in lines}
         assert set(by_file) == {
             "a.txt",
             "2024/b.txt",
@@ -194,6 +195,7 @@ def test_import_folder_takes_every_article_recursively_and_reports_each_file(
             ".hidden.txt",
             ".cache/d.txt",
             "notes.pdf",
+            "x\u27e8RLO\u27e9cod.pdf",  # its bidi control shown, not obeyed
         }
         assert "taken" in by_file["2024/may/c.TXT"]
         assert "refused" in by_file["2024/may/broken.txt"]

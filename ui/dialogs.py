@@ -274,8 +274,15 @@ class ReportDialog(QDialog):
     """A list that is read, not a toast: what was imported, skipped and refused."""
 
     def __init__(
-        self, title: str, summary: str, lines: list[str], parent: QWidget | None = None
+        self,
+        title: str,
+        summary: str,
+        lines: list[str],
+        parent: QWidget | None = None,
+        controls_shown: bool = False,
     ) -> None:
+        """controls_shown: the lines' user text already went through visible_controls (and
+        may carry isolates of their own, which stay invisible)."""
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -285,7 +292,8 @@ class ReportDialog(QDialog):
         if lines:
             box = QPlainTextEdit(self)
             box.setReadOnly(True)
-            box.setPlainText("\n".join(visible_controls(line) for line in lines))
+            shown = lines if controls_shown else [visible_controls(line) for line in lines]
+            box.setPlainText("\n".join(shown))
             layout.addWidget(box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -168,6 +168,7 @@ class DocumentView(QTextEdit):
         self._cached_blocks = set()
         self._rect_cache.clear()
         self.label_tags.forget_geometry()
+        self._preview = None  # a selection never outlives its document
         self.setPlainText(self.omap.display_text)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._window = (0, 0)
@@ -191,6 +192,7 @@ class DocumentView(QTextEdit):
         self.refresh()
 
     def clear_document(self) -> None:
+        self._preview = None
         self.text = ""
         self.omap = ViewMap("")
         self.index = None

@@ -16,7 +16,7 @@ from storage.project import Project
 from ui.dialogs import ReportDialog
 from ui.document_controller import DocumentController
 from ui.export_dialog import ExportDialog
-from ui.plain_text import isolate, ltr
+from ui.plain_text import isolate, ltr, visible_controls
 from ui.view_prefs import ViewPreferences
 
 
@@ -132,19 +132,21 @@ class ImportExportController(QObject):
         left_out: Sequence[tuple[Path, str]],
         not_reached: Sequence[Path],
     ) -> list[str]:
-        """One line per file under the folder (shown in the report box, which makes control
-        characters visible: no isolates here; each line is its own paragraph): taken (how many documents, skipped as already
+        """One line per file under the folder, its user text with control characters made
+        visible and isolated (each line takes the interface's direction): taken (how many documents, skipped as already
         there), refused (the first reason), left out (hidden / file type), or not reached."""
         lines = []
         for result in results:
-            name = folder_import.describe(result.path, folder)
+            name = isolate(visible_controls(folder_import.describe(result.path, folder)))
             if result.refused:
                 first = result.refused[0]
                 reason = " ".join(first.reason.split())
                 if first.line is not None:
                     reason = f"line {first.line}: {reason}"
                 more = len(result.refused) - 1
-                line = self.tr("{file}: refused: {reason}").format(file=name, reason=ltr(reason))
+                line = self.tr("{file}: refused: {reason}").format(
+                    file=name, reason=isolate(visible_controls(reason))
+                )
                 if more:
                     line += self.tr(" (and %n more)", "", more)
                 if result.imported:
@@ -157,7 +159,7 @@ class ImportExportController(QObject):
                 line = self.tr("{file}: taken, already in the project").format(file=name)
             lines.append(line)
         for path, why in left_out:
-            name = folder_import.describe(path, folder)
+            name = isolate(visible_controls(folder_import.describe(path, folder)))
             if why == folder_import.HIDDEN:
                 lines.append(self.tr("{file}: left out, hidden").format(file=name))
             else:
@@ -167,7 +169,7 @@ class ImportExportController(QObject):
                     )
                 )
         for path in not_reached:
-            name = folder_import.describe(path, folder)
+            name = isolate(visible_controls(folder_import.describe(path, folder)))
             lines.append(self.tr("{file}: not imported (stopped)").format(file=name))
         return lines
 
@@ -189,7 +191,11 @@ class ImportExportController(QObject):
         self.message.emit(summary, 8000)
         if lines:
             self.report_dialog = ReportDialog(
-                self.tr("Import report"), summary, lines, self.dialog_parent
+                self.tr("Import report"),
+                summary,
+                lines,
+                self.dialog_parent,
+                controls_shown=per_file is not None,
             )
             self.report_dialog.open()
         self.importFinished.emit(report)
