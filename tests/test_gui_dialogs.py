@@ -494,3 +494,37 @@ def test_export_runs_off_the_interface_thread_behind_a_busy_indicator(
         assert threads and threads[0] != threading.main_thread().name
     finally:
         close_window(win)
+
+
+def test_team_file_dialogs_start_in_the_folder_last_used_for_team_files(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from ui.team import AssignDialog
+
+    isolate(monkeypatch, tmp_path)
+    team = tmp_path / "team"
+    team.mkdir()
+    win = open_window(qtbot, tmp_path / "p.hashiya")
+    starts: list[str] = []
+
+    def pick_files(parent, title, start, filters):  # noqa: ANN001, ANN202
+        starts.append(start)
+        return [], ""
+
+    def pick_folder(parent, title, start):  # noqa: ANN001, ANN202
+        starts.append(start)
+        return ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", pick_files)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick_folder)
+    monkeypatch.setattr(AssignDialog, "exec", lambda self: self._browse() or 0)
+    try:
+        win.team.merge_dialog()
+        win.team.assign_dialog()
+        assert starts == [str(Path.home())] * 2
+        win.prefs.remember_folder("team", team)
+        win.team.merge_dialog()
+        win.team.assign_dialog()
+        assert starts[2:] == [str(team)] * 2
+    finally:
+        close_window(win)

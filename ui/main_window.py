@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self.io = ImportExportController(self.docs, self.prefs, self, self)
         self.opener = ProjectOpener(project.path, project.annotator_name, self.prefs, self, self)
         self.opener.message.connect(self.show_message)
-        self.team = TeamController(self.docs, self)
+        self.team = TeamController(self.docs, self, self.prefs)
         self.curation_dock = CurationDock(self.docs, self)
         self.keys = KeyRouter()
         self.project_docks = ProjectDocks(self, self.docs, self.view)

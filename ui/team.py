@@ -36,6 +36,7 @@ from annotation.errors import HashiyaError
 from annotation.layers import parse_annotator_list
 from storage.team import MergeReport, agreement_report, assign, merge
 from ui.plain_text import plain_label, visible_controls
+from ui.view_prefs import ViewPreferences
 
 
 def heat_color(value: float | None) -> QColor:
@@ -195,6 +196,7 @@ class AssignDialog(QDialog):
         self.seed.setValue(-1)
         self.with_annotations = QCheckBox("with the project's annotations", self)
         self.folder = QLineEdit(self)
+        self.start_folder = ""  # where Choose… starts while the field is empty
         browse = QPushButton("Choose…", self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -213,7 +215,9 @@ class AssignDialog(QDialog):
         form.addRow(buttons)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Folder for the annotators' files")
+        folder = QFileDialog.getExistingDirectory(
+            self, "Folder for the annotators' files", self.folder.text() or self.start_folder
+        )
         if folder:
             self.folder.setText(folder)
 
@@ -223,17 +227,27 @@ class TeamController(QObject):
 
     message = Signal(str, int)
 
-    def __init__(self, docs, parent: QWidget) -> None:  # noqa: ANN001 - DocumentController
+    def __init__(
+        self,
+        docs,  # noqa: ANN001 - DocumentController
+        parent: QWidget,
+        prefs: ViewPreferences | None = None,
+    ) -> None:
         super().__init__(parent)
         self.docs = docs
+        self.prefs = prefs  # the folder last used to assign or merge, per user
         self.parent_widget = parent
         self.agreement_view: AgreementView | None = None
 
     # --- assign ---------------------------------------------------------------------------
     def assign_dialog(self) -> None:
         dialog = AssignDialog(self.parent_widget)
+        if self.prefs is not None:
+            dialog.start_folder = self.prefs.last_folder("team")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        if self.prefs is not None and dialog.folder.text():
+            self.prefs.remember_folder("team", dialog.folder.text())
         self.assign_to(
             dialog.annotators.text(),
             dialog.overlap.value(),
@@ -268,10 +282,13 @@ class TeamController(QObject):
 
     # --- merge ----------------------------------------------------------------------------
     def merge_dialog(self) -> None:
+        start = self.prefs.last_folder("team") if self.prefs is not None else ""
         paths, _ = QFileDialog.getOpenFileNames(
-            self.parent_widget, "Merge annotators' files", "", "Hashiya projects (*.hashiya)"
+            self.parent_widget, "Merge annotators' files", start, "Hashiya projects (*.hashiya)"
         )
         if paths:
+            if self.prefs is not None:
+                self.prefs.remember_folder("team", Path(paths[0]).parent)
             self.merge_paths([Path(p) for p in paths])
 
     def merge_paths(self, paths: Sequence[Path]) -> MergeReport:
