@@ -57,6 +57,8 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.title)
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
+        # in a narrow dock a field goes under its label rather than widening the dock
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addWidget(self.form_host)
         layout.addStretch(1)
 
