@@ -8,6 +8,8 @@ and measures:
 - lazy_list_ms: a LazyDocumentModel's count and first page;
 - window_usable_ms: the real main window built and shown on the project, until exposed, in a
   fresh process per size (each size pays the same module imports);
+- window_keystroke_ms: in that window, each keystroke typed into the list's first-words and
+  source filters, then erased (count, first page, the open document located, repaint);
 - filter_ms: the document list filtered as you type (each prefix of a word, then of a source:
   count + first page), by status; sort_ms: sorted by each column (count + first page);
 - status_counts_ms: the done / total figures of the progress bar (maintained totals);
@@ -152,14 +154,16 @@ def measure(path: Path, window: bool = True) -> dict[str, Any]:
     finally:
         project.close()
     if window:
-        result["window_usable_ms"] = round(_window_usable_ms(path), 1)
+        result.update(_window_figures(path))
     result["file_mb"] = round(path.stat().st_size / 1e6, 1)
     return result
 
 
-def _window_usable_ms(path: Path) -> float:
+def _window_figures(path: Path) -> dict[str, Any]:
     """The real window on path, in a fresh process (every size pays the same imports, as a
-    user starting the application does), from create_window until shown and painted."""
+    user starting the application does): window_usable_ms from create_window until shown and
+    painted; window_keystroke_ms, each keystroke typed into the list's first-words and
+    source filters (count, first page, the open document located, repaint)."""
     out = subprocess.run(
         [sys.executable, __file__, "--window-only", str(path)],
         capture_output=True,
@@ -167,10 +171,11 @@ def _window_usable_ms(path: Path) -> float:
         check=True,
         env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")},
     )
-    return float(out.stdout.strip().splitlines()[-1])
+    figures: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return figures
 
 
-def _window_only(path: Path) -> float:
+def _window_only(path: Path) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from bench.fixtures import isolated_settings
@@ -184,12 +189,20 @@ def _window_only(path: Path) -> float:
         for _ in range(3):
             app.processEvents()
             QApplication.sendPostedEvents()
-        elapsed = (time.perf_counter() - t0) * 1000
+        usable = (time.perf_counter() - t0) * 1000
+        pane = window.documents
+        keys: list[float] = []
+        for field, word in ((pane.words, TYPED), (pane.source, SOURCE)):
+            for k in (*range(1, len(word) + 1), *range(len(word) - 1, -1, -1)):
+                t0 = time.perf_counter()
+                field.setText(word[:k])
+                app.processEvents()
+                keys.append((time.perf_counter() - t0) * 1000)
         window.close()
         window.project.close()
         window.deleteLater()
         app.processEvents()
-    return elapsed
+    return {"window_usable_ms": round(usable, 1), "window_keystroke_ms": _stats(keys)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.window_only:
-        print(round(_window_only(args.window_only), 1))
+        print(json.dumps(_window_only(args.window_only)))
         return 0
     results: dict[str, Any] = {}
     for n in (int(s) for s in args.sizes.split(",")):
@@ -226,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{n:>7,} docs ({result['file_mb']} MB): open {result['open_ms']} ms, "
                 f"window usable {result.get('window_usable_ms', '-')} ms, "
+                f"window keystroke {result.get('window_keystroke_ms', '-')} ms, "
                 f"lazy list {result['lazy_list_ms']} ms, "
                 f"filter as you type median {result['filter_words_ms']['median']} / max "
                 f"{result['filter_words_ms']['max']} ms, status filter max "

@@ -161,12 +161,16 @@ def info(conn: sqlite3.Connection, doc_id: str) -> DocumentInfo | None:
 
 def row_of(conn: sqlite3.Connection, query: DocumentQuery, doc_id: str) -> int | None:
     """The row of doc_id in the query's order (to scroll a lazy list to it), or None when the
-    query leaves it out."""
-    where, params = _where(query)
+    query leaves it out.
+
+    The count walks the rows before it in the sort order when the filter has many hits (as a
+    page does), so that locating the open document after each keystroke costs about its row,
+    not another count of every hit."""
+    one_where, one_params = _where(query, probe=True)  # one row: tested, not gathered
     found = conn.execute(
         f"SELECT {query.sort}, position FROM document_list"
-        f"{where}{' AND' if where else ' WHERE'} doc_id = ?",
-        [*params, doc_id],
+        f"{one_where}{' AND' if one_where else ' WHERE'} doc_id = ?",
+        [*one_params, doc_id],
     ).fetchone()
     if found is None:
         return None
@@ -175,6 +179,9 @@ def row_of(conn: sqlite3.Connection, query: DocumentQuery, doc_id: str) -> int |
         condition, extra = f"position {before} ?", [found[1]]
     else:
         condition, extra = f"({query.sort}, position) {before} (?, ?)", list(found)
+    indexed = _indexed(query)
+    probe = bool(indexed) and min(_hits_for_plan(conn, c, t) for c, t in indexed) > _PROBE_ABOVE
+    where, params = _where(query, probe)
     return conn.execute(
         f"SELECT COUNT(*) FROM document_list{where}{' AND' if where else ' WHERE'} {condition}",
         [*params, *extra],
