@@ -382,8 +382,16 @@ def test_export_dialog_writes_what_the_command_line_writes(
     _cli_export(db, cli, *args)
     assert out.read_bytes() == cli.read_bytes()
     assert out.stat().st_size > 0
-    # and the next export dialog starts in that folder
+    # and the next export dialog starts in that folder, with that format
     assert win.prefs.last_folder("export") == str(tmp_path)
+    again = open_window(qtbot, db)
+    try:
+        dialog = _export_dialog(qtbot, again)
+        assert dialog.fmt() == fmt
+        assert Path(dialog.out_edit.text()).parent == tmp_path
+        dialog.reject()
+    finally:
+        close_window(again)
 
 
 def test_export_dialog_refuses_in_one_line_and_stays_open(qtbot, tmp_path, monkeypatch) -> None:

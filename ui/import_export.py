@@ -224,6 +224,9 @@ class ImportExportController(QObject):
             export_run.annotator_names(self.docs.project),
             self.dialog_parent,
         )
+        last = self.prefs.last_export_format
+        if last in export_run.FORMATS:  # the format exported last time, per user
+            dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(last))
         dialog.buttons.accepted.connect(lambda: self._export_from(dialog))
         self.export_window = dialog
         dialog.open()
@@ -237,6 +240,7 @@ class ImportExportController(QObject):
         if chosen is None or self.exporting:
             return
         options, out = chosen
+        self.prefs.last_export_format = options.fmt
         path = self.docs.project.path
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")

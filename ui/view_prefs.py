@@ -75,6 +75,15 @@ class ViewPreferences:
         self.settings.setValue(f"folders/{purpose}", str(folder))
 
     @property
+    def last_export_format(self) -> str:
+        """The format last exported in ("" at first): the Export dialog offers it again."""
+        return str(self.settings.value("export/format", "") or "")
+
+    @last_export_format.setter
+    def last_export_format(self, fmt: str) -> None:
+        self.settings.setValue("export/format", fmt)
+
+    @property
     def last_export_dir(self) -> str:
         return self.last_folder("export")
 
