@@ -104,10 +104,27 @@ def test_closing_panels_gives_the_article_their_width(qtbot, monkeypatch, tmp_pa
     try:
         before = win.view.viewport().width()
         wide = min(chars_per_line(win))
-        win.act_documents_panel.trigger()  # View > Panels > Documents (Ctrl+Shift+L)
+        assert win.act_documents_panel in win.panels_menu.actions()
+        press(
+            qtbot,
+            win,
+            Qt.Key.Key_L,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )  # View > Panels > Documents
         qtbot.waitUntil(lambda: win.view.viewport().width() > before)
         assert not win.documents_dock.isVisible()
         assert min(chars_per_line(win)) > wide
+    finally:
+        close_window(win)
+
+
+def test_a_small_window_starts_with_the_document_list_closed(qtbot, monkeypatch, tmp_path) -> None:
+    win = laptop_window(qtbot, monkeypatch, tmp_path, size=(780, 560))
+    try:
+        assert win.documents_dock.isHidden()
+        assert win.act_documents_panel.isChecked() is False
+        assert not win.panes.docks["entities"].isHidden()
+        assert min(chars_per_line(win)) >= 45
     finally:
         close_window(win)
 
