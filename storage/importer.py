@@ -10,7 +10,8 @@ Rules:
   escapes for bad input, whatever the bytes, the JSON or the file name (a name that is not
   UTF-8 is shown with its bad bytes escaped, `display_path`).
 - A refusal stores nothing for that input. A JSONL record (document + spans + links) is stored
-  whole or not at all (a savepoint per record); an invalid record is refused with its line
+  whole or not at all (a batch is stored under one savepoint, and again record by record, a
+  savepoint each, when the database refuses any of it); an invalid record is refused with its line
   number while the other records of the file still import.
 - Re-importing a text already in the project (same SHA-256) is skipped, not duplicated, and
   is not a refusal.
@@ -405,7 +406,8 @@ _Stored = tuple[list[tuple[int | None, ParsedRecord]], list[Skip], list[Refusal]
 
 
 class _Writer:
-    """Stores parsed records in batches: one transaction per batch, a savepoint per record (a
+    """Stores parsed records in batches: one transaction per batch, the whole batch under one
+    savepoint, record by record (a savepoint each) only when the database refuses some of it (a
     record is stored whole or not at all), duplicates by SHA-256 looked up per batch."""
 
     def __init__(self, project: Project, result: FileResult) -> None:
