@@ -32,6 +32,7 @@ def main() -> int:
     parser.add_argument("--lang", choices=("ar", "en"), default="en")
     parser.add_argument("--quote", action="store_true", help="select the first quote")
     parser.add_argument("--label-tags", action="store_true", help="View > Label tags on")
+    parser.add_argument("--suggest", action="store_true", help="Review > Suggest (F7) on")
     args = parser.parse_args()
 
     app = application()
@@ -51,6 +52,8 @@ def main() -> int:
         if args.quote and quotes:
             window.view.scroll_to(quotes[0].start, quotes[0].end)
             window.select_span(quotes[0].id)
+        if args.suggest:
+            window.act_suggest.trigger()
 
     QTimer.singleShot(800, arrange)
     code = app.exec()
