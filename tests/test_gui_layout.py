@@ -339,6 +339,18 @@ def test_label_tags_name_each_entity_at_its_start_and_are_kept(
         ratio = image.devicePixelRatio()
         x, y = rect.left() + dx + 2, rect.center().y() + dy
         assert image.pixelColor(int(x * ratio), int(y * ratio)) == fill
+        # a renamed label (Edit labels…) is written with its new name; colours follow too
+        from ui.commands import ChangeSchema
+
+        schema = win.project.schema()
+        renamed = schema.with_label_changed(
+            span.label, title="Some body", title_ar="أحدٌ ما", color="#aabbcc"
+        )
+        win.docs.push(ChangeSchema(win.docs, schema, renamed, {}))
+        [(_at, _rect, name, fill, _border)] = view.label_tags.items
+        assert name in ("\u2068Some body\u2069", "\u2068أحدٌ ما\u2069", f"\u2068{span.label}\u2069")
+        assert fill.name() == "#aabbcc"
+        win.docs.undo_stack.undo()
         # an undo takes the tag away with the entity
         win.docs.undo_stack.undo()
         assert view.label_tags.items == []

@@ -43,6 +43,7 @@ class LabelTags:
         self._anchors: dict[tuple[int, int], tuple[float, float, bool, float] | None] = {}
         self._names: dict[tuple[str, str], tuple[str, float]] = {}
         self._font: QFont | None = None
+        self._schema: LabelSchema | None = None
 
     # --- caches ---------------------------------------------------------------------------
     def forget_geometry(self) -> None:
@@ -105,6 +106,9 @@ class LabelTags:
         if not self.enabled:
             self.items = []
             return
+        if schema is not self._schema:  # renamed labels (schema editor): names read again
+            self._names.clear()
+            self._schema = schema
         height = QFontMetricsF(self.font()).height() + 1
         items: list[tuple[int, QRectF, str, QColor, QColor]] = []
         taken: dict[int, float] = {}  # start -> width already used by tags there
