@@ -26,17 +26,18 @@ translations: $(STAMP)
 run: $(STAMP)
 	$(PY) main.py $(ARGS)
 
-# The default suite, under 90 s on the 2-core machine: on every core, property tests drawing a
-# quarter of their examples. CI also runs the stress test and every property test in full.
+# The default suite, under 90 s on the 2-core machine: on every core (a file per worker, so a
+# module's fixtures are built once), property tests drawing a quarter of their examples.
+# CI also runs the stress test and every property test in full.
 # One file while working: .venv/bin/python -m pytest -q tests/test_x.py
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not stress" -n auto
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not stress" -n auto --dist loadfile
 
 test-stress: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m stress
 
 test-properties: $(STAMP)
-	HASHIYA_THOROUGH=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "property and not stress" -n auto
+	HASHIYA_THOROUGH=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "property and not stress" -n auto --dist loadfile
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_bench.py
