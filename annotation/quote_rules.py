@@ -1119,7 +1119,7 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
         cue_match = doc.cues[ck]
         kn = doc.word_index(pair.close + 1)
         if (
-            n_words <= 3
+            n_words <= 5
             and ck == ko - 1
             and kn < len(doc.words)
             and not doc.words[kn].is_punct

@@ -694,6 +694,7 @@ def test_clause_ends_at_walakin_and_provided_that_is_no_complementizer() -> None
 def test_a_short_name_right_after_the_cue_is_its_subject() -> None:
     assert found('وأعلنت "الشركة الوطنية" عن نيتها طرح الجهاز الشهر المقبل.') == []
     assert found('وأدلى "سامر" بتصريحه هذا وهو في طريقه إلى المطار.') == []
+    assert found("وأعلنت «لجنة المتابعة والإشراف العليا» حل نفسها أمس.") == []
     t = 'وقال "سامر": "سنعود إلى الملعب قريباً".'
     assert [c for c, *_ in found(t)] == ["سنعود إلى الملعب قريباً"]
 
