@@ -145,3 +145,36 @@ def test_filter_as_you_type_sort_by_header_and_step(qtbot, monkeypatch, tmp_path
         assert model.total == N
     finally:
         close_window(win)
+
+
+def test_header_menu_shows_columns_and_curation_is_not_a_sort(
+    qtbot, monkeypatch, tmp_path, db
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from ui.document_list_model import CURATION, TITLE
+
+    isolate(monkeypatch, tmp_path)
+    win = open_window(qtbot, db)
+    try:
+        qtbot.waitUntil(lambda: win.session is not None)
+        pane, model = win.documents, win.docs.doc_model
+        header = pane.list.horizontalHeader()
+        assert pane.list.isColumnHidden(TITLE)
+        menus: list[QMenu] = []
+        monkeypatch.setattr(QMenu, "popup", lambda self, *_a: menus.append(self))
+        pane._columns_menu(QPoint(5, 5))  # what the header's context menu opens
+        titles = [a.text() for a in menus[0].actions()]
+        assert titles[TITLE] == "First words" and not menus[0].actions()[TITLE].isChecked()
+        menus[0].actions()[TITLE].trigger()
+        assert not pane.list.isColumnHidden(TITLE)
+        x = header.sectionViewportPosition(TITLE) + header.sectionSize(TITLE) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+        assert model.query.sort == "title"
+        assert model.info(0).title <= model.info(model.total - 1).title
+        x = header.sectionViewportPosition(CURATION) + header.sectionSize(CURATION) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+        assert model.query.sort == "title"  # computed per row: not sortable
+        assert header.sortIndicatorSection() == TITLE
+    finally:
+        close_window(win)
