@@ -70,7 +70,7 @@ class StaleEdit(ConstraintRefused):
     refers to a span or document that is gone): nothing was written; reload and retry."""
 
 
-_INSERT_CHUNK = 256  # rows per INSERT statement of Project._insert_rows (11 columns: 2,816 values)
+_INSERT_CHUNK = 256  # at most this many rows per INSERT statement of Project._insert_rows
 
 
 def _attrs_json(attrs: Any) -> str:
@@ -487,6 +487,10 @@ class Project:
         statement, which costs more than the row itself when it is one statement per row.
         Constraint failures become refusals as in _write; returns the rows inserted."""
         conn, done, size = self.db.conn, 0, _INSERT_CHUNK
+        # SQLite before 3.32 takes at most 999 values per statement
+        limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        while size > 1 and size * width > limit:
+            size //= 2
         one = "(" + ", ".join("?" * width) + ")"
         try:
             while done < len(rows):

@@ -455,6 +455,24 @@ def test_a_batch_with_a_refused_record_stores_every_other_one(
     assert project.span_count() == 4 * 12
 
 
+def test_span_inserts_fit_the_999_values_of_an_older_sqlite(
+    project: Project, tmp_path: Path
+) -> None:
+    # Spans go in as multi-row INSERTs; SQLite before 3.32 takes at most 999 values each.
+    project.db.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    text = " ".join(f"كلمة{i}" for i in range(300))
+    entities = []
+    for i, word in enumerate(text.split(" ")):
+        start = text.index(word + " ") if i < 299 else len(text) - len(word)
+        entities.append(
+            {"id": f"e{i}", "start": start, "end": start + len(word), "label": "PERS", "text": word}
+        )
+    record = {"id": "many", "text": text, "entities": entities}
+    result = import_file(project, store(tmp_path, "many.jsonl", jsonl(record)))
+    assert result.refused == [] and result.spans == 300
+    assert [s.id for s in project.spans("many")] == [f"e{i}" for i in range(300)]
+
+
 def test_document_list_counts_follow_imports_and_deletes(project: Project, tmp_path: Path) -> None:
     records = [rich_record(f"doc-{i}", f"{i}: {TEXT}") for i in range(3)]
     import_file(project, store(tmp_path, "three.jsonl", jsonl(*records)))
