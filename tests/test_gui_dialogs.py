@@ -536,3 +536,35 @@ def test_team_file_dialogs_start_in_the_folder_last_used_for_team_files(
         assert starts[2:] == [str(team)] * 2
     finally:
         close_window(win)
+
+
+def test_export_dialog_split_dataset_is_the_command_lines(
+    qtbot, tmp_path, monkeypatch, request
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    db = Path(request.getfixturevalue("rich").path)
+    win = open_window(qtbot, db)
+    try:
+        dialog = _export_dialog(qtbot, win)
+        _choose(dialog.format_combo, "doccano")
+        dialog.split_box.setChecked(True)
+        dialog.split_edit.setText("train=0.5,test=0.5")
+        dialog.seed_spin.setValue(5)
+        dialog.stratify_box.setChecked(True)
+        assert dialog.out_edit.text().endswith("hashiya-doccano")  # a folder now
+        out = tmp_path / "window-split"
+        dialog.out_edit.setText(str(out))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    finally:
+        close_window(win)
+    cli = tmp_path / "cli-split"
+    _cli_export(
+        db, cli, "--format", "doccano", "--split", "train=0.5,test=0.5", "--seed", "5",
+        "--stratify", "source",
+    )  # fmt: skip
+    names = sorted(p.name for p in cli.iterdir())
+    assert names == ["README.md", "test.jsonl", "train.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == names
+    for name in names:
+        assert (out / name).read_bytes() == (cli / name).read_bytes(), name
