@@ -366,3 +366,23 @@ def test_label_tags_name_each_entity_at_its_start_and_are_kept(
         assert again.view.label_tags.items == [] and not again.prefs.label_tags
     finally:
         close_window(again)
+
+
+def test_panel_arrangement_is_saved_as_it_changes(qtbot, monkeypatch, tmp_path) -> None:
+    """Kept without closing the window (a killed process never reaches closeEvent)."""
+    from ui.main_window import WINDOW_STATE_KEY, WINDOW_STATE_VERSION
+
+    win = laptop_window(qtbot, monkeypatch, tmp_path)
+    try:
+        labels = win.panes.docks["labels"]
+        before = win.prefs.state(WINDOW_STATE_KEY)  # none yet: nothing was moved
+        labels.toggleViewAction().trigger()
+        qtbot.waitUntil(lambda: win.prefs.state(WINDOW_STATE_KEY) != before, timeout=5000)
+        saved = win.prefs.state(WINDOW_STATE_KEY)
+        assert saved is not None
+        labels.show()
+        assert not labels.isHidden()
+        assert win.restoreState(saved, WINDOW_STATE_VERSION)
+        assert labels.isHidden()
+    finally:
+        close_window(win)

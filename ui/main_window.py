@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -166,6 +166,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(self.leading_area, self.documents_dock)
         self.panes.install(self, self.trailing_area)
         self._dock_defaults_due = True
+        # The arrangement is kept as the user changes it (not only on close, which a killed
+        # process never reaches); a burst of moves is one write.
+        self._state_timer = QTimer(self)
+        self._state_timer.setSingleShot(True)
+        self._state_timer.setInterval(500)
+        self._state_timer.timeout.connect(self.save_window_state)
+        for dock in (self.documents_dock, *self.panes.docks.values()):
+            dock.dockLocationChanged.connect(lambda _area: self._state_timer.start())
+            dock.topLevelChanged.connect(lambda _floating: self._state_timer.start())
+            dock.toggleViewAction().triggered.connect(lambda _on: self._state_timer.start())
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -1154,6 +1164,9 @@ class MainWindow(QMainWindow):
             self.panes.docks[group[0]].raise_()
         self.default_dock_sizes()
 
+    def save_window_state(self) -> None:
+        self.prefs.set_state(WINDOW_STATE_KEY, self.saveState(WINDOW_STATE_VERSION))
+
     def show_guidelines_for_selection(self) -> bool:
         session = self.docs.session
         span = (
@@ -1165,7 +1178,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.prefs.set_state("geometry", self.saveGeometry())
-        self.prefs.set_state(WINDOW_STATE_KEY, self.saveState(WINDOW_STATE_VERSION))
+        self.save_window_state()
         self.prefs.sync()
         self.recommender.shutdown()
         self.watcher.stop()
