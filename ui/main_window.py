@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 from annotation.attribution import related_ids
 from annotation.clitics import exceptions_for
 from annotation.documents import STATUSES
-from annotation.variants import variants_for_label
+from storage.label_variants import variants_in_project
 from storage.project import Project
 from storage.session import Change, DocumentSession
 from ui.app_logging import log_path
@@ -950,7 +950,7 @@ class MainWindow(QMainWindow):
     def show_variants(self) -> VariantsDialog:
         dialog = VariantsDialog(
             self.project.schema(),
-            lambda label: variants_for_label(
+            lambda label: variants_in_project(
                 self.project, label, "entity", self.tagging.boundary_policy()
             ),
             self,
