@@ -170,6 +170,10 @@ def open_dialogs(qtbot, win) -> Iterator[tuple[str, QWidget]]:
     yield "variants", win.show_variants()
     yield "about", win.show_about()
     yield "export", win.io.export_dialog()
+    from ui.team import AssignDialog
+
+    yield "assign", AssignDialog(win)
+    yield "agreement", win.team.show_agreement()
     win.prefs.settings.setValue("language", "en")
     yield "language", win.choose_language("ar")
 

@@ -35,7 +35,7 @@ from annotation.agreement import AgreementReport
 from annotation.errors import HashiyaError
 from annotation.layers import parse_annotator_list
 from storage.team import MergeReport, agreement_report, assign, merge
-from ui.plain_text import plain_label, visible_controls
+from ui.plain_text import ltr, plain_label, visible_controls
 from ui.view_prefs import ViewPreferences
 
 
@@ -68,10 +68,12 @@ class AgreementView(QDialog):
 
     def __init__(self, report: AgreementReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Agreement")
+        self.setWindowTitle(self.tr("Agreement"))
         self.report = report
         self.tabs = QTabWidget(self)
-        summary = f"{report.documents} documents marked done by two or more annotators" + (
+        summary = self.tr(
+            "%n document(s) marked done by two or more annotators", "", report.documents
+        ) + (
             f": {', '.join(visible_controls(n) for n in report.annotators)}"
             if report.annotators
             else ""
@@ -83,10 +85,10 @@ class AgreementView(QDialog):
         self.pairs = self._pairs_table()
         self.annotator_map = self._annotator_heat_map()
         self.label_map = self._label_heat_map()
-        self.tabs.addTab(self.lowest, "Lowest first")
-        self.tabs.addTab(self.pairs, "Pairs")
-        self.tabs.addTab(self.annotator_map, "Annotators")
-        self.tabs.addTab(self.label_map, "Labels")
+        self.tabs.addTab(self.lowest, self.tr("Lowest first"))
+        self.tabs.addTab(self.pairs, self.tr("Pairs"))
+        self.tabs.addTab(self.annotator_map, self.tr("Annotators"))
+        self.tabs.addTab(self.label_map, self.tr("Labels"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -101,17 +103,18 @@ class AgreementView(QDialog):
     def _lowest_table(self) -> QTableWidget:
         r = self.report
         table = self._table(
-            len(r.lowest_documents) + len(r.lowest_labels), ["what", "name", "F1 exact"]
+            len(r.lowest_documents) + len(r.lowest_labels),
+            [self.tr("what"), self.tr("name"), self.tr("F1 exact")],
         )
         row = 0
         for doc_id, source, value in r.lowest_documents:
             for col, text in enumerate(
-                ("document", f"{visible_controls(source)} ({doc_id})", _fmt(value))
+                (self.tr("document"), f"{visible_controls(source)} ({doc_id})", _fmt(value))
             ):
                 table.setItem(row, col, _item(text, heat_color(value) if col == 2 else None))
             row += 1
         for label, value in r.lowest_labels:
-            for col, text in enumerate(("label", label, _fmt(value))):
+            for col, text in enumerate((self.tr("label"), label, _fmt(value))):
                 table.setItem(row, col, _item(text, heat_color(value) if col == 2 else None))
             row += 1
         table.resizeColumnsToContents()
@@ -119,12 +122,26 @@ class AgreementView(QDialog):
 
     def _pairs_table(self) -> QTableWidget:
         rows = [(kind, p) for kind, k in self.report.kinds.items() for p in k.pairs]
-        headers = ["kind", "a", "b", "documents", "F1 exact", "F1 relaxed", "κ", "more"]
+        headers = [
+            self.tr("kind"),
+            self.tr("a"),
+            self.tr("b"),
+            self.tr("documents"),
+            self.tr("F1 exact"),
+            self.tr("F1 relaxed"),
+            "κ",
+            self.tr("more"),
+        ]
+        kind_names = {
+            "entities": self.tr("entities"),
+            "quotes": self.tr("quotes"),
+            "claims": self.tr("claims"),
+        }
         table = self._table(len(rows), headers)
         for row, (kind, p) in enumerate(rows):
             more = ", ".join(f"{k} {_fmt(v) if k != 'matched' else v}" for k, v in p.extra.items())
             cells = [
-                (kind, None),
+                (kind_names.get(kind, kind), None),
                 (visible_controls(p.a), None),
                 (visible_controls(p.b), None),
                 (str(p.documents), None),
@@ -182,31 +199,31 @@ class AgreementView(QDialog):
 class AssignDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Assign documents to annotators")
+        self.setWindowTitle(self.tr("Assign documents to annotators"))
         form = QFormLayout(self)
         self.annotators = QLineEdit(self)
-        self.annotators.setPlaceholderText("amal, bilal, carim")
+        self.annotators.setPlaceholderText(self.tr("amal, bilal, carim"))
         self.overlap = QDoubleSpinBox(self)
         self.overlap.setRange(0.0, 1.0)
         self.overlap.setSingleStep(0.05)
         self.overlap.setValue(0.2)
         self.seed = QSpinBox(self)
         self.seed.setRange(-1, 2**31 - 1)
-        self.seed.setSpecialValueText("random")
+        self.seed.setSpecialValueText(self.tr("random"))
         self.seed.setValue(-1)
-        self.with_annotations = QCheckBox("with the project's annotations", self)
+        self.with_annotations = QCheckBox(self.tr("with the project's annotations"), self)
         self.folder = QLineEdit(self)
         self.start_folder = ""  # where Choose… starts while the field is empty
-        browse = QPushButton("Choose…", self)
+        browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder)
         row.addWidget(browse)
-        form.addRow("Annotators (comma-separated)", self.annotators)
-        form.addRow("Shared by everyone", self.overlap)
-        form.addRow("Seed", self.seed)
+        form.addRow(self.tr("Annotators (comma-separated)"), self.annotators)
+        form.addRow(self.tr("Shared by everyone"), self.overlap)
+        form.addRow(self.tr("Seed"), self.seed)
         form.addRow("", self.with_annotations)
-        form.addRow("Folder for the files", row)
+        form.addRow(self.tr("Folder for the files"), row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -216,7 +233,9 @@ class AssignDialog(QDialog):
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Folder for the annotators' files", self.folder.text() or self.start_folder
+            self,
+            self.tr("Folder for the annotators' files"),
+            self.folder.text() or self.start_folder,
         )
         if folder:
             self.folder.setText(folder)
@@ -261,7 +280,7 @@ class TeamController(QObject):
     ) -> dict[str, Path] | None:
         try:
             if not folder.strip():
-                raise HashiyaError("choose a folder for the annotators' files")
+                raise HashiyaError(self.tr("choose a folder for the annotators' files"))
             plan, files = assign(
                 self.docs.project,
                 parse_annotator_list(names),
@@ -271,11 +290,13 @@ class TeamController(QObject):
                 with_annotations=with_annotations,
             )
         except HashiyaError as exc:
-            self._warn("Assign", str(exc))
+            self._warn(self.tr("Assign"), str(exc))
             return None
         self.message.emit(
-            f"Wrote {len(files)} annotator files to {folder}; {len(plan.shared)} documents "
-            f"shared by everyone (seed {plan.seed}).",
+            self.tr(
+                "Wrote {files} annotator files to {folder}; {shared} documents shared by "
+                "everyone (seed {seed})."
+            ).format(files=len(files), folder=ltr(folder), shared=len(plan.shared), seed=plan.seed),
             8000,
         )
         return files
@@ -284,7 +305,10 @@ class TeamController(QObject):
     def merge_dialog(self) -> None:
         start = self.prefs.last_folder("team") if self.prefs is not None else ""
         paths, _ = QFileDialog.getOpenFileNames(
-            self.parent_widget, "Merge annotators' files", start, "Hashiya projects (*.hashiya)"
+            self.parent_widget,
+            self.tr("Merge annotators' files"),
+            start,
+            self.tr("Hashiya projects (*.hashiya)"),
         )
         if paths:
             if self.prefs is not None:
@@ -298,12 +322,14 @@ class TeamController(QObject):
             self.docs.open(self.docs.doc_id)  # the layers under it changed
         layers = sorted({name for m in report.merged for name in m.layers})
         self.message.emit(
-            f"Merged {len(report.merged)} file(s): {', '.join(layers) or 'no layer'}"
-            + (f"; {len(report.refused)} refused" if report.refused else ""),
+            self.tr("Merged {n} file(s): {layers}").format(
+                n=len(report.merged), layers=", ".join(layers) or self.tr("no layer")
+            )
+            + (self.tr("; {n} refused").format(n=len(report.refused)) if report.refused else ""),
             8000,
         )
         if report.refused:
-            self._warn("Merge", "\n".join(report.refused))
+            self._warn(self.tr("Merge"), "\n".join(report.refused))
         return report
 
     # --- agreement ------------------------------------------------------------------------

@@ -1,6 +1,139 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
+    <name>AgreementView</name>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) marked done by two or more annotators</source>
+        <translation>
+            <numerusform>لا مستندات أنجزها موسِّمان أو أكثر</numerusform>
+            <numerusform>مستند واحد أنجزه موسِّمان أو أكثر</numerusform>
+            <numerusform>مستندان أنجزهما موسِّمان أو أكثر</numerusform>
+            <numerusform>%n مستندات أنجزها موسِّمان أو أكثر</numerusform>
+            <numerusform>%n مستندًا أنجزه موسِّمان أو أكثر</numerusform>
+            <numerusform>%n مستند أنجزه موسِّمان أو أكثر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lowest first</source>
+        <translation>الأدنى أولًا</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>الأزواج</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>الموسِّمون</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>what</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>F1 exact</source>
+        <translation>‏F1 بالتطابق التام</translation>
+    </message>
+    <message>
+        <source>F1 relaxed</source>
+        <translation>‏F1 بالتداخل</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>مستند</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>وسم</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>a</source>
+        <translation>الأول</translation>
+    </message>
+    <message>
+        <source>b</source>
+        <translation>الثاني</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>more</source>
+        <translation>المزيد</translation>
+    </message>
+    <message>
+        <source>entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>quotes</source>
+        <translation>الاقتباسات</translation>
+    </message>
+    <message>
+        <source>claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign documents to annotators</source>
+        <translation>توزيع المستندات على الموسِّمين</translation>
+    </message>
+    <message>
+        <source>amal, bilal, carim</source>
+        <translation>أمل, بلال, كريم</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>عشوائية</translation>
+    </message>
+    <message>
+        <source>with the project's annotations</source>
+        <translation>مع توسيمات المشروع</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Annotators (comma-separated)</source>
+        <translation>الموسِّمون (مفصولون بفواصل)</translation>
+    </message>
+    <message>
+        <source>Shared by everyone</source>
+        <translation>نسبة المشترك بين الجميع</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>البذرة</translation>
+    </message>
+    <message>
+        <source>Folder for the files</source>
+        <translation>مجلد الملفات</translation>
+    </message>
+    <message>
+        <source>Folder for the annotators' files</source>
+        <translation>مجلد ملفات الموسِّمين</translation>
+    </message>
+</context>
+<context>
     <name>AttributionController</name>
     <message>
         <location filename="../../ui/attribution_pick.py" line="+95" />
@@ -1631,6 +1764,45 @@ Details: {log}</source>
         <location line="+12" />
         <source>tag {total} × {label} in the project</source>
         <translation>وسم {total} × {label} في المشروع</translation>
+    </message>
+</context>
+<context>
+    <name>TeamController</name>
+    <message>
+        <source>choose a folder for the annotators' files</source>
+        <translation>اختر مجلدًا لملفات الموسِّمين</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>توزيع</translation>
+    </message>
+    <message>
+        <source>Wrote {files} annotator files to {folder}; {shared} documents shared by everyone (seed {seed}).</source>
+        <translation>كُتبت ملفات الموسِّمين ({files}) في {folder}؛ المستندات المشتركة بين الجميع: {shared} (البذرة {seed}).</translation>
+    </message>
+    <message>
+        <source>Merge annotators' files</source>
+        <translation>دمج ملفات الموسِّمين</translation>
+    </message>
+    <message>
+        <source>Hashiya projects (*.hashiya)</source>
+        <translation>مشاريع حاشية (*.hashiya)</translation>
+    </message>
+    <message>
+        <source>Merged {n} file(s): {layers}</source>
+        <translation>دُمجت الملفات ({n}): {layers}</translation>
+    </message>
+    <message>
+        <source>no layer</source>
+        <translation>لا طبقة</translation>
+    </message>
+    <message>
+        <source>; {n} refused</source>
+        <translation>؛ المرفوضة: {n}</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>دمج</translation>
     </message>
 </context>
 <context>
