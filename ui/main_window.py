@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from annotation.attribution import related_ids
 from annotation.clitics import exceptions_for
 from annotation.documents import STATUSES
+from annotation.variants import VariantGroup
 from storage.label_variants import variants_in_project
 from storage.project import Project
 from storage.session import Change, DocumentSession
@@ -73,6 +74,7 @@ from ui.project_docks import ProjectDocks
 from ui.project_lock import ProjectLock
 from ui.recommender_service import RecommenderService
 from ui.search_controller import SearchController
+from ui.search_index_progress import ensure_search_index
 from ui.search_panel import VariantsDialog
 from ui.suggestions import SuggestionsController
 from ui.tagging import TaggingController
@@ -947,12 +949,15 @@ class MainWindow(QMainWindow):
         edit.setFocus()
         edit.selectAll()
 
+    def _variants_of(self, label: str) -> list[VariantGroup]:
+        """The label's variants from the project's indexes (completed first when missing)."""
+        ensure_search_index(self.project, self)
+        return variants_in_project(self.project, label, "entity", self.tagging.boundary_policy())
+
     def show_variants(self) -> VariantsDialog:
         dialog = VariantsDialog(
             self.project.schema(),
-            lambda label: variants_in_project(
-                self.project, label, "entity", self.tagging.boundary_policy()
-            ),
+            self._variants_of,
             self,
         )
 

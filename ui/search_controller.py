@@ -15,6 +15,7 @@ from storage.session import DocumentSession
 from ui.document_controller import DocumentController
 from ui.document_view import Band, DocumentView
 from ui.plain_text import isolate
+from ui.search_index_progress import ensure_search_index
 from ui.search_panel import Hit, SearchPanel, context_of
 
 # Search hits are outlined, never filled: a fill would read as a label colour (it looked
@@ -75,6 +76,7 @@ class SearchController(QObject):
 
         hits: list[Hit] = []
         if project_wide:  # through the project's search index; texts are immutable
+            ensure_search_index(self.docs.project, self.panel)
             for h in iter_hits(
                 self.docs.project, query, proclitics=proclitics, exceptions=exceptions
             ):

@@ -22,6 +22,7 @@ from ui.document_controller import DocumentController
 from ui.document_view import DocumentView
 from ui.plain_text import ask, isolate, ltr, visible_controls
 from ui.search_controller import SearchController
+from ui.search_index_progress import ensure_search_index
 from ui.suggestions import SuggestionsController
 
 POLICIES = ("token", "strip_clitics")
@@ -247,6 +248,7 @@ class TaggingController(QObject):
         assert session is not None
         project = self.docs.project
         # Through the project's search index: only documents holding the surface are read.
+        ensure_search_index(project, self.dialog_parent)
         per_doc = tag_all_elsewhere(
             project, label, surface, boundary, skip_doc=session.doc.id, exceptions=exceptions
         )

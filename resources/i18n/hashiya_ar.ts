@@ -2179,4 +2179,15 @@ Details: {log}</source>
         <translation>فتح المشروع</translation>
     </message>
 </context>
+<context>
+    <name>search_index_progress</name>
+    <message>
+        <source>Indexing the project's texts for search (once)…</source>
+        <translation>فهرسة نصوص المشروع للبحث (مرة واحدة)…</translation>
+    </message>
+    <message>
+        <source>Search index</source>
+        <translation>فهرس البحث</translation>
+    </message>
+</context>
 </TS>
