@@ -144,9 +144,10 @@ def measure(path: Path, window: bool = True) -> dict[str, Any]:
         result["status_counts_ms"] = round(_ms(project.status_counts), 2)
         model.set_query(DocumentQuery())
         model.info(0)
-        far = project.document_page(DocumentQuery(), model.total - 1, 1)[0].id
-        # the list's row of the last document, its page not read yet (selecting it on open)
-        result["row_of_last_ms"] = round(_ms(lambda: model.info(model.row_of(far))), 2)
+        if model.total:
+            far = project.document_page(DocumentQuery(), model.total - 1, 1)[0].id
+            # the list's row of the last document, its page not read yet (selecting it on open)
+            result["row_of_last_ms"] = round(_ms(lambda: model.info(model.row_of(far))), 2)
         t0 = time.perf_counter()
         report = quick_check(path)
         result["quick_check_s"] = round(time.perf_counter() - t0, 2)
@@ -246,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{result['filter_status_ms']['max']} ms, source filter max "
                 f"{result['filter_source_ms']['max']} ms, sort max {result['sort_ms']['max']} ms, "
                 f"status counts {result['status_counts_ms']} ms, "
-                f"row of the last {result['row_of_last_ms']} ms, "
+                f"row of the last {result.get('row_of_last_ms', '-')} ms, "
                 f"quick check {result['quick_check_s']} s (built in {built:.1f} s)",
                 flush=True,
             )
