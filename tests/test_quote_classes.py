@@ -872,3 +872,33 @@ def test_ja_a_fi_the_statement_is_a_cue() -> None:
     t = "وقال المدير: «بدأنا». وجاء في بيان للشركة: «سنبدأ التطبيق الشهر المقبل»."
     assert [cue(t, s) for s in suggest_quotes(t)] == ["وقال", "وجاء"]
     assert found("وجاء في المرتبة الثانية فريق النصر بفارق نقطتين.") == []
+
+
+# --- third session: opinion verbs are no speech act (guideline and lexicon agree) -------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ويرى الخبير الاقتصادي أن أسعار النفط ستنخفض في الخريف.",
+        "وترى الباحثة أن المدارس تحتاج إلى مكتبات أكبر.",
+        "وارتأت اللجنة أن تؤجل الاجتماع إلى الأسبوع المقبل.",
+        "ويعتقد المزارعون أن المطر سيتأخر هذا العام.",
+        "ورأى المحلل أن السوق لن تتعافى قريبا.",
+    ],
+)
+def test_opinion_verbs_are_not_cues(sentence: str) -> None:
+    assert suggest_quotes(sentence) == [], found(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("وقال الخبير الاقتصادي إن أسعار النفط ستنخفض في الخريف.", "وقال"),
+        ("واعتبر الخبير الاقتصادي أن أسعار النفط ستنخفض في الخريف.", "واعتبر"),
+        ("وتوقع الخبير الاقتصادي أن أسعار النفط ستنخفض في الخريف.", "وتوقع"),
+    ],
+)
+def test_speech_verbs_next_to_opinion_verbs_stay(sentence: str, verb: str) -> None:
+    s = only(sentence)
+    assert cue(sentence, s) == verb
+    assert speaker(sentence, s) == "الخبير الاقتصادي"
+    assert content(sentence, s) == "أسعار النفط ستنخفض في الخريف"
