@@ -143,6 +143,8 @@ def test_a_selection_without_a_word_previews_nothing_to_tag(qtbot, window) -> No
     view.select_range(dot, dot + 1)
     assert view.tag_preview() is not None and view.tag_preview().range is None
     assert view.preview_caption() == view.tr("nothing to tag here")
+    box = view._caption_box(view.tag_preview())  # said where the selection is
+    assert box is not None and box.width() > 0
 
 
 # --- File > Import folder…, and dialogs that remember their folder -------------------------

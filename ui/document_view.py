@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QHelpEvent,
     QKeyEvent,
@@ -253,19 +254,19 @@ class DocumentView(QTextEdit):
             if preview is not None:
                 start, end = preview.range or preview.selection
                 for rect in self.range_rects(start, end):
-                    # the caption sits above the first line of the range
-                    self.viewport().update(
-                        rect.adjusted(-200, -rect.height(), 200, 4).toAlignedRect()
-                    )
+                    self.viewport().update(rect.adjusted(-2, -2, 2, 4).toAlignedRect())
+                box = self._caption_box(preview)
+                if box is not None:
+                    self.viewport().update(box.adjusted(-2, -2, 2, 2).toAlignedRect())
 
     def _set_alt_held(self, held: bool) -> None:
         if held != self.alt_held:
             self.alt_held = held
             self.refresh_preview()
 
-    def preview_caption(self) -> str:
+    def preview_caption(self, preview: TagPreview | None = None) -> str:
         """What the drawn preview says: which boundary policy made it, or that it is exact."""
-        preview = self._preview
+        preview = preview or self._preview
         if preview is None:
             return ""
         if preview.range is None:
@@ -279,11 +280,9 @@ class DocumentView(QTextEdit):
         """The range a label key would tag: a bracket under it (purple when snapped, orange when
         exact), distinct from the selection's own highlight, and a caption saying which."""
         preview = self._preview
-        if preview is None or preview.range is None:
+        if preview is None:
             return
-        rects = self.range_rects(*preview.range)
-        if not rects:
-            return
+        rects = self.range_rects(*preview.range) if preview.range is not None else []
         color = PREVIEW_COLORS["exact" if preview.policy == "exact" else "snapped"]
         painter.setPen(QPen(color, 2.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -292,17 +291,11 @@ class DocumentView(QTextEdit):
             painter.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
             painter.drawLine(QPointF(r.left(), y), QPointF(r.left(), y - 6))
             painter.drawLine(QPointF(r.right(), y), QPointF(r.right(), y - 6))
-        first = rects[0]
-        font = QFont(QGuiApplication.font())  # the interface's font: a note, not the article
-        font.setPointSizeF(max(8.0, self.point_size * 0.55))
-        painter.setFont(font)
-        caption = self.preview_caption()
-        metrics = painter.fontMetrics()
-        width = metrics.horizontalAdvance(caption) + 8
-        height = metrics.height() + 2
-        # at the range's start: its right end in this right-to-left view
-        left = max(0.0, first.right() - width)
-        box = QRectF(left, max(0.0, first.top() - height + 2), width, height)
+        box = self._caption_box(preview)
+        if box is None:
+            return
+        painter.setFont(self._caption_font())
+        caption = self.preview_caption(preview)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 230))
         painter.drawRoundedRect(box, 3, 3)
@@ -310,6 +303,25 @@ class DocumentView(QTextEdit):
         # the interface's direction, not the article's: an English caption reads left to right
         painter.setLayoutDirection(QGuiApplication.layoutDirection())
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, caption)
+
+    def _caption_font(self) -> QFont:
+        font = QFont(QGuiApplication.font())  # the interface's font: a note, not the article
+        font.setPointSizeF(max(8.0, self.point_size * 0.55))
+        return font
+
+    def _caption_box(self, preview: TagPreview) -> QRectF | None:
+        """Where the preview's caption is drawn (viewport coordinates): above the first line
+        of the range (of the selection when it holds no word), ending at its start (its right
+        end in this right-to-left view)."""
+        rects = self.range_rects(*(preview.range or preview.selection))
+        if not rects:
+            return None
+        first = rects[0]
+        metrics = QFontMetricsF(self._caption_font())
+        width = metrics.horizontalAdvance(self.preview_caption(preview)) + 8
+        height = metrics.height() + 2
+        left = max(0.0, first.right() - width)
+        return QRectF(left, max(0.0, first.top() - height + 2), width, height)
 
     def scroll_to(self, start: int, end: int) -> None:
         """Bring [start, end) on screen with the caret at its start, at least a few lines
