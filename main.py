@@ -388,9 +388,10 @@ def _add_suggest_parser(sub: argparse._SubParsersAction) -> None:
     sug.add_argument(
         "--min-confidence",
         type=_confidence,
-        default=0.0,
+        default=None,
         metavar="X",
-        help="leave out suggestions less confident than X (0..1, default 0)",
+        help="leave out suggestions less confident than X (0..1; default: quotes below 0.2, "
+        "the doubtful classes, are left out, other kinds are all kept)",
     )
     sug.add_argument(
         "--documents",

@@ -153,9 +153,23 @@ def pending(proposals: Sequence[Proposal], index: SpanIndex, rejected: set[Key])
     return keep
 
 
-def confident(proposals: Sequence[Proposal], min_confidence: float) -> list[Proposal]:
-    """The proposals whose confidence is at least min_confidence (0 keeps them all)."""
-    return [p for p in proposals if p.confidence >= min_confidence]
+# The confidence below which a kind's suggestions are not shown until the user chooses a
+# minimum (window: Suggestions > minimum confidence; `main.py suggest --min-confidence`).
+# Quotes: the doubtful classes of quote_rules (DOUBTFUL = 0.15: stray unclosed marks,
+# fragments nested in a quotation, mid-sentence quotations with no cue, quoted subjects) held
+# no quote of the dev split (docs/quote_rules.md, "Third session").
+DEFAULT_MIN_CONFIDENCE: dict[str, float] = {"quote": 0.2}
+
+
+def min_confidence_for(kind: str, min_confidence: float | None) -> float:
+    """The threshold for a kind: the chosen one, or the kind's default when none was chosen."""
+    return DEFAULT_MIN_CONFIDENCE.get(kind, 0.0) if min_confidence is None else min_confidence
+
+
+def confident(proposals: Sequence[Proposal], min_confidence: float | None) -> list[Proposal]:
+    """The proposals whose confidence is at least min_confidence (0 keeps them all; None: each
+    kind's DEFAULT_MIN_CONFIDENCE)."""
+    return [p for p in proposals if p.confidence >= min_confidence_for(p.kind, min_confidence)]
 
 
 def accepted_spans(proposals: Sequence[Proposal], schema: LabelSchema) -> list[Span]:

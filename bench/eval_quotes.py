@@ -39,7 +39,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from annotation.arabic import trim  # noqa: E402
-from annotation.proposals import Proposal, quote_proposals  # noqa: E402
+from annotation.proposals import (  # noqa: E402
+    DEFAULT_MIN_CONFIDENCE,
+    Proposal,
+    confident,
+    quote_proposals,
+)
 from annotation.quote_rules import suggest_quotes  # noqa: E402
 from annotation.span_index import SpanIndex  # noqa: E402
 from annotation.suggestions import agent_text, match_key  # noqa: E402
@@ -161,13 +166,12 @@ def check_gold(
 
 
 # --- suggestions ---------------------------------------------------------------------------------
-def suggestions(text: str, min_confidence: float = 0.0) -> list[Suggested]:
+def suggestions(text: str, min_confidence: float | None = None) -> list[Suggested]:
     """The F7 quote proposals on an article with nothing annotated, those below min_confidence
-    left out (as the window's confidence filter would)."""
+    left out as the window's confidence filter would (None: the window's default for quotes,
+    annotation.proposals.DEFAULT_MIN_CONFIDENCE)."""
     out = []
-    for p in quote_proposals(text, "eval", SpanIndex()):
-        if p.confidence < min_confidence:
-            continue
+    for p in confident(quote_proposals(text, "eval", SpanIndex()), min_confidence):
         out.append(Suggested((p.main.start, p.main.end), p.main.attrs.get("type", ""), *_parts(p)))
     return out
 
@@ -287,7 +291,7 @@ class Tally:
         }
 
 
-def score_article(article: GoldArticle, min_confidence: float = 0.0) -> Tally:
+def score_article(article: GoldArticle, min_confidence: float | None = None) -> Tally:
     found = suggestions(article.text, min_confidence)
     pairs = match(article.quotes, found)
     t = Tally(articles=1, gold=len(article.quotes), suggested=len(found), matched=len(pairs))
@@ -320,7 +324,7 @@ def _snip(text: str, r: Range | None, width: int = 60) -> str:
     return piece if len(piece) <= width else piece[: width // 2] + " … " + piece[-width // 2 :]
 
 
-def dev_errors(articles: Sequence[GoldArticle], min_confidence: float = 0.0) -> list[str]:
+def dev_errors(articles: Sequence[GoldArticle], min_confidence: float | None = None) -> list[str]:
     """One line per error on the `dev` articles only (the held-out `check` articles are never
     listed): missed gold quotes, suggestions that are not quotes, wrong speakers and cues."""
     lines = []
@@ -358,7 +362,9 @@ def dev_errors(articles: Sequence[GoldArticle], min_confidence: float = 0.0) -> 
     return lines
 
 
-def evaluate(articles: Sequence[GoldArticle], min_confidence: float = 0.0) -> dict[str, Any]:
+def evaluate(
+    articles: Sequence[GoldArticle], min_confidence: float | None = None
+) -> dict[str, Any]:
     groups: dict[str, Tally] = {name: Tally() for name in (*SPLITS, "all")}
     papers: dict[str, dict[str, Tally]] = defaultdict(dict)
     for article in articles:
@@ -488,7 +494,7 @@ def run(
     gold_path: Path = GOLD_PATH,
     zip_path: Path = ZIP_PATH,
     seed: bool = True,
-    min_confidence: float = 0.0,
+    min_confidence: float | None = None,
 ) -> dict[str, Any]:
     header, records = read_gold(gold_path)
     articles = check_gold(records, load_articles(zip_path))
@@ -518,9 +524,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--min-confidence",
         type=float,
-        default=0.0,
+        default=None,
         metavar="X",
-        help="leave out suggestions whose confidence is below X (default 0: all)",
+        help="leave out suggestions whose confidence is below X (default: the window's default "
+        f"for quotes, {DEFAULT_MIN_CONFIDENCE['quote']}; 0: all)",
     )
     args = parser.parse_args(argv)
     for path in (args.gold, args.zip):
@@ -543,7 +550,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         g = result["gold_file"]
         print(f"gold: {g['annotated']} of {g['articles']} articles annotated", end="")
         threshold = result["min_confidence"]
-        print(f"; suggestions with confidence >= {threshold}" if threshold else "")
+        if threshold is None:
+            threshold = DEFAULT_MIN_CONFIDENCE["quote"]
+            print(f"; suggestions with confidence >= {threshold} (the window's default)")
+        else:
+            print(f"; suggestions with confidence >= {threshold}" if threshold else "; all")
         print(report_text(result))
     return 0
 

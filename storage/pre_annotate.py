@@ -3,7 +3,7 @@
 Per document, in this order so that later suggesters see earlier ones: entities from the
 project's recommenders (trained once on the project's own human entities), then quotes (whose
 speakers may be those entities), then claims (inside the stored quotes). Suggestions below
-`min_confidence` and those rejected for the document before are left out. With `accept` they are
+`min_confidence` (None: each kind's default, annotation.proposals.DEFAULT_MIN_CONFIDENCE) and those rejected for the document before are left out. With `accept` they are
 stored through DocumentSession (validated, one transaction per document) marked
 origin=suggested with their confidence; otherwise they are written as native JSONL records
 (the document's text and meta, and the suggested entities/quotes/claims in the export format,
@@ -25,6 +25,7 @@ from annotation.documents import STATUSES
 from annotation.proposals import (
     Proposal,
     claim_proposals,
+    min_confidence_for,
     pending,
     quote_proposals,
     recommended_entity_proposals,
@@ -69,10 +70,10 @@ def _doc_ids(project: Any, statuses: Sequence[str]) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _keep(proposals: Iterable[Proposal], min_confidence: float, report: PreAnnotationReport):
+def _keep(proposals: Iterable[Proposal], min_confidence: float | None, report: PreAnnotationReport):
     kept = []
     for p in proposals:
-        if p.confidence < min_confidence:
+        if p.confidence < min_confidence_for(p.kind, min_confidence):
             report.below_threshold += 1
         else:
             kept.append(p)
@@ -85,7 +86,7 @@ def _suggest_document(
     kinds: Sequence[str],
     recommenders: EntityRecommenders | None,
     boundary: str,
-    min_confidence: float,
+    min_confidence: float | None,
     accept: bool,
     report: PreAnnotationReport,
 ) -> tuple[list[Proposal], SpanIndex]:
@@ -158,7 +159,7 @@ def pre_annotate(
     project: Any,
     *,
     kinds: Sequence[str] = SUGGEST_KINDS,
-    min_confidence: float = 0.0,
+    min_confidence: float | None = None,
     statuses: Sequence[str] = ("new",),
     accept: bool = False,
     out: Path | None = None,

@@ -144,7 +144,6 @@ INDIRECT: list[Gold] = [
     ("indirect", "لا تناقض بين قيمهم", "", ASSAD, "indirect"),
     ("indirect", "روسيا لا تستطيع", "", ASSAD, "mixed"),
     ("indirect", "موسكو تُساند", "", PUTIN, "indirect"),
-    ("indirect", "الوضع في العالم لا سيما", "", SHOIGU, "indirect"),
     ("indirect", "الطائرات الروسية شنّت", "", SHOIGU, "indirect"),
     ("indirect", "الوفد البريطاني أعرب", "", ("البيان الروسي",), "indirect"),
     ("indirect", "تدرس الطلب الروسي", "", ("بريطانيا",), "indirect"),
@@ -185,3 +184,9 @@ NOT_QUOTES = (
     "الجهاديين",
     "فرانس برس",
 )
+
+# A clause after an opinion verb with no quotation marks in it (ورأى شويغو أن…): gold until
+# issue 11's third session, when the guideline and the rules agreed that opinion and belief
+# verbs (رأى/يرى، ارتأى، يعتقد) report a private state, not a speech act, unless the clause
+# quotes the source's words in marks (the two ورأى أن … "…" clauses above stay, as mixed quotes).
+OPINION_NOT_QUOTES = ("الوضع في العالم لا سيما",)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotation.proposals import DEFAULT_MIN_CONFIDENCE, Proposal, confident
 from annotation.quote_rules import QuoteSuggestion, find_quote_pairs, suggest_quotes
 from annotation.suggestions import agent_text
 
@@ -902,3 +903,65 @@ def test_speech_verbs_next_to_opinion_verbs_stay(sentence: str, verb: str) -> No
     assert cue(sentence, s) == verb
     assert speaker(sentence, s) == "الخبير الاقتصادي"
     assert content(sentence, s) == "أسعار النفط ستنخفض في الخريف"
+
+
+def test_opinion_verb_with_the_speakers_words_in_marks_is_a_mixed_quote() -> None:
+    text = 'ورأى الوزير أن الشركات "تتهرب من الضرائب منذ سنوات" وأن القانون سيوقفها.'
+    s = only(text)
+    assert s.type == "mixed"
+    assert speaker(text, s) == "الوزير"
+    assert content(text, s).startswith("الشركات")
+
+
+def test_opinion_verb_names_the_speaker_a_later_cue_carries() -> None:
+    text = (
+        "وقال المدير إن المصنع سيفتح في الربيع. "
+        "ويرى المهندس سامي الخالد أن الآلات جاهزة. "
+        "وأشار إلى أن العمال تدربوا عليها."
+    )
+    out = suggest_quotes(text)
+    assert [content(text, s) for s in out] == [
+        "المصنع سيفتح في الربيع",
+        "العمال تدربوا عليها",
+    ]
+    assert speaker(text, out[1]) == "المهندس سامي الخالد"
+
+
+# --- third session: confidence ranks the doubtful classes below the default filter ---------------
+def test_unclosed_mark_after_a_cue_is_its_speech_elsewhere_doubtful() -> None:
+    text = 'وقال المدير: "سنفتتح المصنع في الربيع المقبل بعد انتهاء الصيانة'
+    s = only(text)
+    assert cue(text, s) == "وقال" and speaker(text, s) == "المدير"
+    assert s.confidence >= DEFAULT_MIN_CONFIDENCE["quote"]
+    stray = "وزار الوفد مزرعة «النخيل الكبرى في الواحة الشرقية قرب المدينة"
+    assert [x.confidence < DEFAULT_MIN_CONFIDENCE["quote"] for x in suggest_quotes(stray)] == [True]
+
+
+def test_no_cue_quotation_opening_its_sentence_goes_on_mid_sentence_is_doubtful() -> None:
+    text = "وقال المدير إن المصنع سيفتح في الربيع. و«سيعمل فيه ثلاثمئة عامل من أبناء المنطقة»."
+    s = [x for x in suggest_quotes(text) if x.marks is not None][0]
+    assert content(text, s) == "سيعمل فيه ثلاثمئة عامل من أبناء المنطقة"
+    assert speaker(text, s) == "المدير"
+    assert s.confidence >= DEFAULT_MIN_CONFIDENCE["quote"]
+    term = "وتشتهر القرية بحقولها حتى صار يقال عنها في الكتب «سلة الغذاء في كل الجنوب» منذ زمن."
+    doubtful = [x for x in suggest_quotes(term) if x.marks is not None]
+    assert doubtful and all(x.confidence < DEFAULT_MIN_CONFIDENCE["quote"] for x in doubtful)
+
+
+def test_fragment_nested_in_a_quotation_is_doubtful() -> None:
+    text = "وقال المدير: «سنطلق برنامج «المصنع الأخضر للطاقة النظيفة والمتجددة» في الربيع»."
+    out = suggest_quotes(text)
+    outer = [x for x in out if content(text, x).startswith("سنطلق")]
+    inner = [x for x in out if content(text, x).startswith("المصنع الأخضر")]
+    assert outer and outer[0].confidence >= DEFAULT_MIN_CONFIDENCE["quote"]
+    assert all(x.confidence < DEFAULT_MIN_CONFIDENCE["quote"] for x in inner)
+
+
+def test_default_filter_is_per_kind_and_zero_shows_all() -> None:
+    def prop(kind: str, conf: float) -> Proposal:
+        return Proposal(kind, 0, 1, "X", (), (), "test", conf)
+
+    props = [prop("quote", 0.15), prop("quote", 0.3), prop("entity", 0.1), prop("claim", 0.35)]
+    assert [p.confidence for p in confident(props, None)] == [0.3, 0.1, 0.35]
+    assert confident(props, 0.0) == props
+    assert [p.confidence for p in confident(props, 0.32)] == [0.35]

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from annotation.attribution import related_ids
 from annotation.clitics import exceptions_for
 from annotation.documents import STATUSES
+from annotation.proposals import min_confidence_for
 from annotation.variants import VariantGroup
 from storage.label_variants import variants_in_project
 from storage.project import Project
@@ -930,7 +931,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Minimum suggestion confidence"),
             self.tr("Show quote and claim suggestions with a confidence of at least (0–1):"),
-            self.prefs.min_confidence,
+            min_confidence_for("quote", self.prefs.min_confidence),
             0.0,
             1.0,
             2,

@@ -45,12 +45,16 @@ class ViewPreferences:
         self.settings.setValue("view/label_tags", bool(shown))
 
     @property
-    def min_confidence(self) -> float:
-        """Suggestions below this confidence are not shown (0 shows them all)."""
+    def min_confidence(self) -> float | None:
+        """Suggestions below this confidence are not shown (0 shows them all; None, never
+        chosen: each kind's default, annotation.proposals.DEFAULT_MIN_CONFIDENCE)."""
+        value = self.settings.value("suggestions/min_confidence", None)
+        if value is None:
+            return None
         try:
-            return float(str(self.settings.value("suggestions/min_confidence", 0.0)))
+            return float(str(value))
         except ValueError:
-            return 0.0
+            return None
 
     @min_confidence.setter
     def min_confidence(self, value: float) -> None:
