@@ -118,7 +118,10 @@ _MODALS = frozenset(
     for w in (
         "يجب يمكن يمكنها يمكنه ينبغي بد يجوز عليه عليها علينا يريد تريد نريد قبل بعد منذ "
         "سيما رغم برغم مجرد لمجرد طالما لولا يعني تعني "  # ولا سيما أن، رغم أن: not a complement of the cue
-        "أهمية ضرورة"  # لفت إلى أهمية أن تتسق…: a call, not what was said
+        "أهمية ضرورة "  # لفت إلى أهمية أن تتسق…: a call, not what was said
+        # third session: إلا أن is "however"; أن after a verb of trying, being able or wanting
+        # is a subjunctive "to" (فتحاول أن تتذكر…), not a reported clause
+        "إلا يحاول تحاول نحاول حاول حاولت يستطيع تستطيع نستطيع استطاع يود تود نود أراد أرادت"
     ).split()
 )
 _PRONOUN_PPS = frozenset(
@@ -975,6 +978,11 @@ def suggest_quotes(
     return [s for s in _resolve_carry(doc, raw) if not _opinion_cue(doc, s)]
 
 
+def _modal(key: str) -> bool:
+    """A word after which أن is no complementiser of a cue (يجب أن، رغم أن، فتحاول أن)."""
+    return key in _MODALS or (len(key) > 3 and key[0] in "وف" and key[1:] in _MODALS)
+
+
 def _opinion_cue(doc: _Doc, s: QuoteSuggestion) -> bool:
     """The suggestion's cue is an opinion verb (ويرى فلان أن…): what the source thinks, not
     what it said; the guideline counts no such quote (third session of issue 11) unless the
@@ -1181,6 +1189,15 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             qtype, frame = "mixed", (fstart, fend)
             reason = "quoted fragment inside reported speech"
         conf = 0.9 if pair.mark not in (STRAIGHT, "(") else 0.75
+        if (
+            qtype == "direct"
+            and n_words <= 4
+            and cue_match is not None
+            and cue_match.lemma == "وصف"
+        ):
+            # ووصفه بأنه «بلطجي معاد للسامية»: a label the source gave, not a proposition (the
+            # guideline marks وصف … بأنه "…" only when a clause goes on: "خطأ تاريخي" سيفسح…)
+            conf, reason = DOUBTFUL, "a description after وصف"
         content = (cs, ce)
         if qtype == "mixed":
             conf -= 0.15
@@ -1190,7 +1207,9 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
                     continue  # a second quoted fragment of the same clause
                 content = frame
             elif n_words <= 3:
-                conf -= 0.2  # a short quoted term with no أن: often a name or a scare quote
+                # a short quoted term with no أن (يعلن أسباب اختيار "لندن"، في حين "يفزع"): a name
+                # or a scare quote on unannotated articles, none on dev: doubtful
+                conf = DOUBTFUL
         out.append(
             (
                 QuoteSuggestion(
@@ -1592,7 +1611,7 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                 if j + 1 < len(doc.words) and doc.words[j + 1].key in _PRAYER_AFTER_INNAHU:
                     break  # «… وأن يسكنه الجنة إنه سميع مجيب»: a closing prayer
                 if (
-                    doc.words[j - 1].key not in _MODALS
+                    not _modal(doc.words[j - 1].key)
                     and m.lemma not in doc.lex.call_lemmas
                     and not _stock_phrase(doc, k, j, slo)
                 ):

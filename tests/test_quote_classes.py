@@ -965,3 +965,38 @@ def test_default_filter_is_per_kind_and_zero_shows_all() -> None:
     assert [p.confidence for p in confident(props, None)] == [0.3, 0.1, 0.35]
     assert confident(props, 0.0) == props
     assert [p.confidence for p in confident(props, 0.32)] == [0.35]
+
+
+# --- third session: more clauses that are not what was said -------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وتتهم الحكومة ومعها الحلفاء الجيران بتأجيج النزاع، إلا أن الجيران ينفون ذلك دائما.",
+        "تجعلك الذكرى تتساءل لماذا تغير العيد، فتحاول أن تتذكر أيام الطفولة.",
+    ],
+)
+def test_illa_anna_and_subjunctive_an_are_no_complementizers(sentence: str) -> None:
+    assert suggest_quotes(sentence) == [], found(sentence)
+
+
+def test_reported_clause_next_to_illa_anna_stays() -> None:
+    text = "وقال الوزير إن الجيران يؤججون النزاع، إلا أن الحوار مستمر."
+    s = only(text)
+    assert cue(text, s) == "وقال"
+    assert content(text, s).startswith("الجيران يؤججون النزاع")
+
+
+def test_short_quoted_term_without_an_and_a_bare_description_are_doubtful() -> None:
+    cut = DEFAULT_MIN_CONFIDENCE["quote"]
+    for text in (
+        'الاتحاد يعلن أسباب اختيار "جدة" لنهائي الكأس',
+        "ووصف الوزير المعارض بأنه «مخادع كبير».",
+    ):
+        out = [x for x in suggest_quotes(text) if x.marks is not None]
+        assert out and all(x.confidence < cut for x in out), found(text)
+    clause = 'ووصف الوزير القرار بأنه "خطوة في الاتجاه الصحيح نحو إصلاح التعليم في البلاد كلها".'
+    s = only(clause)
+    assert s.confidence >= cut and cue(clause, s) == "ووصف"
+    going_on = 'لكن الرئيس وصف الاتفاق بأنه "خطأ كبير" سيضر بالمنطقة كلها.'
+    s = only(going_on)
+    assert s.type == "mixed" and s.confidence >= cut
