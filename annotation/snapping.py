@@ -52,11 +52,19 @@ def snap(
         end = min(len(text), start + 1)
         if start > 0 and (start == len(text) or text[start].isspace()):
             start -= 1
-    first = _first_word(text, start, end)
-    if first is None:
-        return None
-    last = _last_word(text, start, end)
-    assert last is not None  # there is a word, so there is a last one
+    if end - start <= WINDOW:  # the usual selection: one window holds both ends
+        words = [t for t in tokens_around(text, start, end) if t.is_wordlike]
+        if not words:
+            return None
+        first, last = words[0], words[-1]
+    else:
+        found = _first_word(text, start, end)
+        if found is None:
+            return None
+        first = found
+        last_found = _last_word(text, start, end)
+        assert last_found is not None  # there is a word, so there is a last one
+        last = last_found
     s, e = first.start, last.end
     if policy == "strip_clitics" and split_proclitics is not None and first.type == "word":
         cut = split_proclitics(first.text)
