@@ -51,6 +51,7 @@ def only(text: str) -> QuoteSuggestion:
         ("وذكرت المديرة أن المصنع سيفتح في الربيع.", "وذكرت"),
         ("ونبّه المدير إلى أن المصنع سيفتح في الربيع.", "ونبّه"),
         ("وتساءل المدير: هل سيفتح المصنع في الربيع؟", "وتساءل"),
+        ("وأورد المدير أن المصنع سيفتح في الربيع.", "وأورد"),
     ],
 )
 def test_new_reporting_verbs(sentence: str, verb: str) -> None:
@@ -1000,3 +1001,11 @@ def test_short_quoted_term_without_an_and_a_bare_description_are_doubtful() -> N
     going_on = 'لكن الرئيس وصف الاتفاق بأنه "خطأ كبير" سيضر بالمنطقة كلها.'
     s = only(going_on)
     assert s.type == "mixed" and s.confidence >= cut
+
+
+def test_awrada_needs_its_clause() -> None:
+    for text in (
+        "وأوردت النشرة الرسمية تحسن أرقام التصدير في الربع الأول.",
+        "أوردت الباحثة تعريف الكاتب لأدب الرحلات في فصل كامل.",
+    ):
+        assert suggest_quotes(text) == [], found(text)
