@@ -1009,3 +1009,17 @@ def test_awrada_needs_its_clause() -> None:
         "أوردت الباحثة تعريف الكاتب لأدب الرحلات في فصل كامل.",
     ):
         assert suggest_quotes(text) == [], found(text)
+
+
+def test_a_text_quoted_whole_after_nassuha_or_jaa_fiha_is_shown() -> None:
+    cut = DEFAULT_MIN_CONFIDENCE["quote"]
+    for text in (
+        "ونشر الوزير على حسابه تغريدة نصها: «نبارك للطلاب نجاحهم ونتمنى لهم التوفيق».",
+        'وبعث المدير إلى الموظفين رسالة جاء فيها: "سنعمل معا حتى ننهي المشروع في موعده".',
+        'وتذكر الصحيفة تصريح الوزير الذي قال فيه: "لن نرفع الأسعار هذا العام أبدا".',
+    ):
+        out = [x for x in suggest_quotes(text) if x.marks is not None]
+        assert out and out[0].confidence >= cut, found(text)
+    label = 'وأنصحك أن تبحث عن الجملة التالية في محرك البحث: "تاريخ المدن القديمة في الجزيرة".'
+    out = [x for x in suggest_quotes(label) if x.marks is not None]
+    assert all(x.confidence < cut for x in out), found(label)
