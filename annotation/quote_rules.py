@@ -142,6 +142,7 @@ _NOT_REPORTING_BEFORE = frozenset(
 )
 _TEMPORAL_BEFORE_AN = frozenset(match_key(w) for w in "بعد قبل منذ وبعد وقبل".split())
 _TASHKEEL_CHARS = "".join(sorted(TASHKEEL))
+_NO_TASHKEEL = str.maketrans("", "", _TASHKEEL_CHARS + "\u0640")
 _NAMING_WORDS = frozenset(
     match_key(w)
     for w in (
@@ -623,6 +624,7 @@ class _Doc:
             or (w.key.startswith("لل") and len(w.key) > 4)
             or (w.key[:3] in ("بال", "كال") and len(w.key) > 5)
             or w.text.endswith(("\u064b", "\u064b\u0627", "\u0627\u064b"))
+            or _bi_pronoun(w.text)
         )
 
     # noun phrases
@@ -981,6 +983,25 @@ def suggest_quotes(
 def _modal(key: str) -> bool:
     """A word after which أن is no complementiser of a cue (يجب أن، رغم أن، فتحاول أن)."""
     return key in _MODALS or (len(key) > 3 and key[0] in "وف" and key[1:] in _MODALS)
+
+
+_BI_SUFFIXES = ("هما", "هم", "ها", "ه")  # written ه, not ة (match_key folds ة onto ه)
+_BI_NAMES = frozenset(("باسمه", "باسمها", "باسمهم", "باسمهما"))  # المتحدث باسمها: a title
+
+
+def _bi_pronoun(text: str) -> bool:
+    """ب + a noun with a pronoun suffix (بقدومه، بإعادته، بجانبه) or ب + the pronoun alone
+    (به، بها): an object or a circumstance, never part of a speaker's name (third session: the
+    speaker phrase ran on into it, إدارة الفندق بقدومه). A place such as بأبها (a two-letter
+    stem) stays."""
+    word = text.translate(_NO_TASHKEEL)
+    if not word.startswith("ب") or word in _BI_NAMES:
+        return False
+    for suffix in _BI_SUFFIXES:
+        if word.endswith(suffix):
+            stem = word[1 : -len(suffix)]
+            return stem == "" or len(stem) >= 3
+    return False
 
 
 def _opinion_cue(doc: _Doc, s: QuoteSuggestion) -> bool:

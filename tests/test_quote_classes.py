@@ -1023,3 +1023,17 @@ def test_a_text_quoted_whole_after_nassuha_or_jaa_fiha_is_shown() -> None:
     label = 'وأنصحك أن تبحث عن الجملة التالية في محرك البحث: "تاريخ المدن القديمة في الجزيرة".'
     out = [x for x in suggest_quotes(label) if x.marks is not None]
     assert all(x.confidence < cut for x in out), found(label)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("وعلمت إدارة الفندق بقدومه قبل يوم، وقالت إن النزلاء طلبوا لقاءه.", "إدارة الفندق"),
+        ("وأشاد المدرب بجانبه الدفاعي، وقال إن الفريق تحسن كثيرا.", "المدرب"),
+        ("وقال مدير فرع الجمعية بأبها إن الاحتفال سيقام غدا.", "مدير فرع الجمعية بأبها"),
+        ("وقال المتحدث باسمها إن الشركة ستعلن النتائج غدا.", "المتحدث باسمها"),
+    ],
+)
+def test_speaker_stops_at_bi_with_a_pronoun_suffix(text: str, who: str) -> None:
+    s = only(text)
+    assert speaker(text, s) == who
