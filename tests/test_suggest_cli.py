@@ -160,3 +160,24 @@ def test_refusals_are_one_line(
     assert main.main(["suggest", "--db", str(db), "--accept"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "origin" in err and "Traceback" not in err
+
+
+def test_default_leaves_doubtful_quotes_out_and_zero_keeps_them(tmp_path: Path) -> None:
+    path = tmp_path / "q.hashiya"
+    text = (
+        "وقال المدير إن المصنع سيفتح في الربيع.\n"
+        "وزار الوفد مزرعة «النخيل الكبرى في الواحة الشرقية قرب المدينة"
+    )
+    with Project(path, annotator="lead") as project:
+        project.add_document(Document.create(text, "q.txt"))
+
+    def quotes(*extra: str) -> list[float]:
+        out = tmp_path / "q.jsonl"
+        args = ["suggest", "--db", str(path), "--kinds", "quotes", *extra, "--out", str(out)]
+        assert main.main(args) == 0
+        lines = out.read_text(encoding="utf-8").splitlines()
+        return sorted(q["confidence"] for x in lines for q in json.loads(x)["quotes"])
+
+    default, everything = quotes(), quotes("--min-confidence", "0")
+    assert default == [0.6]
+    assert everything == [0.15, 0.6]
