@@ -1037,3 +1037,12 @@ def test_a_text_quoted_whole_after_nassuha_or_jaa_fiha_is_shown() -> None:
 def test_speaker_stops_at_bi_with_a_pronoun_suffix(text: str, who: str) -> None:
     s = only(text)
     assert speaker(text, s) == who
+
+
+def test_separate_context_opener_and_statement_are_no_speaker() -> None:
+    text = "في سياق منفصل، تحدث النائب سامي الخالد إلى الصحفيين، وقال: لن نقبل بهذا الوضع أبدا."
+    assert [speaker(text, s) for s in suggest_quotes(text)] == ["النائب سامي الخالد"]
+    text = (
+        "وأكد النائب سامي الخالد أن الحكومة ستستقيل. وقال في تصريح منفصل: لن نقبل بهذا الوضع أبدا."
+    )
+    assert [speaker(text, s) for s in suggest_quotes(text)] == ["النائب سامي الخالد"] * 2
