@@ -20,6 +20,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         test = getattr(item, "obj", None)
         if test is not None and is_hypothesis_test(test):
             item.add_marker(pytest.mark.property)
+    # Files that drive the window first: with a file per worker (make test), the slow files
+    # then start early instead of being the last ones left running on one core.
+    windowed = {item.path for item in items if "qtbot" in getattr(item, "fixturenames", ())}
+    items.sort(key=lambda item: item.path not in windowed)
     if SEED.exists() and WOJOOD.exists():
         return
     skip = pytest.mark.skip(reason=f"reference data not found at {SHARED} (clone beside ../shared)")
