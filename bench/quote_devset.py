@@ -141,6 +141,10 @@ FRESH_PER_SOURCE = 2
 # "batch": "dev2" and split "dev".
 DEV2_SEED = 20261130
 DEV2_PER_SOURCE = 2
+# A third dev batch (fourth session, one per newspaper, own seed), annotated before the rules
+# were run on it, once dev and dev2 were saturated; records carry "batch": "dev3".
+DEV3_SEED = 20261201
+DEV3_PER_SOURCE = 1
 
 
 def select_fresh(
@@ -195,6 +199,13 @@ def cmd_select(args: argparse.Namespace) -> int:
             {**c, "batch": "dev2"}
             for c in select_fresh(
                 list(articles.values()), _gold_urls(args.gold), DEV2_SEED, "dev", DEV2_PER_SOURCE
+            )
+        ]
+    elif args.dev3:
+        chosen = [
+            {**c, "batch": "dev3"}
+            for c in select_fresh(
+                list(articles.values()), _gold_urls(args.gold), DEV3_SEED, "dev", DEV3_PER_SOURCE
             )
         ]
     else:
@@ -503,6 +514,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--dev2",
         action="store_true",
         help="the second dev batch: articles not yet in --gold (DEV2_SEED, split dev)",
+    )
+    sel.add_argument(
+        "--dev3",
+        action="store_true",
+        help="the third dev batch: articles not yet in --gold (DEV3_SEED, split dev)",
     )
     sel.add_argument("--gold", type=Path, default=GOLD_PATH)
     sto = sub.add_parser("store", help="write anchored hand annotations into a project")
