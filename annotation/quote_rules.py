@@ -913,7 +913,18 @@ class _Doc:
                 and _is_circumstantial(w)
                 and self.words[k - 1].key not in _LINKING_VERBS
                 and not self._clause_follows(k)
+                and not _coordinated_accusative(self.words[k - 1], w)
             ):
+                return trim(self.text, pos, w.start, ".,\u060c")[1]
+            elif (
+                k > first + 2
+                and (c := self.cues[k]) is not None
+                and c.participle
+                and not c.ambiguous
+                and self._clause_follows(k)
+            ):
+                # «إن أي شخص … سيواجه إجراءات ضده مضيفا أن …»: a participle cue with its own
+                # clause starts the next quote even with no comma before it
                 return trim(self.text, pos, w.start, ".,\u060c")[1]
             k += 1
         return trim(self.text, pos, sent_end)[1]
@@ -941,7 +952,14 @@ class _Doc:
                 verb[:2] in _FUTURE_PREFIXES or (verb[0] in "يت" and length >= 10)
             )
         accusative = len(nxt.key) >= 4 and nxt.text.rstrip("\u0627").endswith("\u064b")
-        return accusative and nxt.key not in _ADVERBS and not self._clause_follows(k + 1)
+        # «، وتعدياً واضحاً على…»: و + an accusative noun (no participle's م) is coordinated
+        coordinated = nxt.key[:1] == "و" and nxt.key[1:2] != "م"
+        return (
+            accusative
+            and not coordinated
+            and nxt.key not in _ADVERBS
+            and not self._clause_follows(k + 1)
+        )
 
     def _clause_follows(self, k: int) -> bool:
         """A complementiser (or إلى/على + one) right after word k: the participle is a cue."""
@@ -951,6 +969,12 @@ class _Doc:
             if self.words[j].key not in self.lex.preps_after_cue:
                 return False
         return False
+
+
+def _coordinated_accusative(prev: Word, w: Word) -> bool:
+    """«تدخلاً فجًا ومرفوضًا»: و + an accusative right after another accusative is a
+    coordinated adjective or noun, not a circumstantial participle."""
+    return w.key[:1] == "و" and not prev.is_punct and prev.text.rstrip("\u0627").endswith("\u064b")
 
 
 def _is_circumstantial(w: Word) -> bool:
@@ -1640,8 +1664,12 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             other = doc.cues[j]
             if doc.is_mark(j) and w.start not in doc.mark_pair:
                 continue  # وأوضح لـ”الوئام ” المتحدث…: a stray mark that pairs with nothing
-            if doc.is_mark(j) or (j > k + 1 and other is not None and not other.ambiguous):
-                break
+            if doc.is_mark(j) or (
+                j > k + 1
+                and other is not None
+                and (not other.ambiguous or (other.participle and doc._clause_follows(j)))
+            ):
+                break  # (an ambiguous participle right before أن owns it: ، مؤكدين أن)
             if w.is_punct and w.text == ":":
                 nxt = doc.words[j + 1] if j + 1 < len(doc.words) else None
                 if nxt is not None and not nxt.is_punct and doc.lex.is_complementizer(nxt.key):

@@ -1046,3 +1046,58 @@ def test_separate_context_opener_and_statement_are_no_speaker() -> None:
         "وأكد النائب سامي الخالد أن الحكومة ستستقيل. وقال في تصريح منفصل: لن نقبل بهذا الوضع أبدا."
     )
     assert [speaker(text, s) for s in suggest_quotes(text)] == ["النائب سامي الخالد"] * 2
+
+
+# --- fourth session (dev3) ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "first", "second", "cue2"),
+    [
+        (
+            "وقال الوزير في تصريح له أمس إن أي مخالف سيواجه إجراءات صارمة مضيفا أن اللجنة "
+            "ستبدأ عملها غدا.",
+            "أي مخالف سيواجه إجراءات صارمة",
+            "اللجنة ستبدأ عملها غدا",
+            "مضيفا",
+        ),
+        (
+            "وأكدت المديرة أن المدرسة ستفتح أبوابها مبكرا مشيرة إلى إن الطلاب سيتسلمون الكتب "
+            "في اليوم الأول.",
+            "المدرسة ستفتح أبوابها مبكرا",
+            "الطلاب سيتسلمون الكتب في اليوم الأول",
+            "مشيرة",
+        ),
+    ],
+)
+def test_a_participle_cue_with_its_clause_starts_a_new_quote_without_a_comma(
+    text: str, first: str, second: str, cue2: str
+) -> None:
+    got = found(text)
+    assert [g[0] for g in got] == [first, second], got
+    assert got[1][1] == cue2 and got[1][2] == got[0][2]
+
+
+def test_a_participle_without_a_clause_still_does_not_cut_the_clause() -> None:
+    # مشيداً with a noun phrase after it is circumstantial (cuts); مؤكدا على + noun: no clause
+    text = "وأوضح المدير أن المشروع اكتمل مؤكدا على أهمية الصيانة الدورية للمباني."
+    assert [g[0] for g in found(text)] == ["المشروع اكتمل مؤكدا على أهمية الصيانة الدورية للمباني"]
+
+
+def test_coordinated_accusatives_do_not_end_the_clause() -> None:
+    text = (
+        "وأكد السفير أن هذه الخطوة تعد خرقاً واضحًا ومرفوضًا للاتفاق، وتعديًا صريحًا على حقوق الجيران."
+    )
+    assert [g[0] for g in found(text)] == [
+        "هذه الخطوة تعد خرقاً واضحًا ومرفوضًا للاتفاق، وتعديًا صريحًا على حقوق الجيران"
+    ]
+    # a circumstantial participle after a comma still ends it
+    text = "وأكد المدير أن المشروع اكتمل، رافضاً الحديث عن التكلفة."
+    assert [g[0] for g in found(text)] == ["المشروع اكتمل"]
+    text = "وأكد المدير أن المشروع اكتمل في موعده مثمناً جهود العاملين فيه."
+    assert [g[0] for g in found(text)] == ["المشروع اكتمل في موعده"]
+
+
+def test_a_call_participle_in_the_plural_blocks_the_complementiser() -> None:
+    text = "وأعرب الأهالي عن حزنهم الشديد، داعين الله أن يرحم الفقيدين."
+    assert suggest_quotes(text) == [], found(text)
+    text = "وأعرب الأهالي عن حزنهم، مؤكدين أن القرية لن تنسى الفقيدين."
+    assert [g[0] for g in found(text)] == ["القرية لن تنسى الفقيدين"]
