@@ -1562,8 +1562,10 @@ def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
     """Nearest cue before word ko in its sentence; a clear cue beats an ambiguous one."""
     fallback = None
     lo = doc.word_index(slo)
-    for j in range(ko - 1, max(lo, ko - 36) - 1, -1):
+    for j in range(ko - 1, max(lo, ko - 60) - 1, -1):
         m = doc.cues[j]
+        if j < ko - 36 and (m is None or m.ambiguous or fallback is not None):
+            continue  # far back only a clear cue whose أن/إن opens the quotation's clause
         if m is None or (
             j > 0
             and doc.words[j - 1].key in _RELATIVES
@@ -1577,6 +1579,8 @@ def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
         if m.ambiguous and not has_comp:
             if fallback is None:
                 fallback = j
+            continue
+        if j < ko - 36 and not has_comp:
             continue
         if _nested_cue(doc, j, lo):
             continue  # وأشارت الوكالة إلى أن البيانات كشفت أن … "…": the agency's quote
@@ -1633,6 +1637,12 @@ def _source_before(doc: _Doc, ko: int, slo: int) -> Range | None:
     return None
 
 
+# How far (in tokens) a cue's complementiser is looked for; past _COMP_REACH only a «، إن»
+# after a long circumstantial (قال فلان في تصريحات عقب … ليلة أمس، إن …) is taken.
+_COMP_REACH = 24
+_COMP_REACH_COMMA = 36
+
+
 def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Agent | str]]:
     text = doc.text
     out: list[tuple[QuoteSuggestion, Agent | str]] = []
@@ -1651,7 +1661,7 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             shi = doc.speech_end(shi)
         comp = colon = None
         j = k
-        while j + 1 < min(k + 24, len(doc.words)):
+        while j + 1 < min(k + _COMP_REACH_COMMA, len(doc.words)):
             j += 1
             w = doc.words[j]
             if w.start >= shi:
@@ -1690,6 +1700,7 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                     not _modal(doc.words[j - 1].key)
                     and m.lemma not in doc.lex.call_lemmas
                     and not _stock_phrase(doc, k, j, slo)
+                    and (j < k + _COMP_REACH or doc.words[j - 1].text in _COMMAS)
                 ):
                     comp = j
                 break

@@ -1101,3 +1101,31 @@ def test_a_call_participle_in_the_plural_blocks_the_complementiser() -> None:
     assert suggest_quotes(text) == [], found(text)
     text = "وأعرب الأهالي عن حزنهم، مؤكدين أن القرية لن تنسى الفقيدين."
     assert [g[0] for g in found(text)] == ["القرية لن تنسى الفقيدين"]
+
+
+_LONG_CIRCUMSTANCE = (
+    "قال سامي الخالد وكيل الجامعة في تصريحات صحفية عقب خطبة الإمام على “المفسدين” في "
+    "المسجد الكبير بحي الروضة ليلة الجمعة الماضية أمام جمع غفير من المصلين والزوار، إن "
+)
+
+
+def test_a_long_circumstance_before_comma_inna_keeps_the_cue() -> None:
+    text = _LONG_CIRCUMSTANCE + "الخطبة كانت طويلة وخرجت عن موضوعها الأصلي تماما."
+    got = found(text)
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("الخطبة كانت طويلة وخرجت عن موضوعها الأصلي تماما", "قال", "سامي الخالد وكيل الجامعة")
+    ], got
+    mixed = (
+        _LONG_CIRCUMSTANCE + "كلام الإمام أثناء الصلاة، بالمسجد الكبير في الحي، “لا ينبغي أن "
+        "يقال على المنبر”."
+    )
+    s = only(mixed)
+    assert s.type == "mixed" and cue(mixed, s) == "قال" and s.confidence >= 0.6
+    # far from any cue, with no أن/إن opening the clause, a quotation stays doubtful
+    far = (
+        "وتحدث سامي الخالد في الحفل الذي أقيم مساء أمس في القاعة الكبرى بحضور عدد كبير من "
+        "الطلاب والأساتذة وأولياء الأمور والضيوف من المدن المجاورة والمسؤولين عن التعليم في "
+        "المنطقة وممثلي الشركات الراعية للحفل والجمعيات الخيرية والأندية الرياضية والثقافية "
+        "بينما رفع الطلاب لوحة عليها “العلم نور والجهل ظلام في كل زمان ومكان”."
+    )
+    assert all(x.confidence < 0.6 for x in suggest_quotes(far) if x.marks), found(far)
