@@ -1765,6 +1765,10 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             if found is None or any(a < found[1] and found[0] < b for a, b in taken):
                 continue
             speaker = doc.speaker_for_cue(k, slo)
+            if isinstance(speaker, tuple) and speaker[0] >= found[0]:
+                speaker = _CARRY  # وأضاف نطالب…: the speech itself is no subject
+            elif isinstance(speaker, tuple) and speaker[1] > found[0]:
+                speaker = trim(text, speaker[0], found[0])
             out.append(
                 (
                     QuoteSuggestion(
@@ -1784,6 +1788,32 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
     return out
 
 
+_NOT_WE_ENDINGS = ("ه", "ات", "يا", "ين", "ان", "ون", "وي", "ي")
+
+
+def _name_word(key: str) -> bool:
+    """The second word of a name (نبيل الحربي، نصر بن فلان)."""
+    return key in _NP_CONNECTORS or (key.startswith("ال") and key.endswith("ي"))
+
+
+def _we_verb(w: Word, right_after_cue: bool) -> bool:
+    """A first-person plural verb opening unmarked speech: سنخاطب، سنطلب (future, after the cue
+    or its subject) or نطالب، نشكر (present, only right after a cue with no subject, where a
+    name in ن‍ would be its subject instead: that case needs a سـ)."""
+    key = w.key
+    if w.is_punct or "\u064b" in w.text or key.endswith(_NOT_WE_ENDINGS):
+        return False
+    if key.startswith("سن") and 5 <= len(key) <= 8:
+        return True
+    return (
+        right_after_cue
+        and key.startswith("ن")
+        and 4 <= len(key) <= 6
+        and key[1] not in "او"  # نايف، ناصر، نواف: names
+        and key not in _TITLE_NOUNS
+    )
+
+
 def _unmarked_speech(doc: _Doc, k: int, slo: int, shi: int) -> Range | None:
     """Direct speech with neither marks nor colon: the cue, its subject (and a relative
     apposition set off by commas), then the speaker's own pronoun (نحن، أنا، إننا) or a
@@ -1792,9 +1822,18 @@ def _unmarked_speech(doc: _Doc, k: int, slo: int, shi: int) -> Range | None:
     m = doc.cues[k]
     if m is None or m.ambiguous:
         return None
+    n = len(doc.words)
     np = doc.np_after(k, slo, shi)
     j = doc.word_index(np[1]) if np is not None else k + 1
-    n = len(doc.words)
+    if (
+        k + 2 < n
+        and doc.words[k + 1].start < shi
+        and _we_verb(doc.words[k + 1], True)
+        and not _name_word(doc.words[k + 2].key)
+    ):
+        j = k + 1  # وأضاف نطالب أيضا بـ…: no subject, the speaker's own verb
+    else:  # وقال الوزير سنخاطب…: the subject phrase stops at the speaker's own future verb
+        j = next((i for i in range(k + 2, j) if _we_verb(doc.words[i], False)), j)
     if j >= n or doc.words[j].start >= shi:
         return None
     if doc.words[j].text in _COMMAS and j + 1 < n and doc.words[j + 1].key in _RELATIVES:
@@ -1808,7 +1847,7 @@ def _unmarked_speech(doc: _Doc, k: int, slo: int, shi: int) -> Range | None:
         and w1.key.endswith("نا")
         and "\u064b" not in w1.text
     )
-    if w0.key not in _SPEECH_OPENING_PRONOUNS and not future_we:
+    if w0.key not in _SPEECH_OPENING_PRONOUNS and not future_we and not _we_verb(w0, j == k + 1):
         return None
     if doc.quoted[j] or doc.quoted[j + 1]:
         return None

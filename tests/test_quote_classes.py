@@ -1129,3 +1129,40 @@ def test_a_long_circumstance_before_comma_inna_keeps_the_cue() -> None:
         "بينما رفع الطلاب لوحة عليها “العلم نور والجهل ظلام في كل زمان ومكان”."
     )
     assert all(x.confidence < 0.6 for x in suggest_quotes(far) if x.marks), found(far)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "who"),
+    [
+        (
+            "وقال الوزير سنخاطب الشركات المعنية وسنطلب منها عدم رفع الأسعار.",
+            "سنخاطب الشركات المعنية وسنطلب منها عدم رفع الأسعار",
+            "الوزير",
+        ),
+        (
+            "وقال مدير الشركة سامي الخالد سنفتتح الفرع الجديد في الربيع.",
+            "سنفتتح الفرع الجديد في الربيع",
+            "مدير الشركة سامي الخالد",
+        ),
+        (
+            "وأكدت الجمعية أن المساعدات وصلت. وأضافت نطالب أيضا بفتح المعابر أمام القوافل.",
+            "نطالب أيضا بفتح المعابر أمام القوافل",
+            "الجمعية",
+        ),
+    ],
+)
+def test_unmarked_speech_opened_by_a_first_person_plural_verb(
+    text: str, words: str, who: str
+) -> None:
+    got = [g for g in found(text) if g[3] == "direct"]
+    assert [(g[0], g[2]) for g in got] == [(words, who)], found(text)
+
+
+def test_no_unmarked_speech_from_names_or_nouns_in_n_or_sin() -> None:
+    for text in (
+        "وقال الوزير سنوات العمل كانت طويلة.",
+        "وقال نايف الحربي في الحفل كلمة قصيرة.",
+        "وقال نبيل الحربي في الحفل كلمة قصيرة.",
+        "وأضاف ناصر في الحفل كلمة قصيرة.",
+    ):
+        assert suggest_quotes(text) == [], found(text)
