@@ -1462,6 +1462,18 @@ def _name_before_clause(doc: _Doc, pair: QuotePair) -> bool:
     )
 
 
+def _headline_medium(doc: _Doc, k0: int, colon: int) -> int | None:
+    """ "المتحدث باسم الوزارة لـ«الصحيفة»: كلام": the index of the لـ that names the outlet
+    spoken to, when the words from it to the colon are that outlet in quotation marks."""
+    for j in range(k0 + 1, colon - 2):
+        if doc.words[j].key != "ل" or not doc.is_mark(j + 1):
+            continue
+        pair = doc.mark_pair.get(doc.words[j + 1].start)
+        if pair is not None and pair.close is not None and doc.word_index(pair.close + 1) == colon:
+            return j
+    return None
+
+
 def _headline_lines(doc: _Doc) -> list[Range]:
     """Paragraphs, and the title repeated after "رابط الخبر بصحيفة …:" at a paragraph's end."""
     out: list[Range] = []
@@ -1482,12 +1494,15 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         k0, k1 = doc.word_index(ps), doc.word_index(pe)
         if k1 - k0 > 30:
             continue
-        colon = next((j for j in range(k0, min(k0 + 8, k1)) if doc.words[j].text == ":"), None)
+        colon = next((j for j in range(k0, min(k0 + 13, k1)) if doc.words[j].text == ":"), None)
         if colon is None or colon == k0 or any(doc.cues[j] for j in range(k0, colon)):
+            continue
+        medium = _headline_medium(doc, k0, colon)
+        if colon >= k0 + 8 and medium is None:
             continue
         if any(doc.lex.cue(doc.words[j].key) for j in range(k0, colon)):
             continue  # "وكأنهم يقولون: …": a cue the context rejected is still no headline
-        if doc.quoted[colon] or any(doc.is_mark(j) for j in range(k0, colon)):
+        if doc.quoted[colon] or any(doc.is_mark(j) for j in range(k0, medium or colon)):
             continue  # لعبة «ماينكرافت: بوكيت إيديشين»: a colon inside a name
         if any(doc.words[j].key in _NOT_SPEAKERS for j in range(k0, colon)):
             # "رابط الخبر بصحيفة …: <title>": a link line; its title may be "speaker: words"

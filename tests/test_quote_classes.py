@@ -1166,3 +1166,19 @@ def test_no_unmarked_speech_from_names_or_nouns_in_n_or_sin() -> None:
         "وأضاف ناصر في الحفل كلمة قصيرة.",
     ):
         assert suggest_quotes(text) == [], found(text)
+
+
+@pytest.mark.parametrize("medium", ["لـ «الوطن»", "لـ«الوطن»", "ل«الوطن»"])
+def test_headline_speech_with_the_outlet_spoken_to(medium: str) -> None:
+    text = f"المتحدث باسم وزارة الصحة {medium}: سنعلن النتائج الأسبوع المقبل\n\nوقال الوزير إن…"
+    got = found(text)
+    assert ("سنعلن النتائج الأسبوع المقبل", None, "المتحدث باسم وزارة الصحة", "direct") in got
+
+
+def test_no_headline_from_a_long_line_or_a_quoted_name_before_the_colon() -> None:
+    for text in (
+        "لعبة «ماينكرافت: بوكيت إيديشين» متاحة الآن على الهواتف",
+        "مهرجان «ليالي الصيف» في الحديقة العامة: عروض للأطفال كل مساء",
+        "زيارة الوفد الرسمي إلى المدينة الساحلية في الشمال الغربي من البلاد أمس: جولة قصيرة",
+    ):
+        assert suggest_quotes(text) == [], found(text)
