@@ -762,7 +762,23 @@ class _Doc:
         verb = self.main_verb(lo)
         if verb >= k or self.words[verb].key in _TOPIC_PREPOSITIONS:
             return None  # «وحول تفوق القنوات الخاصة…، قال:»: a fronted topic, no subject
-        return self.np_after(verb, lo, self.words[k].start)
+        np = self.np_after(verb, lo, self.words[k].start)
+        if np is None:
+            # «وتعقيبا على ذلك، رفض فلان…، قائلا:»: a fronted adverbial phrase up to an early
+            # comma; the verb after it has the subject
+            comma = next(
+                (
+                    i
+                    for i in range(verb + 1, min(verb + 7, k - 2))
+                    if self.words[i].text in _COMMAS or self.words[i].start >= self.words[k].start
+                ),
+                None,
+            )
+            if comma is not None and self.words[comma].text in _COMMAS:
+                nxt = comma + 1
+                if not self.words[nxt].is_punct and self.cues[nxt] is None:
+                    np = self.np_after(nxt, lo, self.words[k].start)
+        return np
 
     def main_verb(self, lo: int) -> int:
         """Index of the sentence's first word after adverbial openers (من جهته، إلى ذلك، ...)."""

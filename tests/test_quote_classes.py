@@ -1182,3 +1182,16 @@ def test_no_headline_from_a_long_line_or_a_quoted_name_before_the_colon() -> Non
         "زيارة الوفد الرسمي إلى المدينة الساحلية في الشمال الغربي من البلاد أمس: جولة قصيرة",
     ):
         assert suggest_quotes(text) == [], found(text)
+
+
+def test_a_participle_after_a_fronted_adverbial_takes_the_verbs_subject() -> None:
+    text = (
+        "وتقول الحكومة إن الأسعار سترتفع. وتعقيبا على ذلك، رفض سامي الخالد، رئيس الغرفة "
+        "التجارية، أن يعلق مباشرة، قائلا للصحيفة: «المحادثات مستمرة بين الطرفين حتى الآن»."
+    )
+    got = [g for g in found(text) if g[1] == "قائلا"]
+    assert [g[2] for g in got] == ["سامي الخالد"], found(text)
+    # with no verb and subject after the fronted phrase the speaker is still carried
+    text = "وتقول الحكومة إن الأسعار سترتفع. وتعقيبا على ذلك، قائلا: «المحادثات مستمرة بينهم»."
+    got = [g for g in found(text) if g[1] == "قائلا"]
+    assert [g[2] for g in got] == ["الحكومة"], found(text)
