@@ -1458,6 +1458,9 @@ def _name_before_clause(doc: _Doc, pair: QuotePair) -> bool:
         return False
     if doc.lex.is_complementizer(doc.words[k].key):
         return True
+    saying = doc.cues[k]
+    if saying is not None and saying.lemma == _SAYING_LEMMA and ko >= 1 and doc.cues[ko - 1]:
+        return True  # واختتم "فلان" بقوله: …: the subject between the cue and بقوله
     if ko >= 2 and (doc.cues[ko - 1] is not None or doc.cues[ko - 2] is not None):
         # أوضح مدير "فنون أبها" أحمد السروي، أن…: the name inside the speaker phrase
         for j in range(k, min(k + 7, len(doc.words))):
@@ -1607,7 +1610,10 @@ def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
             not doc.quoted[i] and doc.lex.is_complementizer(doc.words[i].key)
             for i in range(j + 1, ko)
         )
-        if m.ambiguous and not has_comp:
+        # «وقال فلان، معلقاً: "…"»، «واختتم فلان بقوله: "…"»: the word that introduces the
+        # quotation (right before its mark, or its colon) is its cue, ambiguous or not
+        introduces = j >= ko - 2 and all(doc.words[i].text == ":" for i in range(j + 1, ko))
+        if m.ambiguous and not has_comp and not introduces:
             if fallback is None:
                 fallback = j
             continue

@@ -1195,3 +1195,37 @@ def test_a_participle_after_a_fronted_adverbial_takes_the_verbs_subject() -> Non
     text = "وتقول الحكومة إن الأسعار سترتفع. وتعقيبا على ذلك، قائلا: «المحادثات مستمرة بينهم»."
     got = [g for g in found(text) if g[1] == "قائلا"]
     assert [g[2] for g in got] == ["الحكومة"], found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "verb"),
+    [
+        (
+            'وقال المدير سامي الخالد، معلقاً: "نفخر بما قدمه الفريق هذا العام من عمل كبير".',
+            "المدير سامي الخالد",
+            "معلقاً",
+        ),
+        (
+            "وتحدث المدير عن الموسم. واختتم الخالد بقوله: «نفخر بما قدمه الفريق هذا العام».",
+            "الخالد",
+            "بقوله",
+        ),
+        (
+            'وتحدث المدير عن الموسم. واختتم "الخالد" بقوله: "نفخر بما قدمه الفريق هذا العام".',
+            "الخالد",
+            "بقوله",
+        ),
+    ],
+)
+def test_the_word_that_introduces_the_quotation_is_its_cue(text: str, who: str, verb: str) -> None:
+    got = [g for g in found(text) if g[0].startswith("نفخر")]
+    assert [(g[1], g[2]) for g in got] == [(verb, who)], found(text)
+
+
+def test_an_ambiguous_cue_away_from_the_quotation_does_not_beat_a_clear_one() -> None:
+    # معلقة here is an adjective (pending), not the participle introducing the words
+    text = 'وقال الوزير إن القضية معلقة منذ عام، مضيفا: "سنحسمها قبل نهاية الشهر المقبل".'
+    got = [g for g in found(text) if g[0].startswith("سنحسمها")]
+    assert [g[1] for g in got] == ["مضيفا"], found(text)
+    text = 'واختتم "الخالد" حديثه بالشكر للجميع.'
+    assert suggest_quotes(text) == [], found(text)
