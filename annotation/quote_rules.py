@@ -1549,10 +1549,21 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         if j == k0 or ce <= cs or doc.opens_quote(cs) or any(a < ce and cs < b for a, b in taken):
             continue
         speaker = doc.to_agent((doc.words[k0].start, doc.words[j - 1].end))
+        first = doc.words[colon + 1]
+        # "الأزهر: يوقف الشيخ…": a third-person present verb after the colon reports what the
+        # named body does (an event), unless it is a modal (الوزير: يجب…): doubtful
+        event = first.key[:1] == "ي" and len(first.key) >= 4 and not _modal(first.key)
         out.append(
             (
                 QuoteSuggestion(
-                    (cs, ce), "direct", speaker, None, "headline 'speaker : words'", 0.4, None, None
+                    (cs, ce),
+                    "direct",
+                    speaker,
+                    None,
+                    "headline 'speaker : words'" + (" (an event verb)" if event else ""),
+                    DOUBTFUL if event else 0.4,
+                    None,
+                    None,
                 ),
                 speaker,
             )

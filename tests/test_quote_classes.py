@@ -1229,3 +1229,15 @@ def test_an_ambiguous_cue_away_from_the_quotation_does_not_beat_a_clear_one() ->
     assert [g[1] for g in got] == ["مضيفا"], found(text)
     text = 'واختتم "الخالد" حديثه بالشكر للجميع.'
     assert suggest_quotes(text) == [], found(text)
+
+
+def test_a_headline_with_a_third_person_present_verb_is_an_event_and_doubtful() -> None:
+    cut = DEFAULT_MIN_CONFIDENCE["quote"]
+    event = "الأزهر: يوقف الشيخ عن الخطابة في المسجد\n\nنص الخبر."
+    assert [x.confidence < cut for x in suggest_quotes(event)] == [True], found(event)
+    for speech in (
+        "وزير الصحة: يجب تطعيم الأطفال قبل المدارس\n\nنص الخبر.",
+        "وزير الصحة: نعمل على تطعيم الأطفال قبل المدارس\n\nنص الخبر.",
+        "وزير الصحة: الوضع الصحي مستقر في جميع المناطق\n\nنص الخبر.",
+    ):
+        assert [x.confidence >= cut for x in suggest_quotes(speech)] == [True], found(speech)
