@@ -1552,7 +1552,12 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         first = doc.words[colon + 1]
         # "الأزهر: يوقف الشيخ…": a third-person present verb after the colon reports what the
         # named body does (an event), unless it is a modal (الوزير: يجب…): doubtful
-        event = first.key[:1] == "ي" and len(first.key) >= 4 and not _modal(first.key)
+        event = (
+            first.key[:1] == "ي"
+            and len(first.key) >= 4
+            and first.key[-1] != "ه"  # يقظة، يومية: nouns
+            and not _modal(first.key)
+        )
         out.append(
             (
                 QuoteSuggestion(
@@ -1628,8 +1633,11 @@ def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
             if fallback is None:
                 fallback = j
             continue
-        if j < ko - 36 and not has_comp:
-            continue
+        if j < ko - 36 and (
+            not has_comp
+            or any(doc.words[i].text == ":" or doc.cues[i] is not None for i in range(j + 1, ko))
+        ):
+            continue  # (not across a colon or another cue word: صرح كثير منهم: أنهم … قال فيه: "…")
         if _nested_cue(doc, j, lo):
             continue  # وأشارت الوكالة إلى أن البيانات كشفت أن … "…": the agency's quote
         return j
@@ -1729,6 +1737,8 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             ):
                 break  # (an ambiguous participle right before أن owns it: ، مؤكدين أن)
             if w.is_punct and w.text == ":":
+                if j >= k + _COMP_REACH:
+                    break  # past the usual reach only «، إن» is taken, not a colon
                 nxt = doc.words[j + 1] if j + 1 < len(doc.words) else None
                 if nxt is not None and not nxt.is_punct and doc.lex.is_complementizer(nxt.key):
                     comp = j + 1  # قال المدرب: إن الهدف…: reported speech after all
@@ -1836,7 +1846,7 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
     return out
 
 
-_NOT_WE_ENDINGS = ("ه", "ات", "يا", "ين", "ان", "ون", "وي", "ي")
+_NOT_WE_ENDINGS = ("ه", "ات", "يا", "ين", "ان", "ون", "وي", "ي", "ا", "هم", "كم")
 
 
 def _name_word(key: str) -> bool:
@@ -1875,6 +1885,7 @@ def _unmarked_speech(doc: _Doc, k: int, slo: int, shi: int) -> Range | None:
     j = doc.word_index(np[1]) if np is not None else k + 1
     if (
         k + 2 < n
+        and m.proclitic
         and doc.words[k + 1].start < shi
         and _we_verb(doc.words[k + 1], True)
         and not _name_word(doc.words[k + 2].key)
@@ -1895,7 +1906,11 @@ def _unmarked_speech(doc: _Doc, k: int, slo: int, shi: int) -> Range | None:
         and w1.key.endswith("نا")
         and "\u064b" not in w1.text
     )
-    if w0.key not in _SPEECH_OPENING_PRONOUNS and not future_we and not _we_verb(w0, j == k + 1):
+    if (
+        w0.key not in _SPEECH_OPENING_PRONOUNS
+        and not future_we
+        and not _we_verb(w0, j == k + 1 and bool(m.proclitic))
+    ):
         return None
     if doc.quoted[j] or doc.quoted[j + 1]:
         return None

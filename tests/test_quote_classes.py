@@ -1129,6 +1129,16 @@ def test_a_long_circumstance_before_comma_inna_keeps_the_cue() -> None:
         "بينما رفع الطلاب لوحة عليها “العلم نور والجهل ظلام في كل زمان ومكان”."
     )
     assert all(x.confidence < 0.6 for x in suggest_quotes(far) if x.marks), found(far)
+    # a far cue does not reach across a colon or another cue word to a quotation
+    across = (
+        "وصرح كثير من الوزراء والسفراء في مناسبات عديدة سابقا ولاحقا: أنهم لم يقابلوا سياسيا "
+        "مثله في حياتهم الطويلة في العمل الدبلوماسي والسياسي في كل أنحاء العالم، ومن ذلك "
+        "تصريح الرئيس الذي قال فيه في المؤتمر الصحفي المشترك مع نظيره في العاصمة بعد "
+        "انتهاء القمة: “أجيال من القادة استفادت من رؤيته الثاقبة وحكمته في إدارة الأزمات”."
+    )
+    assert [s.cue and across[s.cue[0] : s.cue[1]] for s in suggest_quotes(across) if s.marks] != [
+        "وصرح"
+    ], found(across)
 
 
 @pytest.mark.parametrize(
@@ -1164,6 +1174,8 @@ def test_no_unmarked_speech_from_names_or_nouns_in_n_or_sin() -> None:
         "وقال نايف الحربي في الحفل كلمة قصيرة.",
         "وقال نبيل الحربي في الحفل كلمة قصيرة.",
         "وأضاف ناصر في الحفل كلمة قصيرة.",
+        "وكانت الولايات المتحدة قد أقرت نظاما أفضل للطرق بين المدن.",
+        "ونشرت الموظفة الصورة، لكنها نفت نشرها النص.",
     ):
         assert suggest_quotes(text) == [], found(text)
 
@@ -1239,5 +1251,6 @@ def test_a_headline_with_a_third_person_present_verb_is_an_event_and_doubtful() 
         "وزير الصحة: يجب تطعيم الأطفال قبل المدارس\n\nنص الخبر.",
         "وزير الصحة: نعمل على تطعيم الأطفال قبل المدارس\n\nنص الخبر.",
         "وزير الصحة: الوضع الصحي مستقر في جميع المناطق\n\nنص الخبر.",
+        "وزير الداخلية: يقظة رجال الأمن رادع لكل من يعبث بالأمن\n\nنص الخبر.",
     ):
         assert [x.confidence >= cut for x in suggest_quotes(speech)] == [True], found(speech)
