@@ -1634,10 +1634,13 @@ def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
                 fallback = j
             continue
         if j < ko - 36 and (
-            not has_comp
+            not any(
+                doc.lex.is_complementizer(doc.words[i].key) and doc.words[i - 1].text in _COMMAS
+                for i in range(j + 2, ko)
+            )
             or any(doc.words[i].text == ":" or doc.cues[i] is not None for i in range(j + 1, ko))
         ):
-            continue  # (not across a colon or another cue word: صرح كثير منهم: أنهم … قال فيه: "…")
+            continue  # far: only «، إن», not across a colon or another cue (صرح …: أنهم … قال فيه: "…")
         if _nested_cue(doc, j, lo):
             continue  # وأشارت الوكالة إلى أن البيانات كشفت أن … "…": the agency's quote
         return j
