@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -62,3 +64,21 @@ def press(qtbot, win, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     win.view.setFocus()
     qtbot.keyClick(win.view, key, modifiers)
     QApplication.processEvents()
+
+
+@contextmanager
+def interface_language(language: str) -> Iterator[str]:
+    """The interface in `language` for one test, English put back after it (the QApplication
+    is shared by the whole session)."""
+    from ui.app import application
+    from ui.i18n import install_language
+
+    app = application()
+    translators = install_language(app, language)
+    try:
+        yield language
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        app.setProperty("hashiya_language", "en")

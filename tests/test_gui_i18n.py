@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.gui_support import close_window, isolate, wait_for_import
+from tests.gui_support import close_window, interface_language, isolate, wait_for_import
 
 pytestmark = pytest.mark.gui
 
@@ -63,18 +63,9 @@ def latin_words(text: str, codes: set[str]) -> list[str]:
 
 @pytest.fixture
 def language(request) -> Iterator[str]:
-    """Install the interface language for one test and put English back after it (the
-    QApplication is shared by the whole session)."""
-    from ui.app import application
-    from ui.i18n import install_language
-
-    app = application()
-    translators = install_language(app, request.param)
-    yield request.param
-    for t in translators:
-        app.removeTranslator(t)
-    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    app.setProperty("hashiya_language", "en")
+    """The interface language for one test (tests.gui_support.interface_language)."""
+    with interface_language(request.param) as language:
+        yield language
 
 
 def open_project(qtbot, monkeypatch, tmp_path: Path):

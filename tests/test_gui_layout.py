@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from tests.gui_support import close_window, isolate, press, wait_for_import
+from tests.gui_support import close_window, interface_language, isolate, press, wait_for_import
 from ui.panes import panel_of
 
 pytestmark = pytest.mark.gui
@@ -33,18 +33,9 @@ LAPTOP = (1024, 700)
 
 @pytest.fixture(params=["en", "ar"])
 def language(request) -> Iterator[str]:
-    """The interface language for one test, English put back after it (the QApplication is
-    shared by the whole session)."""
-    from ui.app import application
-    from ui.i18n import install_language
-
-    app = application()
-    translators = install_language(app, request.param)
-    yield request.param
-    for t in translators:
-        app.removeTranslator(t)
-    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    app.setProperty("hashiya_language", "en")
+    """The interface language for one test (tests.gui_support.interface_language)."""
+    with interface_language(request.param) as language:
+        yield language
 
 
 def open_at(qtbot, db: Path, size: tuple[int, int] = LAPTOP):

@@ -11,6 +11,7 @@ from annotation import snapping
 from annotation.clitics import splitter
 from annotation.snapping import snap, trim
 from annotation.tokens import tokens_around
+from tests.hypothesis_budget import examples
 
 _SPLIT = splitter()
 
@@ -43,7 +44,7 @@ PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     pieces=st.lists(PIECES, min_size=1, max_size=60),
     a=st.integers(min_value=0, max_value=400),
