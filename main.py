@@ -41,6 +41,7 @@ from storage.formats.cli import (
 
 if TYPE_CHECKING:
     from annotation.schema import LabelSchema
+    from storage.export_run import ExportOptions
     from storage.project import Project
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -477,9 +478,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_REFUSED
 
 
+def _export_options(args: argparse.Namespace) -> ExportOptions:
+    """The native and CoNLL exports' options as the Export dialog builds them."""
+    from annotation.layers import DEFAULT_LAYER
+    from storage.export_run import ExportOptions
+
+    return ExportOptions(
+        fmt=args.format,
+        status=args.status,
+        kinds=tuple(args.kinds),
+        layer=args.layer or DEFAULT_LAYER,
+        clitics=args.clitics,
+    )
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    from storage.export_run import route
-    from storage.exporter import export_jsonl
+    from storage.export_run import route, write
 
     out: Path = args.out
     if out.exists() and out.resolve() == args.db.resolve():
@@ -489,21 +503,28 @@ def cmd_export(args: argparse.Namespace) -> int:
         return cmd_export_interop(args)
     if out.is_dir():
         raise _UserError(f"{out}: is a folder; --out needs a file name")
-    if way == "conll":
-        return cmd_export_conll(args)
-    from annotation.layers import DEFAULT_LAYER
-
-    layer = args.layer or DEFAULT_LAYER
     with _open_project(args.db, must_exist=True, readonly=True) as project:
         try:
-            report = export_jsonl(project, out, status=args.status, kinds=args.kinds, layer=layer)
+            result = write(project, out, _export_options(args))
         except OSError as exc:
             raise _UserError(f"{out}: cannot write the export ({exc.strerror or exc})") from None
-    print(
-        f"exported {report.documents} document{'s' if report.documents != 1 else ''}, "
-        f"{report.spans} span{'s' if report.spans != 1 else ''} to {out}"
-    )
-    return _report_undecided(args.db, report.undecided)
+    if way == "conll":
+        print(
+            f"exported {result.documents} document{'s' if result.documents != 1 else ''}, "
+            f"{result.sentences} sentences, {result.tokens} tokens, {result.spans} entities "
+            f"to {out}"
+            + (
+                f" ({result.unaligned} entities cover no token and were left out)"
+                if result.unaligned
+                else ""
+            )
+        )
+    else:
+        print(
+            f"exported {result.documents} document{'s' if result.documents != 1 else ''}, "
+            f"{result.spans} span{'s' if result.spans != 1 else ''} to {out}"
+        )
+    return _report_undecided(args.db, result.undecided)
 
 
 def _report_undecided(db: Path, undecided: Sequence[str]) -> int:
@@ -514,35 +535,6 @@ def _report_undecided(db: Path, undecided: Sequence[str]) -> int:
             "(curate it, or choose --layer annotator:NAME or all)"
         )
     return EXIT_REFUSED if undecided else EXIT_OK
-
-
-def cmd_export_conll(args: argparse.Namespace) -> int:
-    from annotation.layers import DEFAULT_LAYER
-    from storage.exporter import export_conll
-
-    out: Path = args.out
-    with _open_project(args.db, must_exist=True, readonly=True) as project:
-        try:
-            report = export_conll(
-                project,
-                out,
-                fmt=args.format,
-                clitics=args.clitics,
-                status=args.status,
-                layer=args.layer or DEFAULT_LAYER,
-            )
-        except OSError as exc:
-            raise _UserError(f"{out}: cannot write the export ({exc.strerror or exc})") from None
-    print(
-        f"exported {report.documents} document{'s' if report.documents != 1 else ''}, "
-        f"{report.sentences} sentences, {report.tokens} tokens, {report.entities} entities to {out}"
-        + (
-            f" ({report.unaligned} entities cover no token and were left out)"
-            if report.unaligned
-            else ""
-        )
-    )
-    return _report_undecided(args.db, report.undecided)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -116,64 +116,79 @@ class ExportOutcome:
     paths: list[Path]
     losses: list[str] = field(default_factory=list)  # one line per kind of loss
     undecided: list[str] = field(default_factory=list)  # documents the default layer left out
+    sentences: int = 0  # CoNLL and tokens-jsonl only
+    tokens: int = 0
+    unaligned: int = 0  # CoNLL: entities that cover no token, left out
+
+
+def write(project: Any, out: Path, options: ExportOptions) -> ExportOutcome:
+    """Write the export with the core function its route chooses: the one place the command
+    line and the Export dialog reach the writers. Raises what they raise (OSError, ValueError
+    for an option the format refuses, ImportError for a missing optional package)."""
+    from storage.exporter import export_conll, export_jsonl
+    from storage.formats.interop import export_project
+
+    fmt = options.fmt
+    way = route(fmt, options.split)
+    if way == "interop":
+        result = export_project(
+            project,
+            fmt,
+            out,
+            status=options.status,
+            kinds=options.kinds,
+            offsets=options.offsets,
+            clitics=options.clitics,
+            as_predictions=options.as_predictions,
+            layout=options.layout,
+            split=options.split,
+            seed=options.seed,
+            stratify=options.stratify,
+            layer=options.layer,
+        )
+        return ExportOutcome(
+            result.documents,
+            result.spans,
+            list(result.paths),
+            result.loss_lines(),
+            list(result.undecided),
+        )
+    if way == "native":
+        report = export_jsonl(
+            project, out, status=options.status, kinds=options.kinds, layer=options.layer
+        )
+        return ExportOutcome(report.documents, report.spans, [out], [], list(report.undecided))
+    conll_report = export_conll(
+        project, out, fmt=fmt, clitics=options.clitics, status=options.status,
+        layer=options.layer,
+    )  # fmt: skip
+    losses = (
+        [f"{conll_report.unaligned} entities cover no token and were left out"]
+        if conll_report.unaligned
+        else []
+    )
+    return ExportOutcome(
+        conll_report.documents,
+        conll_report.entities,
+        [out],
+        losses,
+        list(conll_report.undecided),
+        sentences=conll_report.sentences,
+        tokens=conll_report.tokens,
+        unaligned=conll_report.unaligned,
+    )
 
 
 def run(project: Any, out: Path, options: ExportOptions) -> ExportOutcome:
-    """Write the export; ExportRefused (one line) for anything the user can act on."""
-    from storage.exporter import export_conll, export_jsonl
+    """Check the options as the command line does, then write the export; ExportRefused (one
+    line) for anything the user can act on."""
     from storage.formats.cli import _missing
-    from storage.formats.interop import export_project
 
     check(options, out, Path(project.path) if hasattr(project, "path") else None)
-    fmt = options.fmt
     try:
-        way = route(fmt, options.split)
-        if way == "interop":
-            result = export_project(
-                project,
-                fmt,
-                out,
-                status=options.status,
-                kinds=options.kinds,
-                offsets=options.offsets,
-                clitics=options.clitics,
-                as_predictions=options.as_predictions,
-                layout=options.layout,
-                split=options.split,
-                seed=options.seed,
-                stratify=options.stratify,
-                layer=options.layer,
-            )
-            return ExportOutcome(
-                result.documents,
-                result.spans,
-                list(result.paths),
-                result.loss_lines(),
-                list(result.undecided),
-            )
-        if way == "native":
-            report = export_jsonl(
-                project, out, status=options.status, kinds=options.kinds, layer=options.layer
-            )
-            return ExportOutcome(report.documents, report.spans, [out], [], list(report.undecided))
-        conll_report = export_conll(
-            project, out, fmt=fmt, clitics=options.clitics, status=options.status,
-            layer=options.layer,
-        )  # fmt: skip
-        losses = (
-            [f"{conll_report.unaligned} entities cover no token and were left out"]
-            if conll_report.unaligned
-            else []
-        )
-        return ExportOutcome(
-            conll_report.documents,
-            conll_report.entities,
-            [out],
-            losses,
-            list(conll_report.undecided),
-        )
+        return write(project, out, options)
     except ImportError as exc:
-        raise ExportRefused(_missing(fmt, exc)) from None
+        raise ExportRefused(_missing(options.fmt, exc)) from None
     except OSError as exc:
         raise ExportRefused(f"{out}: cannot write the export ({exc.strerror or exc})") from None
     except ValueError as exc:
@@ -205,5 +220,6 @@ __all__: Sequence[str] = (
     "route",
     "run",
     "suffix",
+    "write",
     "writes_folder",
 )

@@ -80,8 +80,9 @@ def add_interop_export_options(exp: argparse.ArgumentParser) -> None:
 
 def cmd_export_interop(args: argparse.Namespace) -> int:
     from annotation.errors import HashiyaError
+    from annotation.layers import DEFAULT_LAYER
     from storage.datasets import parse_split
-    from storage.formats.interop import export_project
+    from storage.export_run import ExportOptions, write
     from storage.project import Project
 
     fmt = args.format
@@ -103,23 +104,22 @@ def cmd_export_interop(args: argparse.Namespace) -> int:
     if not args.db.exists():
         _err(f"{args.db}: no such project file")
         return EXIT_REFUSED
-    with Project(args.db) as project:
+    options = ExportOptions(
+        fmt=fmt,
+        status=args.status,
+        kinds=tuple(args.kinds),
+        layer=getattr(args, "layer", None) or DEFAULT_LAYER,
+        offsets=args.offsets,
+        clitics=args.clitics,
+        layout=args.layout,
+        as_predictions=args.as_predictions,
+        split=tuple(split) if split is not None else None,
+        seed=args.seed,
+        stratify=args.stratify,
+    )
+    with Project(args.db, readonly=True) as project:
         try:
-            result = export_project(
-                project,
-                fmt,
-                out,
-                status=args.status,
-                kinds=args.kinds,
-                offsets=args.offsets,
-                clitics=args.clitics,
-                as_predictions=args.as_predictions,
-                layout=args.layout,
-                split=split,
-                seed=args.seed,
-                stratify=args.stratify,
-                layer=getattr(args, "layer", None),
-            )
+            result = write(project, out, options)
         except ImportError as exc:
             _err(_missing(fmt, exc))
             return EXIT_REFUSED
@@ -129,7 +129,7 @@ def cmd_export_interop(args: argparse.Namespace) -> int:
         except OSError as exc:
             _err(f"{out}: cannot write the export ({exc.strerror or exc})")
             return EXIT_REFUSED
-    for line in result.loss_lines():
+    for line in result.losses:
         _err(line)
     where = out if split is None else f"{out}/ ({', '.join(p.name for p in result.paths)})"
     print(
