@@ -145,6 +145,10 @@ DEV2_PER_SOURCE = 2
 # were run on it, once dev and dev2 were saturated; records carry "batch": "dev3".
 DEV3_SEED = 20261201
 DEV3_PER_SOURCE = 1
+# A fourth dev batch (fifth session, same rule, own seed), annotated before the rules were run
+# on it; records carry "batch": "dev4".
+DEV4_SEED = 20261202
+DEV4_PER_SOURCE = 1
 
 
 def select_fresh(
@@ -206,6 +210,13 @@ def cmd_select(args: argparse.Namespace) -> int:
             {**c, "batch": "dev3"}
             for c in select_fresh(
                 list(articles.values()), _gold_urls(args.gold), DEV3_SEED, "dev", DEV3_PER_SOURCE
+            )
+        ]
+    elif args.dev4:
+        chosen = [
+            {**c, "batch": "dev4"}
+            for c in select_fresh(
+                list(articles.values()), _gold_urls(args.gold), DEV4_SEED, "dev", DEV4_PER_SOURCE
             )
         ]
     else:
@@ -519,6 +530,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--dev3",
         action="store_true",
         help="the third dev batch: articles not yet in --gold (DEV3_SEED, split dev)",
+    )
+    sel.add_argument(
+        "--dev4",
+        action="store_true",
+        help="the fourth dev batch: articles not yet in --gold (DEV4_SEED, split dev)",
     )
     sel.add_argument("--gold", type=Path, default=GOLD_PATH)
     sto = sub.add_parser("store", help="write anchored hand annotations into a project")
