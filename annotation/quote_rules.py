@@ -60,7 +60,9 @@ _STOP = frozenset(
         # second session: a conjunction, a circumstantial وهو, the object of أكد/لفت (a
         # masdar), media after ل (the outlet spoken to) are no part of the speaker
         "أنا انا نحن ونحن إننا اننا إنني انني وفي وعن وعلى ومع وإلى والى حين وحين منهن ولكن ولكنه ولكنها لأن لان لأنه لانه وهو وهي وهم أهمية ضرورة حرص عزم استعداد ترحيب تقدير اعتزاز "
-        "الانتباه النظر لراديو لمحطة لوكالات لصحف للإذاعة لمراسل لمراسلي للقناة للموقع"
+        "الانتباه النظر لراديو لمحطة لوكالات لصحف للإذاعة لمراسل لمراسلي للقناة للموقع "
+        # fifth session: time prepositions open a circumstance (وقال فلان عقب المباراة إن…)
+        "عقب إثر اثر أثناء اثناء إبان ابان فور القول"
     ).split()
 )
 _OPENERS = frozenset(
@@ -187,6 +189,7 @@ def _bare(key: str) -> str:
 
 
 _SPEECH_SENTENCES = 6
+_RELAY_LEMMA = "نقل"  # نقل عن فلان أن: the source is after عن (fifth session)
 _SAYING_LEMMA = "قول"  # بقوله: / قوله: the saying itself, a cue that opens new speech
 _FIRST_SECOND_PERSON = frozenset(
     match_key(w)
@@ -448,6 +451,10 @@ def _directional_pairs(text: str, ps: int, pe: int) -> list[QuotePair]:
             # «جتك الأخبار «، — an opener typed where the closer belongs (nothing opens after it)
             o, m = stack.pop()
             out.append(QuotePair(o, i, m, i))
+        elif c == "\u201c" and stack and stack[-1][1] == c and _after_sentence_end(text, i, ps):
+            # “…الفعل. “هذه…”: the quotation re-opened after a sentence end (one speech, the
+            # English convention), not a quotation nested in it
+            continue
         elif c in DIRECTIONAL:
             stack.append((i, c))
         elif c in CLOSERS:
@@ -463,6 +470,13 @@ def _directional_pairs(text: str, ps: int, pe: int) -> list[QuotePair]:
     for o, m in stack:
         out.append(QuotePair(o, None, m, pe))
     return out
+
+
+def _after_sentence_end(text: str, i: int, ps: int) -> bool:
+    j = i - 1
+    while j >= ps and text[j] in " \t":
+        j -= 1
+    return j >= ps and text[j] in ".!?\u061f"
 
 
 def _straight_role(text: str, i: int) -> str:
@@ -600,6 +614,8 @@ class _Doc:
                 nw = self.words[j]
                 if nw.is_punct and (nw.text == ":" or self.is_mark(j)):
                     return m
+                if nw.text == "." and j > k + 1 and _is_title_letter(self.words[j - 1].key):
+                    continue  # يرى الناقد د. فلان أنه…: the dot of a title, not a sentence end
                 if nw.is_punct and nw.text in _COMMAS and (j > k + 2 or m.lemma == _SAYING_LEMMA):
                     continue  # كشف فرع الهيئة بالعاصمة المقدسة، أن…
                 if nw.is_punct or self.lex.cue(nw.key) is not None:
@@ -697,6 +713,8 @@ class _Doc:
             elif i + 1 < len(self.words) and self.is_mark(i + 1):
                 after = self.short_name_at(i + 1)
                 if after is None:
+                    after = self._reversed_outlet(i + 1)
+                if after is None:
                     return j
                 i = after
             else:
@@ -710,6 +728,18 @@ class _Doc:
         if i >= len(self.words) or self.is_stop(i):
             return j
         return i
+
+    def _reversed_outlet(self, j: int) -> int | None:
+        """ل»الرياض» (a closing guillemet typed as the opener, so no pair): when word j is »
+        and another » follows within three words, the index of the word after it."""
+        if self.words[j].text != "\u00bb":
+            return None
+        for i in range(j + 1, min(j + 5, len(self.words))):
+            if self.words[i].text == "\u00bb":
+                return i + 1 if i > j + 1 else None
+            if self.words[i].is_punct:
+                return None
+        return None
 
     def short_name_at(self, j: int, max_words: int = 4) -> int | None:
         """When word j opens a closed quotation of at most max_words words, the index of the
@@ -803,6 +833,17 @@ class _Doc:
                         return self.to_agent(np)
                     break
                 if self.words[j].is_punct and self.words[j].text not in _COMMAS:
+                    break
+        if m.lemma == _RELAY_LEMMA and not m.participle:
+            # ونقلت الوكالة عن الوزير فلان أنه…: the one after عن speaks, the agency relays
+            for j in range(k + 1, min(k + 10, len(self.words))):
+                w = self.words[j]
+                if (w.is_punct and not self.is_mark(j)) or self.lex.is_complementizer(w.key):
+                    break  # (ونقل موقع "كذا" عن…: the outlet's name in marks is passed over)
+                if w.key == "عن":
+                    np = self.np_after(j, lo, len(self.text))
+                    if np is not None:
+                        return self.to_agent(np)
                     break
         if m.participle or m.lemma == _SAYING_LEMMA:  # مؤكداً / بقوله: the clause's speaker
             lo_k = self.word_index(lo)
@@ -922,6 +963,14 @@ class _Doc:
             if w.is_punct and w.text in _COMMAS and k + 1 < len(self.words):
                 if self._clause_break_after_comma(k, k - first, direct):
                     return trim(self.text, pos, w.start, ".")[1]
+            elif w.is_punct and w.text == "\u061b" and k + 1 < len(self.words):
+                # «أن الإيرادات ارتفعت؛ مبينة أن…»: speech runs on over ؛ (speech_end), but a
+                # cue within four words after it starts the next quote
+                for j in range(k + 1, min(k + 5, len(self.words))):
+                    if self.words[j].is_punct:
+                        break
+                    if self.cues[j] is not None:
+                        return trim(self.text, pos, w.start, ".")[1]
             elif k > first and (c := self.cues[k]) is not None and c.lemma == _SAYING_LEMMA:
                 return trim(self.text, pos, w.start, ".,\u060c")[1]  # أنه سيعتذر بقوله: …
             elif (
@@ -1100,6 +1149,8 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
         found = _cue_before(doc, ko, slo)
         after = _cue_after(doc, pair)
         if found is None or (after is not None and ko - found > 8):
+            if found is None and n_words <= 4 and _title_noun_before(doc, ko):
+                continue  # في كتابه المهم «…»، يرى فلان: a work's title, not its words
             if after is not None:
                 ck, speaker = after
                 cue = (doc.words[ck].start, doc.words[ck].end) if doc.cues[ck] else None
@@ -1442,6 +1493,9 @@ def _title_noun_before(doc: _Doc, ko: int) -> bool:
                 break
         if key in _TITLE_NOUNS:
             return True
+        for suffix in ("ته", "تها"):  # روايته، قصيدتها: the noun in ة (folded to ه) + his/her
+            if key.endswith(suffix) and key[: -len(suffix)] + "ه" in _TITLE_NOUNS:
+                return True
     return False
 
 
@@ -1924,7 +1978,7 @@ def _unmarked_speech(doc: _Doc, k: int, slo: int, shi: int) -> Range | None:
     return (cs, ce) if ce > cs else None
 
 
-_ACCORDING = frozenset(match_key(w) for w in "بحسب حسب حسبما وفق وفقا نقلا".split())
+_ACCORDING = frozenset(match_key(w) for w in "بحسب حسب حسبما وفق وفقا نقلا طبقا".split())
 _SOURCE_NOUNS = frozenset(
     match_key(w)
     for w in (
@@ -1933,7 +1987,7 @@ _SOURCE_NOUNS = frozenset(
         "إحصاءات إحصائيات إحصائية دراسة هيئة مركز مرصد مدير مديرة مديرية شرطة مكتب خبراء محللين "
         "مراقبين تصريحات تصريح أرقام بيانات نتائج استطلاع أمم منظمة جمعية شركة حكومة جيش "
         "مفوضية بنك صندوق مجلس لجنة نيابة محكمة ديوان سلطات أجهزة رئيس وزير محافظ أمين قائد "
-        "سفارة قنصلية جامعة معهد اتحاد نادي إدارة مؤسسة معلومات مقربين مقربون سكان"
+        "سفارة قنصلية جامعة معهد اتحاد نادي إدارة مؤسسة معلومات مقربين مقربون سكان برلمان كنيست"
     ).split()
 )
 
@@ -1946,6 +2000,26 @@ def _is_source_word(word: str) -> bool:
         if key.startswith(pre) and len(key) - len(pre) >= 3:
             cands.add(key[len(pre) :])
     return not cands.isdisjoint(_SOURCE_NOUNS)
+
+
+def _definite_source(doc: _Doc, source: Range) -> Range:
+    """A definite source phrase (للكنيست، لوزارة السياحة) goes on only through definite words:
+    the first word without ال after it is the verb of the attributed clause when the
+    attribution opens the sentence (وطبقا للكنيست تصدر إسرائيل…، ووفقا للوزارة ارتفع…)."""
+    k0, k1 = doc.word_index(source[0]), doc.word_index(source[1])
+    keys = [doc.words[i].key for i in range(k0, k1)]
+    if not keys:
+        return source
+    definite = keys[0].startswith(("لل", "ال", "وال")) or (
+        len(keys) > 1 and keys[1].startswith("ال")
+    )
+    if not definite:
+        return source
+    for i in range(k0 + 1, k1):
+        key = doc.words[i].key
+        if not key.startswith(("ال", "وال")) and key not in _NP_CONNECTORS:
+            return (source[0], doc.words[i - 1].end)
+    return source
 
 
 def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Agent | str]]:
@@ -1979,6 +2053,8 @@ def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
             if source is None and nxt is not None and nxt.key[:1] == "ل" and len(nxt.key) > 3:
                 rest = doc.np_after(head + 1, slo, shi)  # وفقاً للمركز الوطني
                 source = (nxt.start, rest[1] if rest else nxt.end)
+            if source is not None:  # وطبقا للكنيست تصدر…: the verb ends a definite source
+                source = _definite_source(doc, source)
             keys = doc.text[source[0] : source[1]].split() if source else []
             if not any(_is_source_word(x) for x in keys):
                 continue
@@ -2005,12 +2081,27 @@ def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
             )
             if comma is not None:  # وبحسب تقرير … نُشر في مايو الماضي، فقد شهدت…
                 j = comma if doc.words[comma].is_punct else comma + 1
+            if j + 1 < n and doc.words[j].is_punct and doc.words[j + 1].key in _RELATIVES:
+                # وطبقا للمصدر، الذي رفض الإفصاح عن اسمه…، فإن…: past the relative clause
+                j = next(
+                    (
+                        i + 1
+                        for i in range(j + 2, min(j + 24, n))
+                        if doc.words[i].start < shi
+                        and doc.words[i].key in ("فان", "فانه", "فانها", "ان")
+                    ),
+                    j,
+                )
             while j < n and doc.words[j].is_punct and doc.words[j].text in _COMMAS:
                 j += 1
             if j < n and doc.words[j].key in ("فان", "فانه", "فانها", "ان", "فقد"):
                 j += 1
-            if j >= n:
-                continue
+            if (
+                j >= n
+                or "\n" in doc.text[source[1] : doc.words[j].start]
+                or doc.words[j].key in _NOT_SPEAKERS
+            ):
+                continue  # «نقلا عن صحيفة كذا» closing an article (رابط الخبر…): no clause
             cs = doc.words[j].start
             end = doc.speech_end(shi)
             ce = trim(doc.text, cs, doc.clause_end(cs, end), ".!?\u061f\u061b\u2026")[1]

@@ -1254,3 +1254,96 @@ def test_a_headline_with_a_third_person_present_verb_is_an_event_and_doubtful() 
         "وزير الداخلية: يقظة رجال الأمن رادع لكل من يعبث بالأمن\n\nنص الخبر.",
     ):
         assert [x.confidence >= cut for x in suggest_quotes(speech)] == [True], found(speech)
+
+
+# --- fifth session (dev4) -----------------------------------------------------------------------
+@pytest.mark.parametrize("prep", ["عقب", "إثر", "أثناء"])
+def test_a_time_preposition_ends_the_speaker_phrase(prep: str) -> None:
+    text = f"وقال المدرب سالم الحربي {prep} المباراة الودية إن الفريق جاهز للموسم الجديد."
+    s = only(text)
+    assert speaker(text, s) == "المدرب سالم الحربي"
+    assert content(text, s) == "الفريق جاهز للموسم الجديد"
+
+
+def test_relayed_speech_is_spoken_by_the_one_after_an() -> None:
+    text = "ونقلت الوكالة الرسمية عن الوزير خالد الحربي أنه سيزور المدينة الأسبوع المقبل."
+    s = only(text)
+    assert speaker(text, s) == "الوزير خالد الحربي"
+    assert cue(text, s) == "ونقلت"
+    # the relaying outlet's name in quotation marks is passed over
+    text = 'ونقل موقع "الأخبار اليوم" عن مصادر محلية أن الطريق سيغلق يومين.'
+    assert speaker(text, only(text)) == "مصادر محلية"
+    # no عن: the one who says it is the subject, as before
+    text = "ونقلت الوكالة الرسمية أن الوزير سيزور المدينة الأسبوع المقبل."
+    assert speaker(text, only(text)) == "الوكالة الرسمية"
+
+
+def test_a_cue_after_a_semicolon_starts_the_next_quote() -> None:
+    text = "وأوضحت الهيئة في تقريرها أن الإيرادات ارتفعت كثيرا؛ مبينة أن عدد الموظفين زاد أيضا."
+    assert [(c, v) for c, v, _, _ in found(text)] == [
+        ("الإيرادات ارتفعت كثيرا", "وأوضحت"),
+        ("عدد الموظفين زاد أيضا", "مبينة"),
+    ]
+    # no cue after ؛: the speech runs on over it
+    text = "وأوضحت الهيئة في تقريرها أن الإيرادات ارتفعت كثيرا؛ والأرباح كذلك زادت بنسبة كبيرة."
+    assert content(text, only(text)) == ("الإيرادات ارتفعت كثيرا؛ والأرباح كذلك زادت بنسبة كبيرة")
+
+
+@pytest.mark.parametrize("mark", ["»", "«"])
+def test_the_outlet_spoken_to_in_reversed_marks_is_passed_over(mark: str) -> None:
+    text = f"وأوضح ل{mark}الوطن» مدير المستشفى سعد العتيبي أن الأجنحة الجديدة جاهزة."
+    s = only(text)
+    assert speaker(text, s) == "مدير المستشفى سعد العتيبي"
+
+
+def test_a_quotation_reopened_after_a_sentence_end_is_one_quote() -> None:
+    text = (
+        "وأضاف الوزير “الحكومة تعمل ليلا ونهارا لحل الأزمة. “نحن لن نتوقف حتى ننتهي.” "
+        "وغادر القاعة بعدها."
+    )
+    s = only(text)
+    assert content(text, s) == ("الحكومة تعمل ليلا ونهارا لحل الأزمة. “نحن لن نتوقف حتى ننتهي.")
+    assert s.confidence >= 0.75 and speaker(text, s) == "الوزير"
+    # a term quoted inside (no sentence end before its mark) is still nested, not reopened
+    text = "وقال الوزير “إن عبارة “الأمن أولا” ليست شعارا بل خطة عمل.” ثم غادر."
+    pairs = [(p.open, p.close) for p in find_quote_pairs(text)]
+    assert len(pairs) == 2
+    assert content(text, max(suggest_quotes(text), key=lambda q: q.confidence)) == (
+        "إن عبارة “الأمن أولا” ليست شعارا بل خطة عمل."
+    )
+
+
+def test_according_with_tibqan_and_a_verb_right_after_a_definite_source() -> None:
+    text = "وطبقا للبرلمان تصدر الحكومة نحو مئة قرار في العام الواحد."
+    s = only(text)
+    assert content(text, s) == "تصدر الحكومة نحو مئة قرار في العام الواحد"
+    assert speaker(text, s) == "للبرلمان" and cue(text, s) == "وطبقا"
+    text = "ووفقا لوزارة السياحة ارتفع عدد الزوار إلى مليون زائر هذا العام."
+    s = only(text)
+    assert content(text, s) == "ارتفع عدد الزوار إلى مليون زائر هذا العام"
+    assert speaker(text, s) == "لوزارة السياحة"
+    # past a relative clause on the source, to the clause after فإن
+    text = "وطبقا للمصدر، الذي طلب عدم ذكر اسمه، فإن الوزارة ستعلن النتائج غدا."
+    assert content(text, only(text)) == "الوزارة ستعلن النتائج غدا"
+    # «in accordance with the law» names no source
+    assert suggest_quotes("وطبقا للقانون تصدر الحكومة نحو مئة قرار في العام الواحد.") == []
+    # an attribution closing an article introduces no clause
+    assert suggest_quotes("نقلا عن صحيفة الأخبار رابط الخبر بصحيفة الأنباء: الطقس") == []
+
+
+def test_a_title_dot_does_not_stop_an_ambiguous_cue() -> None:
+    text = "يرى الناقد د. سعد الفهد في هذه القصيدة أنها «تعبر عن روح جديدة»."
+    s = only(text)
+    assert content(text, s) == "تعبر عن روح جديدة"
+    assert speaker(text, s) == "الناقد د. سعد الفهد" and cue(text, s) == "يرى"
+    # a real sentence end still does
+    assert suggest_quotes("يرى الناقد سعد الفهد في هذه القصيدة روحا. أن تكتب شعرا أمر صعب.") == []
+
+
+@pytest.mark.parametrize("work", ["كتابه الجديد", "روايته"])
+def test_a_works_title_before_the_cue_is_no_quote(work: str) -> None:
+    text = f"وفي {work} «الطريق الطويل»، قال الكاتب إن القصة حقيقية."
+    assert [c for c, _, _, _ in found(text)] == ["القصة حقيقية"]
+    # a quotation with its attribution after it is still one
+    text = "«الوضع مستقر تماما»، قال مدير المستشفى سعد العتيبي."
+    assert content(text, only(text)) == "الوضع مستقر تماما"
