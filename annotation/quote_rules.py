@@ -1590,8 +1590,14 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
             continue  # "http:" is no speaker
         if doc.words[k0].key in _NOT_HEADLINE_SPEAKERS:
             continue  # "بالفيديو: …"، "بسبب إهمال الشركة: …": a label or a cause, not a speaker
-        if colon == k0 + 1 and _dateline(doc.words[k0].key, doc.words[colon + 1].key):
-            continue  # "استراليا: السجن 6 سنوات لأب…": a place and an event, nobody speaks
+        if (
+            colon == k0 + 1
+            and _dateline(doc.words[k0].key, doc.words[colon + 1].key)
+            and not any(first_or_second_person(w) for w in doc.words[colon + 1 : k1])
+        ):
+            # "استراليا: السجن 6 سنوات لأب…": a place and an event, nobody speaks — unless the
+            # words speak in the first person ("دولة: السجن لمن يعتدي على جنودنا": the state)
+            continue
         j = k0
         while (
             j < colon

@@ -1347,3 +1347,12 @@ def test_a_works_title_before_the_cue_is_no_quote(work: str) -> None:
     # a quotation with its attribution after it is still one
     text = "«الوضع مستقر تماما»، قال مدير المستشفى سعد العتيبي."
     assert content(text, only(text)) == "الوضع مستقر تماما"
+
+
+def test_a_place_headline_speaking_in_the_first_person_is_speech() -> None:
+    text = "البرتغال: السجن 10 أعوام لمن يعتدي على جنودنا\n\nوافق البرلمان على القانون الجديد."
+    s = only(text)
+    assert content(text, s) == "السجن 10 أعوام لمن يعتدي على جنودنا"
+    assert speaker(text, s) == "البرتغال" and s.cue is None
+    # a place and an event with nobody speaking stays no quote
+    assert suggest_quotes("استراليا: السجن 6 سنوات لأب أهمل طفله\n\nقضت محكمة بسجن رجل.") == []
