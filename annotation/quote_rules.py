@@ -62,7 +62,7 @@ _STOP = frozenset(
         "أنا انا نحن ونحن إننا اننا إنني انني وفي وعن وعلى ومع وإلى والى حين وحين منهن ولكن ولكنه ولكنها لأن لان لأنه لانه وهو وهي وهم أهمية ضرورة حرص عزم استعداد ترحيب تقدير اعتزاز "
         "الانتباه النظر لراديو لمحطة لوكالات لصحف للإذاعة لمراسل لمراسلي للقناة للموقع "
         # fifth session: time prepositions open a circumstance (وقال فلان عقب المباراة إن…)
-        "عقب إثر اثر أثناء اثناء إبان ابان فور القول"
+        "عقب إثر اثر أثناء اثناء إبان ابان فور القول لقد ولقد"
     ).split()
 )
 _OPENERS = frozenset(
@@ -541,6 +541,7 @@ class _Doc:
         self.sentences = sentence_spans(text, [p.outer for p in self.pairs if p.close is not None])
         self.sent_starts = [s for s, _ in self.sentences]
         self.paragraphs = paragraph_spans(text)
+        self.para_starts = [s for s, _ in self.paragraphs]
         self.quoted = bytearray(len(self.words))
         self.mark_pair: dict[int, QuotePair] = {}
         for p in self.pairs:
@@ -1855,10 +1856,16 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             covered.append((cs, ce))
         elif colon is not None:
             cs, _ = trim(text, doc.words[colon].end, shi)
-            if cs >= shi or doc.opens_quote(cs) or text.startswith(("http", "www"), cs):
+            next_line = cs >= shi and _line_after(doc, doc.words[colon].end)
+            if next_line:
+                # «لقد قال في رثاء أخيه:⏎<a verse>»: the colon ends its line, the words are
+                # the next line (one paragraph, short, not a list item)
+                cs, ce = next_line
+            elif cs >= shi or doc.opens_quote(cs) or text.startswith(("http", "www"), cs):
                 continue  # (a link after "على الرابط:" is not speech)
-            end = doc.colon_speech_end(doc.speech_end(shi))
-            ce = trim(text, cs, doc.clause_end(cs, end, True), ".!?\u061f\u061b\u2026")[1]
+            else:
+                end = doc.colon_speech_end(doc.speech_end(shi))
+                ce = trim(text, cs, doc.clause_end(cs, end, True), ".!?\u061f\u061b\u2026")[1]
             if ce <= cs or any(a < ce and cs < b for a, b in taken):
                 continue
             if relative:  # «… الحربي التي تقول: طالبنا…»: the antecedent speaks
@@ -1907,6 +1914,35 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             )
             covered.append(found)
     return out
+
+
+_LINE_AFTER_MAX_WORDS = 40
+
+
+def _line_after(doc: _Doc, pos: int) -> Range | None:
+    """The paragraph right after a colon that ends its line, when it is short (5 to
+    _LINE_AFTER_MAX_WORDS words), holds no cue and does not open a list (1- / - / •) or a
+    quotation (those have their own rules)."""
+    text = doc.text
+    i = pos
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    if i >= len(text) or text[i] != "\n":
+        return None
+    k = bisect_right(doc.para_starts, pos)
+    if k >= len(doc.paragraphs):
+        return None
+    ps, pe = doc.paragraphs[k]
+    if "\n\n" in text[pos:ps]:
+        return None  # a blank line: the colon closes a heading, not a speech
+    cs, ce = trim(text, ps, pe, ".!?\u061f\u061b\u2026")
+    if ce <= cs or doc.opens_quote(cs) or text[cs] in "-\u2013\u2022*0123456789\u0660\u0661":
+        return None
+    k0, k1 = doc.word_index(cs), doc.word_index(ce)
+    n_words = sum(1 for j in range(k0, k1) if not doc.words[j].is_punct)
+    if not 5 <= n_words <= _LINE_AFTER_MAX_WORDS or any(doc.cues[j] for j in range(k0, k1)):
+        return None  # (fewer than five words: a list item or a song's short lines)
+    return cs, ce
 
 
 _NOT_WE_ENDINGS = ("ه", "ات", "يا", "ين", "ان", "ون", "وي", "ي", "ا", "هم", "كم")

@@ -1356,3 +1356,21 @@ def test_a_place_headline_speaking_in_the_first_person_is_speech() -> None:
     assert speaker(text, s) == "البرتغال" and s.cue is None
     # a place and an event with nobody speaking stays no quote
     assert suggest_quotes("استراليا: السجن 6 سنوات لأب أهمل طفله\n\nقضت محكمة بسجن رجل.") == []
+
+
+def test_a_colon_ending_its_line_takes_the_next_line_as_speech() -> None:
+    text = (
+        "ترك الشاعر سالم الراشد بيتًا من الشعر، لقد قال في رثاء أخيه:\n"
+        "وما الدهر إلا ساعة ثم تنقضي... وما المرء إلا راحل بعد صاحبه\n"
+        "ذهب الشاعر ولم يبق غير شعره."
+    )
+    s = only(text)
+    assert content(text, s) == ("وما الدهر إلا ساعة ثم تنقضي... وما المرء إلا راحل بعد صاحبه")
+    assert cue(text, s) == "قال" and speaker(text, s) == "الشاعر سالم الراشد"
+    # a list, a song's short lines, or a colon before a blank line are no speech
+    for after in (
+        "1- محمد علي العنزي وسعد خالد الحربي",
+        "متحدي وناوي السنة",
+        "\nالمشاريع الجديدة في المدينة كلها",
+    ):
+        assert suggest_quotes(f"وقال المدير في كلمته:\n{after}\nوانتهى الحفل بعد ذلك.") == []
