@@ -2029,7 +2029,9 @@ _SOURCE_NOUNS = frozenset(
         "إحصاءات إحصائيات إحصائية دراسة هيئة مركز مرصد مدير مديرة مديرية شرطة مكتب خبراء محللين "
         "مراقبين تصريحات تصريح أرقام بيانات نتائج استطلاع أمم منظمة جمعية شركة حكومة جيش "
         "مفوضية بنك صندوق مجلس لجنة نيابة محكمة ديوان سلطات أجهزة رئيس وزير محافظ أمين قائد "
-        "سفارة قنصلية جامعة معهد اتحاد نادي إدارة مؤسسة معلومات مقربين مقربون سكان برلمان كنيست"
+        "سفارة قنصلية جامعة معهد اتحاد نادي إدارة مؤسسة معلومات مقربين مقربون سكان برلمان كنيست "
+        # fifth session: bodies and records in the plural or as an institution
+        "منظمات هيئات جهات قضاء وثائق سجلات محاضر"
     ).split()
 )
 
@@ -2042,6 +2044,23 @@ def _is_source_word(word: str) -> bool:
         if key.startswith(pre) and len(key) - len(pre) >= 3:
             cands.add(key[len(pre) :])
     return not cands.isdisjoint(_SOURCE_NOUNS)
+
+
+_REPORTED_AFTER_MA = frozenset(
+    match_key(w) for w in "نشرت نشر أظهر أظهرت أظهرته أظهرها نشرته نشرها أوردته".split()
+)
+
+
+def _reports_after_ma(doc: _Doc, key: str) -> bool:
+    """بحسب ما ذكرت / ذكرته / نشرته صحيفة / أظهر استطلاع: a reporting verb after ما, with
+    or without the pronoun that refers back to ما."""
+    if doc.lex.cue(key) is not None or key in _REPORTED_AFTER_MA:
+        return True
+    for suffix in ("ه", "ها"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            if doc.lex.cue(key[: -len(suffix)]) is not None:
+                return True
+    return False
 
 
 def _definite_source(doc: _Doc, source: Range) -> Range:
@@ -2083,7 +2102,7 @@ def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         head = k
         if base == "حسبما" or (k + 1 < n and doc.words[k + 1].key == "ما"):
             cj = k + 1 if base == "حسبما" else k + 2
-            if cj >= n or doc.lex.cue(doc.words[cj].key) is None:
+            if cj >= n or not _reports_after_ma(doc, doc.words[cj].key):
                 continue
             head = cj
             source = doc.np_after(cj, slo, shi)
@@ -2091,6 +2110,16 @@ def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
             if k + 1 < n and doc.words[k + 1].key in ("ل", "عن"):
                 head = k + 1
             source = doc.np_after(head, slo, shi)
+            quoted_name = (
+                doc.short_name_at(head + 1)
+                if head + 1 < n and doc.is_mark(head + 1) and k == doc.word_index(slo)
+                else None
+            )
+            if quoted_name is not None:
+                # «وبحسب "رويترز"، فإن…» opening the sentence: a name in marks is a source (at
+                # a sentence's end, «… بحسب "المرصد"», it stays a name, as on the seed article)
+                pair = doc.mark_pair[doc.words[head + 1].start]
+                source = trim(doc.text, pair.open + 1, pair.close or pair.end)
             nxt = doc.words[head + 1] if head + 1 < n else None
             if source is None and nxt is not None and nxt.key[:1] == "ل" and len(nxt.key) > 3:
                 rest = doc.np_after(head + 1, slo, shi)  # وفقاً للمركز الوطني
@@ -2098,7 +2127,7 @@ def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
             if source is not None:  # وطبقا للكنيست تصدر…: the verb ends a definite source
                 source = _definite_source(doc, source)
             keys = doc.text[source[0] : source[1]].split() if source else []
-            if not any(_is_source_word(x) for x in keys):
+            if quoted_name is None and not any(_is_source_word(x) for x in keys):
                 continue
         if source is None:
             continue

@@ -1374,3 +1374,21 @@ def test_a_colon_ending_its_line_takes_the_next_line_as_speech() -> None:
         "\nالمشاريع الجديدة في المدينة كلها",
     ):
         assert suggest_quotes(f"وقال المدير في كلمته:\n{after}\nوانتهى الحفل بعد ذلك.") == []
+
+
+def test_according_to_a_name_in_marks_a_body_or_ma_with_a_reporting_verb() -> None:
+    text = 'وبحسب "الأنباء"، فإن الوزير سيزور المدينة الأسبوع المقبل.'
+    s = only(text)
+    assert content(text, s) == "الوزير سيزور المدينة الأسبوع المقبل"
+    assert speaker(text, s) == "الأنباء"
+    text = "وحسب ما نشرته صحيفة محلية فإن الاجتماع سيعقد غدا في الرياض."
+    s = only(text)
+    assert content(text, s) == "الاجتماع سيعقد غدا في الرياض"
+    assert speaker(text, s) == "صحيفة محلية"
+    text = "وانتقل اللاعب إلى فريقه السابق بعد عام واحد بحسب ما ذكرته وسائل إعلام محلية."
+    assert speaker(text, only(text)) == "وسائل إعلام محلية"
+    text = "وقتل أكثر من ألف شخص في الحرب بحسب منظمات حقوق الإنسان."
+    assert content(text, only(text)) == "وقتل أكثر من ألف شخص في الحرب"
+    # بحسب + a plain noun or ما + a verb that reports nothing is no attribution
+    assert suggest_quotes("ويختلف الشفاء من الإصابة بحسب درجاتها ومواقع حدوثها في الجسم.") == []
+    assert suggest_quotes("ويتغير السعر كل يوم بحسب ما يطلبه السوق من كميات جديدة.") == []
