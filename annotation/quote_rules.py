@@ -1856,6 +1856,10 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             covered.append((cs, ce))
         elif colon is not None:
             cs, _ = trim(text, doc.words[colon].end, shi)
+            if cs < shi and text[cs] == "\u00bb" and cs not in doc.mark_pair:
+                # «وقال فلان:» أحرص على…»: a closing guillemet typed as the opener pairs with
+                # nothing; the speech after it is the colon's
+                cs, _ = trim(text, cs + 1, shi)
             next_line = cs >= shi and _line_after(doc, doc.words[colon].end)
             if next_line:
                 # «لقد قال في رثاء أخيه:⏎<a verse>»: the colon ends its line, the words are

@@ -1392,3 +1392,14 @@ def test_according_to_a_name_in_marks_a_body_or_ma_with_a_reporting_verb() -> No
     # بحسب + a plain noun or ما + a verb that reports nothing is no attribution
     assert suggest_quotes("ويختلف الشفاء من الإصابة بحسب درجاتها ومواقع حدوثها في الجسم.") == []
     assert suggest_quotes("ويتغير السعر كل يوم بحسب ما يطلبه السوق من كميات جديدة.") == []
+
+
+def test_a_closing_guillemet_typed_as_the_opener_after_a_colon() -> None:
+    text = "وقال سعد العتيبي:» أحرص على شراء العطور طوال العام وأختار أفضلها للعيد ."
+    s = only(text)
+    assert content(text, s) == "أحرص على شراء العطور طوال العام وأختار أفضلها للعيد"
+    assert speaker(text, s) == "سعد العتيبي" and cue(text, s) == "وقال"
+    # a real «…» after the colon keeps its own rule
+    text = "وقال سعد العتيبي: «أحرص على شراء العطور طوال العام»."
+    s = only(text)
+    assert content(text, s) == "أحرص على شراء العطور طوال العام" and s.confidence == 0.9
