@@ -144,6 +144,7 @@ _NOT_REPORTING_BEFORE = frozenset(
         "وكأنها كأنهم وكأنهم"
     ).split()
 )
+_KANA = frozenset("كان وكان فكان".split())  # as written, bare alef
 _TEMPORAL_BEFORE_AN = frozenset(match_key(w) for w in "بعد قبل منذ وبعد وقبل".split())
 _TASHKEEL_CHARS = "".join(sorted(TASHKEEL))
 _NO_TASHKEEL = str.maketrans("", "", _TASHKEEL_CHARS + "\u0640")
@@ -607,6 +608,11 @@ class _Doc:
             k > 0
             and self.words[k - 1].key in _NOT_REPORTING_BEFORE
             and not (k > 1 and self.words[k - 2].key in _TEMPORAL_BEFORE_AN)  # بعد أن قال
+            # كان يقول (he used to say), not كأن يقول: match_key folds the hamza of كأن
+            and not (
+                self.words[k - 1].text.translate(_NO_TASHKEEL) in _KANA
+                and w.key.lstrip("وف")[:1] in "يت"
+            )
         ):
             return None  # من المعيب أن تقول بأنها…، لم يقل إن: not reported speech
         if m.ambiguous:
@@ -1971,6 +1977,7 @@ def _we_verb(w: Word, right_after_cue: bool) -> bool:
         and key.startswith("ن")
         and 4 <= len(key) <= 6
         and key[1] not in "او"  # نايف، ناصر، نواف: names
+        and not (len(key) == 5 and key[2] == "ا" and key[3] in "ءي")  # نصائح، نتائج: plurals
         and key not in _TITLE_NOUNS
     )
 

@@ -1403,3 +1403,20 @@ def test_a_closing_guillemet_typed_as_the_opener_after_a_colon() -> None:
     text = "وقال سعد العتيبي: «أحرص على شراء العطور طوال العام»."
     s = only(text)
     assert content(text, s) == "أحرص على شراء العطور طوال العام" and s.confidence == 0.9
+
+
+@pytest.mark.parametrize("kana", ["كان", "وكان"])
+def test_kana_with_a_present_cue_is_habitual_speech_not_ka_anna(kana: str) -> None:
+    text = f"{kana} الأب يقول لابنته دائما: «اعملي بإتقان مهما كان الموضوع الذي تختارينه»."
+    s = only(text)
+    assert content(text, s) == "اعملي بإتقان مهما كان الموضوع الذي تختارينه"
+    assert cue(text, s) == "يقول" and s.confidence == 0.9
+    # كأن (as if) still blocks the cue, and كان + a participle (كان لافتا أن) is no speech
+    assert suggest_quotes("وكأن يقول أحدهم إن العالم قد انتهى فجأة.") == []
+    assert suggest_quotes("وكان لافتا أن السوق تراجعت في النصف الأول من العام.") == []
+
+
+def test_a_broken_plural_in_n_after_a_cue_is_no_first_person_verb() -> None:
+    assert suggest_quotes("وتذكر نصائح والدها في كل مناسبة تمر بها.") == []
+    text = "وأضاف نطالب الجميع بالالتزام بالتعليمات."
+    assert content(text, only(text)) == "نطالب الجميع بالالتزام بالتعليمات"
