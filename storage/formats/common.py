@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -627,6 +627,32 @@ def read_json_file(path: Path) -> tuple[list[tuple[int, Any]], str | None]:
     if not values:
         return [], "the file contains no records"
     return values, None
+
+
+def read_json_tasks(
+    paths: Iterable[Path],
+    suffixes: tuple[str, ...],
+    convert: Callable[[Any, str], dict[str, Any] | None],
+    by_task: bool = False,
+) -> Iterator[Incoming]:
+    """The JSON tasks of the files under paths, each converted to a native record by
+    convert(value, where) (None: nothing to import), a FormatError as that task's refusal.
+    `where` names the line (file:line), or the task's number in the file when by_task (a
+    Label Studio export is one JSON array: its line says little), and so does the refusal."""
+    for path in iter_files(paths, suffixes):
+        values, why = read_json_file(path)
+        if why is not None:
+            yield Incoming(path, None, refusal=why)
+            continue
+        for number, (line, value) in enumerate(values, 1):
+            where = number if by_task else line
+            try:
+                record = convert(value, f"{path.name}:{where}")
+            except FormatError as exc:
+                yield Incoming(path, line, refusal=f"task {number}: {exc}" if by_task else str(exc))
+                continue
+            if record is not None:
+                yield Incoming(path, line, record)
 
 
 def dedupe(graph: Graph, losses: Counter[str]) -> None:

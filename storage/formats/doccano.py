@@ -40,9 +40,8 @@ from storage.formats.common import (
     export_jsonl_tasks,
     fresh_id,
     graph_to_record,
-    iter_files,
     new_graph,
-    read_json_file,
+    read_json_tasks,
 )
 
 NAME = "doccano"
@@ -196,13 +195,6 @@ def from_doccano(data: Any, ctx: Context, source_default: str) -> dict[str, Any]
 
 
 def read(paths: Iterable[Path], ctx: Context) -> Iterator[Incoming]:
-    for path in iter_files(paths, (".jsonl", ".json")):
-        values, why = read_json_file(path)
-        if why is not None:
-            yield Incoming(path, None, refusal=why)
-            continue
-        for lineno, data in values:
-            try:
-                yield Incoming(path, lineno, from_doccano(data, ctx, f"{path.name}:{lineno}"))
-            except FormatError as exc:
-                yield Incoming(path, lineno, refusal=str(exc))
+    return read_json_tasks(
+        paths, (".jsonl", ".json"), lambda data, where: from_doccano(data, ctx, where)
+    )

@@ -41,9 +41,8 @@ from storage.formats.common import (
     SpanWriter,
     dedupe,
     graph_to_record,
-    iter_files,
     new_graph,
-    read_json_file,
+    read_json_tasks,
     record_to_graph,
     top_level,
 )
@@ -293,13 +292,6 @@ def from_task(task: Any, ctx: Context, source_default: str) -> dict[str, Any]:
 
 
 def read(paths: Iterable[Path], ctx: Context) -> Iterator[Incoming]:
-    for path in iter_files(paths, (".json", ".jsonl")):
-        values, why = read_json_file(path)
-        if why is not None:
-            yield Incoming(path, None, refusal=why)
-            continue
-        for number, (line, task) in enumerate(values, 1):
-            try:
-                yield Incoming(path, line, from_task(task, ctx, f"{path.name}:{number}"))
-            except FormatError as exc:
-                yield Incoming(path, line, refusal=f"task {number}: {exc}")
+    return read_json_tasks(
+        paths, (".json", ".jsonl"), lambda task, where: from_task(task, ctx, where), by_task=True
+    )

@@ -39,9 +39,8 @@ from storage.formats.common import (
     export_jsonl_tasks,
     fresh_id,
     graph_to_record,
-    iter_files,
     new_graph,
-    read_json_file,
+    read_json_tasks,
     span_attrs,
 )
 
@@ -168,16 +167,6 @@ def from_task(task: Any, ctx: Context, source_default: str) -> dict[str, Any] | 
 
 
 def read(paths: Iterable[Path], ctx: Context) -> Iterator[Incoming]:
-    for path in iter_files(paths, (".jsonl", ".json")):
-        values, why = read_json_file(path)
-        if why is not None:
-            yield Incoming(path, None, refusal=why)
-            continue
-        for lineno, task in values:
-            try:
-                record = from_task(task, ctx, f"{path.name}:{lineno}")
-            except FormatError as exc:
-                yield Incoming(path, lineno, refusal=str(exc))
-                continue
-            if record is not None:
-                yield Incoming(path, lineno, record)
+    return read_json_tasks(
+        paths, (".jsonl", ".json"), lambda task, where: from_task(task, ctx, where)
+    )
