@@ -136,19 +136,18 @@ def select(articles: Sequence[dict[str, Any]], seed: int = SEED) -> list[dict[st
 FRESH_SEED = 20261129
 FRESH_MIN, FRESH_MAX = 800, 2600
 FRESH_PER_SOURCE = 2
-# A second batch of dev articles (same rule, own seed, one per newspaper), annotated the same
-# way, to work against once the first dev split's errors were used up; its records carry
-# "batch": "dev2" and split "dev".
-DEV2_SEED = 20261130
-DEV2_PER_SOURCE = 2
-# A third dev batch (fourth session, one per newspaper, own seed), annotated before the rules
-# were run on it, once dev and dev2 were saturated; records carry "batch": "dev3".
-DEV3_SEED = 20261201
-DEV3_PER_SOURCE = 1
-# A fourth dev batch (fifth session, same rule, own seed), annotated before the rules were run
-# on it; records carry "batch": "dev4".
-DEV4_SEED = 20261202
-DEV4_PER_SOURCE = 1
+# Dev batches added after the first split, each annotated by reading the text before any
+# suggestion was run on it, chosen by its own seed among articles not yet in the gold file
+# (`select --devN`): name -> (seed, articles per newspaper). dev2: second session, once the first
+# dev split's errors were used up; dev3, dev4: fourth and fifth sessions; dev5, dev6: sixth.
+# Their records carry "batch": NAME and split "dev".
+DEV_BATCHES: dict[str, tuple[int, int]] = {
+    "dev2": (20261130, 2),
+    "dev3": (20261201, 1),
+    "dev4": (20261202, 1),
+    "dev5": (20261203, 1),
+    "dev6": (20261204, 1),
+}
 
 
 def select_fresh(
@@ -198,25 +197,12 @@ def cmd_select(args: argparse.Namespace) -> int:
     articles = {a["url"]: a for a in load_articles(args.zip)}
     if args.fresh:
         chosen = select_fresh(list(articles.values()), _gold_urls(args.gold))
-    elif args.dev2:
+    elif args.batch:
+        seed, per_source = DEV_BATCHES[args.batch]
         chosen = [
-            {**c, "batch": "dev2"}
+            {**c, "batch": args.batch}
             for c in select_fresh(
-                list(articles.values()), _gold_urls(args.gold), DEV2_SEED, "dev", DEV2_PER_SOURCE
-            )
-        ]
-    elif args.dev3:
-        chosen = [
-            {**c, "batch": "dev3"}
-            for c in select_fresh(
-                list(articles.values()), _gold_urls(args.gold), DEV3_SEED, "dev", DEV3_PER_SOURCE
-            )
-        ]
-    elif args.dev4:
-        chosen = [
-            {**c, "batch": "dev4"}
-            for c in select_fresh(
-                list(articles.values()), _gold_urls(args.gold), DEV4_SEED, "dev", DEV4_PER_SOURCE
+                list(articles.values()), _gold_urls(args.gold), seed, "dev", per_source
             )
         ]
     else:
@@ -521,21 +507,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="the fresh held-out set: articles not yet in --gold (select_fresh)",
     )
-    sel.add_argument(
-        "--dev2",
-        action="store_true",
-        help="the second dev batch: articles not yet in --gold (DEV2_SEED, split dev)",
-    )
-    sel.add_argument(
-        "--dev3",
-        action="store_true",
-        help="the third dev batch: articles not yet in --gold (DEV3_SEED, split dev)",
-    )
-    sel.add_argument(
-        "--dev4",
-        action="store_true",
-        help="the fourth dev batch: articles not yet in --gold (DEV4_SEED, split dev)",
-    )
+    batches = sel.add_mutually_exclusive_group()
+    for name, (seed, per_source) in DEV_BATCHES.items():
+        batches.add_argument(
+            f"--{name}",
+            dest="batch",
+            action="store_const",
+            const=name,
+            help=f"dev batch {name}: articles not yet in --gold (seed {seed}, "
+            f"{per_source} per newspaper, split dev)",
+        )
     sel.add_argument("--gold", type=Path, default=GOLD_PATH)
     sto = sub.add_parser("store", help="write anchored hand annotations into a project")
     sto.add_argument("--db", type=Path, required=True)
