@@ -166,40 +166,24 @@ def test_gold_file_fits_the_articles() -> None:
         r["url"] for r in records if r["split"] == "fresh"
     )
     assert len(fresh) >= 10 and len({c["source"] for c in fresh}) >= 8
-    dev2 = qd.select_fresh(
-        qd.load_articles(),
-        {r["url"] for r in records if r.get("batch") not in ("dev2", "dev3", "dev4")},
-        qd.DEV2_SEED,
-        "dev",
-        qd.DEV2_PER_SOURCE,
-    )
-    assert sorted(c["url"] for c in dev2) == sorted(
-        r["url"] for r in records if r.get("batch") == "dev2"
-    )
-    # dev3 (fourth session) was chosen after dev2, excluding everything before it
-    dev3 = qd.select_fresh(
-        qd.load_articles(),
-        {r["url"] for r in records if r.get("batch") not in ("dev3", "dev4")},
-        qd.DEV3_SEED,
-        "dev",
-        qd.DEV3_PER_SOURCE,
-    )
-    assert sorted(c["url"] for c in dev3) == sorted(
-        r["url"] for r in records if r.get("batch") == "dev3"
-    )
-    assert len(dev3) >= 10
-    # dev4 (fifth session) was chosen after dev3, excluding everything before it
-    dev4 = qd.select_fresh(
-        qd.load_articles(),
-        {r["url"] for r in records if r.get("batch") != "dev4"},
-        qd.DEV4_SEED,
-        "dev",
-        qd.DEV4_PER_SOURCE,
-    )
-    assert sorted(c["url"] for c in dev4) == sorted(
-        r["url"] for r in records if r.get("batch") == "dev4"
-    )
-    assert len(dev4) >= 10
+    # each dev batch was chosen after the ones before it, excluding every url before it
+    batches = list(qd.DEV_BATCHES)
+    for n, name in enumerate(batches):
+        if not any(r.get("batch") == name for r in records):
+            continue  # a batch not annotated yet
+        later = set(batches[n:])
+        seed, per_source = qd.DEV_BATCHES[name]
+        chosen_batch = qd.select_fresh(
+            qd.load_articles(),
+            {r["url"] for r in records if r.get("batch") not in later},
+            seed,
+            "dev",
+            per_source,
+        )
+        assert sorted(c["url"] for c in chosen_batch) == sorted(
+            r["url"] for r in records if r.get("batch") == name
+        ), name
+        assert len(chosen_batch) >= 10
 
 
 @pytest.mark.shared
