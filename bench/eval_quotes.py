@@ -467,6 +467,8 @@ def report_text(result: dict[str, Any]) -> str:
     lines = []
     for name in (*SPLITS, "all"):
         d = result["splits"][name]
+        if not d["articles"] and name != "all":
+            continue  # a split left out (--batch)
         title = {
             "dev": "dev",
             "check": "check (held out)",
@@ -490,13 +492,22 @@ def report_text(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def only_batch(records: Sequence[dict[str, Any]], batch: str) -> list[dict[str, Any]]:
+    """The dev records of one batch (the first dev articles have no batch: "dev1"); held-out
+    records are never in a batch, so this shows no check/fresh article."""
+    return [r for r in records if r.get("split") == "dev" and r.get("batch", "dev1") == batch]
+
+
 def run(
     gold_path: Path = GOLD_PATH,
     zip_path: Path = ZIP_PATH,
     seed: bool = True,
     min_confidence: float | None = None,
+    batch: str | None = None,
 ) -> dict[str, Any]:
     header, records = read_gold(gold_path)
+    if batch is not None:
+        records = only_batch(records, batch)
     articles = check_gold(records, load_articles(zip_path))
     result = evaluate(articles, min_confidence)
     result["min_confidence"] = min_confidence
@@ -529,6 +540,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="leave out suggestions whose confidence is below X (default: the window's default "
         f"for quotes, {DEFAULT_MIN_CONFIDENCE['quote']}; 0: all)",
     )
+    parser.add_argument(
+        "--batch",
+        metavar="NAME",
+        help="only the dev articles of one batch (dev1 = those with no batch, dev2, dev3…)",
+    )
     args = parser.parse_args(argv)
     for path in (args.gold, args.zip):
         if not path.exists():
@@ -537,10 +553,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.errors:
             _, records = read_gold(args.gold)
+            if args.batch is not None:
+                records = only_batch(records, args.batch)
             articles = check_gold(records, load_articles(args.zip))
             print("\n".join(dev_errors(articles, args.min_confidence)))
             return 0
-        result = run(args.gold, args.zip, not args.no_seed, args.min_confidence)
+        result = run(args.gold, args.zip, not args.no_seed, args.min_confidence, args.batch)
     except GoldError as exc:
         print(f"{args.gold}: {exc}", file=sys.stderr)
         return 1

@@ -272,8 +272,16 @@ def parse_anchors(content: str) -> dict[str, list[dict[str, Any]]]:
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     """Where needle occurs as whole words; any run of spaces in it matches any run of
-    whitespace (real text holds no-break spaces and doubled spaces)."""
-    pattern = r"(?<!\w)" + r"\s+".join(re.escape(part) for part in needle.split()) + r"(?!\w)"
+    whitespace (real text holds no-break spaces and doubled spaces). "PRE|WORDS" matches
+    PRE + WORDS and starts the span at WORDS (a proclitic glued to a name, `و|حزب الله`, or a
+    word typed without its space, `إلى|44%`)."""
+    pre, bar, rest = needle.partition("|")
+    if not bar:
+        pre, rest = "", needle
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(part) for part in rest.split()) + r"(?!\w)"
+    if pre:
+        pattern = r"(?<!\w)" + re.escape(pre) + r"(" + pattern[len(r"(?<!\w)") :] + r")"
+        return [(m.start(1), m.end(1)) for m in re.finditer(pattern, text)]
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 

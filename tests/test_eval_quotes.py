@@ -61,6 +61,19 @@ def test_anchor_file_resolves_in_reading_order_and_tolerates_spaces() -> None:
         qd.resolve(text, qd.parse_anchors("@ 01\ndirect dquote | غير موجود | - | -\n")["01"])
     with pytest.raises(qd.AnchorError):
         qd.parse_anchors("@ 01\ndirect quoted | كلام | - | -\n")
+    # "PRE|WORDS": a proclitic glued to a name, a word typed without its space
+    glued = "وحزب الله: المعركة طويلة. وأشار إلى44% من العينة."
+    third, fourth = qd.resolve(
+        glued,
+        qd.parse_anchors(
+            "@ 01\n"
+            "direct colon | المعركة طويلة | و|حزب الله | -\n"
+            "indirect indirect | إلى|44% ~~ من العينة | - | وأشار\n"
+        )["01"],
+    )
+    assert glued[slice(*third["speaker_range"])] == "حزب الله"
+    assert glued[slice(*fourth["range"])] == "44% من العينة"
+    assert qd._occurrences("الوحزب الله", "و|حزب الله") == []
 
 
 def _fake_corpus(tmp_path: Path) -> tuple[Path, Path, str]:
@@ -139,6 +152,13 @@ def test_script_scores_a_small_corpus_and_refuses_a_tampered_gold(tmp_path: Path
         ev.run(gpath, zpath, seed=False)
     assert ev.main(["--gold", str(gpath), "--zip", str(zpath), "--no-seed"]) == 1
     assert ev.main(["--gold", str(tmp_path / "none.jsonl"), "--zip", str(zpath)]) == 2
+    # --batch: the dev articles of one batch only (those without a batch are dev1)
+    zpath, gpath, _ = _fake_corpus(tmp_path)
+    assert ev.run(gpath, zpath, seed=False, batch="dev1")["splits"]["all"]["gold"] == 2
+    assert ev.run(gpath, zpath, seed=False, batch="dev5")["splits"]["all"]["articles"] == 0
+    _, records = ev.read_gold(gpath)
+    records[0]["split"] = "check"
+    assert ev.only_batch(records, "dev1") == []
 
 
 # --- the real development set (reads ../shared) -----------------------------------------------
