@@ -503,23 +503,28 @@ def _straight_role(text: str, i: int) -> str:
 
 
 def _straight_pairs(text: str, ps: int, pe: int) -> list[QuotePair]:
+    """Straight marks paired by their role. An opener inside an open quotation nests (a name
+    quoted inside a speech: "نتعاون مع "شركة كذا" منذ سنوات"), and the outer one closes at a
+    closer left after the inner pair; an outer one never closed ends where the first quotation
+    inside it opens, as a quotation left unclosed before the next one."""
     out: list[QuotePair] = []
-    current: int | None = None
+    stack: list[list[int]] = []  # [opening index, index of the first opener nested in it]
     for i in range(ps, pe):
         if text[i] != STRAIGHT:
             continue
         role = _straight_role(text, i)
-        if current is None:
+        if not stack:
             if role != "close":
-                current = i
+                stack.append([i, pe])
         elif role == "open":
-            out.append(QuotePair(current, None, STRAIGHT, i))
-            current = i
+            if stack[-1][1] == pe:
+                stack[-1][1] = i
+            stack.append([i, pe])
         else:
-            out.append(QuotePair(current, i, STRAIGHT, i))
-            current = None
-    if current is not None:
-        out.append(QuotePair(current, None, STRAIGHT, pe))
+            opened = stack.pop()[0]
+            out.append(QuotePair(opened, i, STRAIGHT, i))
+    for opened, first_inner in stack:
+        out.append(QuotePair(opened, None, STRAIGHT, first_inner))
     return out
 
 

@@ -1420,3 +1420,36 @@ def test_a_broken_plural_in_n_after_a_cue_is_no_first_person_verb() -> None:
     assert suggest_quotes("وتذكر نصائح والدها في كل مناسبة تمر بها.") == []
     text = "وأضاف نطالب الجميع بالالتزام بالتعليمات."
     assert content(text, only(text)) == "نطالب الجميع بالالتزام بالتعليمات"
+
+
+# --- sixth session (dev6) -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (
+            'وقال المدير: "نعمل مع شركة "النور للتقنية" منذ سنوات، ونريد التوسع في المنطقة".',
+            'نعمل مع شركة "النور للتقنية" منذ سنوات، ونريد التوسع في المنطقة',
+        ),
+        (
+            'وأضاف: "يقدم مشروع "الواحة" للمشترين فرصة نادرة لامتلاك منزل في وسط المدينة".',
+            'يقدم مشروع "الواحة" للمشترين فرصة نادرة لامتلاك منزل في وسط المدينة',
+        ),
+    ],
+)
+def test_a_name_quoted_inside_a_straight_quoted_speech_nests(text: str, words: str) -> None:
+    shown = [s for s in suggest_quotes(text) if s.confidence >= DEFAULT_MIN_CONFIDENCE["quote"]]
+    assert [content(text, s) for s in shown] == [words]
+    # the name inside is a pair of its own, inside the speech's pair
+    outer, inner = find_quote_pairs(text)
+    assert outer.open < inner.open < inner.close < outer.close  # type: ignore[operator]
+
+
+def test_straight_marks_that_do_not_nest_pair_as_before() -> None:
+    # names side by side, and a speech left unclosed before the next one: no nesting
+    text = 'وتشارك فرق "الأمل" و"النجوم" في البطولة التي تنطلق غدا.'
+    assert [(text[p.open + 1 : p.close]) for p in find_quote_pairs(text)] == ["الأمل", "النجوم"]
+    text = (
+        'قال المدير: "سنبدأ العمل غدا في المشروع. وقالت الوزارة: "المشروع مؤجل إلى العام المقبل".'
+    )
+    first, second = find_quote_pairs(text)
+    assert first.close is None and first.end == second.open and second.close == len(text) - 2
