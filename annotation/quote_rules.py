@@ -234,6 +234,16 @@ _FUTURE_PREFIXES = ("سي", "ست", "سن")
 _ADVERBS = frozenset(
     match_key(w) for w in "مجددا مؤخرا مبكرا مسبقا مستقبلا مطلقا مليا مرارا مثلا مجانا".split()
 )
+# sixth session (dev5): participles of an act of the speaker with a noun complement, not a
+# clause; after a comma they end the reported clause (، مشيدا بالجهود…) with or without tanwin
+_ACT_PARTICIPLES = frozenset(
+    match_key(stem + ending)
+    for stem in (
+        "مشيد مثمن مقدم مهنئ مرحب متمني مطالب مناشد مهدد متوعد محمل مستعرض مبارك ممتدح "
+        "مستنكر شاكر رافض داعي متقدم"
+    ).split()
+    for ending in ("ا", "ة", "ين")
+)
 _TITLE_ADJECTIVES = frozenset(
     match_key(w) for w in "العام العامة الأول الأعلى الأسبق السابق السابقة الجديد التنفيذي".split()
 )
@@ -1028,7 +1038,9 @@ class _Doc:
             return len(verb) >= 4 and (
                 verb[:2] in _FUTURE_PREFIXES or (verb[0] in "يت" and length >= 10)
             )
-        accusative = len(nxt.key) >= 4 and nxt.text.rstrip("\u0627").endswith("\u064b")
+        accusative = (len(nxt.key) >= 4 and nxt.text.rstrip("\u0627").endswith("\u064b")) or (
+            _bare_participle(nxt)
+        )
         # «، وتعدياً واضحاً على…»: و + an accusative noun (no participle's م) is coordinated
         coordinated = nxt.key[:1] == "و" and nxt.key[1:2] != "م"
         return (
@@ -1052,6 +1064,14 @@ def _coordinated_accusative(prev: Word, w: Word) -> bool:
     """«تدخلاً فجًا ومرفوضًا»: و + an accusative right after another accusative is a
     coordinated adjective or noun, not a circumstantial participle."""
     return w.key[:1] == "و" and not prev.is_punct and prev.text.rstrip("\u0627").endswith("\u064b")
+
+
+def _bare_participle(w: Word) -> bool:
+    """«، مشيدا بالجهود»، «، مثمنين دور…»: a participle of the speaker's own act (praise,
+    thanks, a wish, a call, a greeting, a threat) typed without its tanwin, as most newspapers
+    write it. Its shape alone is not enough (، متراجعا عما كان… describes the reported
+    figure; ، مهمتها… is a noun), so these are listed."""
+    return not w.is_punct and (w.key[1:] if w.key[:1] == "و" else w.key) in _ACT_PARTICIPLES
 
 
 def _is_circumstantial(w: Word) -> bool:
@@ -1302,6 +1322,8 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             ):
                 comp = j
                 first_comp = j if first_comp is None else first_comp
+        if first_comp is not None and _governed_elsewhere(doc, first_comp):
+            continue  # أورد الموقع مؤشرات تدل على أن علاقتك "سوية": what the evidence shows
         at_clause_end = _closes_clause(text, pair.close + 1) or text[ce - 1] in ".!?\u061f\u2026"
         cue_range = (doc.words[ck].start, doc.words[ck].end)
         if comp is not None and comp == ko - 1 and at_clause_end:
@@ -1833,6 +1855,7 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                     not _modal(doc.words[j - 1].key)
                     and m.lemma not in doc.lex.call_lemmas
                     and not _stock_phrase(doc, k, j, slo)
+                    and not _governed_elsewhere(doc, j)
                     and (j < k + _COMP_REACH or doc.words[j - 1].text in _COMMAS)
                 ):
                     comp = j
@@ -2229,6 +2252,31 @@ def _stock_phrase(doc: _Doc, k: int, comp: int, slo: int) -> bool:
     key = doc.words[k].key
     bare = key[1:] if key[:1] in ("و", "ف") and key[1:] in _IMPERSONAL else key
     return comp == k + 1 and bare in _IMPERSONAL and doc.np_before(k, slo) is None
+
+
+# sixth session (dev5): words of evidence that take على/إلى + أن themselves (مؤشرات تدل على
+# أن…، دليل على أن…): the clause is what the evidence shows, not what the cue's subject said
+_EVIDENCE_WORDS = frozenset(
+    match_key(w)
+    for w in (
+        "دل دلت يدل تدل يدلل تدلل دليل دليلا دلالة دلائل مؤشر مؤشرا مؤشرات علامة علامات "
+        "برهان براهين قرينة قرائن"
+    ).split()
+)
+_OR = frozenset(match_key(w) for w in "أم أو او".split())
+
+
+def _governed_elsewhere(doc: _Doc, comp: int) -> bool:
+    """أن that is not the cue's complement: after أم/أو it coordinates an earlier أن (…على
+    أنك تعتبره وسيلة أم أنه محور حياتك), after a word of evidence + على/إلى it is that word's
+    (أورد الموقع مؤشرات تدل على أن…)."""
+    before = doc.words[comp - 1]
+    if before.key in _OR:
+        return True
+    if before.key in ("علي", "الي") and comp >= 2:
+        word = doc.words[comp - 2].key
+        return word in _EVIDENCE_WORDS or (word[:1] in "وف" and word[1:] in _EVIDENCE_WORDS)
+    return False
 
 
 def _speaker_events(doc: _Doc) -> list[tuple[int, Agent]]:

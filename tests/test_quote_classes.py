@@ -1453,3 +1453,51 @@ def test_straight_marks_that_do_not_nest_pair_as_before() -> None:
     )
     first, second = find_quote_pairs(text)
     assert first.close is None and first.end == second.open and second.close == len(text) - 2
+
+
+# --- sixth session (dev5) -----------------------------------------------------------------------
+@pytest.mark.parametrize("participle", ["مشيدا", "مثمنا", "مطالبا", "متمنيا", "مثمنين", "مشيدة"])
+def test_an_act_participle_without_tanwin_after_a_comma_ends_the_clause(participle: str) -> None:
+    text = (
+        f"وأوضح المدير أن الفعاليات لاقت إقبالا كبيرا من الزوار، {participle} بجهود العاملين "
+        "في اللجنة المنظمة."
+    )
+    assert [g[0] for g in found(text)] == ["الفعاليات لاقت إقبالا كبيرا من الزوار"]
+
+
+def test_a_participle_describing_the_reported_figure_stays_in_the_clause() -> None:
+    # متراجعا describes the figure, مهمتها is a noun: neither is the speaker's own act
+    text = "وذكر التقرير أن عدد الأعضاء بلغ ألف عضو، متراجعا عن العام الماضي."
+    assert [g[0] for g in found(text)] == ["عدد الأعضاء بلغ ألف عضو، متراجعا عن العام الماضي"]
+    text = "وبين المدير أن هناك لجنة جديدة، مهمتها متابعة الطلبات."
+    assert [g[0] for g in found(text)] == ["هناك لجنة جديدة، مهمتها متابعة الطلبات"]
+    # with no comma, an accusative predicate is no circumstance
+    text = "وأكد المدرب أن الفريق سيكون منافسا قويا على اللقب."
+    assert [g[0] for g in found(text)] == ["الفريق سيكون منافسا قويا على اللقب"]
+
+
+@pytest.mark.parametrize("word", ["تدل", "يدل", "دليل", "مؤشرات"])
+def test_a_word_of_evidence_owns_its_complementiser(word: str) -> None:
+    text = f"ونشر الموقع دراسة حديثة فيها {word} على أن الأطفال ينامون أقل من حاجتهم."
+    assert suggest_quotes(text) == []
+    text = f'وأورد الباحث أرقاما {word} على أن السكان "يعانون" من نقص المياه.'
+    assert confident_quotes(text) == []
+    # a cue with على/إلى + أن still reports speech
+    text = "وشدد الوزير على أن الأطفال ينامون أقل من حاجتهم."
+    assert [g[0] for g in found(text)] == ["الأطفال ينامون أقل من حاجتهم"]
+
+
+def test_an_after_am_or_aw_coordinates_and_is_no_complement() -> None:
+    text = "ويحدد الاختبار ما إذا كنت تعتبر الهاتف أداة مفيدة أم أنه صار محور حياتك."
+    assert suggest_quotes(text) == []
+    text = "وأوضح المدير أن الطلاب سيعودون غدا أو أن الدراسة ستتأجل أسبوعا."
+    assert [g[0] for g in found(text)] == ["الطلاب سيعودون غدا أو أن الدراسة ستتأجل أسبوعا"]
+
+
+def confident_quotes(text: str) -> list[tuple[str, str | None, str, str]]:
+    threshold = DEFAULT_MIN_CONFIDENCE["quote"]
+    return [
+        (content(text, s), cue(text, s), speaker(text, s), s.type)
+        for s in suggest_quotes(text)
+        if s.confidence >= threshold
+    ]
