@@ -39,6 +39,7 @@ LEXICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "cue_verbs
 SPEAKER_LABELS = ("PERS", "ORG", "OCC", "NORP", "GPE")
 _LABEL_RANK = {"PERS": 0, "ORG": 1, "OCC": 2, "GPE": 3, "NORP": 4}
 
+RIGHT_DOUBLE = "\u201d"
 _OPEN_BEFORE = frozenset("([{:\u00ab-\u2013\u2014/")
 _PROCLITIC_LETTERS = frozenset("\u0628\u0643\u0644\u0648\u0641")  # ب ك ل و ف
 
@@ -413,9 +414,13 @@ class QuotePair:
 def find_quote_pairs(text: str) -> list[QuotePair]:
     """All quotation-mark pairs (and unclosed openers) per paragraph, in reading order."""
     out: list[QuotePair] = []
+    # a text typed with ” only (never “ or „) uses it both ways, like a straight mark
+    right_only = RIGHT_DOUBLE in text and "\u201c" not in text and "\u201e" not in text
     for ps, pe in paragraph_spans(text):
         out.extend(_directional_pairs(text, ps, pe))
         out.extend(_straight_pairs(text, ps, pe))
+        if right_only:
+            out.extend(_straight_pairs(text, ps, pe, RIGHT_DOUBLE))
         out.extend(_post_pairs(text, ps, pe))
     out.sort(key=lambda p: (p.open, -p.end))
     return out
@@ -512,7 +517,7 @@ def _straight_role(text: str, i: int) -> str:
     return "either"
 
 
-def _straight_pairs(text: str, ps: int, pe: int) -> list[QuotePair]:
+def _straight_pairs(text: str, ps: int, pe: int, char: str = STRAIGHT) -> list[QuotePair]:
     """Straight marks paired by their role. An opener inside an open quotation nests (a name
     quoted inside a speech: "نتعاون مع "شركة كذا" منذ سنوات"), and the outer one closes at a
     closer left after the inner pair; an outer one never closed ends where the first quotation
@@ -520,7 +525,7 @@ def _straight_pairs(text: str, ps: int, pe: int) -> list[QuotePair]:
     out: list[QuotePair] = []
     stack: list[list[int]] = []  # [opening index, index of the first opener nested in it]
     for i in range(ps, pe):
-        if text[i] != STRAIGHT:
+        if text[i] != char:
             continue
         role = _straight_role(text, i)
         if not stack:

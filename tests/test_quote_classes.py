@@ -1422,39 +1422,6 @@ def test_a_broken_plural_in_n_after_a_cue_is_no_first_person_verb() -> None:
     assert content(text, only(text)) == "نطالب الجميع بالالتزام بالتعليمات"
 
 
-# --- sixth session (dev6) -----------------------------------------------------------------------
-@pytest.mark.parametrize(
-    "text, words",
-    [
-        (
-            'وقال المدير: "نعمل مع شركة "النور للتقنية" منذ سنوات، ونريد التوسع في المنطقة".',
-            'نعمل مع شركة "النور للتقنية" منذ سنوات، ونريد التوسع في المنطقة',
-        ),
-        (
-            'وأضاف: "يقدم مشروع "الواحة" للمشترين فرصة نادرة لامتلاك منزل في وسط المدينة".',
-            'يقدم مشروع "الواحة" للمشترين فرصة نادرة لامتلاك منزل في وسط المدينة',
-        ),
-    ],
-)
-def test_a_name_quoted_inside_a_straight_quoted_speech_nests(text: str, words: str) -> None:
-    shown = [s for s in suggest_quotes(text) if s.confidence >= DEFAULT_MIN_CONFIDENCE["quote"]]
-    assert [content(text, s) for s in shown] == [words]
-    # the name inside is a pair of its own, inside the speech's pair
-    outer, inner = find_quote_pairs(text)
-    assert outer.open < inner.open < inner.close < outer.close  # type: ignore[operator]
-
-
-def test_straight_marks_that_do_not_nest_pair_as_before() -> None:
-    # names side by side, and a speech left unclosed before the next one: no nesting
-    text = 'وتشارك فرق "الأمل" و"النجوم" في البطولة التي تنطلق غدا.'
-    assert [(text[p.open + 1 : p.close]) for p in find_quote_pairs(text)] == ["الأمل", "النجوم"]
-    text = (
-        'قال المدير: "سنبدأ العمل غدا في المشروع. وقالت الوزارة: "المشروع مؤجل إلى العام المقبل".'
-    )
-    first, second = find_quote_pairs(text)
-    assert first.close is None and first.end == second.open and second.close == len(text) - 2
-
-
 # --- sixth session (dev5) -----------------------------------------------------------------------
 @pytest.mark.parametrize("participle", ["مشيدا", "مثمنا", "مطالبا", "متمنيا", "مثمنين", "مشيدة"])
 def test_an_act_participle_without_tanwin_after_a_comma_ends_the_clause(participle: str) -> None:
@@ -1501,3 +1468,55 @@ def confident_quotes(text: str) -> list[tuple[str, str | None, str, str]]:
         for s in suggest_quotes(text)
         if s.confidence >= threshold
     ]
+
+
+# --- sixth session (dev6) -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (
+            'وقال المدير: "نعمل مع شركة "النور للتقنية" منذ سنوات، ونريد التوسع في المنطقة".',
+            'نعمل مع شركة "النور للتقنية" منذ سنوات، ونريد التوسع في المنطقة',
+        ),
+        (
+            'وأضاف: "يقدم مشروع "الواحة" للمشترين فرصة نادرة لامتلاك منزل في وسط المدينة".',
+            'يقدم مشروع "الواحة" للمشترين فرصة نادرة لامتلاك منزل في وسط المدينة',
+        ),
+    ],
+)
+def test_a_name_quoted_inside_a_straight_quoted_speech_nests(text: str, words: str) -> None:
+    shown = [s for s in suggest_quotes(text) if s.confidence >= DEFAULT_MIN_CONFIDENCE["quote"]]
+    assert [content(text, s) for s in shown] == [words]
+    # the name inside is a pair of its own, inside the speech's pair
+    outer, inner = find_quote_pairs(text)
+    assert outer.open < inner.open < inner.close < outer.close  # type: ignore[operator]
+
+
+def test_straight_marks_that_do_not_nest_pair_as_before() -> None:
+    # names side by side, and a speech left unclosed before the next one: no nesting
+    text = 'وتشارك فرق "الأمل" و"النجوم" في البطولة التي تنطلق غدا.'
+    assert [(text[p.open + 1 : p.close]) for p in find_quote_pairs(text)] == ["الأمل", "النجوم"]
+    text = (
+        'قال المدير: "سنبدأ العمل غدا في المشروع. وقالت الوزارة: "المشروع مؤجل إلى العام المقبل".'
+    )
+    first, second = find_quote_pairs(text)
+    assert first.close is None and first.end == second.open and second.close == len(text) - 2
+
+
+def test_a_right_double_mark_used_both_ways_pairs_like_a_straight_one() -> None:
+    # a site that types ” to open and to close (never “): a speech after the colon, and a
+    # name with spaces inside the marks
+    text = (
+        "وقالت الجمعية في بيان لها اليوم: ” الأندية أسهمت في البرامج خلال الأعوام الماضية” "
+        "مؤكدة أن العمل سيستمر. ويضاف إليها برنامج ” جادة السوق ” الذي تنظمه الهيئة."
+    )
+    shown = [s for s in suggest_quotes(text) if s.confidence >= DEFAULT_MIN_CONFIDENCE["quote"]]
+    assert [content(text, s) for s in shown] == [
+        "الأندية أسهمت في البرامج خلال الأعوام الماضية",
+        "العمل سيستمر",
+    ]
+    assert speaker(text, shown[0]) == "الجمعية" and cue(text, shown[0]) == "وقالت"
+    # with “ in the text, ” only closes: a lone ” pairs with nothing
+    text = "وقال المدير: “سنبدأ غدا في المشروع الجديد”. ولم يحدد ” موعدا للانتهاء."
+    pairs = [(p.open, p.close) for p in find_quote_pairs(text)]
+    assert pairs == [(text.index("“"), text.index("”."))]
