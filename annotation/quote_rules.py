@@ -1607,6 +1607,19 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         if k1 - k0 > 30:
             continue
         colon = next((j for j in range(k0, min(k0 + 13, k1)) if doc.words[j].text == ":"), None)
+        if colon is not None:
+            # "قوات تتراجع في المدينة.. والحزب: هي معركتنا": a headline of two parts, the
+            # speech is the part after the dots (.. or …; one dot ends a sentence of a
+            # paragraph, "… مؤتمرا. رابط الخبر:" is the link-line rule's)
+            k0 = next(
+                (
+                    j + 1
+                    for j in range(colon - 2, k0, -1)
+                    if doc.words[j].text == "\u2026"
+                    or (doc.words[j].text == "." and doc.words[j - 1].text == ".")
+                ),
+                k0,
+            )
         if colon is None or colon == k0 or any(doc.cues[j] for j in range(k0, colon)):
             continue
         medium = _headline_medium(doc, k0, colon)

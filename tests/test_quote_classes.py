@@ -1470,6 +1470,23 @@ def confident_quotes(text: str) -> list[tuple[str, str | None, str, str]]:
     ]
 
 
+@pytest.mark.parametrize("dots", ["..", "…", "..."])
+def test_a_two_part_headline_speaks_after_its_dots(dots: str) -> None:
+    text = f"القوات تتقدم نحو المدينة{dots} والحزب: هي معركتنا الأخيرة\n\nتقدمت القوات أمس نحو المدينة."
+    s = only(text)
+    assert content(text, s) == "هي معركتنا الأخيرة" and speaker(text, s) == "والحزب"
+    assert s.cue is None
+
+
+def test_dots_after_the_headline_colon_stay_in_the_speech_and_a_label_after_dots() -> None:
+    text = "الوزير: المشروع يكتمل قريبا.. والعمل مستمر\n\nزار الوزير موقع المشروع أمس."
+    s = only(text)
+    assert content(text, s) == "المشروع يكتمل قريبا.. والعمل مستمر" and speaker(text, s) == "الوزير"
+    # a label after the dots is no speaker (it was read as "جولة في المعرض" speaking)
+    text = "جولة في المعرض.. بالفيديو: الزوار يتوافدون\n\nتوافد الزوار على المعرض."
+    assert confident_quotes(text) == []
+
+
 # --- sixth session (dev6) -----------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text, words",
