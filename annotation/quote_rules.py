@@ -117,6 +117,10 @@ _HONORIFIC_PRONOUNS = frozenset(
     match_key(w)
     for w in "معاليه سموه سعادته فضيلته سماحته دولته جلالته فخامته معاليها سموها".split()
 )
+_BETWEEN = frozenset(
+    match_key(w) for w in "بين بينه بينها بينهم بينهما بيني بيننا بينك بينكم".split()
+)
+_BETWEEN_REACH = 6  # بين الإدارة الهلالية والشرفيين المعارضين وبين…
 _RELATIVES = frozenset(match_key(w) for w in "الذي التي الذين اللذين اللتين".split())
 _MODALS = frozenset(
     match_key(w)
@@ -126,7 +130,10 @@ _MODALS = frozenset(
         "أهمية ضرورة "  # لفت إلى أهمية أن تتسق…: a call, not what was said
         # third session: إلا أن is "however"; أن after a verb of trying, being able or wanting
         # is a subjunctive "to" (فتحاول أن تتذكر…), not a reported clause
-        "إلا يحاول تحاول نحاول حاول حاولت يستطيع تستطيع نستطيع استطاع يود تود نود أراد أرادت"
+        "إلا يحاول تحاول نحاول حاول حاولت يستطيع تستطيع نستطيع استطاع يود تود نود أراد أرادت "
+        # sixth session (dev6): conjunctions made with أن (علماً بأن، مع العلم أن، غير أن،
+        # حيث أن، إذ أن، بما أن، كون أن) open the writer's aside, not the cue's clause
+        "علما العلم غير حيث إذ بما كون"
     ).split()
 )
 _PRONOUN_PPS = frozenset(
@@ -317,6 +324,8 @@ class Lexicon:
     source_markers: frozenset[str]
     # opinion verbs (يرى، ارتأى، يعتقد): they name a speaker to carry, but quote nothing
     opinion_lemmas: frozenset[str] = frozenset()
+    # verbs of showing (أظهر): a cue only when a record or a body is their subject
+    evidence_lemmas: frozenset[str] = frozenset()
     _cache: dict[str, CueMatch | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -342,6 +351,7 @@ class Lexicon:
             object_lemmas=frozenset(data.get("object_verbs", ())),
             call_lemmas=frozenset(data.get("call_verbs", ())),
             opinion_lemmas=frozenset(data.get("opinion_verbs", ())),
+            evidence_lemmas=frozenset(data.get("evidence_verbs", ())),
             proclitics=tuple(match_key(p) for p in data.get("proclitics", ("و", "ف", "ل"))),
             complementizers=frozenset(comps),
             preps_after_cue=frozenset(match_key(w) for w in data.get("prepositions_after_cue", ())),
@@ -612,6 +622,8 @@ class _Doc:
             return None
         if m.participle and w.key.endswith("ه") and w.text.rstrip(_TASHKEEL_CHARS).endswith("ه"):
             return None  # معتقده (his belief), not the participle معتقدة folded by match_key
+        if m.lemma == "بين" and not m.participle and self._between_before(k):
+            return None  # اتصالات بينه وبين الإدارة: the second بين of "between … and …"
         if (
             m.lemma == "ادعى"
             and w.text.rstrip(_TASHKEEL_CHARS).endswith("\u0649")
@@ -653,6 +665,17 @@ class _Doc:
                     return m
             return None
         return m
+
+    def _between_before(self, k: int) -> bool:
+        """A preposition بين (بين، بينه، بينهم…) within the _BETWEEN_REACH words before k, no
+        punctuation between: وبين at k is its "and between", not the verb بيّن."""
+        for j in range(k - 1, max(k - 1 - _BETWEEN_REACH, -1), -1):
+            w = self.words[j]
+            if w.is_punct:
+                return False
+            if w.key in _BETWEEN:
+                return True
+        return False
 
     def is_stop(self, k: int) -> bool:
         w = self.words[k]
@@ -1890,6 +1913,11 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             if ce <= cs or any(a < ce and cs < b for a, b in taken):
                 continue  # contains quotation marks: a mixed quote, proposed by _quoted
             speaker = doc.speaker_for_cue(k, slo)
+            if m.lemma in doc.lex.evidence_lemmas and not (
+                isinstance(speaker, tuple)
+                and _is_source_word(text[speaker[0] : speaker[1]].split()[0])
+            ):
+                continue  # أظهرت الصفقة أن…: only a record or a body shows what was found
             out.append(
                 (
                     QuoteSuggestion(
@@ -2088,7 +2116,9 @@ _SOURCE_NOUNS = frozenset(
         "مفوضية بنك صندوق مجلس لجنة نيابة محكمة ديوان سلطات أجهزة رئيس وزير محافظ أمين قائد "
         "سفارة قنصلية جامعة معهد اتحاد نادي إدارة مؤسسة معلومات مقربين مقربون سكان برلمان كنيست "
         # fifth session: bodies and records in the plural or as an institution
-        "منظمات هيئات جهات قضاء وثائق سجلات محاضر"
+        "منظمات هيئات جهات قضاء وثائق سجلات محاضر "
+        # sixth session: records that show (أظهر مسح أن…)
+        "مسح دراسات أبحاث بحث"
     ).split()
 )
 
@@ -2284,6 +2314,9 @@ _EVIDENCE_WORDS = frozenset(
 _OR = frozenset(match_key(w) for w in "أم أو او".split())
 
 
+_DESPITE = frozenset(match_key(w) for w in "بالرغم الرغم وبالرغم".split())
+
+
 def _governed_elsewhere(doc: _Doc, comp: int) -> bool:
     """أن that is not the cue's complement: after أم/أو it coordinates an earlier أن (…على
     أنك تعتبره وسيلة أم أنه محور حياتك), after a word of evidence + على/إلى it is that word's
@@ -2291,6 +2324,8 @@ def _governed_elsewhere(doc: _Doc, comp: int) -> bool:
     before = doc.words[comp - 1]
     if before.key in _OR:
         return True
+    if before.key == "من" and comp >= 2 and doc.words[comp - 2].key in _DESPITE:
+        return True  # بالرغم من أن…: "although", not what was said
     if before.key in ("علي", "الي") and comp >= 2:
         word = doc.words[comp - 2].key
         return word in _EVIDENCE_WORDS or (word[:1] in "وف" and word[1:] in _EVIDENCE_WORDS)

@@ -1537,3 +1537,59 @@ def test_a_right_double_mark_used_both_ways_pairs_like_a_straight_one() -> None:
     text = "وقال المدير: “سنبدأ غدا في المشروع الجديد”. ولم يحدد ” موعدا للانتهاء."
     pairs = [(p.open, p.close) for p in find_quote_pairs(text)]
     assert pairs == [(text.index("“"), text.index("”."))]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("أظهرت بيانات رسمية أن صادرات المصنع ارتفعت في الربع الثاني.", "بيانات رسمية"),
+        ("وأظهرت دراسة حديثة أن قلة النوم تضعف الذاكرة لدى الأطفال.", "دراسة حديثة"),
+        ("أظهر مسح أجرته الجمعية أن نصف الأسر تسافر في الصيف.", "مسح أجرته الجمعية"),
+    ],
+)
+def test_a_record_that_shows_is_a_source(text: str, source: str) -> None:
+    s = only(text)
+    assert speaker(text, s) == source and cue(text, s).lstrip("و") in ("أظهرت", "أظهر")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وأظهرت الصورة المسربة أنه يحمل منفذا جديدا للشحن.",  # a picture
+        "على أية حال، أظهرت تلك الصفقة أن العملة الموحدة لا تحتمل الأزمات.",  # an event
+        "وأظهر اللاعب مهارة عالية في المباراة الأخيرة.",  # a noun complement
+    ],
+)
+def test_showing_is_no_speech_without_a_record(sentence: str) -> None:
+    assert suggest_quotes(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["علماً بأن", "علما أن", "مع العلم أن", "بالرغم من أن", "غير أن", "حيث أن", "إذ أن", "بما أن"],
+)
+def test_a_conjunction_made_with_an_is_no_clause_of_the_cue(aside: str) -> None:
+    # the cue has a noun complement; the أن of the writer's aside after it is not its clause
+    text = f"وأكدت الشركة سلامة جميع الوصلات من أي عطل، {aside} الموقع مخدوم بدوائر احتياطية."
+    assert suggest_quotes(text) == []
+    # the verb's own أن and حذر من أن stay reported speech
+    text = f"وأكدت الشركة أن الشبكة سليمة، {aside} الموقع مخدوم بدوائر احتياطية."
+    assert content(text, suggest_quotes(text)[0]).startswith("الشبكة سليمة")
+    text = "وحذر الوزير من أن الأزمة ستطول."
+    assert content(text, only(text)) == "الأزمة ستطول"
+
+
+def test_and_between_is_no_cue() -> None:
+    text = "وغاب الأمير عن الاجتماع، والذي أكد عبر اتصالات بينه وبين الأعضاء أن رأيه مع الأغلبية."
+    s = only(text)
+    assert content(text, s) == "رأيه مع الأغلبية" and cue(text, s) == "أكد"
+    assert (
+        suggest_quotes("وقارن الباحث بين المؤسسة التقليدية وبين المثقفين الجدد أن يتعاونوا.") == []
+    )
+    # after a sentence end or a comma وبين is the verb بيّن again
+    for text, who in (
+        ("وتراوحت الأسعار بين عشرة وعشرين ريالا. وبين المدير أن الأسعار ستنخفض قريبا.", "المدير"),
+        ("وجرى لقاء بين الوزير والسفير، وبين الوزير أن العلاقات متينة.", "الوزير"),
+    ):
+        s = only(text)
+        assert cue(text, s) == "وبين" and speaker(text, s) == who
