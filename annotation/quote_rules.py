@@ -1765,7 +1765,12 @@ def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
         # quotation (right before its mark, or its colon) is its cue, ambiguous or not
         introduces = j >= ko - 2 and all(doc.words[i].text == ":" for i in range(j + 1, ko))
         if m.ambiguous and not has_comp and not introduces:
-            if fallback is None:
+            nxt = doc.words[j + 1]
+            if fallback is None and not (
+                # يغرد بالسيمفونية "…": a ب phrase after an ambiguous cue names what the
+                # quotation is (a song, a saying), not the cue's words
+                j + 1 < ko and nxt.key[:1] == "ب" and not nxt.is_punct and doc.cues[j + 1] is None
+            ):
                 fallback = j
             continue
         if j < ko - 36 and (
@@ -1846,8 +1851,7 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             continue
         cue_start = doc.words[k].start
         relative = k > 0 and doc.words[k - 1].key in _RELATIVES
-        colon_next = k + 1 < len(doc.words) and doc.words[k + 1].text == ":"
-        if any(a <= cue_start < b for a, b in covered) or (relative and not colon_next):
+        if any(a <= cue_start < b for a, b in covered):
             continue  # a cue inside reported speech we already proposed
         slo, shi = doc.sentence_of(cue_start)
         if text[shi - 1 : shi] == "\u061b" and doc.word_index(shi) - k <= 8:
@@ -1901,6 +1905,8 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                 ):
                     comp = j
                 break
+        if relative and colon is None and not _relative_clause_cue(doc, k, comp):
+            continue
         if comp is not None:
             cs = doc.words[comp].end
             cs, _ = trim(text, cs, shi)
@@ -1912,7 +1918,17 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             ce = trim(text, cs, doc.clause_end(cs, end), ".!?\u061f\u061b\u2026")[1]
             if ce <= cs or any(a < ce and cs < b for a, b in taken):
                 continue  # contains quotation marks: a mixed quote, proposed by _quoted
-            speaker = doc.speaker_for_cue(k, slo)
+            if relative:
+                # «فلان الذي غرد عبر حسابه من أنه…»: the antecedent speaks; not a rumour
+                # (الأنباء التي تفيد بأن…) nor a pronoun
+                np = doc.np_before(k - 1, slo)
+                if np is None or any(
+                    w.key in _RUMOUR_NOUNS for w in doc.words[doc.word_index(np[0]) : k - 1]
+                ):
+                    continue
+                speaker: Agent = doc.to_agent(np) or _CARRY
+            else:
+                speaker = doc.speaker_for_cue(k, slo)
             if m.lemma in doc.lex.evidence_lemmas and not (
                 isinstance(speaker, tuple)
                 and _is_source_word(text[speaker[0] : speaker[1]].split()[0])
@@ -1998,6 +2014,22 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             )
             covered.append(found)
     return out
+
+
+_CHANNEL_PREPOSITIONS = frozenset(match_key(w) for w in "عبر في خلال على أمام".split())
+
+
+def _relative_clause_cue(doc: _Doc, k: int, comp: int | None) -> bool:
+    """«فلان الذي أكد أن…»، «التي تقول إن…»، «الذي غرد عبر حسابه … من أنه…»: a cue in a
+    relative clause reports its antecedent's words when its complementiser follows at once
+    (after إلى/على at most) or after a channel phrase (عبر حسابه، في بيان). Not when a
+    pronoun after the cue makes the antecedent its object (التي أعلن عنها…، التي أكد فيها
+    فلان أنه…), nor across other words (الذي كتب النص تعمد أن…)."""
+    if comp is None or comp > k + 12:
+        return False
+    if comp <= k + 2:
+        return comp == k + 1 or doc.words[k + 1].key in doc.lex.preps_after_cue
+    return doc.words[k + 1].key in _CHANNEL_PREPOSITIONS
 
 
 _LINE_AFTER_MAX_WORDS = 40

@@ -1487,6 +1487,58 @@ def test_dots_after_the_headline_colon_stay_in_the_speech_and_a_label_after_dots
     assert confident_quotes(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, words, who, verb",
+    [
+        (
+            "وكان اللاعب الأجنبي الذي غرد عبر حسابه في موقع تويتر من أنه سيلجأ إلى الاتحاد الدولي.",
+            "سيلجأ إلى الاتحاد الدولي",
+            "اللاعب الأجنبي",
+            "غرد",
+        ),
+        (
+            "وكانت الجمعية التي تقول إن لديها تبرعات كافية لإنقاذ المبنى.",
+            "لديها تبرعات كافية لإنقاذ المبنى",
+            "الجمعية",
+            "تقول",
+        ),
+        (
+            "وزار الموقع أمس المحافظ الذي أكد أن المشروع سيكتمل العام المقبل.",
+            "المشروع سيكتمل العام المقبل",
+            "المحافظ",
+            "أكد",
+        ),
+        (
+            "وغرد الوزير بأن الرحلات ستعود إلى طبيعتها الأسبوع المقبل.",
+            "الرحلات ستعود إلى طبيعتها الأسبوع المقبل",
+            "الوزير",
+            "وغرد",
+        ),
+    ],
+)
+def test_a_cue_in_a_relative_clause_reports_its_antecedents_words(
+    text: str, words: str, who: str, verb: str
+) -> None:
+    assert confident_quotes(text) == [(words, verb, who, "indirect")]
+
+
+def test_no_relative_cue_when_the_antecedent_is_its_object_or_a_rumour() -> None:
+    for text in (
+        # a pronoun after the cue: the antecedent is what was announced
+        "وقالت الصحف إن الصفقة التي أعلن عنها أمس استطاعت أن تنقذ الشركة.",
+        # other words before أن: not the cue's clause
+        "وأضاف أن الموظف الذي كتب التقرير تعمد أن يخفي بعض الأرقام.",
+        # a rumour is no source
+        "ونفت الوزارة الأنباء التي تفيد بأن الامتحانات ستؤجل.",
+    ):
+        assert all(c[1] not in ("أعلن", "كتب", "تفيد") for c in confident_quotes(text)), text
+    # a ب phrase after an ambiguous cue names the quotation (a song), it is not the words
+    text = 'وأفضل ما فعله المتابعون حظر كل من يغرد بالأغنية الحزينة "عيد بأي حال عدت يا عيد".'
+    assert confident_quotes(text) == []
+    text = 'وكتب الشاعر على حسابه "عيد بأي حال عدت يا عيد ونحن بعيدون".'
+    assert [c[0] for c in confident_quotes(text)] == ["عيد بأي حال عدت يا عيد ونحن بعيدون"]
+
+
 # --- sixth session (dev6) -----------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text, words",
