@@ -13,6 +13,7 @@ Pipeline (see docs/quote_rules.md):
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -1961,8 +1962,13 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                 # «لقد قال في رثاء أخيه:⏎<a verse>»: the colon ends its line, the words are
                 # the next line (one paragraph, short, not a list item)
                 cs, ce = next_line
-            elif cs >= shi or doc.opens_quote(cs) or text.startswith(("http", "www"), cs):
-                continue  # (a link after "على الرابط:" is not speech)
+            elif (
+                cs >= shi
+                or doc.opens_quote(cs)
+                or text.startswith(("http", "www"), cs)
+                or _LIST_ITEM.match(text, cs)
+            ):
+                continue  # (a link after "على الرابط:" is not speech, nor a numbered list)
             else:
                 end = doc.colon_speech_end(doc.speech_end(shi))
                 ce = trim(text, cs, doc.clause_end(cs, end, True), ".!?\u061f\u061b\u2026")[1]
@@ -2033,6 +2039,9 @@ def _relative_clause_cue(doc: _Doc, k: int, comp: int | None) -> bool:
 
 
 _LINE_AFTER_MAX_WORDS = 40
+# «ذكر الموقع أبرزها: 1- عندما…»: a numbered list after a cue's colon lists items (tips,
+# signs, steps), it is not the speaker's words
+_LIST_ITEM = re.compile(r"[0-9\u0660-\u0669]{1,2}\s*[-\u2013)]\s*\S|\u2022")
 
 
 def _line_after(doc: _Doc, pos: int) -> Range | None:

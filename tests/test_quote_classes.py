@@ -1539,6 +1539,17 @@ def test_no_relative_cue_when_the_antecedent_is_its_object_or_a_rumour() -> None
     assert [c[0] for c in confident_quotes(text)] == ["عيد بأي حال عدت يا عيد ونحن بعيدون"]
 
 
+@pytest.mark.parametrize("item", ["1- ", "1 - ", "١- ", "2) "])
+def test_a_numbered_list_after_a_cues_colon_is_no_speech(item: str) -> None:
+    text = f"وذكر الموقع أبرزها: {item}عندما تنام مبكرا وتستيقظ دون منبه في الصباح."
+    assert confident_quotes(text) == []
+
+
+def test_colon_speech_that_opens_with_a_number_is_still_speech() -> None:
+    text = "وقال المدير: 2015 كان عاما صعبا على الشركة وموظفيها."
+    assert [c[0] for c in confident_quotes(text)] == ["2015 كان عاما صعبا على الشركة وموظفيها"]
+
+
 # --- sixth session (dev6) -----------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text, words",
