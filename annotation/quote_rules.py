@@ -907,6 +907,10 @@ class _Doc:
                 )
                 if not nested:  # وأشارت الوكالة إلى أن البيانات كشفت…، لافتة: the agency
                     return self.speaker_for_cue(j, lo)
+            if m.participle:
+                own = self._coordinated_subject(lo_k, k)
+                if own is not None:
+                    return self.to_agent(own)
             subj = self.sentence_subject(lo, k)
             return self.to_agent(subj) if subj else _CARRY
         np = self.np_after(k, lo, len(self.text), m.lemma in self.lex.object_lemmas)
@@ -951,6 +955,28 @@ class _Doc:
             if subj is not None:
                 return self.to_agent(subj)
         return _CARRY
+
+    def _coordinated_subject(self, lo_k: int, k: int) -> Range | None:
+        """The subject of the nearest clause «، و<verb> <subject>» before a feminine participle k
+        whose verb is a feminine past (و…ت, not a plural in ات): وقامت السمكة بضرب اللوح،
+        وتحدثت والدته عن ذلك قائلة: → والدته; the participle hangs from that verb, not from the
+        sentence's first one. (A masculine past verb has no mark to tell it from a noun.)"""
+        if not self.words[k].key.endswith("ه"):
+            return None
+        main = self.main_verb(self.words[lo_k].start) if lo_k < len(self.words) else k
+        for j in range(k - 1, main + 1, -1):
+            w = self.words[j]
+            if not (self.words[j - 1].is_punct and self.words[j - 1].text in _COMMAS):
+                continue
+            key = w.key
+            if w.is_punct or key[:1] != "و" or len(key) < 4 or key[1:3] == "ال":
+                continue
+            if self.cues[j] is not None or key in _STOP:
+                continue
+            if not key.endswith("ت") or key.endswith("ات") or len(key) > 7:
+                return None
+            return self.np_after(j, self.words[lo_k].start, self.words[k].start)
+        return None
 
     def _author_of_document(self, np: Range) -> Range | None:
         """`بيانا أعلنت فيه`، `حديثاً للرسول … يقول فيه`: before a cue + فيه the phrase names the
@@ -1320,6 +1346,22 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
         ):
             continue  # وأعلنت "مايكروسوفت" عن نيتها، وأدلى "كارتر" بتصريحه: the subject's name
         if (
+            n_words <= 8
+            and ck < ko - 1 <= ck + _SUBJECT_NAME_REACH
+            and kn < len(doc.words)
+            and doc.words[kn].key.startswith("ال")  # an adjective goes on: "كذا" التابعة لـ…
+            and doc.words[kn].key not in _RELATIVES
+            and doc.cues[kn] is None
+            and not _scare_quote(doc, ko)  # ندد النظام بما أسماه "العدوان" الذي…: his term
+            and doc.words[kn].start < shi
+            and any(_bare_title(doc.words[j].key) for j in range(ck + 1, ko))
+            and not any(
+                doc.words[j].is_punct or doc.lex.is_complementizer(doc.words[j].key)
+                for j in range(ck + 1, ko)
+            )
+        ):
+            continue  # أعلنت شركة التطوير العقاري "كذا" التابعة لـ…: a name in the subject
+        if (
             n_words <= 3
             and ck < ko - 1
             and cue_match is not None
@@ -1560,6 +1602,18 @@ def _title_noun_before(doc: _Doc, ko: int) -> bool:
             if key.endswith(suffix) and key[: -len(suffix)] + "ه" in _TITLE_NOUNS:
                 return True
     return False
+
+
+_SUBJECT_NAME_REACH = 6  # words between a cue and a name in marks inside its subject phrase
+
+
+def _bare_title(key: str) -> bool:
+    """A title noun (شركة، مؤسسة، صحيفة…) with or without و/ال."""
+    for pre in ("وال", "ال", "و"):
+        if key.startswith(pre) and len(key) - len(pre) >= 3:
+            key = key[len(pre) :]
+            break
+    return key in _TITLE_NOUNS
 
 
 def _name_before_clause(doc: _Doc, pair: QuotePair) -> bool:

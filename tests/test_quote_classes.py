@@ -1656,3 +1656,33 @@ def test_and_between_is_no_cue() -> None:
     ):
         s = only(text)
         assert cue(text, s) == "وبين" and speaker(text, s) == who
+
+
+def test_a_feminine_participle_hangs_from_the_nearest_feminine_verb() -> None:
+    text = (
+        "وضربت الموجة القارب فأوقعته في الماء، وتحدثت والدة البحار عن الحادث قائلة: "
+        "«ظننت أنه غرق ثم رأيته يسبح نحو الشاطئ»."
+    )
+    s = only(text)
+    assert speaker(text, s) == "والدة البحار" and cue(text, s) == "قائلة"
+    # no such clause (or a noun in و…ات): the sentence's subject, as before
+    text = "وتحدثت المديرة عن الخطة الجديدة، وتحديات العام المقبل، قائلة: «سننجح معا»."
+    assert speaker(text, only(text)) == "المديرة"
+    text = "وتحدث المدير عن الخطة، وتحدثت الموظفات عنها أيضا، قائلا: «سننجح معا»."
+    assert speaker(text, only(text)) == "المدير"  # a masculine participle: not the فعلت clause
+
+
+def test_a_name_in_marks_inside_the_subject_phrase_is_no_quote() -> None:
+    text = (
+        'أعلنت شركة التطوير العقاري الفاخر "النخبة للاستثمار العقاري في الخليج" التابعة '
+        'لمجموعة "الأفق"، عن إطلاق مشروعها الأول في جدة.'
+    )
+    assert suggest_quotes(text) == []
+    # the speaker's own words after the same kind of subject stay quotes
+    text = 'وقال مدير المشروع "سنفتتح المبنى الجديد غدا أمام الزوار".'
+    assert content(text, only(text)) == "سنفتتح المبنى الجديد غدا أمام الزوار"
+    text = 'وقال مدير المشروع "سنفتتح المبنى الجديد غدا" مضيفا أن الزوار سيحضرون.'
+    assert "سنفتتح المبنى الجديد غدا" in [content(text, s) for s in suggest_quotes(text)]
+    # a term the subject gave it (بما أسماه "…") stays the speaker's words
+    text = 'وندد الحزب الحاكم بما أسماه "العدوان الغاشم على المدينة" الذي نفذته القوات.'
+    assert [content(text, s) for s in suggest_quotes(text)] == ["العدوان الغاشم على المدينة"]
