@@ -132,6 +132,10 @@ class LabelSchema:
     attributes: tuple[AttributeDef, ...] = ()
     link_types: tuple[LinkTypeDef, ...] = ()
     _by_name: dict[str, LabelDef] = field(init=False, repr=False, compare=False)
+    # Look-ups an import makes per span, as dicts (built once; the tuples stay the data).
+    _attr_by_key: dict[tuple[str, str], AttributeDef] = field(init=False, repr=False, compare=False)
+    _link_by_name: dict[str, LinkTypeDef] = field(init=False, repr=False, compare=False)
+    _labels_by_kind: dict[str, list[LabelDef]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         kind_names = [k.name for k in self.kinds]
@@ -150,13 +154,13 @@ class LabelSchema:
                     raise SchemaError(f"key {label.key} is bound to both {other} and {label.name}")
                 keys[label.key.lower()] = label.name
             by_name[label.name] = label
-        seen_attrs: set[tuple[str, str]] = set()
+        attr_by_key: dict[tuple[str, str], AttributeDef] = {}
         for attr in self.attributes:
             if attr.kind not in kind_names:
                 raise SchemaError(f"attribute {attr.name}: unknown kind {attr.kind!r}")
-            if (attr.kind, attr.name) in seen_attrs:
+            if (attr.kind, attr.name) in attr_by_key:
                 raise SchemaError(f"duplicate attribute {attr.kind}.{attr.name}")
-            seen_attrs.add((attr.kind, attr.name))
+            attr_by_key[(attr.kind, attr.name)] = attr
         link_names = [lt.name for lt in self.link_types]
         if len(set(link_names)) != len(link_names):
             raise SchemaError("duplicate link type names")
@@ -164,7 +168,13 @@ class LabelSchema:
             for k in (*lt.from_kinds, *lt.to_kinds):
                 if k not in kind_names:
                     raise SchemaError(f"link type {lt.name}: unknown kind {k!r}")
+        labels_by_kind: dict[str, list[LabelDef]] = {}
+        for label in self.labels:
+            labels_by_kind.setdefault(label.kind, []).append(label)
         object.__setattr__(self, "_by_name", by_name)
+        object.__setattr__(self, "_attr_by_key", attr_by_key)
+        object.__setattr__(self, "_link_by_name", {lt.name: lt for lt in self.link_types})
+        object.__setattr__(self, "_labels_by_kind", labels_by_kind)
 
     # --- look-ups -------------------------------------------------------------------------
     def label(self, name: str) -> LabelDef:
@@ -176,8 +186,13 @@ class LabelSchema:
     def has_label(self, name: str) -> bool:
         return name in self._by_name
 
+    def label_kind(self, name: str) -> str | None:
+        """The kind of label name, None when the schema has no such label."""
+        label = self._by_name.get(name)
+        return None if label is None else label.kind
+
     def labels_for(self, kind: str) -> list[LabelDef]:
-        return [lab for lab in self.labels if lab.kind == kind]
+        return list(self._labels_by_kind.get(kind, ()))
 
     def label_for_key(self, key: str) -> LabelDef | None:
         key = key.lower()
@@ -196,10 +211,10 @@ class LabelSchema:
         return [a for a in self.attributes if a.kind == kind]
 
     def attribute(self, kind: str, name: str) -> AttributeDef:
-        for a in self.attributes:
-            if a.kind == kind and a.name == name:
-                return a
-        raise SchemaError(f"kind {kind} has no attribute {name!r}")
+        try:
+            return self._attr_by_key[(kind, name)]
+        except (KeyError, TypeError):  # TypeError: a name that is no string (bad input)
+            raise SchemaError(f"kind {kind} has no attribute {name!r}") from None
 
     def default_attrs(self, kind: str) -> dict[str, str]:
         """What a new span of this kind stores; provenance is set only by who stores a suggestion."""
@@ -208,10 +223,10 @@ class LabelSchema:
         }
 
     def link_type(self, name: str) -> LinkTypeDef:
-        for lt in self.link_types:
-            if lt.name == name:
-                return lt
-        raise SchemaError(f"unknown link type {name!r}")
+        try:
+            return self._link_by_name[name]
+        except (KeyError, TypeError):
+            raise SchemaError(f"unknown link type {name!r}") from None
 
     def check_link(self, type_name: str, source_kind: str, target_kind: str) -> None:
         lt = self.link_type(type_name)

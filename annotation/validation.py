@@ -56,12 +56,13 @@ def check_span(span: Span, doc_id: str, text_length: int, schema: LabelSchema) -
         raise EditRefused(f"span {span.id} ends at {span.end}, past the text ({text_length})")
     if span.boundary not in BOUNDARY_POLICIES:
         raise EditRefused(f"span {span.id}: unknown boundary policy {span.boundary!r}")
-    if not schema.has_label(span.label):
+    kind = schema.label_kind(span.label)
+    if kind is None:
         raise EditRefused(f"unknown label {span.label!r}")
-    label = schema.label(span.label)
-    if label.kind != span.kind:
-        raise EditRefused(f"label {span.label} is for {label.kind}, not {span.kind}")
-    check_attrs(schema, span.kind, span.attrs)
+    if kind != span.kind:
+        raise EditRefused(f"label {span.label} is for {kind}, not {span.kind}")
+    if span.attrs:  # most spans (entities) have none
+        check_attrs(schema, span.kind, span.attrs)
 
 
 # --- links ----------------------------------------------------------------------------------
@@ -101,6 +102,11 @@ def check_link_counts(
             raise EditRefused(f"a span can have at most {limit} {type_name} link(s)")
 
 
+def _nothing_stored(span_id: str) -> str | None:
+    """check_edit's stored_kind when nothing is stored yet (a new document)."""
+    return None
+
+
 # --- a whole edit or record -----------------------------------------------------------------
 def check_edit(
     doc_id: str,
@@ -108,7 +114,7 @@ def check_edit(
     schema: LabelSchema,
     spans: Sequence[Span] = (),
     links: Sequence[Link] = (),
-    stored_kind: Callable[[str], str | None] = lambda span_id: None,
+    stored_kind: Callable[[str], str | None] = _nothing_stored,
     stored_links: Callable[[str, str], int] = lambda source, type_name: 0,
 ) -> None:
     """Spans and links added together to one document: every span valid and new (ids unique,
@@ -118,10 +124,11 @@ def check_edit(
     stored_kind(id) is the kind of a span already in the document (None when absent);
     stored_links(source, type) the number of such links already stored. For a record that
     is imported whole, leave both at their defaults."""
+    stored = stored_kind is not _nothing_stored  # else no need to ask per span
     pending: dict[str, str] = {}
     for span in spans:
         check_span(span, doc_id, text_length, schema)
-        if span.id in pending or stored_kind(span.id) is not None:
+        if span.id in pending or (stored and stored_kind(span.id) is not None):
             raise EditRefused(f"span {span.id} exists already")
         pending[span.id] = span.kind
     link_ids: set[str] = set()
