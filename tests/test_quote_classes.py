@@ -1423,7 +1423,9 @@ def test_a_broken_plural_in_n_after_a_cue_is_no_first_person_verb() -> None:
 
 
 # --- sixth session (dev5) -----------------------------------------------------------------------
-@pytest.mark.parametrize("participle", ["مشيدا", "مثمنا", "مطالبا", "متمنيا", "مثمنين", "مشيدة"])
+@pytest.mark.parametrize(
+    "participle", ["مشيدا", "مثمنا", "مطالبا", "متمنيا", "مثمنين", "مشيدة", "متطرقا"]
+)
 def test_an_act_participle_without_tanwin_after_a_comma_ends_the_clause(participle: str) -> None:
     text = (
         f"وأوضح المدير أن الفعاليات لاقت إقبالا كبيرا من الزوار، {participle} بجهود العاملين "
