@@ -72,7 +72,8 @@ _OPENERS = frozenset(
     for w in (
         "على وعلى صعيد آخر اخر متصل من ومن جهة جهة أخرى ثانية جهته جهتها جانبه جانبها إلى وإلى "
         "ذلك في وفي الأثناء غضون هذا وهذا أمنيا أمنياً كما "
-        "سياق وسياق منفصل مختلف مماثل"  # في سياق منفصل، وجه النائب…: not the subject
+        "سياق وسياق منفصل مختلف مماثل "  # في سياق منفصل، وجه النائب…: not the subject
+        "بدوره بدورها وبدوره وبدورها"  # sixth session: بدوره، أعلن فلان…
     ).split()
 )
 _STATEMENT_NOUNS = frozenset(
@@ -86,6 +87,7 @@ _STATEMENT_ADJ = frozenset(
 _IMPERSONAL = frozenset(
     match_key(w) for w in "يذكر يرجح يتوقع يعتقد يفترض يعتبر يرى ينتظر يقدر يعرف".split()
 )
+_DENIAL_LEMMAS = frozenset(("نفى", "اتهم", "ندد", "وصف", "زعم", "ادعى"))
 _RUMOUR_NOUNS = frozenset(
     match_key(w)
     for w in (
@@ -572,6 +574,7 @@ class _Doc:
         self.starts = [w.start for w in self.words]
         self.sentences = sentence_spans(text, [p.outer for p in self.pairs if p.close is not None])
         self.sent_starts = [s for s, _ in self.sentences]
+        self.pairs = [self._cut_unclosed(p) if p.close is None else p for p in self.pairs]
         self.paragraphs = paragraph_spans(text)
         self.para_starts = [s for s, _ in self.paragraphs]
         self.quoted = bytearray(len(self.words))
@@ -585,6 +588,30 @@ class _Doc:
             for k in range(lo, hi):
                 self.quoted[k] = 1
         self.cues: list[CueMatch | None] = [self._cue_at(k) for k in range(len(self.words))]
+
+    def _cut_unclosed(self, pair: QuotePair) -> QuotePair:
+        """An opener never closed runs to its paragraph's end, but not into a later sentence
+        that opens with a reporting verb (بدوره، أعلن مسؤول… / وقال…): that sentence is the
+        narrator's again, the closing mark was lost before it."""
+        first = bisect_right(self.sent_starts, pair.open)
+        for lo, _ in self.sentences[first:]:
+            if lo >= pair.end:
+                break
+            k = self.word_index(lo)
+            while k < len(self.words) and (
+                self.words[k].key in _OPENERS
+                or (self.words[k].is_punct and self.words[k].text in _COMMAS)
+            ):
+                k += 1
+            if k >= len(self.words) or self.words[k].start >= pair.end:
+                break
+            m = None if self.words[k].is_punct else self.lex.cue(self.words[k].key)
+            if m is not None and not m.ambiguous and not m.participle:
+                end = lo
+                while end > pair.open + 1 and self.text[end - 1].isspace():
+                    end -= 1
+                return QuotePair(pair.open, None, pair.mark, end)
+        return pair
 
     # words and sentences
     def word_index(self, pos: int) -> int:
@@ -1150,7 +1177,13 @@ def suggest_quotes(
     doc = _Doc(text, entities, lexicon or Lexicon.load())
     raw: list[tuple[QuoteSuggestion, Agent | str]] = []
     raw.extend(_quoted(doc))
-    taken = [s.content if s.type == "mixed" else (s.marks or s.content) for s, _ in raw]
+    # a quotation proposed only as doubtful (a name with no cue, a description after وصف)
+    # does not keep the reported clause around it from being proposed
+    taken = [
+        s.content if s.type == "mixed" else (s.marks or s.content)
+        for s, _ in raw
+        if s.confidence > DOUBTFUL
+    ]
     raw.extend(_indirect_and_colon(doc, taken))
     raw.extend(_headlines(doc, taken))
     raw.extend(_according(doc, [s.content for s, _ in raw]))
@@ -1337,6 +1370,7 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             continue
         cue_match = doc.cues[ck]
         kn = doc.word_index(pair.close + 1)
+        clause_inside = ko + 1 < len(doc.words) and doc.lex.is_complementizer(doc.words[ko + 1].key)
         if (
             n_words <= 5
             and ck == ko - 1
@@ -1377,6 +1411,7 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             and ck < ko - 1
             and not _right_after_speaker(doc, ck, ko, slo)
             and not _scare_quote(doc, ko)
+            and not clause_inside  # مشيرا إلى «أنه هجوم انتحاري»: a clause, not a name
             and not any(
                 doc.words[j].text == ":" or doc.lex.is_complementizer(doc.words[j].key)
                 for j in range(ck + 1, ko)
@@ -1452,6 +1487,9 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
     return out
 
 
+_UNCLOSED_COLON_REACH = 12  # words from a cue to an unclosed opener right after a colon
+
+
 def _unclosed(
     doc: _Doc, pair: QuotePair, content: tuple[int, int], ko: int, slo: int
 ) -> tuple[QuoteSuggestion, Agent | str]:
@@ -1468,9 +1506,10 @@ def _unclosed(
                 ck = j
                 break
     reason = f"unclosed {pair.mark}: content runs to the paragraph end"
+    after_colon = ko > 0 and doc.words[ko - 1].text == ":"  # وقالت الوزارة في بيان لها: «…
     if (
         ck is None
-        or ko - ck > 6
+        or ko - ck > (_UNCLOSED_COLON_REACH if after_colon else 6)
         or any(doc.words[j].key in _NAMING_WORDS for j in range(ck + 1, ko))
     ):
         return QuoteSuggestion(
@@ -2391,7 +2430,10 @@ def _stock_phrase(doc: _Doc, k: int, comp: int, slo: int) -> bool:
     with no subject before it (يُذكر أن، ويُرجّح أن، كما يُعتقد أن), or a complement of a noun
     of rumour (نفى … مزاعم بأن، الأنباء التي تفيد بأن)."""
     if doc.words[comp - 1].key in _RUMOUR_NOUNS:
-        return True
+        # أفادت تقارير أن…، وذكرت الأنباء أن…: right after a cue that reports (not one that
+        # denies or accuses) the noun is its subject, the source
+        m = doc.cues[k]
+        return not (comp == k + 2 and m is not None and m.lemma not in _DENIAL_LEMMAS)
     key = doc.words[k].key
     bare = key[1:] if key[:1] in ("و", "ف") and key[1:] in _IMPERSONAL else key
     return comp == k + 1 and bare in _IMPERSONAL and doc.np_before(k, slo) is None

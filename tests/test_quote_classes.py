@@ -1688,3 +1688,60 @@ def test_a_name_in_marks_inside_the_subject_phrase_is_no_quote() -> None:
     # a term the subject gave it (بما أسماه "…") stays the speaker's words
     text = 'وندد الحزب الحاكم بما أسماه "العدوان الغاشم على المدينة" الذي نفذته القوات.'
     assert [content(text, s) for s in suggest_quotes(text)] == ["العدوان الغاشم على المدينة"]
+
+
+# --- sixth session (dev6), from listings of unannotated articles ------------------------------
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("أفادت تقارير أن الخاطفين يطالبون بالإفراج عن المعتقلين.", "تقارير"),
+        ("وذكرت الأنباء أن الوزير سيزور المدينة غدا.", "الأنباء"),
+    ],
+)
+def test_a_noun_of_report_right_after_a_cue_is_its_subject(text: str, source: str) -> None:
+    assert speaker(text, only(text)) == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ونفى مزاعم بأن الشركة أفلست.",
+        "ونفت أنباء بأن الشركة أفلست.",
+        "ونفت الوزارة الأنباء التي تفيد بأن الشركة أفلست.",
+    ],
+)
+def test_a_denied_rumour_is_still_no_speech(sentence: str) -> None:
+    assert suggest_quotes(sentence) == []
+
+
+def test_a_short_quotation_that_opens_with_an_is_a_clause_not_a_name() -> None:
+    text = "وأعلن مسؤول في الوزارة أن عشرة أشخاص أصيبوا، مشيرًا إلى «أنه هجوم انتحاري»."
+    assert [content(text, s) for s in suggest_quotes(text)] == [
+        "عشرة أشخاص أصيبوا",
+        "أنه هجوم انتحاري",
+    ]
+    text = 'وأكد الوزير للصحيفة الفرنسية "لو موند" استعداده للحوار.'
+    assert suggest_quotes(text) == []
+
+
+def test_an_unclosed_quotation_stops_before_a_sentence_opening_with_a_cue() -> None:
+    text = (
+        "وقالت وزارة الداخلية في بيان لها: «إن هجوما وقع في المدينة ظهر اليوم، وتوعدت "
+        "بملاحقة المنفذين. بدوره، أعلن مسؤول في الوزارة أن عشرة أشخاص أصيبوا."
+    )
+    first, second = suggest_quotes(text)
+    assert content(text, first).startswith("إن هجوما") and content(text, first).endswith(
+        "المنفذين."
+    )
+    assert speaker(text, first) == "وزارة الداخلية" and first.confidence == 0.3
+    assert content(text, second) == "عشرة أشخاص أصيبوا" and speaker(text, second) == "مسؤول"
+    # a speech going on without a cue sentence still runs to the paragraph's end
+    text = "وقال المدير: «سنبدأ العمل غدا. والمشروع سينتهي قبل الصيف."
+    assert content(text, only(text)) == "سنبدأ العمل غدا. والمشروع سينتهي قبل الصيف."
+
+
+def test_a_doubtful_quoted_term_does_not_hide_the_clause_around_it() -> None:
+    text = "وأضاف البيان أن هناك مخاوف من ارتفاع عدد القتلى واصفاً الانفجار بأنه «عمل إرهابي»."
+    shown = [s for s in suggest_quotes(text) if s.confidence >= DEFAULT_MIN_CONFIDENCE["quote"]]
+    assert len(shown) == 1 and content(text, shown[0]).startswith("هناك مخاوف من ارتفاع")
+    assert speaker(text, shown[0]) == "البيان"
