@@ -136,6 +136,8 @@ class LabelSchema:
     _attr_by_key: dict[tuple[str, str], AttributeDef] = field(init=False, repr=False, compare=False)
     _link_by_name: dict[str, LinkTypeDef] = field(init=False, repr=False, compare=False)
     _labels_by_kind: dict[str, list[LabelDef]] = field(init=False, repr=False, compare=False)
+    # label name -> its kind (do not modify)
+    label_kinds: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         kind_names = [k.name for k in self.kinds]
@@ -175,6 +177,7 @@ class LabelSchema:
         object.__setattr__(self, "_attr_by_key", attr_by_key)
         object.__setattr__(self, "_link_by_name", {lt.name: lt for lt in self.link_types})
         object.__setattr__(self, "_labels_by_kind", labels_by_kind)
+        object.__setattr__(self, "label_kinds", {lab.name: lab.kind for lab in self.labels})
 
     # --- look-ups -------------------------------------------------------------------------
     def label(self, name: str) -> LabelDef:
@@ -185,11 +188,6 @@ class LabelSchema:
 
     def has_label(self, name: str) -> bool:
         return name in self._by_name
-
-    def label_kind(self, name: str) -> str | None:
-        """The kind of label name, None when the schema has no such label."""
-        label = self._by_name.get(name)
-        return None if label is None else label.kind
 
     def labels_for(self, kind: str) -> list[LabelDef]:
         return list(self._labels_by_kind.get(kind, ()))

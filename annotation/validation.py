@@ -56,7 +56,7 @@ def check_span(span: Span, doc_id: str, text_length: int, schema: LabelSchema) -
         raise EditRefused(f"span {span.id} ends at {span.end}, past the text ({text_length})")
     if span.boundary not in BOUNDARY_POLICIES:
         raise EditRefused(f"span {span.id}: unknown boundary policy {span.boundary!r}")
-    kind = schema.label_kind(span.label)
+    kind = schema.label_kinds.get(span.label)
     if kind is None:
         raise EditRefused(f"unknown label {span.label!r}")
     if kind != span.kind:

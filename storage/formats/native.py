@@ -443,16 +443,16 @@ class _RecordParser:
         self.source_default = source_default
         self.spans: list[Span] = []
         self.links: list[Link] = []
-        self.ids: set[str] = set()
-        self.kind_of: dict[str, str] = {}  # id -> kind, for spans named in the record
-        self.annotator_of: dict[str, str] = {}  # id -> annotator ("" = the importing user)
-        self.listed: set[str] = set()  # ids of the record's entities, quotes and claims
+        self.kind_of: dict[str, str] = {}  # id -> kind of every span made so far
+        # quote/claim id -> annotator ("" = the importing user), for their mentions and cues
+        self.annotator_of: dict[str, str] = {}
         # references resolved once every span is known: (owner, link type, value, where)
         self._pending: list[tuple[str, str, Any, str]] = []
         self._pending_links: list[tuple[str, str, str, str]] = []
         self.doc_id = ""
         self.text = ""
-        self.label_kind = {lab.name: lab.kind for lab in schema.labels}
+        self.label_kind = schema.label_kinds
+        self.default_label: dict[str, str] = {}  # kind -> its first label, once asked
 
     def _range(self, obj: dict[str, Any], where: str) -> tuple[int, int]:
         start, end = obj["start"], obj["end"]
@@ -471,10 +471,13 @@ class _RecordParser:
         return start, end
 
     def _default_label(self, kind: str) -> str:
-        labels = self.schema.labels_for(kind)
-        if not labels:
-            raise RecordRefused(f"the project's schema has no label for {kind} spans")
-        return labels[0].name
+        name = self.default_label.get(kind)
+        if name is None:
+            labels = self.schema.labels_for(kind)
+            if not labels:
+                raise RecordRefused(f"the project's schema has no label for {kind} spans")
+            name = self.default_label[kind] = labels[0].name
+        return name
 
     def _add_span(
         self,
@@ -487,20 +490,22 @@ class _RecordParser:
         boundary: str,
         where: str,
         annotator: str = "",
+        unchecked: dict[str, str] | None = None,
     ) -> None:
-        if span_id in self.ids:
+        """attrs were checked one by one (_checked) by the caller, except those in unchecked."""
+        if span_id in self.kind_of:
             raise RecordRefused(f"{where}: duplicate span id {span_id}")
-        self.ids.add(span_id)
-        if attrs:
+        if unchecked:
             try:
-                self.schema.check_attrs(kind, attrs)
+                self.schema.check_attrs(kind, unchecked)
             except SchemaError as exc:
                 raise RecordRefused(f"{where}: {exc}") from None
         self.spans.append(
             Span(span_id, self.doc_id, kind, label, start, end, attrs, boundary, annotator)
         )
         self.kind_of[span_id] = kind
-        self.annotator_of[span_id] = annotator
+        if kind in ("quote", "claim"):
+            self.annotator_of[span_id] = annotator
 
     def _annotator(self, obj: dict[str, Any], where: str) -> str:
         """The span's "annotator" (export --layer all), or "" for the importing user."""
@@ -543,6 +548,10 @@ class _RecordParser:
 
     def _other_links(self, items: list[dict[str, Any]]) -> None:
         """The record's "links": types other than speaker/cue/claimant/in_quote."""
+        if not items:
+            return
+        # the ids of the record's entities, quotes and claims (not its mentions and cues)
+        listed = {obj["id"] for key in KINDS for obj in self.data.get(key, ())}
         seen: set[tuple[str, str, str]] = set()
         per_source: dict[tuple[str, str], int] = {}
         for i, obj in enumerate(items):
@@ -553,7 +562,7 @@ class _RecordParser:
             except SchemaError as exc:
                 raise RecordRefused(f"{where}: {exc}") from None
             for end in (source, target):
-                if end not in self.listed:
+                if end not in listed:
                     raise RecordRefused(
                         f"{where}: {_short(end)} is not an entity, quote or claim of this record"
                     )
@@ -599,11 +608,6 @@ class _RecordParser:
         entities = data.get("entities", [])
         quotes = data.get("quotes", [])
         claims = data.get("claims", [])
-        # Ids named in the file first, so that references and derived ids are checked
-        # against all of them.
-        for items in (entities, quotes, claims):
-            for obj in items:
-                self.listed.add(obj["id"])
         self._entities(entities)
         for i, obj in enumerate(quotes):
             self._quote(obj, f"quotes[{i}]")
@@ -624,8 +628,7 @@ class _RecordParser:
         the same checks as _entity is taken inline; anything else, and every refusal, goes
         through _entity, which says why."""
         text, length, doc_id = self.text, len(self.text), self.doc_id
-        label_kind, ids, spans = self.label_kind, self.ids, self.spans
-        kind_of, annotator_of = self.kind_of, self.annotator_of
+        label_kind, spans, kind_of = self.label_kind, self.spans, self.kind_of
         for i, obj in enumerate(items):
             start, end, span_id, label = obj["start"], obj["end"], obj["id"], obj["label"]
             if (
@@ -634,15 +637,13 @@ class _RecordParser:
                 and 0 <= start < end <= length
                 and text[start:end] == obj["text"]
                 and label_kind.get(label) == "entity"
-                and span_id not in ids
+                and span_id not in kind_of
                 and "attrs" not in obj
                 and "annotator" not in obj
             ):
-                ids.add(span_id)
                 boundary = obj.get("boundary", "token")
                 spans.append(Span(span_id, doc_id, "entity", label, start, end, {}, boundary))
                 kind_of[span_id] = "entity"
-                annotator_of[span_id] = ""
             else:
                 self._entity(obj, f"entities[{i}]")
 
@@ -712,6 +713,7 @@ class _RecordParser:
             "token",
             where,
             self._annotator(obj, where),
+            unchecked={"claimant_article": attrs["claimant_article"]},
         )
         if not article:
             self._pending.append((span_id, "claimant", claimant, where + ".claimant"))
