@@ -251,7 +251,7 @@ _ACT_PARTICIPLES = frozenset(
     match_key(stem + ending)
     for stem in (
         "مشيد مثمن مقدم مهنئ مرحب متمني مطالب مناشد مهدد متوعد محمل مستعرض مبارك ممتدح "
-        "مستنكر شاكر رافض داعي متقدم متطرق متناول مستشهد مستذكر"
+        "مستنكر شاكر رافض داعي متقدم متطرق متناول مستشهد مستذكر واصف"
     ).split()
     for ending in ("ا", "ة", "ين")
 )
@@ -1162,7 +1162,7 @@ def _is_circumstantial(w: Word) -> bool:
     return (
         not w.is_punct
         and len(key) >= 5
-        and key[0] == "م"
+        and (key[0] == "م" or w.key in _ACT_PARTICIPLES)  # واصفاً: a فاعل form, no م
         and w.text.rstrip("\u0627").endswith("\u064b")
         and key not in _ADVERBS
     )

@@ -1552,6 +1552,19 @@ def test_colon_speech_that_opens_with_a_number_is_still_speech() -> None:
     assert [c[0] for c in confident_quotes(text)] == ["2015 كان عاما صعبا على الشركة وموظفيها"]
 
 
+def test_a_wasf_participle_ends_the_clause_before_its_description() -> None:
+    # واصفاً is a فاعل form (no م): the description after it is the speaker's, not the clause
+    text = "وأضاف البيان أن هناك مخاوف من ارتفاع عدد الضحايا واصفاً الحادث بأنه «عمل جبان»."
+    assert [c[0] for c in confident_quotes(text)] == ["هناك مخاوف من ارتفاع عدد الضحايا"]
+    text = "وقال المدير إن الحادث كان مؤسفا، واصفا الموقف بالصعب."
+    assert [c[0] for c in confident_quotes(text)] == ["الحادث كان مؤسفا"]
+    # a noun in و… with tanwin that is no participle stays in the clause
+    text = "وأكد المدير أن الشركة حققت نموا واضحاً وأرباحاً كبيرة هذا العام."
+    assert [c[0] for c in confident_quotes(text)] == [
+        "الشركة حققت نموا واضحاً وأرباحاً كبيرة هذا العام"
+    ]
+
+
 # --- sixth session (dev6) -----------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text, words",
