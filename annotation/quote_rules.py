@@ -120,6 +120,7 @@ _HONORIFIC_PRONOUNS = frozenset(
     match_key(w)
     for w in "معاليه سموه سعادته فضيلته سماحته دولته جلالته فخامته معاليها سموها".split()
 )
+_SUBJECT_OPENERS = frozenset(match_key(w) for w in "لكن ولكن إلا أن و ف".split())
 _BETWEEN = frozenset(
     match_key(w) for w in "بين بينه بينها بينهم بينهما بيني بيننا بينك بينكم".split()
 )
@@ -191,7 +192,11 @@ _SPEECH_OPENING_PRONOUNS = frozenset(
 )
 _WRITTEN = frozenset(
     match_key(w)
-    for w in "بيان بيانها بيانه تقرير تقريرها تقريره رسالة رسالته رسالتها كلمة كلمته كلمتها تغريدة تغريدته نص خطاب".split()
+    for w in (
+        "بيان بيانها بيانه تقرير تقريرها تقريره رسالة رسالته رسالتها كلمة كلمته كلمتها تغريدة "
+        "تغريدته نص خطاب "
+        "قرار صفحة حساب موقع"  # sixth session: وجاء على صفحة الاتحاد "…"، جاء في قرار المجلس أن
+    ).split()
 )
 
 
@@ -644,10 +649,12 @@ class _Doc:
         m = self.lex.cue(w.key)
         if m is None and w.key in ("جاء", "وجاء") and k + 2 < len(self.words):
             # «وجاء في البيان: …»، «وجاء في بيان للوزارة أن…»: the statement speaks
-            if self.words[k + 1].key == "في" and _bare(self.words[k + 2].key) in _WRITTEN:
+            if self.words[k + 1].key in ("في", "علي") and _bare(self.words[k + 2].key) in _WRITTEN:
                 return CueMatch("جاء", False, w.key == "وجاء", False)
         if m is None:
             return None
+        if m.lemma == "رد" and w.key.startswith("ور"):
+            return None  # ورد / وردت: "came, was mentioned", not و + ردّ (replied)
         if m.participle and w.key.endswith("ه") and w.text.rstrip(_TASHKEEL_CHARS).endswith("ه"):
             return None  # معتقده (his belief), not the participle معتقدة folded by match_key
         if m.lemma == "بين" and not m.participle and self._between_before(k):
@@ -658,10 +665,17 @@ class _Doc:
             and w.key.lstrip("وف")[:1] in "يت"
         ):
             return None  # مهندس يدعى علي: "is called" (ى), not يدعي "claims"
-        if w.key in _IMPERSONAL_SAY and (
-            k == 0
-            or self.words[k - 1].is_punct
-            or "\n" in self.text[self.words[k - 1].end : w.start]
+        if (
+            w.key in _IMPERSONAL_SAY
+            and (
+                k == 0
+                or (
+                    self.words[k - 1].is_punct
+                    # «…وبعض الشخصيات في الحكومة، يقولون: …»: a subject before the comma speaks
+                    and not (w.key != "يقال" and self._subject_before_comma(k))
+                )
+                or "\n" in self.text[self.words[k - 1].end : w.start]
+            )
         ):
             return None  # «يقولون إن الفرق بين العبقرية والجنون شعرة»، «ويقال إن»: a saying
         if (
@@ -693,6 +707,18 @@ class _Doc:
                     return m
             return None
         return m
+
+    def _subject_before_comma(self, k: int) -> bool:
+        """Word k follows a comma that closes a plural noun phrase opening its sentence
+        (لكن معارضيها مثل …، يقولون): the phrase is the subject of k."""
+        if k < 2 or self.words[k - 1].text not in _COMMAS:
+            return False
+        lo = self.sentence_of(self.words[k].start)[0]
+        first = self.word_index(lo)
+        while first < k and self.words[first].key in _SUBJECT_OPENERS:
+            first += 1
+        head = self.words[first].key if first < k - 1 else ""
+        return first < k - 1 and (head.endswith(("ون", "ين", "ات")) or head.endswith("يها"))
 
     def _between_before(self, k: int) -> bool:
         """A preposition بين (بين، بينه، بينهم…) within the _BETWEEN_REACH words before k, no
@@ -1277,6 +1303,8 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
                 if doc.words[ck].key in doc.lex.source_markers:  # «…»، بحسب تعبيره / بيان الوزارة
                     nxt = ck + 1 if doc.words[ck + 1].key in _OWN_WORDS else ck
                     cue = (doc.words[ck].start, doc.words[nxt].end)
+                elif _in_words_of(doc, ck):  # «…» على حد تعبيره
+                    cue = (doc.words[ck].start, doc.words[ck + 2].end)
                 out.append(
                     (
                         QuoteSuggestion(
@@ -1918,7 +1946,23 @@ def _cue_after(doc: _Doc, pair: QuotePair) -> tuple[int, Agent | str] | None:
             return (k, _CARRY)  # «…»، بحسب تعبيره: the speaker named before
         np = doc.np_after(k, pair.close, shi)
         return (k, doc.to_agent(np)) if np else None
+    if _in_words_of(doc, k):
+        # «…» على حد تعبيره / على حد تعبير الوزير: the speaker named before, or after تعبير
+        if doc.words[k + 2].key in _OWN_WORDS:
+            return (k, _CARRY)
+        np = doc.np_after(k + 2, pair.close, shi)
+        return (k, doc.to_agent(np)) if np else None
     return None
+
+
+def _in_words_of(doc: _Doc, k: int) -> bool:
+    """على حد تعبير(ه) at word k: "in (his) words"."""
+    return (
+        k + 2 < len(doc.words)
+        and doc.words[k].key in ("علي", "وعلي")
+        and doc.words[k + 1].key == "حد"
+        and match_key(doc.words[k + 2].key).startswith("تعبير")
+    )
 
 
 def _source_before(doc: _Doc, ko: int, slo: int) -> Range | None:

@@ -1758,3 +1758,52 @@ def test_a_doubtful_quoted_term_does_not_hide_the_clause_around_it() -> None:
     shown = [s for s in suggest_quotes(text) if s.confidence >= DEFAULT_MIN_CONFIDENCE["quote"]]
     assert len(shown) == 1 and content(text, shown[0]).startswith("هناك مخاوف من ارتفاع")
     assert speaker(text, shown[0]) == "البيان"
+
+
+def test_present_forms_of_continuing_cues() -> None:
+    text = "وتتابع: «حتى الآن يحقق المسلسل نسبة متابعة عالية جدا»."
+    s = only(text)
+    assert cue(text, s) == "وتتابع" and content(text, s).startswith("حتى الآن")
+    text = "ويتابع المدرب أن الفريق سيلعب بتشكيلة جديدة."
+    assert content(text, only(text)) == "الفريق سيلعب بتشكيلة جديدة"
+    # يتابع / تتابع "follows" with an object is no cue
+    assert suggest_quotes("ويتابع الجمهور المباراة من المدرجات بحماس كبير.") == []
+    assert suggest_quotes("وتتابع الوزارة الحالة الصحية للمصابين في المستشفى.") == []
+
+
+def test_radda_replied_is_a_strict_cue_and_warada_is_not() -> None:
+    text = "فردت: «لا أعرف شيئا عن هذا الموضوع ولم يبلغني أحد»."
+    assert cue(text, only(text)) == "فردت"
+    # ورد / وردت is read as "came, was mentioned", never as و + ردّ
+    assert suggest_quotes("وردت أنباء عن وقوع انفجار في المدينة.") == []
+    assert suggest_quotes("وكان الرد على الطلب سريعا في ذلك اليوم.") == []
+
+
+def test_in_his_words_after_a_quotation_attributes_it() -> None:
+    text = "وكان الحدث «من النوع الذي يثير المشاهدين ويجذبهم»، على حد تعبير المخرج."
+    s = only(text)
+    assert cue(text, s) == "على حد تعبير" and speaker(text, s) == "المخرج"
+    text = "وكان الحدث «من النوع الذي يثير المشاهدين ويجذبهم» على حد تعبيره."
+    assert cue(text, only(text)) == "على حد تعبيره"
+    # على حد علمي is no attribution
+    text = "وكان الحدث «من النوع الذي يثير المشاهدين ويجذبهم» على حد علمي."
+    assert all(s.confidence < DEFAULT_MIN_CONFIDENCE["quote"] for s in suggest_quotes(text))
+
+
+def test_a_page_or_a_resolution_that_says() -> None:
+    text = 'وجاء على صفحة الاتحاد على موقع تويتر "حددت الجمعية العمومية موعد الانتخابات".'
+    assert cue(text, only(text)) == "وجاء"
+    text = "جاء في قرار مجلس الأمن أن المجلس يصادق على الاتفاق."
+    assert content(text, only(text)) == "المجلس يصادق على الاتفاق"
+    assert suggest_quotes("وجاء على رأس القائمة لاعبون من الفريق الأول.") == []
+
+
+def test_a_plural_subject_before_a_comma_says_with_yaqulun() -> None:
+    text = (
+        "لكن معارضيها مثل الحزب القومي وبعض الشخصيات في الحكومة، يقولون: إن المؤسسة متضخمة "
+        "وتخنق المنافسة."
+    )
+    assert cue(text, only(text)) == "يقولون"
+    # a saying: يقولون with no subject, or after an adverbial
+    assert suggest_quotes("يقولون إن الفرق بين العبقرية والجنون شعرة.") == []
+    assert suggest_quotes("وكما تعلم، يقولون إن الصبر مفتاح الفرج.") == []
