@@ -2090,7 +2090,8 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
             covered.append((cs, ce))
         elif colon is not None:
             cs, _ = trim(text, doc.words[colon].end, shi)
-            if cs < shi and text[cs] == "\u00bb" and cs not in doc.mark_pair:
+            reversed_marks = cs < shi and text[cs] == "\u00bb" and cs not in doc.mark_pair
+            if reversed_marks:
                 # «وقال فلان:» أحرص على…»: a closing guillemet typed as the opener pairs with
                 # nothing; the speech after it is the colon's
                 cs, _ = trim(text, cs + 1, shi)
@@ -2108,6 +2109,19 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                 continue  # (a link after "على الرابط:" is not speech, nor a numbered list)
             else:
                 end = doc.colon_speech_end(doc.speech_end(shi))
+                if reversed_marks:
+                    # «قال:» العيد اختلف … « .»: typed with both guillemets reversed, the
+                    # speech ends at the « that opens nothing
+                    end = next(
+                        (
+                            i
+                            for i in range(cs, end)
+                            if text[i] == "\u00ab"
+                            and (pair := doc.mark_pair.get(i)) is not None
+                            and pair.close is None
+                        ),
+                        end,
+                    )
                 ce = trim(text, cs, doc.clause_end(cs, end, True), ".!?\u061f\u061b\u2026")[1]
             if ce <= cs or any(a < ce and cs < b for a, b in taken):
                 continue

@@ -1565,6 +1565,17 @@ def test_a_wasf_participle_ends_the_clause_before_its_description() -> None:
     ]
 
 
+def test_colon_speech_typed_with_both_guillemets_reversed_ends_before_the_last() -> None:
+    text = "وقال العم سعد:» العيد اختلف كثيرا عن الماضي لكن العادات باقية في القرى « ."
+    shown = confident_quotes(text)
+    assert [(c[0], c[2]) for c in shown] == [
+        ("العيد اختلف كثيرا عن الماضي لكن العادات باقية في القرى", "العم سعد")
+    ]
+    # only a « that opens nothing ends it: one with its own » is a quotation inside
+    text = "وقال العم سعد:» العيد اختلف كثيرا عن «أيام زمان» في القرى."
+    assert [c[0] for c in confident_quotes(text)] == ["العيد اختلف كثيرا عن «أيام زمان» في القرى"]
+
+
 # --- sixth session (dev6) -----------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text, words",
