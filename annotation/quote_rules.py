@@ -2117,8 +2117,8 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                             i
                             for i in range(cs, end)
                             if text[i] == "\u00ab"
-                            and (pair := doc.mark_pair.get(i)) is not None
-                            and pair.close is None
+                            and (opener := doc.mark_pair.get(i)) is not None
+                            and opener.close is None
                         ),
                         end,
                     )
