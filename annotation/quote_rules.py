@@ -1891,7 +1891,12 @@ def _cue_before(doc: _Doc, ko: int, slo: int) -> int | None:
             if fallback is None and not (
                 # يغرد بالسيمفونية "…": a ب phrase after an ambiguous cue names what the
                 # quotation is (a song, a saying), not the cue's words
-                j + 1 < ko and nxt.key[:1] == "ب" and not nxt.is_punct and doc.cues[j + 1] is None
+                j + 1 < ko
+                and nxt.key[:1] == "ب"
+                and not nxt.is_punct
+                and doc.cues[j + 1] is None
+                # (كتب بطل المسلسل فلان “…”: a noun in ب with a genitive after it is the subject)
+                and (nxt.key.startswith("بال") or not doc.words[j + 2].key.startswith("ال"))
             ):
                 fallback = j
             continue

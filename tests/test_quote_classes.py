@@ -1818,3 +1818,12 @@ def test_a_plural_subject_before_a_comma_says_with_yaqulun() -> None:
     # a saying: يقولون with no subject, or after an adverbial
     assert suggest_quotes("يقولون إن الفرق بين العبقرية والجنون شعرة.") == []
     assert suggest_quotes("وكما تعلم، يقولون إن الصبر مفتاح الفرج.") == []
+
+
+def test_a_noun_in_b_with_a_genitive_after_an_ambiguous_cue_is_its_subject() -> None:
+    text = "وكتب بطل المسلسل سالم العلي عبر حسابه في تويتر “تلقيت ثلاث مكالمات تشيد بالعمل”."
+    s = only(text)
+    assert cue(text, s) == "وكتب" and speaker(text, s) == "بطل المسلسل سالم العلي"
+    # a ب phrase that names what the quotation is (a song, a saying) still blocks the cue
+    text = 'ويغرد بالسيمفونية الكئيبة "عيد بأي حال عدت يا عيد".'
+    assert all(s.confidence < DEFAULT_MIN_CONFIDENCE["quote"] for s in suggest_quotes(text))
