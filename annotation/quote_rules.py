@@ -856,7 +856,12 @@ class _Doc:
         return self.word_index(pair.close + 1)
 
     def np_before(self, k: int, lo: int) -> Range | None:
-        """The subject before a cue in subject-verb order (الناطق ... بيسكوف صرح أن)."""
+        """The subject before a cue in subject-verb order (الناطق ... بيسكوف صرح أن). None
+        when the sentence opens with a topic (وعن العملين «…» و«…» قالت:): the words before
+        the cue are what she speaks about."""
+        first = self.word_index(lo)
+        if first < k and self.words[first].key in _TOPIC_PREPOSITIONS:
+            return None
         j = k - 1
         if j >= 0 and self.words[j].start >= lo and self.is_mark(j):
             pair = self.mark_pair.get(self.words[j].start)
@@ -1290,6 +1295,7 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             (n_words <= 8 and _looks_like_name(doc, ko))
             or (n_words <= 20 and _titled(doc, ko))
             or (n_words <= 5 and _name_before_clause(doc, pair))
+            or (n_words <= 4 and _second_of_two_names(doc, ko))
         ):
             continue  # «صحيفة «الأيام»، لـ"سبق"، ولفت "فلان" إلى أن: names, not quotations
         found = _cue_before(doc, ko, slo)
@@ -1681,6 +1687,19 @@ def _bare_title(key: str) -> bool:
             key = key[len(pre) :]
             break
     return key in _TITLE_NOUNS
+
+
+def _second_of_two_names(doc: _Doc, ko: int) -> bool:
+    """«العهد» و«حقّ ميت»: a short quotation joined by و to a short quotation right before it
+    is the second of two titles or names (a list), not the speaker's words."""
+    if ko < 2 or doc.words[ko - 1].key != "و" or not doc.is_mark(ko - 2):
+        return False
+    before = doc.mark_pair.get(doc.words[ko - 2].start)
+    return (
+        before is not None
+        and before.close == doc.words[ko - 2].start
+        and len(doc.text[before.open + 1 : before.close].split()) <= 4
+    )
 
 
 def _name_before_clause(doc: _Doc, pair: QuotePair) -> bool:

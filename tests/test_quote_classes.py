@@ -1827,3 +1827,26 @@ def test_a_noun_in_b_with_a_genitive_after_an_ambiguous_cue_is_its_subject() -> 
     # a ب phrase that names what the quotation is (a song, a saying) still blocks the cue
     text = 'ويغرد بالسيمفونية الكئيبة "عيد بأي حال عدت يا عيد".'
     assert all(s.confidence < DEFAULT_MIN_CONFIDENCE["quote"] for s in suggest_quotes(text))
+
+
+def test_a_topic_fronted_sentence_has_no_subject_before_its_cue() -> None:
+    text = (
+        "قالت الممثلة سلمى العلي إنها تستعد لموسم جديد. وعن العملين اللذين تشارك فيهما وهما "
+        "«الوعد» و«حق ضائع» قالت: «هما عملان مختلفان تماما في القصة والشخصيات»."
+    )
+    quotes = [s for s in suggest_quotes(text) if s.confidence >= DEFAULT_MIN_CONFIDENCE["quote"]]
+    assert [speaker(text, s) for s in quotes] == ["الممثلة سلمى العلي"] * 2
+    # subject-verb order with a quoted name still names the speaker
+    text = "و«الاتحاد» قال إن البطولة ستقام في موعدها."
+    assert speaker(text, only(text)) == "الاتحاد"
+
+
+def test_the_second_of_two_quoted_titles_is_a_name() -> None:
+    text = "قالت: حاليا أتابع تصوير مسلسلي «الوعد» و«حق ضائع»، ولدي عروض أخرى للسينما."
+    shown = [s for s in suggest_quotes(text) if s.confidence >= DEFAULT_MIN_CONFIDENCE["quote"]]
+    assert [content(text, s) for s in shown] == [
+        "حاليا أتابع تصوير مسلسلي «الوعد» و«حق ضائع»، ولدي عروض أخرى للسينما"
+    ]
+    # a second quotation of a speech stays one
+    text = "وقال الوزير: «سنبني المدارس» و«سنفتح المستشفيات في كل مدينة»."
+    assert "سنفتح المستشفيات في كل مدينة" in [content(text, s) for s in suggest_quotes(text)]
