@@ -859,8 +859,8 @@ class _Doc:
         """The subject before a cue in subject-verb order (الناطق ... بيسكوف صرح أن). None
         when the sentence opens with a topic (وعن العملين «…» و«…» قالت:): the words before
         the cue are what she speaks about."""
-        first = self.word_index(lo)
-        if first < k and self.words[first].key in _TOPIC_PREPOSITIONS:
+        opening = self.word_index(lo)
+        if opening < k and self.words[opening].key in _TOPIC_PREPOSITIONS:
             return None
         j = k - 1
         if j >= 0 and self.words[j].start >= lo and self.is_mark(j):
