@@ -1850,3 +1850,12 @@ def test_the_second_of_two_quoted_titles_is_a_name() -> None:
     # a second quotation of a speech stays one
     text = "وقال الوزير: «سنبني المدارس» و«سنفتح المستشفيات في كل مدينة»."
     assert "سنفتح المستشفيات في كل مدينة" in [content(text, s) for s in suggest_quotes(text)]
+
+
+@pytest.mark.parametrize("went_on", ["ومضى", "وراح"])
+def test_went_on_to_say_carries_the_speaker(went_on: str) -> None:
+    text = (
+        "وقال الخبير سامي العلي إن الكوارث تتزايد في العالم. "
+        f"{went_on} يقول إن المساكن السيئة البناء تزيد أعداد المتضررين."
+    )
+    assert [speaker(text, s) for s in suggest_quotes(text)] == ["الخبير سامي العلي"] * 2
