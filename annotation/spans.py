@@ -58,7 +58,7 @@ class Span:
             raise ValueError(f"span {id}: bad range [{start}, {end})")
         if boundary not in BOUNDARY_POLICIES:
             raise ValueError(f"span {id}: unknown boundary policy {boundary!r}")
-        s_id, s_doc, s_kind, s_label, s_start, s_end, s_attrs, s_bound, s_ann, s_ver = _SETTERS
+        s_id, s_doc, s_kind, s_label, s_start, s_end, s_attrs, s_bound, s_ann, s_ver = _SPAN_SETTERS
         s_id(self, id)
         s_doc(self, doc_id)
         s_kind(self, kind)
@@ -85,10 +85,10 @@ class Span:
 
 
 # The slots' setters (member descriptors), in field order: Span.__init__'s fast path.
-_SETTERS = tuple(Span.__dict__[f.name].__set__ for f in fields(Span))
+_SPAN_SETTERS = tuple(Span.__dict__[f.name].__set__ for f in fields(Span))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Link:
     """A typed, directed link between two spans of the same document (e.g. quote -> speaker)."""
 
@@ -101,11 +101,23 @@ class Link:
     # annotator's). Not part of equality: a link is what it joins.
     annotator: str = field(default="", compare=False)
 
-    def __post_init__(self) -> None:
-        if not self.id or not self.type:
+    def __init__(  # by hand, like Span's
+        self, id: str, doc_id: str, type: str, source: str, target: str, annotator: str = ""
+    ) -> None:
+        if not id or not type:
             raise ValueError("link needs an id and a type")
-        if self.source == self.target:
-            raise ValueError(f"link {self.id}: a span cannot link to itself")
+        if source == target:
+            raise ValueError(f"link {id}: a span cannot link to itself")
+        s_id, s_doc, s_type, s_source, s_target, s_ann = _LINK_SETTERS
+        s_id(self, id)
+        s_doc(self, doc_id)
+        s_type(self, type)
+        s_source(self, source)
+        s_target(self, target)
+        s_ann(self, annotator)
+
+
+_LINK_SETTERS = tuple(Link.__dict__[f.name].__set__ for f in fields(Link))
 
 
 def sort_key(span: Span) -> tuple[int, int, str]:

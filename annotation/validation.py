@@ -116,6 +116,7 @@ def check_edit(
     links: Sequence[Link] = (),
     stored_kind: Callable[[str], str | None] = _nothing_stored,
     stored_links: Callable[[str, str], int] = lambda source, type_name: 0,
+    spans_checked: bool = False,
 ) -> None:
     """Spans and links added together to one document: every span valid and new (ids unique,
     none already stored), every link between spans of the edit or already stored, of a type
@@ -123,11 +124,14 @@ def check_edit(
 
     stored_kind(id) is the kind of a span already in the document (None when absent);
     stored_links(source, type) the number of such links already stored. For a record that
-    is imported whole, leave both at their defaults."""
+    is imported whole, leave both at their defaults. spans_checked: the caller made every
+    span through each rule of check_span already (the native parser, which names the
+    record's field in its refusals); ids and links are still checked here."""
     stored = stored_kind is not _nothing_stored  # else no need to ask per span
     pending: dict[str, str] = {}
     for span in spans:
-        check_span(span, doc_id, text_length, schema)
+        if not spans_checked:
+            check_span(span, doc_id, text_length, schema)
         if span.id in pending or (stored and stored_kind(span.id) is not None):
             raise EditRefused(f"span {span.id} exists already")
         pending[span.id] = span.kind
@@ -152,11 +156,17 @@ def check_edit(
 
 
 def check_record(
-    doc_id: str, text: str, spans: Sequence[Span], links: Sequence[Link], schema: LabelSchema
+    doc_id: str,
+    text: str,
+    spans: Sequence[Span],
+    links: Sequence[Link],
+    schema: LabelSchema,
+    spans_checked: bool = False,
 ) -> None:
     """A new document with its spans and links (one imported record), checked as a whole.
-    Every span also has to cover text the text holds; raises EditRefused."""
-    check_edit(doc_id, len(text), schema, spans, links)
+    Every span also has to cover text the text holds; raises EditRefused. spans_checked: as
+    for check_edit."""
+    check_edit(doc_id, len(text), schema, spans, links, spans_checked=spans_checked)
 
 
 # --- label schemas ----------------------------------------------------------------------------

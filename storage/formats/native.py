@@ -420,8 +420,17 @@ def decode_record(data: Any, schema: LabelSchema, source_default: str = "") -> P
     check_import_record(data)
     try:
         parsed = _RecordParser(data, schema, source_default).parse()
-        # the same rules as every other writer (the window's session, schema changes)
-        check_record(parsed.document.id, parsed.document.text, parsed.spans, parsed.links, schema)
+        # The same rules as every other writer (the window's session, schema changes). Each
+        # rule of check_span ran on every span in the parser already, with a refusal that
+        # names the record's field (see _RecordParser); what is left is ids and links.
+        check_record(
+            parsed.document.id,
+            parsed.document.text,
+            parsed.spans,
+            parsed.links,
+            schema,
+            spans_checked=True,
+        )
     except RecordRefused:
         raise
     except ValueError as exc:  # EditRefused, Span/Link/Document invariants
@@ -435,7 +444,14 @@ def _is_int(value: Any) -> bool:
 
 class _RecordParser:
     """What the JSON Schema cannot check: the record against its text and the project's label
-    schema. Types, required fields and enums were checked by the schema already."""
+    schema. Types, required fields and enums were checked by the schema already.
+
+    Every span it makes has passed each rule of annotation.validation.check_span (decode_record
+    relies on it): its offsets are integers with 0 <= start < end <= len(text) (_range, or the
+    fast path of _entities); its boundary is a policy (Span's constructor); its label is one of
+    its kind (an entity's is looked up, the others get their kind's first label); each
+    attribute is allowed (_checked one by one, claimant_article by schema.check_attrs); no
+    span has another's id (kind_of)."""
 
     def __init__(self, data: dict[str, Any], schema: LabelSchema, source_default: str) -> None:
         self.data = data
@@ -592,7 +608,7 @@ class _RecordParser:
         # NUL). Other control characters are kept and reported, unless there are so many that
         # the "text" is binary data.
         text = self.text = data["text"]
-        if not text.strip():
+        if not text or text.isspace():  # not text.strip(), without copying the text
             raise RecordRefused("the text is empty or only whitespace")
         unusual = unusual_characters(text)
         if unusual.binary:
@@ -671,10 +687,9 @@ class _RecordParser:
     def _quote(self, obj: dict[str, Any], where: str) -> None:
         span_id = obj["id"]
         start, end = self._range(obj, where)
-        attrs = {
-            "type": self._checked("quote", "type", obj["type"], where),
-            **self._extra_attrs(obj, "quote", where),
-        }
+        attrs = {"type": self._checked("quote", "type", obj["type"], where)}
+        if "attrs" in obj:
+            attrs.update(self._extra_attrs(obj, "quote", where))
         self._add_span(
             span_id,
             "quote",
@@ -702,7 +717,8 @@ class _RecordParser:
         claimant = obj["claimant"]
         article = isinstance(claimant, dict) and "article" in claimant
         attrs["claimant_article"] = "yes" if article else "no"
-        attrs.update(self._extra_attrs(obj, "claim", where))
+        if "attrs" in obj:
+            attrs.update(self._extra_attrs(obj, "claim", where))
         self._add_span(
             span_id,
             "claim",
