@@ -27,7 +27,9 @@ from __future__ import annotations
 import codecs
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +54,7 @@ from storage.formats.native import (
 )
 from storage.paths import default_db_path
 from storage.project import Project
+from storage.search_index import IndexEntry, index_entry
 
 __all__ = [
     "ACCEPTED_SUFFIXES",
@@ -76,8 +79,11 @@ ACCEPTED_SUFFIXES = (".txt", ".jsonl")
 FORMATS = ("native", "conll")
 # Files a folder gives in each format (a file named on its own is read in the format asked).
 FOLDER_SUFFIXES = {"native": ACCEPTED_SUFFIXES, "conll": (".conll", ".txt", ".tsv")}
-BATCH_RECORDS = 256  # records per transaction
-BATCH_CHARS = 8_000_000  # ... or fewer, when their texts are long
+# Records per transaction, or fewer when their texts are long: small enough that a file of a
+# few hundred news articles makes several batches (one is written while the next is read),
+# large enough that FTS5 makes few segments.
+BATCH_RECORDS = 64
+BATCH_CHARS = 1_000_000
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
@@ -401,38 +407,88 @@ def _import_jsonl(project: Project, path: Path, result: FileResult, repair: bool
     result.refused.sort(key=lambda r: r.line or 0)
 
 
-# (imported (line, record), skipped, refused) of a batch
-_Stored = tuple[list[tuple[int | None, ParsedRecord]], list[Skip], list[Refusal]]
+WRITER_THREAD = "hashiya-import-writer"
+
+# a record waiting to be stored: (line, record, its search-index entry)
+_Pending = tuple[int | None, ParsedRecord, IndexEntry]
+# (imported records, skipped, refused) of a batch
+_Stored = tuple[list[_Pending], list[Skip], list[Refusal]]
 
 
 class _Writer:
     """Stores parsed records in batches: one transaction per batch, the whole batch under one
     savepoint, record by record (a savepoint each) only when the database refuses some of it (a
-    record is stored whole or not at all), duplicates by SHA-256 looked up per batch."""
+    record is stored whole or not at all), duplicates by SHA-256 looked up per batch.
 
-    def __init__(self, project: Project, result: FileResult) -> None:
+    A full batch is written by a writer thread while the reading thread parses and checks the
+    next one and computes its search-index entries (pure Python): SQLite releases the GIL
+    while it executes a statement, so the database's work and the Python work of reading
+    overlap on a second core. One batch at most is in flight; the last one is written in the
+    calling thread. The project's connection is used by one thread at a time: the reading
+    thread does not touch the project while a batch is in flight."""
+
+    def __init__(self, project: Project, result: FileResult, threaded: bool = True) -> None:
+        """threaded=False stores every batch in the calling thread: for callers that keep
+        several writers of one project open at once (their threads would share the
+        project's connection)."""
         self.project = project
         self.result = result
-        self.pending: list[tuple[int | None, ParsedRecord]] = []
+        self.threaded = threaded
+        self.pending: list[_Pending] = []
         self.chars = 0
+        self._thread: ThreadPoolExecutor | None = None
+        self._switch_interval = 0.005
+        self._in_flight: Future[None] | None = None
 
     def __enter__(self) -> _Writer:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if exc[0] is None:
-            self.flush()
+        self.close(store=exc[0] is None)
+
+    def close(self, store: bool = True) -> None:
+        """Wait for the batch in flight, store what is pending (unless store is False: the
+        reading failed) and end the writer thread."""
+        try:
+            self._wait()
+            if store:
+                self._store_pending()
+        finally:
+            if self._thread is not None:
+                self._thread.shutdown()
+                self._thread = None
+                sys.setswitchinterval(self._switch_interval)
 
     def add(self, line: int | None, parsed: ParsedRecord) -> None:
-        self.pending.append((line, parsed))
-        self.chars += len(parsed.document.text)
+        doc = parsed.document
+        self.pending.append((line, parsed, index_entry(doc.id, doc.text)))
+        self.chars += len(doc.text)
         if len(self.pending) >= BATCH_RECORDS or self.chars >= BATCH_CHARS:
-            self.flush()
+            self._wait()
+            if not self.threaded:
+                self._store_pending()
+                return
+            if self._thread is None:
+                self._thread = ThreadPoolExecutor(1, thread_name_prefix=WRITER_THREAD)
+                # The writer takes the GIL back after every statement; by default it waits up
+                # to 5 ms for the reading thread to hand it over, each time.
+                self._switch_interval = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._switch_interval, 0.0005))
+            batch, self.pending, self.chars = self.pending, [], 0
+            self._in_flight = self._thread.submit(self._store, batch)
 
-    def flush(self) -> None:
-        if not self.pending:
-            return
+    def _wait(self) -> None:
+        """Wait for the batch in flight; its unexpected error is raised here."""
+        if self._in_flight is not None:
+            in_flight, self._in_flight = self._in_flight, None
+            in_flight.result()
+
+    def _store_pending(self) -> None:
         batch, self.pending, self.chars = self.pending, [], 0
+        if batch:
+            self._store(batch)
+
+    def _store(self, batch: list[_Pending]) -> None:
         project, result = self.project, self.result
         try:
             with project.transaction():
@@ -441,45 +497,46 @@ class _Writer:
                     stored = self._store_each(batch)
         except sqlite3.Error as exc:  # BEGIN or COMMIT failed (locked, disk full, read-only)
             reason = f"cannot store ({' '.join(str(exc).split())})"
-            result.refused.extend(Refusal(result.path, line, reason) for line, _ in batch)
+            result.refused.extend(Refusal(result.path, line, reason) for line, _, _ in batch)
             return
         imported, skipped, refused = stored
         result.skipped.extend(skipped)
         result.refused.extend(refused)
-        for _, parsed in imported:
+        for _, parsed, _ in imported:
             result.imported.append(parsed.document.id)
             result.spans += parsed.top_level
             result.keep_unusual(parsed.unusual)
 
-    def _store_batch(self, batch: list[tuple[int | None, ParsedRecord]]) -> _Stored | None:
+    def _store_batch(self, batch: list[_Pending]) -> _Stored | None:
         """The whole batch at once: its documents, then all their spans and links, each in
         a few statements, under one savepoint (FTS5 flushes its pending terms at every
         savepoint, so a savepoint per record costs a segment per record). None, with nothing
         stored, when the database refuses any of it."""
         project, path = self.project, self.result.path
-        known = project.doc_ids_by_sha([p.document.sha256 for _, p in batch])
-        imported: list[tuple[int | None, ParsedRecord]] = []
+        known = project.doc_ids_by_sha([p.document.sha256 for _, p, _ in batch])
+        imported: list[_Pending] = []
         skipped: list[Skip] = []
-        for line, parsed in batch:
+        for line, parsed, entry in batch:
             doc = parsed.document
             existing = known.get(doc.sha256)
             if existing is not None:
                 skipped.append(Skip(path, line, existing))
                 continue
             known[doc.sha256] = doc.id
-            imported.append((line, parsed))
+            imported.append((line, parsed, entry))
         if not imported:
             return imported, skipped, []
         db = project.db
         db.execute("SAVEPOINT batch")
         try:
             project.add_documents(
-                [p.document for _, p in imported],
-                notes=[{"spans": len(p.spans), "links": len(p.links)} for _, p in imported],
+                [p.document for _, p, _ in imported],
+                notes=[{"spans": len(p.spans), "links": len(p.links)} for _, p, _ in imported],
+                index_entries=[entry for _, _, entry in imported],
             )
             project.insert(
-                [s for _, p in imported for s in p.spans],
-                [lk for _, p in imported for lk in p.links],
+                [s for _, p, _ in imported for s in p.spans],
+                [lk for _, p, _ in imported for lk in p.links],
                 action="import",
                 log=False,
             )
@@ -490,36 +547,38 @@ class _Writer:
         db.execute("RELEASE batch")
         return imported, skipped, []
 
-    def _store_each(self, batch: list[tuple[int | None, ParsedRecord]]) -> _Stored:
+    def _store_each(self, batch: list[_Pending]) -> _Stored:
         """Record by record, a savepoint each: the records the database refuses are named."""
         project, result = self.project, self.result
-        imported: list[tuple[int | None, ParsedRecord]] = []
+        imported: list[_Pending] = []
         skipped: list[Skip] = []
         refused: list[Refusal] = []
-        known = project.doc_ids_by_sha([p.document.sha256 for _, p in batch])
+        known = project.doc_ids_by_sha([p.document.sha256 for _, p, _ in batch])
         position = project.next_position()
-        for line, parsed in batch:
+        for line, parsed, entry in batch:
             doc = parsed.document
             existing = known.get(doc.sha256)
             if existing is not None:
                 skipped.append(Skip(result.path, line, existing))
                 continue
-            refusal = self._store(parsed, position)
+            refusal = self._store_record(parsed, entry, position)
             if refusal is not None:
                 refused.append(Refusal(result.path, line, refusal))
                 continue
             known[doc.sha256] = doc.id
             position += 1
-            imported.append((line, parsed))
+            imported.append((line, parsed, entry))
         return imported, skipped, refused
 
-    def _store(self, parsed: ParsedRecord, position: int) -> str | None:
+    def _store_record(self, parsed: ParsedRecord, entry: IndexEntry, position: int) -> str | None:
         """None when stored, else why not (nothing of the record is left behind)."""
         db = self.project.db
         db.execute("SAVEPOINT record")
         try:
             counts = {"spans": len(parsed.spans), "links": len(parsed.links)}
-            self.project.add_document(parsed.document, position=position, note=counts)
+            self.project.add_documents(
+                [parsed.document], position, note=counts, index_entries=[entry]
+            )
             self.project.insert(parsed.spans, parsed.links, action="import", log=False)
         except sqlite3.Error as exc:
             db.execute("ROLLBACK TO record")

@@ -334,13 +334,15 @@ class Project:
         position: int | None = None,
         note: dict[str, Any] | None = None,
         notes: Sequence[dict[str, Any]] | None = None,
+        index_entries: Sequence[search_index.IndexEntry] | None = None,
     ) -> list[str]:
         """Insert documents in one transaction, at the end of the list, and return their ids.
         Positions are assigned inside the write transaction from document_list's position
         index (no scan of the texts), so two importers at once cannot share one; position is
         the first document's (default: the next one). The bulk
         path for importers: callers check has_sha first to report duplicates. note: more
-        for each edit-log import row; notes: one such note per document instead."""
+        for each edit-log import row; notes: one such note per document instead;
+        index_entries: the documents' search-index entries when the caller computed them."""
         ids: list[str] = []
         now = _now()
         with self.transaction():
@@ -359,21 +361,25 @@ class Project:
                 )
                 log_rows.append((now, annotator_id, doc.id, "import", payload))
                 ids.append(doc.id)
-            self._write(
-                "INSERT INTO documents(id, sha256, source, text, status, position, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            # Multi-row statements, a few per batch: an importer writes from a writer thread
+            # (storage.importer), which needs the GIL back after every statement step.
+            first = position - len(rows) + 1
+            self._insert_rows(
+                "INSERT INTO documents(id, sha256, source, text, status, position, created_at)",
+                7,
                 rows,
             )
-            search_index.add_documents(self.db.conn, [(r[0], r[3]) for r in rows])
-            self.db.conn.executemany(
+            if index_entries is None:
+                search_index.add_documents(self.db.conn, [(r[0], r[3]) for r in rows])
+            else:
+                search_index.write_entries(self.db.conn, index_entries)
+            self.db.conn.execute(
                 "INSERT INTO document_list_text(rowid, title, source) "
-                "SELECT id, title, source FROM document_list WHERE doc_id = ?",
-                [(i,) for i in ids],
+                "SELECT id, title, source FROM document_list WHERE position BETWEEN ? AND ?",
+                [first, position],
             )
-            self.db.conn.executemany(
-                "INSERT INTO edit_log(at, annotator_id, doc_id, action, payload) "
-                "VALUES (?, ?, ?, ?, ?)",
-                log_rows,
+            self._insert_rows(
+                "INSERT INTO edit_log(at, annotator_id, doc_id, action, payload)", 5, log_rows
             )
         return ids
 

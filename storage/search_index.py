@@ -28,7 +28,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +40,8 @@ from annotation.span_index import SpanIndex
 from annotation.spans import Span
 
 _BATCH = 500
+# rows per INSERT of write_entries: 3 values each, within SQLite's oldest limit of 999
+_ROWS_PER_STATEMENT = 256
 
 
 class _RunsOf(dict[str, str]):
@@ -85,28 +87,52 @@ def _unpack(blob: bytes | None) -> list[int]:
     return offsets.tolist()
 
 
-def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> None:
-    """Index (doc_id, text) pairs; call it in the transaction that stores the documents.
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """What the index stores for one document: its search key when compact (with the packed
+    offsets of the removed characters), else None, and its word runs, space-separated."""
 
-    Two statements for the whole batch (executemany): FTS5 writes its pending terms to a new
-    segment at every savepoint, so callers index a batch of documents at once, after the
-    savepoints of its records."""
-    keys: list[tuple[str, str | None, bytes | None]] = []
-    words: list[tuple[str, str]] = []
-    for doc_id, text in docs:
-        compact = compact_key(text)
-        if compact is None:
-            keys.append((doc_id, None, None))
-            words.append((words_of(text), doc_id))
-        else:
-            key, removed = compact
-            keys.append((doc_id, key, _pack(removed)))
-            words.append((" ".join(set(WORD_RUN.findall(key))), doc_id))
-    conn.executemany("INSERT INTO search_docs(doc_id, key, removed) VALUES (?, ?, ?)", keys)
-    conn.executemany(
-        "INSERT INTO search_words(rowid, words) SELECT id, ? FROM search_docs WHERE doc_id = ?",
-        words,
-    )
+    doc_id: str
+    key: str | None
+    removed: bytes | None
+    words: str
+
+
+def index_entry(doc_id: str, text: str) -> IndexEntry:
+    """The index entry of a text. Pure Python, no database: the importer computes it while
+    the previous batch is being written (storage.importer)."""
+    compact = compact_key(text)
+    if compact is None:
+        return IndexEntry(doc_id, None, None, words_of(text))
+    key, removed = compact
+    return IndexEntry(doc_id, key, _pack(removed), words_of(text))
+
+
+def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> None:
+    """Index (doc_id, text) pairs; call it in the transaction that stores the documents."""
+    write_entries(conn, [index_entry(doc_id, text) for doc_id, text in docs])
+
+
+def write_entries(conn: sqlite3.Connection, entries: Sequence[IndexEntry]) -> None:
+    """Store index entries; call it in the transaction that stores their documents.
+
+    Two multi-row statements for a batch (an importer writes from a writer thread, which
+    needs the GIL back after every statement step): FTS5 writes its pending terms to a new segment at
+    every savepoint, so callers index a batch of documents at once, after the savepoints of
+    its records."""
+    for i in range(0, len(entries), _ROWS_PER_STATEMENT):
+        chunk = entries[i : i + _ROWS_PER_STATEMENT]
+        conn.execute(
+            "INSERT INTO search_docs(doc_id, key, removed) VALUES "
+            + ", ".join(["(?, ?, ?)"] * len(chunk)),
+            [value for e in chunk for value in (e.doc_id, e.key, e.removed)],
+        )
+        conn.execute(
+            "INSERT INTO search_words(rowid, words) SELECT s.id, v.column2 FROM (VALUES "
+            + ", ".join(["(?, ?)"] * len(chunk))
+            + ") AS v JOIN search_docs s ON s.doc_id = v.column1",
+            [value for e in chunk for value in (e.doc_id, e.words)],
+        )
 
 
 def unindexed_count(conn: sqlite3.Connection) -> int:

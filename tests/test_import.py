@@ -455,6 +455,61 @@ def test_a_batch_with_a_refused_record_stores_every_other_one(
     assert project.span_count() == 4 * 12
 
 
+def test_batches_written_by_the_writer_thread_give_the_same_import(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Full batches are written by a writer thread while the next is read; with batches of
+    # two records, every path (a clean batch, a duplicate, a record the database refuses, a
+    # line the parser refuses, the last partial batch) runs there or after it.
+    import threading
+
+    import storage.importer as importer_module
+
+    monkeypatch.setattr(importer_module, "BATCH_RECORDS", 2)
+    writers: list[str] = []
+    real_add = Project.add_documents
+
+    def spying_add(self: Project, *args: Any, **kwargs: Any) -> list[str]:
+        writers.append(threading.current_thread().name)
+        return real_add(self, *args, **kwargs)
+
+    monkeypatch.setattr(Project, "add_documents", spying_add)
+    import_file(project, store(tmp_path, "one.jsonl", jsonl(rich_record("doc-a"))))
+    clash = rich_record("doc-c", "نص آخر: " + TEXT)
+    clash["entities"][1]["id"] = "doc-a-e2"
+    records = [rich_record(f"doc-{i}", f"{i}: {TEXT}") for i in range(5)]
+    lines = [
+        json.dumps(r, ensure_ascii=False)
+        for r in (records[0], records[1], clash, records[2], records[0], records[3])
+    ]
+    lines.insert(4, '{"id": "broken"')
+    lines.append(json.dumps(records[4], ensure_ascii=False))
+    path = store(tmp_path, "batches.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
+    result = import_file(project, path)
+    assert result.imported == ["doc-0", "doc-1", "doc-2", "doc-3", "doc-4"]
+    assert result.spans == 5 * 9
+    assert [(r.line, r.reason.split(" is ")[0]) for r in result.refused] == [
+        (3, "span id doc-a-e2"),
+        (5, result.refused[1].reason.split(" is ")[0]),
+    ]
+    assert "JSON" in result.refused[1].reason
+    assert [s.line for s in result.skipped] == [6]
+    assert project.document_ids() == ["doc-a", "doc-0", "doc-1", "doc-2", "doc-3", "doc-4"]
+    assert [i.position for i in project.documents()] == [1, 2, 3, 4, 5, 6]
+    assert project.span_count() == 6 * 12
+    assert any(name.startswith(importer_module.WRITER_THREAD) for name in writers)
+    assert threading.current_thread().name in writers  # the last batch: the calling thread
+    assert search_project_ids(project, "آخر") == []  # the refused record left no index entry
+    assert len(search_project_ids(project, TEXT.split()[1])) == 6
+
+
+def search_project_ids(project: Project, query: str) -> list[str]:
+    from storage.search_index import search_project, unindexed_count
+
+    assert unindexed_count(project.db.conn) == 0  # every stored document is in the index
+    return sorted({doc_id for doc_id, _, _ in search_project(project, query)})
+
+
 def test_span_inserts_fit_the_999_values_of_an_older_sqlite(
     project: Project, tmp_path: Path
 ) -> None:

@@ -455,7 +455,7 @@ def import_records(project: Any, items: Iterable[Incoming]) -> ImportReport:
             result = results.get(item.path)
             if result is None:
                 result = results[item.path] = FileResult(item.path)
-                writers[item.path] = _Writer(project, result)
+                writers[item.path] = _Writer(project, result, threaded=False)
             if item.refusal is not None or item.record is None:
                 result.refused.append(Refusal(item.path, item.line, item.refusal or "no record"))
                 continue
@@ -467,7 +467,7 @@ def import_records(project: Any, items: Iterable[Incoming]) -> ImportReport:
             writers[item.path].add(item.line, parsed)
     finally:
         for writer in writers.values():
-            writer.flush()
+            writer.close()
     for result in results.values():
         result.refused.sort(key=lambda r: r.line or 0)
         report.add(result)
