@@ -104,6 +104,7 @@ _NAMING_VERBS = frozenset(
     match_key(w) for w in "أسماه أسمته سماه سمته وصفه وصفته وصفها يسميه تسميه أسماها".split()
 )
 _NP_MAX = 9  # words in a speaker phrase (titles and name: الدكتور فلان رئيس لجنة كذا)
+_DASHES = frozenset("-\u2013\u2014\u0640")
 _NOT_HEADLINE_SPEAKERS = frozenset(
     match_key(w)
     for w in (
@@ -111,7 +112,9 @@ _NOT_HEADLINE_SPEAKERS = frozenset(
         "بين لأجل تعرف إليك هكذا "
         # credit and data lines of reviews and listings (إخراج: فلان), not speakers
         "إخراج تأليف بطولة تمثيل إنتاج سيناريو تصوير ترجمة إعداد تقديم كتابة تحرير تنفيذ "
-        "ألحان كلمات غناء مونتاج الصورة المكان الزمان الموعد التاريخ العنوان السعر"
+        "ألحان كلمات غناء مونتاج الصورة المكان الزمان الموعد التاريخ العنوان السعر "
+        # sixth session: ordinals of a list (أولا: …، ثانيا: …) and a data line's name
+        "أولا أولاً ثانيا ثالثا رابعا خامسا سادسا سابعا ثامنا تاسعا عاشرا أخيرا اسم"
     ).split()
 )
 _OWN_WORDS = frozenset(match_key(w) for w in "تعبيره تعبيرها قوله قولها وصفه وصفها".split())
@@ -1807,6 +1810,8 @@ def _headlines(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
             continue  # "http:" is no speaker
         if doc.words[k0].key in _NOT_HEADLINE_SPEAKERS:
             continue  # "بالفيديو: …"، "بسبب إهمال الشركة: …": a label or a cause, not a speaker
+        if any(doc.words[j].text in _DASHES for j in range(k0, colon)):
+            continue  # "سبق- الرياض: استقبل…"، "فلان- سبق- القاهرة:": a byline and dateline
         if (
             colon == k0 + 1
             and _dateline(doc.words[k0].key, doc.words[colon + 1].key)

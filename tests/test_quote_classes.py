@@ -1859,3 +1859,17 @@ def test_went_on_to_say_carries_the_speaker(went_on: str) -> None:
         f"{went_on} يقول إن المساكن السيئة البناء تزيد أعداد المتضررين."
     )
     assert [speaker(text, s) for s in suggest_quotes(text)] == ["الخبير سامي العلي"] * 2
+
+
+def test_list_ordinals_labels_and_bylines_are_no_headline_speakers() -> None:
+    text = (
+        "وتعمل الوكالة على تحقيق ثلاثة أهداف:\nأولا: تحسين مهارات القراءة لدى الأطفال.\n"
+        "ثانيا: خلق فرص عمل للشباب.\nاسم الطبق: بيتزا بالخضار الطازجة."
+    )
+    assert suggest_quotes(text) == []
+    text = "سبق- الرياض: استقبل مدير عام الصحيفة وفدا من الشركة الصينية في مكتبه."
+    assert suggest_quotes(text) == []
+    # a headline with a speaker stays one
+    text = "وزير الصحة: لن نسمح بتكرار ما حدث في المستشفى"
+    s = only(text)
+    assert speaker(text, s) == "وزير الصحة" and content(text, s).startswith("لن نسمح")
