@@ -1873,3 +1873,14 @@ def test_list_ordinals_labels_and_bylines_are_no_headline_speakers() -> None:
     text = "وزير الصحة: لن نسمح بتكرار ما حدث في المستشفى"
     s = only(text)
     assert speaker(text, s) == "وزير الصحة" and content(text, s).startswith("لن نسمح")
+
+
+def test_the_manner_of_speaking_is_no_speaker() -> None:
+    text = "وقال المدرب بثقة: «سنفوز بالبطولة هذا العام»."
+    assert speaker(text, only(text)) == "المدرب"
+    text = "وقال الطباخ سامي إنه يحب عمله. وعن الطعام يرد بسرعة: «لا أستطيع أن أتكلم في هذا الأمر»."
+    assert [speaker(text, s) for s in suggest_quotes(text)] == ["الطباخ سامي"] * 2
+    # names in ب stay speakers
+    for name in ("بندر", "بسام العلي", "بدر"):
+        text = f"وقال {name}: «سنفوز بالبطولة هذا العام»."
+        assert speaker(text, only(text)) == name
