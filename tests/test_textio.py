@@ -209,3 +209,17 @@ def test_is_word_char() -> None:
         assert is_word_char(c), repr(c)
     for c in " .،«»\u00a0\u200f🙂":
         assert not is_word_char(c), repr(c)
+
+
+def test_every_unusual_character_is_unprintable() -> None:
+    """unusual_characters skips its regex for a text printable but for its line breaks: that
+    holds only while no character the regex finds is printable, nor the line break."""
+    from annotation.textio import _UNUSUAL, unusual_characters
+
+    found = [chr(c) for c in range(0x110000) if _UNUSUAL.match(chr(c))]
+    assert found and not any(c.isprintable() for c in found)
+    assert not _UNUSUAL.match("\n")
+    for c in found:
+        text = f"قال الوزير:\n«{c}نعم»"
+        assert unusual_characters(text).counts == {c: 1}
+    assert unusual_characters("سطر أول\nسطر ثان").counts == {}
