@@ -212,7 +212,7 @@ _WRITTEN = frozenset(
     for w in (
         "بيان بيانها بيانه تقرير تقريرها تقريره رسالة رسالته رسالتها كلمة كلمته كلمتها تغريدة "
         "تغريدته نص خطاب "
-        "قرار صفحة حساب موقع"  # sixth session: وجاء على صفحة الاتحاد "…"، جاء في قرار المجلس أن
+        "قرار صفحة حساب موقع دعوة وثيقة"  # sixth session: وجاء على صفحة الاتحاد "…"
     ).split()
 )
 
@@ -1583,7 +1583,10 @@ def _unclosed(
     )
 
 
-_TEXT_OF = frozenset(match_key(w) for w in "نصه نصها ونصه ونصها".split())
+_TEXT_OF = frozenset(
+    match_key(w)
+    for w in "نصه نصها ونصه ونصها مفاده مفادها".split()  # رسالة مفادها: «…»
+)
 _SAID_IN = frozenset(match_key(w) for w in "جاء وجاء قال كتب".split())
 _IN_IT = frozenset(match_key(w) for w in "فيه فيها".split())
 
@@ -2015,6 +2018,10 @@ def _source_before(doc: _Doc, ko: int, slo: int) -> Range | None:
     for j in range(ko - 1, max(lo, ko - 6) - 1, -1):
         if doc.words[j].key in doc.lex.source_markers:
             return doc.np_after(j, slo, doc.words[ko].start)
+    for j in range(ko - 3, max(lo, ko - 14) - 1, -1):
+        if _in_words_of(doc, j) and doc.words[ko - 1].text == ":":
+            # على حد تعبير الخبير فلان من بنك كذا: «…»: the one named after تعبير
+            return doc.np_after(j + 2, slo, doc.words[ko].start)
     return None
 
 

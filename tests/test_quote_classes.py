@@ -1884,3 +1884,19 @@ def test_the_manner_of_speaking_is_no_speaker() -> None:
     for name in ("بندر", "بسام العلي", "بدر"):
         text = f"وقال {name}: «سنفوز بالبطولة هذا العام»."
         assert speaker(text, only(text)) == name
+
+
+def test_in_the_words_of_before_a_quotation_and_texts_given_by_their_gist() -> None:
+    text = (
+        "على حد تعبير الخبير سامي العلي من البنك الأهلي: «سوف يتدخل صناع السياسة إذا كان "
+        "التصحيح كبيرا»."
+    )
+    s = only(text)
+    assert speaker(text, s) == "الخبير سامي العلي" and s.confidence == 0.5
+    text = "ظهرت رسالة تحذيرية على الشاشة مفادها: «تحذير! لا يمكنك الاتصال بهذا الموقع»."
+    assert only(text).confidence == 0.5
+    text = "وجاء في الدعوة: «نرحب بكم في الحفل الذي يقام مساء الخميس»."
+    assert cue(text, only(text)) == "وجاء"
+    # على حد علمي / على حد سواء are no attribution
+    text = "وهذا على حد علمي: «أمر لا يعرفه أحد في المدينة كلها»."
+    assert all(s.confidence < DEFAULT_MIN_CONFIDENCE["quote"] for s in suggest_quotes(text))
