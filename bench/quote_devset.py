@@ -139,7 +139,7 @@ FRESH_PER_SOURCE = 2
 # Dev batches added after the first split, each annotated by reading the text before any
 # suggestion was run on it, chosen by its own seed among articles not yet in the gold file
 # (`select --devN`): name -> (seed, articles per newspaper). dev2: second session, once the first
-# dev split's errors were used up; dev3, dev4: fourth and fifth sessions; dev5, dev6: sixth.
+# dev split's errors were used up; dev3, dev4: fourth and fifth sessions; dev5 to dev8: sixth.
 # Their records carry "batch": NAME and split "dev".
 DEV_BATCHES: dict[str, tuple[int, int]] = {
     "dev2": (20261130, 2),
@@ -147,6 +147,8 @@ DEV_BATCHES: dict[str, tuple[int, int]] = {
     "dev4": (20261202, 1),
     "dev5": (20261203, 1),
     "dev6": (20261204, 1),
+    "dev7": (20261205, 1),
+    "dev8": (20261206, 1),
 }
 
 
