@@ -265,7 +265,13 @@ _CLAUSE_CONNECTORS = frozenset(
 )
 _FUTURE_PREFIXES = ("سي", "ست", "سن")
 _ADVERBS = frozenset(
-    match_key(w) for w in "مجددا مؤخرا مبكرا مسبقا مستقبلا مطلقا مليا مرارا مثلا مجانا".split()
+    match_key(w)
+    for w in (
+        "مجددا مؤخرا مبكرا مسبقا مستقبلا مطلقا مليا مرارا مثلا مجانا "
+        # sixth session (dev8): accusatives of cause and addition that go on with the same
+        # proposition (، نظرًا لارتفاع أسعار المواشي، …), not the speaker's own act
+        "نظرا تبعا خلافا قياسا تحسبا تجنبا تفاديا إضافة علاوة فضلا خصوصا"
+    ).split()
 )
 # sixth session (dev5): participles of an act of the speaker with a noun complement, not a
 # clause; after a comma they end the reported clause (، مشيدا بالجهود…) with or without tanwin
@@ -2366,6 +2372,21 @@ _SOURCE_NOUNS = frozenset(
 )
 
 
+# وفق / وفقا / طبقا also mean "in accordance with" (a plan, a rule, the aims): attribution
+# only when the phrase opens with a source, a name or ما + a reporting verb
+_ACCORDANCE = frozenset(match_key(w) for w in "وفق وفقا طبقا".split())
+
+
+def _definite_non_source(word: str) -> bool:
+    """الأهداف، للأنظمة، للخطة: a definite common noun heading the phrase after وفق/طبقا, not
+    a source noun (للوزارة، المرصد) and not a name (a name's first word has no ال)."""
+    key = match_key(word)
+    for pre in ("لل", "وال", "ال"):
+        if key.startswith(pre) and len(key) - len(pre) >= 3:
+            return not _is_source_word(word)
+    return False
+
+
 def _is_source_word(word: str) -> bool:
     """لوزارة، للمركز، والمصادر، الأمم: a source noun under و/ل/ال."""
     key = match_key(word)
@@ -2430,7 +2451,9 @@ def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
         ):
             continue  # وذكر موقع …، نقلاً عن مسؤول، أن…: part of the cue's attribution
         head = k
-        if base == "حسبما" or (k + 1 < n and doc.words[k + 1].key == "ما"):
+        nxt_key = doc.words[k + 1].key if k + 1 < n else ""
+        if base == "حسبما" or nxt_key in ("ما", "لما"):
+            # وفقًا لما أعلنه الاتحاد: ل glued to ما, like وفقاً لـ + ما ذكرته
             cj = k + 1 if base == "حسبما" else k + 2
             if cj >= n or not _reports_after_ma(doc, doc.words[cj].key):
                 continue
@@ -2459,6 +2482,8 @@ def _according(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSuggestion, Age
             keys = doc.text[source[0] : source[1]].split() if source else []
             if quoted_name is None and not any(_is_source_word(x) for x in keys):
                 continue
+            if base in _ACCORDANCE and quoted_name is None and _definite_non_source(keys[0]):
+                continue  # وفق الأهداف الحديثة والإدارة…: "in accordance with", no source
         if source is None:
             continue
         k0 = doc.word_index(slo)

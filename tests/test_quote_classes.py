@@ -1900,3 +1900,40 @@ def test_in_the_words_of_before_a_quotation_and_texts_given_by_their_gist() -> N
     # على حد علمي / على حد سواء are no attribution
     text = "وهذا على حد علمي: «أمر لا يعرفه أحد في المدينة كلها»."
     assert all(s.confidence < DEFAULT_MIN_CONFIDENCE["quote"] for s in suggest_quotes(text))
+
+
+# --- sixth session (dev8) ----------------------------------------------------------------------
+@pytest.mark.parametrize("because", ["نظرًا", "نظراً", "تبعاً", "خصوصاً"])
+def test_an_accusative_of_cause_goes_on_with_the_clause(because: str) -> None:
+    text = f"وقال التاجر إن أسعار الخضار ارتفعت هذا الشهر، {because} لقلة المحصول في المزارع."
+    s = only(text)
+    assert content(text, s).endswith("لقلة المحصول في المزارع")
+    # the speaker's own act after a comma still ends it
+    text = "وقال التاجر إن أسعار الخضار ارتفعت هذا الشهر، مطالبًا بدعم المزارعين."
+    assert content(text, only(text)) == "أسعار الخضار ارتفعت هذا الشهر"
+
+
+def test_according_to_what_with_l_glued_to_ma() -> None:
+    text = "سيغيب اللاعب عن المباراة المقبلة بسبب الإصابة وفقًا لما أعلنه النادي. وعاد الفريق أمس."
+    s = only(text)
+    assert content(text, s) == "سيغيب اللاعب عن المباراة المقبلة بسبب الإصابة"
+    assert speaker(text, s) == "النادي"
+    # لما as "when" is no attribution
+    text = "سافر الفريق إلى المعسكر لما انتهى الموسم. وعاد الفريق أمس."
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وتعمل اللجان وفق الأهداف المرسومة والإدارة الحديثة لكل الجمعيات.",
+        "وتوزع المساعدات طبقاً للأنظمة المعمول بها في الوزارة.",
+    ],
+)
+def test_in_accordance_with_a_plan_or_rule_is_no_attribution(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+def test_in_accordance_with_a_source_is_still_an_attribution() -> None:
+    text = "ارتفعت أسعار المساكن عشرة في المئة وفقاً للمركز الوطني للإحصاء. وعاد الفريق أمس."
+    assert speaker(text, only(text)).startswith("للمركز")
