@@ -263,20 +263,22 @@ def compact_key(text: str) -> tuple[str, list[int]] | None:
     """The key of text and the offsets of its removed characters (what a KeyMap needs), or
     None when a character expands to several key characters (presentation ligatures such as
     ﻻ): then only the list of normalize_for_search can map the key back."""
-    if _PRESENTATION_RE.search(text) is None:
-        # Outside the presentation forms a character's key is empty exactly when it is in
-        # _REMOVED and is otherwise at least one character; so the key is compact exactly
-        # when its length is that of the text less the removed characters (no set of the
-        # text's characters, which costs more than the translation on a long article).
-        changed, changing, unlisted = _changed_below()
-        if unlisted.search(text) is None:
-            # str.translate looks every character up; most characters of a text keep
-            # their key, so replacing the changed ones costs a third of it
-            key = text
-            for c in set(changing.findall(text)):
-                key = key.replace(c, changed[c])
-        else:
-            key = text.translate(_KEYS)
+    changed, changing, unlisted = _changed_below()
+    # Outside the presentation forms a character's key is empty exactly when it is in
+    # _REMOVED and is otherwise at least one character; so the key is compact exactly when its
+    # length is that of the text less the removed characters (no set of the text's
+    # characters, which costs more than the translation on a long article).
+    key: str | None = None
+    if unlisted.search(text) is None:
+        # Only listed characters (so no presentation form: they are all above _LISTED_BELOW).
+        # str.translate looks every character up; most characters of a text keep their key,
+        # so replacing the changed ones costs a third of it.
+        key = text
+        for c in set(changing.findall(text)):
+            key = key.replace(c, changed[c])
+    elif _PRESENTATION_RE.search(text) is None:
+        key = text.translate(_KEYS)
+    if key is not None:
         removed = [m.start() for m in _REMOVED_RE.finditer(text)]
         return (key, removed) if len(key) + len(removed) == len(text) else None
     keys = {c: _KEYS[ord(c)] for c in set(text)}
