@@ -157,6 +157,7 @@ _MODALS = frozenset(
         "علما العلم غير حيث إذ بما كون"
     ).split()
 )
+_TO_PRONOUNS = ("له", "لها", "لي", "لنا", "لهم")
 _PRONOUN_PPS = frozenset(
     match_key(w) for w in "عنه عنها عنهم فيه فيها فيهم فيهما عليه عليها منه منها".split()
 )
@@ -264,6 +265,15 @@ _CLAUSE_CONNECTORS = frozenset(
     match_key(w) for w in "لكن لكنه لكنها لكنهم ولكن ولكنه ولكنها ولكنهم بينما فيما كما إلا".split()
 )
 _FUTURE_PREFIXES = ("سي", "ست", "سن")
+# after وقال/ويقول: words that are not the new speaker's subject (a preposition, a pronoun,
+# an adverb): «ويقول عن ذلك»، «وقال له»، «ويقول أيضا»
+_SUBJECTLESS_AFTER_SAY = frozenset(
+    match_key(w)
+    for w in (
+        "في عن على إلى الى ل له لها لهم لنا لي لك عنه عنها فيه فيها هو هي هم أيضا أيضاً كذلك "
+        "ذلك هذا بعد قبل مع من إنه انه إنها انها أنه أنها"
+    ).split()
+)
 _ADVERBS = frozenset(
     match_key(w)
     for w in (
@@ -665,6 +675,30 @@ class _Doc:
     def opens_quote(self, pos: int) -> bool:
         return self.text[pos] in QUOTE_CHARS or pos in self.mark_pair
 
+    def _cue_of_ma(self, k: int) -> CueMatch | None:
+        """«ما رواه لي أحد العاملين من أنه…»، «ما أكدته الوزارة من أن…»: a reporting verb with
+        the pronoun that refers back to ما, whose content the من + أن clause gives. Only with
+        that من أن within the sentence: «بحسب ما ذكره الموقع» is the according rule's."""
+        key = self.words[k].key
+        m = None
+        for suffix in ("ها", "ه"):
+            stem = key[: -len(suffix)]
+            if key.endswith(suffix) and len(stem) >= 3:
+                m = self.lex.cue(stem) or (
+                    self.lex.cue(stem[:-1] + match_key("\u0649")) if stem.endswith("ا") else None
+                )
+                if m is not None:
+                    break
+        if m is None or m.participle:
+            return None
+        for j in range(k + 1, min(k + 12, len(self.words) - 1)):
+            w = self.words[j]
+            if w.is_punct:
+                return None
+            if w.key == "من" and self.lex.is_complementizer(self.words[j + 1].key):
+                return CueMatch(m.lemma, False, False, False)
+        return None
+
     def _cue_at(self, k: int) -> CueMatch | None:
         w = self.words[k]
         if w.is_punct or self.quoted[k]:
@@ -674,6 +708,8 @@ class _Doc:
             # «وجاء في البيان: …»، «وجاء في بيان للوزارة أن…»: the statement speaks
             if self.words[k + 1].key in ("في", "علي") and _bare(self.words[k + 2].key) in _WRITTEN:
                 return CueMatch("جاء", False, w.key == "وجاء", False)
+        if m is None and k > 0 and self.words[k - 1].key == "ما":
+            m = self._cue_of_ma(k)
         if m is None:
             return None
         if m.lemma == "رد" and w.key.startswith("ور"):
@@ -834,9 +870,9 @@ class _Doc:
             i += 2
             while i < len(self.words) and self.words[i].key in _STATEMENT_ADJ:
                 i += 1
-        if i < len(self.words) and self.words[i].key in ("ل", "ول", "له", "لها"):
-            if self.words[i].key in ("له", "لها"):
-                i += 1
+        if i < len(self.words) and self.words[i].key in ("ل", "ول", *_TO_PRONOUNS):
+            if self.words[i].key in _TO_PRONOUNS:
+                i += 1  # قال له / روى لي أحد العاملين: the subject after "to him / to me"
             elif i + 1 < len(self.words) and self.is_mark(i + 1):
                 after = self.short_name_at(i + 1)
                 if after is None:
@@ -1139,6 +1175,10 @@ class _Doc:
                 and not _coordinated_accusative(self.words[k - 1], w)
             ):
                 return trim(self.text, pos, w.start, ".,\u060c")[1]
+            elif k > first + 2 and self._next_speaker_says(k):
+                # «… تمنع الذبح في المطابخ ويقول المواطن فلان كثير من…»: a new speaker's
+                # قال/يقول with its own subject starts the next speech even with no comma
+                return trim(self.text, pos, w.start, ".,\u060c")[1]
             elif (
                 k > first + 2
                 and (c := self.cues[k]) is not None
@@ -1151,6 +1191,24 @@ class _Doc:
                 return trim(self.text, pos, w.start, ".,\u060c")[1]
             k += 1
         return trim(self.text, pos, sent_end)[1]
+
+    def _next_speaker_says(self, k: int) -> bool:
+        """و + a finite form of قال followed by its own subject (a noun, not a complementiser,
+        a preposition or a pronoun): ويقول المواطن، وقال مدير…"""
+        c = self.cues[k]
+        if c is None or c.lemma != "قال" or c.participle or self.words[k].key[:1] != "و":
+            return False
+        if k + 1 >= len(self.words):
+            return False
+        nxt = self.words[k + 1]
+        return (
+            not nxt.is_punct
+            and not self.quoted[k + 1]
+            and not self.lex.is_complementizer(nxt.key)
+            and nxt.key not in self.lex.preps_after_cue
+            and nxt.key not in _SUBJECTLESS_AFTER_SAY
+            and nxt.key[:1] != "ب"  # وتقول بنبوة…: "holds (the doctrine of)", وقال بحماس
+        )
 
     def _clause_break_after_comma(self, k: int, length: int, direct: bool = False) -> bool:
         nxt = self.words[k + 1]

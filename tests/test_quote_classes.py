@@ -1937,3 +1937,37 @@ def test_in_accordance_with_a_plan_or_rule_is_no_attribution(sentence: str) -> N
 def test_in_accordance_with_a_source_is_still_an_attribution() -> None:
     text = "ارتفعت أسعار المساكن عشرة في المئة وفقاً للمركز الوطني للإحصاء. وعاد الفريق أمس."
     assert speaker(text, only(text)).startswith("للمركز")
+
+
+def test_a_new_speaker_saying_ends_the_clause_without_a_comma() -> None:
+    text = (
+        "وقال المزارع إن المحصول تضاعف هذا العام بسبب الأمطار الغزيرة وقال الخبير الزراعي "
+        "سالم الحربي إن الأسعار ستنخفض قريبا."
+    )
+    got = found(text)
+    assert ("المحصول تضاعف هذا العام بسبب الأمطار الغزيرة", "وقال", "المزارع", "indirect") in got
+    assert any(c == "الأسعار ستنخفض قريبا" and "سالم الحربي" in spk for c, _, spk, _ in got)
+
+
+@pytest.mark.parametrize("tail", ["ويقول عنه الناس كلاما كثيرا", "وقال له إن الأمر انتهى"])
+def test_saying_with_no_subject_of_its_own_does_not_cut_the_clause(tail: str) -> None:
+    text = f"وأوضح المدير أن الموظف عمل في الشركة عشرين عاما {tail}."
+    got = found(text)
+    assert any(c.startswith("الموظف عمل في الشركة عشرين عاما ") for c, *_ in got), got
+
+
+def test_saying_with_b_is_holding_a_doctrine_not_a_new_speaker() -> None:
+    text = "وقال المؤرخ إن هذه الطائفة كانت تعبد الله وتقول بنبوة الأنبياء جميعا."
+    assert content(text, only(text)).endswith("وتقول بنبوة الأنبياء جميعا")
+
+
+def test_what_a_source_reported_with_min_an() -> None:
+    text = "ومن الأمثلة ما رواه لي أحد الموظفين في الجمعية من أنه يوجد لديهم عمال بلا عمل."
+    s = only(text)
+    assert content(text, s) == "يوجد لديهم عمال بلا عمل"
+    assert cue(text, s) == "رواه"
+    assert speaker(text, s) == "أحد الموظفين"
+    text = "وهذا ما أكدته الوزارة في بيانها من أن الرسوم لن ترتفع."
+    assert (speaker(text, only(text)), cue(text, only(text))) == ("الوزارة", "أكدته")
+    # no من أن: ما + a reporting verb is only the according rule's, or nothing
+    assert found("وهذا ما أكده الوزير أمس في الاجتماع الأسبوعي.") == []
