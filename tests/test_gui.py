@@ -233,6 +233,33 @@ def test_import_lists_refusals(qtbot, window, tmp_path) -> None:
     assert {r.path.name for r in report.refused} == {"empty.txt", "binary.txt"}
 
 
+def test_import_of_many_records_stores_them_through_the_writer_thread(
+    qtbot, window, tmp_path
+) -> None:
+    # 150 records make several batches: the window's import runs the importer's writer
+    # thread (storage.importer) from the interface thread and shows every record after it.
+    texts = [f"خبر رقم {i} عن اجتماع المجلس البلدي في جدة اليوم." for i in range(150)]
+    path = tmp_path / "many.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"id": f"many-{i}", "text": t}, ensure_ascii=False) + "\n"
+            for i, t in enumerate(texts)
+        ),
+        encoding="utf-8",
+    )
+    window.io.import_paths([path], modal=False)
+    wait_for_import(qtbot, window, 151)
+    report = window.io.last_report
+    assert len(report.imported) == 150 and report.refused == []
+    ids = window.project.document_ids()
+    assert ids[1:] == [f"many-{i}" for i in range(150)]
+    assert [window.project.document(i).text for i in ids[1:]] == texts
+    from storage.search_index import search_project, unindexed_count
+
+    assert unindexed_count(window.project.db.conn) == 0  # indexed with its documents
+    assert len({doc for doc, _, _ in search_project(window.project, "جده")}) == 150
+
+
 @pytest.mark.shared
 def test_seed_loop_export_validates(qtbot, tmp_path, monkeypatch) -> None:
     isolate(monkeypatch, tmp_path)
