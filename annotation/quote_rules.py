@@ -264,6 +264,13 @@ _NP_CONNECTORS = frozenset(match_key(w) for w in ("باسم", "بن", "ابن", 
 _CLAUSE_CONNECTORS = frozenset(
     match_key(w) for w in "لكن لكنه لكنها لكنهم ولكن ولكنه ولكنها ولكنهم بينما فيما كما إلا".split()
 )
+# …، على حد تعبيره / …، في حين… ; seventh session (dev7): …، في المقابل بعثت… (the writer
+# turns to another party)
+_CLAUSE_CONNECTOR_PAIRS = frozenset(
+    (match_key(a), match_key(b))
+    for a, b in (("على", "حد"), ("في", "حين"), ("في", "المقابل"), ("وفي", "المقابل"))
+)
+_DESPITE_WORDS = frozenset(match_key(w) for w in "رغم ورغم برغم الرغم بالرغم وبالرغم".split())
 _FUTURE_PREFIXES = ("سي", "ست", "سن")
 # after وقال/ويقول: words that are not the new speaker's subject (a preposition, a pronoun,
 # an adverb): «ويقول عن ذلك»، «وقال له»، «ويقول أيضا»
@@ -1173,6 +1180,7 @@ class _Doc:
                 and self.words[k - 1].key not in _LINKING_VERBS
                 and not self._clause_follows(k)
                 and not _coordinated_accusative(self.words[k - 1], w)
+                and not self._noun_with_adjective(k)
             ):
                 return trim(self.text, pos, w.start, ".,\u060c")[1]
             elif k > first + 2 and self._next_speaker_says(k):
@@ -1213,8 +1221,14 @@ class _Doc:
     def _clause_break_after_comma(self, k: int, length: int, direct: bool = False) -> bool:
         nxt = self.words[k + 1]
         after = self.words[k + 2].key if k + 2 < len(self.words) else ""
+        if nxt.key == "الا" and any(
+            self.words[j].key in _DESPITE_WORDS for j in range(k - length, k)
+        ):
+            # seventh session (dev7): «أنها رغم اعتزازها باللقب، إلا أنها ترفضه»: إلا completes
+            # the concession the speaker opened, it does not leave the proposition
+            return False
         if not direct and (
-            nxt.key in _CLAUSE_CONNECTORS or (nxt.key, after) in (("علي", "حد"), ("في", "حين"))
+            nxt.key in _CLAUSE_CONNECTORS or (nxt.key, after) in _CLAUSE_CONNECTOR_PAIRS
         ):
             return True
         for j in range(k + 1, min(k + 5, len(self.words))):
@@ -1241,6 +1255,35 @@ class _Doc:
             accusative
             and not coordinated
             and nxt.key not in _ADVERBS
+            and not self._clause_follows(k + 1)
+        )
+
+    def connector_before(self, pos: int, limit: int, sent_end: int) -> bool:
+        """The clause from pos ends before limit at a comma + connector (، فيما…، لكن…):
+        the writer's next clause, not the speaker's."""
+        end = self.clause_end(pos, sent_end)
+        if end > limit:
+            return False
+        k = self.word_index(end)
+        while k < len(self.words) and self.words[k].is_punct and self.words[k].text in _COMMAS:
+            k += 1
+        if k + 1 >= len(self.words) or self.words[k].start >= limit:
+            return False
+        pair = (self.words[k].key, self.words[k + 1].key)
+        return self.words[k].key in _CLAUSE_CONNECTORS or pair in _CLAUSE_CONNECTOR_PAIRS
+
+    def _noun_with_adjective(self, k: int) -> bool:
+        """«حرروا محضراً رسمياً بالواقعة»: an accusative م-word followed at once by an
+        accusative nisba adjective (…ياً) is a noun with its adjective (the verb's object), not
+        a circumstantial participle. (seventh session, dev7)"""
+        if k + 1 >= len(self.words) or self.words[k].key in _ACT_PARTICIPLES:
+            return False
+        nxt = self.words[k + 1]
+        return (
+            not nxt.is_punct
+            and nxt.key[:1] != "م"
+            and nxt.key.endswith("يا")
+            and nxt.text.rstrip("\u0627").endswith("\u064b")
             and not self._clause_follows(k + 1)
         )
 
@@ -1554,6 +1597,10 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
         else:
             fstart = doc.words[first_comp].end if first_comp is not None else pair.open
             fstart = trim(text, fstart, shi)[0]
+            if first_comp is not None and doc.connector_before(fstart, pair.open, shi):
+                # seventh session (dev7): …إن فلاناً «استشهد» في الرقة، فيما نشرت صحف نعياً
+                # … في عملية «…»: the quotation lies past the reported clause's end
+                continue
             fend = trim(
                 text,
                 fstart,
@@ -2137,7 +2184,7 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                 nxt = doc.words[j + 1] if j + 1 < len(doc.words) else None
                 if nxt is not None and not nxt.is_punct and doc.lex.is_complementizer(nxt.key):
                     comp = j + 1  # قال المدرب: إن الهدف…: reported speech after all
-                else:
+                elif doc.words[j - 1].key not in _LIST_HEADS:
                     colon = j
                 break
             if not w.is_punct and doc.lex.is_complementizer(w.key):
@@ -2307,6 +2354,15 @@ def _relative_clause_cue(doc: _Doc, k: int, comp: int | None) -> bool:
 _LINE_AFTER_MAX_WORDS = 40
 # «ذكر الموقع أبرزها: 1- عندما…»: a numbered list after a cue's colon lists items (tips,
 # signs, steps), it is not the speaker's words
+# seventh session (dev7): a colon after a pronoun or "the most notable of them" opens a
+# list of the ones named (…6 أطراف متهمين في القضية وهم: فلان، وفلان…), not speech
+_LIST_HEADS = frozenset(
+    match_key(w)
+    for w in (
+        "هم وهم هي وهي هما وهما هن وهن منهم ومنهم منها ومنها أبرزهم وأبرزهم أبرزها وأبرزها "
+        "أهمها وأهمها أهمهم وأهمهم"
+    ).split()
+)
 _LIST_ITEM = re.compile(r"[0-9\u0660-\u0669]{1,2}\s*[-\u2013)]\s*\S|\u2022")
 
 
@@ -2641,6 +2697,15 @@ _EVIDENCE_WORDS = frozenset(
     ).split()
 )
 _OR = frozenset(match_key(w) for w in "أم أو او".split())
+# seventh session (dev7): nouns of possibility, need and importance take أن themselves
+# (أشار إلى إمكانية أن تكون…، لفت إلى ضرورة أن…): what the cue reports is the noun, not a clause
+_MODAL_NOUNS = frozenset(
+    match_key(w)
+    for w in (
+        "إمكانية امكانية احتمال احتمالية إمكان امكان ضرورة أهمية اهمية صعوبة استحالة "
+        "جواز وجوب حتمية"
+    ).split()
+)
 
 
 _DESPITE = frozenset(match_key(w) for w in "بالرغم الرغم وبالرغم".split())
@@ -2658,6 +2723,8 @@ def _governed_elsewhere(doc: _Doc, comp: int) -> bool:
     if before.key in ("علي", "الي") and comp >= 2:
         word = doc.words[comp - 2].key
         return word in _EVIDENCE_WORDS or (word[:1] in "وف" and word[1:] in _EVIDENCE_WORDS)
+    if before.key in _MODAL_NOUNS and comp >= 2 and doc.words[comp - 2].key in ("علي", "الي"):
+        return True  # أشار إلى إمكانية أن…: the noun's complement
     return False
 
 

@@ -1971,3 +1971,65 @@ def test_what_a_source_reported_with_min_an() -> None:
     assert (speaker(text, only(text)), cue(text, only(text))) == ("الوزارة", "أكدته")
     # no من أن: ما + a reporting verb is only the according rule's, or nothing
     assert found("وهذا ما أكده الوزير أمس في الاجتماع الأسبوعي.") == []
+
+
+# --- seventh session (dev7) --------------------------------------------------------------------
+@pytest.mark.parametrize("noun", ["إمكانية", "احتمال", "احتمالية", "صعوبة"])
+def test_a_noun_of_possibility_or_need_takes_an_itself(noun: str) -> None:
+    text = f"وأشارت الصحيفة إلى {noun} أن يرتفع سعر النفط في الشهر المقبل."
+    assert found(text) == []
+    text = "وأشارت الصحيفة إلى أن سعر النفط سيرتفع في الشهر المقبل."
+    s = only(text)
+    assert content(text, s) == "سعر النفط سيرتفع في الشهر المقبل"
+    assert speaker(text, s) == "الصحيفة"
+
+
+@pytest.mark.parametrize("head", ["وهم", "وهي", "ومنهم", "وأبرزها"])
+def test_a_colon_after_a_pronoun_opens_a_list(head: str) -> None:
+    text = (
+        f"وحددت اللجنة أربعة أطراف متهمين في القضية {head}: وكيل اللاعب، والمدرب، "
+        "وإدارة النادي، ورئيس الفريق."
+    )
+    assert found(text) == []
+    text = "وقال المدرب متحدثاً عن الفريق: سنلعب بكل قوة في المباراة المقبلة أمام الضيوف."
+    assert content(text, only(text)) == "سنلعب بكل قوة في المباراة المقبلة أمام الضيوف"
+
+
+def test_a_noun_with_its_nisba_adjective_is_no_circumstantial() -> None:
+    text = "وقالت المصادر إن أفراد الدورية حرروا محضراً رسمياً بالواقعة وسلموا المتهم للشرطة."
+    assert content(text, only(text)) == (
+        "أفراد الدورية حرروا محضراً رسمياً بالواقعة وسلموا المتهم للشرطة"
+    )
+    # a participle of the speaker's own act still ends the clause
+    text = "وقال المدير إن المشروع سيكتمل في الصيف المقبل مقدماً شكره للعاملين فيه."
+    assert content(text, only(text)) == "المشروع سيكتمل في الصيف المقبل"
+
+
+def test_a_quotation_after_a_comma_and_connector_is_not_a_fragment_of_the_clause() -> None:
+    text = (
+        "وقال الجيش إن الجندي «استشهد» في المعركة، فيما نشرت الصحف نعياً لزميله الذي قاتل "
+        "مع «رجال الجبل» قبل أيام."
+    )
+    assert [content(text, s) for s in suggest_quotes(text) if s.confidence >= 0.2] == [
+        "الجندي «استشهد» في المعركة"
+    ]
+    # a quotation inside the clause is still its fragment (a mixed quote to the clause's end)
+    text = "وقال الجيش إن الجندي «استشهد» في المعركة التي سماها القادة «الفجر الجديد»."
+    s = only(text)
+    assert s.type == "mixed"
+    assert content(text, s) == "الجندي «استشهد» في المعركة التي سماها القادة «الفجر الجديد»"
+
+
+def test_except_after_a_concession_stays_in_the_clause() -> None:
+    text = "وقال اللاعب إنه رغم حبه الكبير للنادي، إلا أنه سيرحل في الصيف المقبل."
+    assert content(text, only(text)) == "رغم حبه الكبير للنادي، إلا أنه سيرحل في الصيف المقبل"
+    text = "وقال اللاعب إنه سيرحل في الصيف المقبل، إلا أن النادي لم يتلق أي عرض رسمي."
+    assert content(text, only(text)) == "سيرحل في الصيف المقبل"
+
+
+def test_on_the_other_hand_ends_the_clause() -> None:
+    text = (
+        "وأشار الوكيل إلى أنه مفوض من اللاعب بتفويض رسمي، في المقابل بعثت الأندية "
+        "إفاداتها إلى اللجنة."
+    )
+    assert content(text, only(text)) == "مفوض من اللاعب بتفويض رسمي"
