@@ -105,7 +105,9 @@ def index_entry(doc_id: str, text: str) -> IndexEntry:
     if compact is None:
         return IndexEntry(doc_id, None, None, words_of(text))
     key, removed = compact
-    return IndexEntry(doc_id, key, _pack(removed), words_of(text))
+    # the runs of the key itself: cheaper than words_of when most words are new to the
+    # process (a news corpus: about 100 new word forms per article)
+    return IndexEntry(doc_id, key, _pack(removed), " ".join(set(WORD_RUN.findall(key))))
 
 
 def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> None:
