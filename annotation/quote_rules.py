@@ -157,6 +157,7 @@ _MODALS = frozenset(
         "علما العلم غير حيث إذ بما كون"
     ).split()
 )
+_AMMA = frozenset(match_key(w) for w in ("أما", "وأما"))
 _TO_PRONOUNS = ("له", "لها", "لي", "لنا", "لهم")
 _PRONOUN_PPS = frozenset(
     match_key(w) for w in "عنه عنها عنهم فيه فيها فيهم فيهما عليه عليها منه منها".split()
@@ -968,6 +969,8 @@ class _Doc:
         if verb >= k or self.words[verb].key in _TOPIC_PREPOSITIONS:
             return None  # «وحول تفوق القنوات الخاصة…، قال:»: a fronted topic, no subject
         np = self.np_after(verb, lo, self.words[k].start)
+        if np is not None and self.words[verb].key in _AMMA:
+            np = self._topic_before_fa(np)
         if np is None:
             # «وتعقيبا على ذلك، رفض فلان…، قائلا:»: a fronted adverbial phrase up to an early
             # comma; the verb after it has the subject
@@ -983,6 +986,18 @@ class _Doc:
                 nxt = comma + 1
                 if not self.words[nxt].is_punct and self.cues[nxt] is None:
                     np = self.np_after(nxt, lo, self.words[k].start)
+        return np
+
+    def _topic_before_fa(self, np: Range) -> Range:
+        """«أما الرجل السابع فلان نائب الرئيس فوافق على…»: the topic after أما ends before the
+        ف that opens its predicate (the last ف‍ word of the phrase; a first word such as فهد is
+        the name itself)."""
+        k0, k1 = self.word_index(np[0]), self.word_index(np[1])
+        if k1 < len(self.words) and self.words[k1].key[:1] == "ف":
+            return np  # «أما رئيس البلدية فرانتس فلان فيقول»: the phrase already ends at its ف
+        for j in range(k1 - 1, k0, -1):
+            if self.words[j].key[:1] == "ف" and len(self.words[j].key) >= 4:
+                return (np[0], self.words[j - 1].end)
         return np
 
     def main_verb(self, lo: int) -> int:
@@ -2409,6 +2424,8 @@ def _we_verb(w: Word, right_after_cue: bool) -> bool:
         return False
     if key.startswith("سن") and 5 <= len(key) <= 8:
         return True
+    if w.text.startswith("\u0633\u0623") and 5 <= len(key) <= 8:
+        return True  # سأغادر، سأعمل: the first-person singular future (the hamza is written)
     return (
         right_after_cue
         and key.startswith("ن")

@@ -1973,6 +1973,27 @@ def test_what_a_source_reported_with_min_an() -> None:
     assert found("وهذا ما أكده الوزير أمس في الاجتماع الأسبوعي.") == []
 
 
+def test_the_topic_after_amma_ends_before_its_fa() -> None:
+    text = (
+        "أما اللاعب الثالث سالم الحربي مدافع الفريق السابق فوافق على العقد الجديد، "
+        "وقال إنه سعيد بالعودة."
+    )
+    assert speaker(text, only(text)) == "اللاعب الثالث سالم الحربي مدافع الفريق السابق"
+    # a name in ف right after the title is kept, and a phrase already ending at its ف too
+    text = "أما الأمير فيصل فوافق على الطلب، وقال إنه سعيد بالقرار."
+    assert speaker(text, only(text)) == "الأمير فيصل"
+    text = "أما رئيس البلدية فرانك فورست فيقول إن الأهالي سعداء بالمشروع."
+    assert speaker(text, only(text)) == "رئيس البلدية فرانك فورست"
+
+
+def test_a_first_person_singular_future_opens_unmarked_speech() -> None:
+    text = "وتحدث المدير عن خططه. ويقول سأترك المنصب بنهاية العام لكن قلبي مع الشركة."
+    s = only(text)
+    assert content(text, s).startswith("سأترك المنصب بنهاية العام")
+    # سافر / ساعد (no hamza) are past verbs of narration
+    assert found("وتحدث المدير عن خططه. ويقول سافر المدير إلى الرياض أمس.") == []
+
+
 # --- seventh session (dev7) --------------------------------------------------------------------
 @pytest.mark.parametrize("noun", ["إمكانية", "احتمال", "احتمالية", "صعوبة"])
 def test_a_noun_of_possibility_or_need_takes_an_itself(noun: str) -> None:
