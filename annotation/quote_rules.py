@@ -968,7 +968,7 @@ class _Doc:
         verb = self.main_verb(lo)
         if verb >= k or self.words[verb].key in _TOPIC_PREPOSITIONS:
             return None  # «وحول تفوق القنوات الخاصة…، قال:»: a fronted topic, no subject
-        np = self.np_after(verb, lo, self.words[k].start)
+        np = self.subject_after(verb, lo, self.words[k].start)
         if np is not None and self.words[verb].key in _AMMA:
             np = self._topic_before_fa(np)
         if np is None:
@@ -987,6 +987,13 @@ class _Doc:
                 if not self.words[nxt].is_punct and self.cues[nxt] is None:
                     np = self.np_after(nxt, lo, self.words[k].start)
         return np
+
+    def subject_after(self, k: int, lo: int, hi: int, object_verb: bool = False) -> Range | None:
+        """The verb's subject after word k: np_after, past a participle of manner (ويوضح
+        مبتسما: «…» has no subject of its own; وقال مبتسما الوزير names it after)."""
+        if k + 1 < len(self.words) and _manner_participle(self.words[k + 1]):
+            k += 1
+        return self.np_after(k, lo, hi, object_verb)
 
     def _topic_before_fa(self, np: Range) -> Range:
         """«أما الرجل السابع فلان نائب الرئيس فوافق على…»: the topic after أما ends before the
@@ -1052,7 +1059,7 @@ class _Doc:
                     return self.to_agent(own)
             subj = self.sentence_subject(lo, k)
             return self.to_agent(subj) if subj else _CARRY
-        np = self.np_after(k, lo, len(self.text), m.lemma in self.lex.object_lemmas)
+        np = self.subject_after(k, lo, len(self.text), m.lemma in self.lex.object_lemmas)
         if np is not None and self.words[k + 1].key in _HONORIFIC_PRONOUNS:
             return _CARRY  # وأكد معاليه أن: the man named before
         if (
@@ -1316,6 +1323,23 @@ def _coordinated_accusative(prev: Word, w: Word) -> bool:
     """«تدخلاً فجًا ومرفوضًا»: و + an accusative right after another accusative is a
     coordinated adjective or noun, not a circumstantial participle."""
     return w.key[:1] == "و" and not prev.is_punct and prev.text.rstrip("\u0627").endswith("\u064b")
+
+
+def _manner_participle(w: Word) -> bool:
+    """«ويوضح مبتسما: «…»»، «وقال متسائلاً»: an accusative participle right after the cue says
+    how it was said; it is not the cue's subject (the speaker is carried, or named after it).
+    The masculine form in ا only (with or without tanwin): a feminine in ة or a foreign name
+    (ماريا، مونيكا: ا/و/ي second) would look the same."""
+    key = w.key
+    return (
+        not w.is_punct
+        and (len(key) >= 6 or "\u064b" in w.text)  # not a plural such as مزايا، مرايا
+        and key[0] == "م"
+        and key[1] not in "اوي"
+        and key.endswith("ا")
+        and not key.endswith("ها")  # معارضيها، مسؤوليها: a noun with its pronoun
+        and w.text.rstrip("\u064b").endswith("\u0627")
+    )
 
 
 def _bare_participle(w: Word) -> bool:

@@ -2054,3 +2054,15 @@ def test_on_the_other_hand_ends_the_clause() -> None:
         "إفاداتها إلى اللجنة."
     )
     assert content(text, only(text)) == "مفوض من اللاعب بتفويض رسمي"
+
+
+def test_a_participle_of_manner_after_the_cue_is_no_speaker() -> None:
+    text = (
+        "ويقول التاجر سالم الحربي إن السوق صعبة هذا العام. ويوضح مبتسما: «بعنا كل شيء في "
+        "يومين»، لكنه يضيف أن الأرباح كانت قليلة."
+    )
+    got = found(text)
+    assert [spk for _, _, spk, _ in got] == ["التاجر سالم الحربي"] * 3, got
+    # a noun with its pronoun (معارضيها) or a plural (مزايا) is no participle of manner
+    text = "لكن معارضيها مثل الحزب الأخضر، يقولون: إن الشركة تحتكر السوق."
+    assert speaker(text, only(text)).startswith("معارضيها")
