@@ -166,6 +166,14 @@ _PREPOSITIONS = frozenset(
     match_key(w)
     for w in "في عن على من إلى الى مع عبر لدى ضد حول نحو عند بين وفي وعن وعلى ومع وإلى والى".split()
 )
+# verbs of contacting or questioning someone, whose answer a later فـ/حيث cue reports
+_CONTACT_VERBS = frozenset(
+    match_key(w)
+    for w in (
+        "تواصلت تواصل تواصلنا اتصلت اتصل اتصلنا سألت سأل سألنا التقت التقى التقينا حاورت حاور "
+        "استجوبت استجوب استوضحت استوضح"
+    ).split()
+)
 _SUBORDINATORS = frozenset(match_key(w) for w in "حيث إذ اذ عندما حينما بعدما كما وكما حين".split())
 # a cue right after these is hypothetical or negated, not reported speech (أن تقول، لم يقل)
 _NOT_REPORTING_BEFORE = frozenset(
@@ -375,6 +383,8 @@ class Lexicon:
     opinion_lemmas: frozenset[str] = frozenset()
     # verbs of showing (أظهر): a cue only when a record or a body is their subject
     evidence_lemmas: frozenset[str] = frozenset()
+    # verbs of learning (علمت الصحيفة من مصادر أن): a cue only with من + a source, who speaks
+    learned_lemmas: frozenset[str] = frozenset()
     _cache: dict[str, CueMatch | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -401,6 +411,7 @@ class Lexicon:
             call_lemmas=frozenset(data.get("call_verbs", ())),
             opinion_lemmas=frozenset(data.get("opinion_verbs", ())),
             evidence_lemmas=frozenset(data.get("evidence_verbs", ())),
+            learned_lemmas=frozenset(data.get("learned_verbs", ())),
             proclitics=tuple(match_key(p) for p in data.get("proclitics", ("و", "ف", "ل"))),
             complementizers=frozenset(comps),
             preps_after_cue=frozenset(match_key(w) for w in data.get("prepositions_after_cue", ())),
@@ -756,17 +767,27 @@ class _Doc:
             )
         ):
             return None  # من المعيب أن تقول بأنها…، لم يقل إن: not reported speech
+        if m.participle and m.ambiguous and k > 0 and self._indefinite_source(k - 1):
+            return None  # من مصادر مؤكدة أن…: an adjective of an indefinite noun ("confirmed")
         if m.ambiguous:
             # ambiguous forms need a complementiser, colon or quotation mark right after them
+            paren = False
             for j in range(k + 1, min(k + 13, len(self.words))):
                 nw = self.words[j]
                 if nw.is_punct and (nw.text == ":" or self.is_mark(j)):
                     return m
+                if self._in_parenthesised_name(j):
+                    paren = True
+                    continue  # علمت (الرياضي) من مصادر…: the newspaper's name in ( )
+                if paren and nw.is_punct:
+                    break  # (كتب السيناريو (كعادته) بنفسه، لكنه…: a comment, then a comma)
                 if nw.text == "." and j > k + 1 and _is_title_letter(self.words[j - 1].key):
                     continue  # يرى الناقد د. فلان أنه…: the dot of a title, not a sentence end
                 if nw.is_punct and nw.text in _COMMAS and (j > k + 2 or m.lemma == _SAYING_LEMMA):
                     continue  # كشف فرع الهيئة بالعاصمة المقدسة، أن…
-                if nw.is_punct or self.lex.cue(nw.key) is not None:
+                if nw.is_punct or (
+                    self.lex.cue(nw.key) is not None and not self._indefinite_source(j - 1)
+                ):
                     break  # (…، مشيرة إلى أن: that أن is the next cue's)
                 if self.lex.is_complementizer(nw.key) or (
                     j == k + 1 and nw.key in self.lex.preps_after_cue
@@ -774,6 +795,30 @@ class _Doc:
                     return m
             return None
         return m
+
+    def _in_parenthesised_name(self, j: int) -> bool:
+        """Word j is ( or ) of a short parenthesised name (1-3 words), or a word inside it."""
+        lo = max(0, j - 4)
+        hi = min(len(self.words), j + 5)
+        opens = [i for i in range(lo, j + 1) if self.words[i].text == "("]
+        if not opens:
+            return False
+        o = opens[-1]
+        close = next((i for i in range(o + 1, hi) if self.words[i].text == ")"), None)
+        return (
+            close is not None
+            and o <= j <= close
+            and 1 <= close - o - 1 <= 3
+            and not any(self.words[i].is_punct for i in range(o + 1, close))
+        )
+
+    def _indefinite_source(self, j: int) -> bool:
+        """Word j is a source noun without the article (مصادر، مصدر، جهات): a participle
+        right after it agrees with it as an adjective, not as a circumstantial (seventh
+        session, dev7: علمت الصحيفة من مصادر مؤكدة أن…)."""
+        w = self.words[j]
+        key = w.key[1:] if w.key[:1] in ("و", "ف") else w.key
+        return not w.is_punct and not key.startswith(("ال", "لل")) and _is_source_word(key)
 
     def _subject_before_comma(self, k: int) -> bool:
         """Word k follows a comma that closes a plural noun phrase opening its sentence
@@ -1031,6 +1076,10 @@ class _Doc:
                     break
                 if self.words[j].is_punct and self.words[j].text not in _COMMAS:
                     break
+        if m.lemma in self.lex.learned_lemmas:
+            # seventh session (dev7): وعلمت «الصحيفة» من مصادر مطلعة أن…: the source after من
+            # told it; with no من + source the newspaper's own knowledge is no quote (_CARRY)
+            return self._learned_from(k, lo)
         if m.lemma == _RELAY_LEMMA and not m.participle:
             # ونقلت الوكالة عن الوزير فلان أنه…: the one after عن speaks, the agency relays
             for j in range(k + 1, min(k + 10, len(self.words))):
@@ -1074,6 +1123,10 @@ class _Doc:
         if np is not None:
             return self.to_agent(np)
         subordinate = k > 0 and self.words[k - 1].key in _SUBORDINATORS
+        if self.words[k].key[:1] == "ف" or (subordinate and self.words[k - 1].key == "حيث"):
+            asked = self._interlocutor(k, lo)
+            if asked is not None:
+                return self.to_agent(asked)
         in_document = k + 1 < len(self.words) and self.words[k + 1].key in _DOCUMENT_PPS
         if not m.proclitic and not subordinate:
             before = self.np_before(k, lo)
@@ -1100,6 +1153,58 @@ class _Doc:
             subj = self.sentence_subject(lo, k)
             if subj is not None:
                 return self.to_agent(subj)
+        return _CARRY
+
+    def _interlocutor(self, k: int, lo: int) -> Range | None:
+        """Seventh session (dev7): the one the newspaper or a body contacted or questioned
+        earlier in the sentence answers with the following فـ/حيث cue: «وتواصلت (الصحيفة)
+        مع رئيس اللجنة فلان لسؤاله عن …، فأكد أن…» → رئيس اللجنة فلان; «استجوبت اللجنة
+        الوكيل فلان عن …، حيث أشار إلى أنه…» → الوكيل فلان. No other cue in between."""
+        lo_k = self.word_index(lo)
+        for j in range(k - 1, max(lo_k, k - 30) - 1, -1):
+            if self.cues[j] is not None:
+                return None
+            key = self.words[j].key
+            bare = key[1:] if key[:1] in ("و", "ف") else key
+            if bare not in _CONTACT_VERBS:
+                continue
+            i = j + 1
+            while i < k and self._in_parenthesised_name(i):
+                i += 1
+            pair = self.mark_pair.get(self.words[i].start) if i < k and self.is_mark(i) else None
+            if pair is not None and pair.close is not None and self.short_name_at(i) is not None:
+                i = self.word_index(pair.close + 1)  # تواصلت «الصحيفة» مع…
+            np = None
+            if i < k and self.words[i].key == "مع":
+                np = self.np_after(i, lo, self.words[k].start)
+            elif i < k and not self.words[i].is_punct and self.words[i].key.startswith("ال"):
+                np = self.np_after(i - 1, lo, self.words[k].start, True)
+                after = self.word_index(np[1]) if np is not None else k
+                if after < k and self.words[after].key.startswith("ال"):
+                    # واستجوبت اللجنة الوكيل فلان: the object after the subject
+                    np = self.np_after(after - 1, lo, self.words[k].start)
+            if np is None:
+                return None
+            last = self.words[self.word_index(np[1]) - 1]
+            if last.key[:1] == "ل" and last.key.endswith(("ه", "ها", "هم")) and last.start > np[0]:
+                np = trim(self.text, np[0], last.start)  # … لسؤاله عن: the purpose, not the name
+            return np
+        return None
+
+    def _learned_from(self, k: int, lo: int) -> Agent | str:
+        """The source after من in «علمت (الصحيفة) من مصادر مطلعة، أن…» (up to 6 words after
+        the cue, before any complementiser), or _CARRY."""
+        for j in range(k + 1, min(k + 7, len(self.words))):
+            w = self.words[j]
+            if self._in_parenthesised_name(j):
+                continue
+            if self.lex.is_complementizer(w.key) or (w.is_punct and not self.is_mark(j)):
+                break
+            if w.key == "من":
+                np = self.np_after(j, lo, len(self.text))
+                if np is not None and _is_source_word(self.text[np[0] : np[1]].split()[0]):
+                    return self.to_agent(np) or _CARRY
+                break
         return _CARRY
 
     def _coordinated_subject(self, lo_k: int, k: int) -> Range | None:
@@ -2205,7 +2310,12 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                 break
             if doc.is_mark(j) and doc.short_name_at(j, 5) is not None:
                 pair = doc.mark_pair[w.start]
-                if j > k + 1 or _name_before_clause(doc, pair) or _looks_like_name(doc, j):
+                if (
+                    j > k + 1
+                    or _name_before_clause(doc, pair)
+                    or _looks_like_name(doc, j)
+                    or m.lemma in doc.lex.learned_lemmas  # علمت «الصحيفة» من…: who learned
+                ):
                     j = doc.word_index(pair.close + 1) - 1 if pair.close is not None else j
                     continue
             other = doc.cues[j]
@@ -2273,6 +2383,8 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                 and _is_source_word(text[speaker[0] : speaker[1]].split()[0])
             ):
                 continue  # أظهرت الصفقة أن…: only a record or a body shows what was found
+            if m.lemma in doc.lex.learned_lemmas and speaker == _CARRY:
+                continue  # علمت الصحيفة أن…: its own knowledge, no source named
             out.append(
                 (
                     QuoteSuggestion(

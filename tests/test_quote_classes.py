@@ -2066,3 +2066,59 @@ def test_a_participle_of_manner_after_the_cue_is_no_speaker() -> None:
     # a noun with its pronoun (معارضيها) or a plural (مزايا) is no participle of manner
     text = "لكن معارضيها مثل الحزب الأخضر، يقولون: إن الشركة تحتكر السوق."
     assert speaker(text, only(text)).startswith("معارضيها")
+
+
+def test_a_newspaper_learned_from_a_source() -> None:
+    text = "وعلمت «الصحيفة» من مصادر مطلعة أن الوزارة ستعلن القرار الأسبوع المقبل."
+    s = only(text)
+    assert content(text, s) == "الوزارة ستعلن القرار الأسبوع المقبل"
+    assert cue(text, s) == "وعلمت" and speaker(text, s) == "مصادر مطلعة"
+    # the newspaper's name in parentheses, and an adjective "confirmed" after the source
+    text = "بعد أن علمت (الصحيفة) من مصادر مؤكدة أن اللجنة ستجتمع غداً في الرياض."
+    s = only(text)
+    assert cue(text, s) == "علمت" and speaker(text, s).startswith("مصادر")
+    # the newspaper's own knowledge, or a lesson learned, names no source: no quote
+    for sentence in (
+        "وعلمت «الصحيفة» أن الوزارة ستعلن القرار الأسبوع المقبل.",
+        "علمت الأم من تجربتها أن الصبر مفتاح الفرج في كل الأمور.",
+    ):
+        assert found(sentence) == []
+
+
+def test_a_participle_after_an_indefinite_source_is_its_adjective() -> None:
+    text = "ونقل الموقع عن مصادر مؤكدة أن الفريق سيتعاقد مع مدرب جديد."
+    assert [cue(text, s) for s in suggest_quotes(text)] == ["ونقل"]
+    # after a definite subject it is the circumstantial cue of its own clause
+    text = "وتحدثت المصادر عن الصفقة، مؤكدة أن الفريق سيتعاقد مع مدرب جديد."
+    assert cue(text, only(text)) == "مؤكدة"
+
+
+def test_a_short_parenthesised_aside_after_a_cue() -> None:
+    text = "وكتب سامي العلي (من الرياض): «لم أتوقف عن استخدامه منذ سنوات طويلة»."
+    s = only(text)
+    assert cue(text, s) == "وكتب" and speaker(text, s) == "سامي العلي"
+    text = "وحذر مسؤول في الوزارة (الداخلية) من أن الطقس سيسوء خلال الأيام المقبلة."
+    assert content(text, only(text)) == "الطقس سيسوء خلال الأيام المقبلة"
+    # an aside, then a comma: كتب is "wrote (the script)", the أن is another clause's
+    text = "كتب المخرج السيناريو (كعادته) بنفسه، لكنه لا يبدو أنه اهتم بالتفاصيل."
+    assert found(text) == []
+
+
+def test_the_one_contacted_answers_with_fa_or_haythu() -> None:
+    text = (
+        "وتواصلت «الصحيفة» مع رئيس اللجنة الدكتور سامي العلي لسؤاله عن موعد القرار، "
+        "فأكد أن القرار سيصدر غداً."
+    )
+    s = only(text)
+    assert speaker(text, s) == "رئيس اللجنة الدكتور سامي العلي"
+    text = (
+        "وقال المدرب إن الفريق جاهز. واستجوبت اللجنة الوكيل خالد الحربي عن دوره في الصفقة، "
+        "حيث أشار إلى أنه مفوض من اللاعب."
+    )
+    assert [speaker(text, s) for s in suggest_quotes(text)] == ["المدرب", "الوكيل خالد الحربي"]
+    # a cue with its own subject is not the contacted person's answer
+    text = (
+        "وتواصلت «الصحيفة» مع رئيس اللجنة سامي العلي أمس، وقال المدير خالد الحربي إن "
+        "القرار سيصدر غداً."
+    )
+    assert speaker(text, only(text)) == "المدير خالد الحربي"
