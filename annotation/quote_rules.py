@@ -65,7 +65,7 @@ _STOP = (
             "السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة "
             "بعض كل جميع أي هذا هذه ذلك تلك هناك هنا "
             "مضى ومضى مضت ومضت راح وراح راحت وراحت "  # sixth session: ومضى يقول إن…: went on to say
-            "كان كانت وكان وكانت فكان يكون تكون بما مما عما لها له طلب طالبا طالبة رفض مفضلا متحدثا متحدثة بقوله بقولها فإن فان مقتل مصرع وقوع سقوط "
+            "كان كانت وكان وكانت فكان يكون تكون بما مما ومما عما لها له طلب طالبا طالبة رفض مفضلا متحدثا متحدثة بقوله بقولها فإن فان مقتل مصرع وقوع سقوط "
             "لوكالة لصحيفة لقناة لمجلة لموقع لشبكة لإذاعة لتلفزيون للصحافيين للصحفيين للصحافة للتلفزيون "
             "لـ ل بـ ب فيه فيها فيهم فيهما له لهم لهما لنا لي عليه عليها عليهم منه منها منهم عنه عنها "
             "عنهم إليه إليها إليهم اليه اليها معه معها معهم بعدما وبعدما عندما وعندما حينما وحينما "
@@ -101,6 +101,7 @@ _STATEMENT_ADJ = frozenset(
 _IMPERSONAL = frozenset(
     match_key(w) for w in "يذكر يرجح يتوقع يعتقد يفترض يعتبر يرى ينتظر يقدر يعرف".split()
 )
+_STOCK_ADVERBS = frozenset(match_key(w) for w in "هنا وهنا أيضا أيضاً كذلك وكذلك".split())
 _DENIAL_LEMMAS = frozenset(("نفى", "اتهم", "ندد", "وصف", "زعم", "ادعى"))
 _RUMOUR_NOUNS = frozenset(
     match_key(w)
@@ -158,6 +159,7 @@ _MODALS = frozenset(
     ).split()
 )
 _AMMA = frozenset(match_key(w) for w in ("أما", "وأما"))
+_MENTION_PREPOSITIONS = frozenset(match_key(w) for w in "على عند بعد دون قبل مع لدى".split())
 _TO_PRONOUNS = ("له", "لها", "لي", "لنا", "لهم")
 _PRONOUN_PPS = frozenset(
     match_key(w) for w in "عنه عنها عنهم فيه فيها فيهم فيهما عليه عليها منه منها".split()
@@ -731,6 +733,8 @@ class _Doc:
             m = self._cue_of_ma(k)
         if m is None:
             return None
+        if w.key == "ذكر" and k > 0 and self.words[k - 1].key in _MENTION_PREPOSITIONS:
+            return None  # على ذكر العدد، عند ذكر اسمه: the noun "mention", not the verb
         if m.lemma == "رد" and w.key.startswith("ور"):
             return None  # ورد / وردت: "came, was mentioned", not و + ردّ (replied)
         if m.participle and w.key.endswith("ه") and w.text.rstrip(_TASHKEEL_CHARS).endswith("ه"):
@@ -2837,7 +2841,16 @@ def _stock_phrase(doc: _Doc, k: int, comp: int, slo: int) -> bool:
         return not (comp == k + 2 and m is not None and m.lemma not in _DENIAL_LEMMAS)
     key = doc.words[k].key
     bare = key[1:] if key[:1] in ("و", "ف") and key[1:] in _IMPERSONAL else key
-    return comp == k + 1 and bare in _IMPERSONAL and doc.np_before(k, slo) is None
+    if bare not in _IMPERSONAL:
+        return False
+    # ويُذكر هنا أن / وهنا يُذكر أن: an adverb of the writer's beside the stock phrase
+    j = k + 1
+    while bare == "يذكر" and j < comp and doc.words[j].key in _STOCK_ADVERBS:
+        j += 1  # (ويتوقع أيضا أن… may be a speaker's forecast, carried: left to the cue)
+    before = doc.np_before(k, slo)
+    if before is not None and bare == "يذكر" and doc.words[k - 1].key in _STOCK_ADVERBS:
+        before = None if before[0] == doc.words[k - 1].start else before
+    return comp == j and before is None
 
 
 # sixth session (dev5): words of evidence that take على/إلى + أن themselves (مؤشرات تدل على

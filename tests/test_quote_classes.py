@@ -2122,3 +2122,27 @@ def test_the_one_contacted_answers_with_fa_or_haythu() -> None:
         "القرار سيصدر غداً."
     )
     assert speaker(text, only(text)) == "المدير خالد الحربي"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وهنا يذكر أنه في العام الماضي صوت المجلس على القرار.",
+        "ويذكر هنا أن المجلس صوت على القرار بالإجماع.",
+        "ومما يذكر أيضا أن السيارة مزودة بنظام حماية.",
+    ],
+)
+def test_the_stock_yudhkar_with_an_adverb_is_no_speech(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+def test_a_named_subject_with_an_adverb_still_says() -> None:
+    text = "وذكر الوزير هنا أن المجلس صوت على القرار بالإجماع."
+    assert speaker(text, only(text)) == "الوزير"
+
+
+def test_dhikr_after_a_preposition_is_the_noun_mention() -> None:
+    text = "وانتقد المحلل إصرار الوزير على ذكر العدد بأنه محاولة لإخفاء الحقيقة."
+    assert found(text) == []
+    text = "وذكر العدد الأخير من المجلة أن المبيعات ارتفعت."
+    assert cue(text, only(text)) == "وذكر"
