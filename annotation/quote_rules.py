@@ -76,7 +76,11 @@ _STOP = (
             "أنا انا نحن ونحن إننا اننا إنني انني وفي وعن وعلى ومع وإلى والى حين وحين منهن ولكن ولكنه ولكنها لأن لان لأنه لانه وهو وهي وهم أهمية ضرورة حرص عزم استعداد ترحيب تقدير اعتزاز "
             "الانتباه النظر لراديو لمحطة لوكالات لصحف للإذاعة لمراسل لمراسلي للقناة للموقع "
             # fifth session: time prepositions open a circumstance (وقال فلان عقب المباراة إن…)
-            "عقب إثر اثر أثناء اثناء إبان ابان فور القول لقد ولقد"
+            "عقب إثر اثر أثناء اثناء إبان ابان فور القول لقد ولقد "
+            # sixth session (dev8 round, from unannotated articles): conjunctions with و,
+            # particles and adverbs that were proposed as speakers (ومن قال…، وهذا يؤكد،
+            # قالت مرة:، كانوا يقولون)
+            "ومن وما وهذا وإن وان وأن بل كأنه وكأنه كانوا وكانوا مرة حينها كلها كيف أين"
         ).split()
     )
     | _MANNER
@@ -159,6 +163,9 @@ _MODALS = frozenset(
     ).split()
 )
 _AMMA = frozenset(match_key(w) for w in ("أما", "وأما"))
+_FRONTED_PREPOSITIONS = frozenset(
+    match_key(w) for w in "في وفي خلال وخلال منذ ومنذ بعد وبعد قبل وقبل مع ومع".split()
+)
 _MENTION_PREPOSITIONS = frozenset(match_key(w) for w in "على عند بعد دون قبل مع لدى".split())
 _TO_PRONOUNS = ("له", "لها", "لي", "لنا", "لهم")
 _PRONOUN_PPS = frozenset(
@@ -1017,7 +1024,17 @@ class _Doc:
         verb = self.main_verb(lo)
         if verb >= k or self.words[verb].key in _TOPIC_PREPOSITIONS:
             return None  # «وحول تفوق القنوات الخاصة…، قال:»: a fronted topic, no subject
-        np = self.subject_after(verb, lo, self.words[k].start)
+        # «وفعلا، في بداية هذا العام، ذهبت فلانة…، وقالت:»: an adverb set off by a comma and
+        # a fronted time or place phrase are no subject; the verb after its comma has one
+        while (
+            verb + 2 < k
+            and self.words[verb + 1].text in _COMMAS
+            and not self.words[verb].is_punct
+            and self.cues[verb] is None
+        ):
+            verb += 2
+        fronted = self.words[verb].key in _FRONTED_PREPOSITIONS
+        np = None if fronted else self.subject_after(verb, lo, self.words[k].start)
         if np is not None and self.words[verb].key in _AMMA:
             np = self._topic_before_fa(np)
         if np is None:
@@ -1039,9 +1056,12 @@ class _Doc:
 
     def subject_after(self, k: int, lo: int, hi: int, object_verb: bool = False) -> Range | None:
         """The verb's subject after word k: np_after, past a participle of manner (ويوضح
-        مبتسما: «…» has no subject of its own; وقال مبتسما الوزير names it after)."""
+        مبتسما: «…» has no subject of its own; وقال مبتسما الوزير names it after); none
+        after «أول من أمس» (the day before yesterday: وكانت الرئاسة قالت أول من أمس إنه…)."""
         if k + 1 < len(self.words) and _manner_participle(self.words[k + 1]):
             k += 1
+        if [w.key for w in self.words[k + 1 : k + 4]] == ["اول", "من", "امس"]:
+            return None
         return self.np_after(k, lo, hi, object_verb)
 
     def _topic_before_fa(self, np: Range) -> Range:

@@ -2146,3 +2146,22 @@ def test_dhikr_after_a_preposition_is_the_noun_mention() -> None:
     assert found(text) == []
     text = "وذكر العدد الأخير من المجلة أن المبيعات ارتفعت."
     assert cue(text, only(text)) == "وذكر"
+
+
+def test_a_fronted_time_phrase_is_no_subject() -> None:
+    text = (
+        "وفعلا، في بداية هذا العام، سافرت الوزيرة سارة العلي إلى المؤتمر، وقالت: «نحن فخورون "
+        "بما أنجزناه»."
+    )
+    assert speaker(text, only(text)) == "الوزيرة سارة العلي"
+    text = "وكانت الرئاسة قالت أول من أمس إنه تم اكتشاف المرض مبكرا."
+    assert speaker(text, only(text)) == "الرئاسة"
+
+
+@pytest.mark.parametrize("particle", ["وهذا", "وكأنه", "مرة"])
+def test_particles_are_no_speakers(particle: str) -> None:
+    text = f"وقال الطبيب إن المريض بخير. ثم قال {particle}: «لقد تعافى تماما»."
+    assert all(spk != particle for _, _, spk, _ in found(text)), found(text)
+    # a name that folds like an adverb (آلان / الآن) stays a name
+    text = "وقال كبير العلماء آلان ستيرن إن الصور جديدة."
+    assert speaker(text, only(text)) == "كبير العلماء آلان ستيرن"
