@@ -80,7 +80,9 @@ _STOP = (
             # sixth session (dev8 round, from unannotated articles): conjunctions with و,
             # particles and adverbs that were proposed as speakers (ومن قال…، وهذا يؤكد،
             # قالت مرة:، كانوا يقولون)
-            "ومن وما وهذا وإن وان وأن بل كأنه وكأنه كانوا وكانوا مرة حينها كلها كيف أين"
+            "ومن وما وهذا وإن وان وأن بل كأنه وكأنه كانوا وكانوا مرة حينها كلها كيف أين "
+            # the masdar object of a denial (ونفى فلان ارتكاب أي خطأ، نفى صحة…، وجود…)
+            "ارتكاب صحة وجود تورط حدوث"
         ).split()
     )
     | _MANNER

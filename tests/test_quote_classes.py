@@ -2165,3 +2165,8 @@ def test_particles_are_no_speakers(particle: str) -> None:
     # a name that folds like an adverb (آلان / الآن) stays a name
     text = "وقال كبير العلماء آلان ستيرن إن الصور جديدة."
     assert speaker(text, only(text)) == "كبير العلماء آلان ستيرن"
+
+
+def test_the_masdar_object_of_a_denial_is_no_part_of_the_speaker() -> None:
+    text = "ونفى المدرب سالم الحربي ارتكاب أي خطأ، وقال إنه سيبقى في منصبه."
+    assert speaker(text, only(text)) == "المدرب سالم الحربي"
