@@ -177,6 +177,10 @@ _PREPOSITIONS = frozenset(
     match_key(w)
     for w in "في عن على من إلى الى مع عبر لدى ضد حول نحو عند بين وفي وعن وعلى ومع وإلى والى".split()
 )
+# words opening a circumstance between a subject and its verb (فلان خلال استجوابه … أكد)
+_CIRCUMSTANCE_OPENERS = frozenset(
+    match_key(w) for w in "خلال أثناء اثناء عقب إثر اثر لدى بعد قبيل".split()
+)
 # verbs of contacting or questioning someone, whose answer a later فـ/حيث cue reports
 _CONTACT_VERBS = frozenset(
     match_key(w)
@@ -980,7 +984,7 @@ class _Doc:
             return None
         return self.word_index(pair.close + 1)
 
-    def np_before(self, k: int, lo: int) -> Range | None:
+    def np_before(self, k: int, lo: int, _circumstance: bool = True) -> Range | None:
         """The subject before a cue in subject-verb order (الناطق ... بيسكوف صرح أن). None
         when the sentence opens with a topic (وعن العملين «…» و«…» قالت:): the words before
         the cue are what she speaks about."""
@@ -1002,7 +1006,21 @@ class _Doc:
             j -= 1
         if j == last:
             return None
-        if j >= 0 and self.words[j].start >= lo and self.words[j].key in _PREPOSITIONS:
+        agent = (
+            j >= 1
+            and self.words[j].key == "قبل"
+            and self.words[j - 1].key == "من"
+            and self.words[j - 1].start >= lo
+        )
+        if agent or (j >= 0 and self.words[j].start >= lo and self.words[j].key in _PREPOSITIONS):
+            if _circumstance:
+                # seventh session (dev7): «أن اللاعب فلان خلال استجوابه من قبل اللجنة أكد
+                # أنه…»: the phrase is inside a circumstance; the subject stands before it
+                for c in range(j - (2 if agent else 1), max(opening, j - 8) - 1, -1):
+                    if self.is_stop(c) and self.words[c].key not in _CIRCUMSTANCE_OPENERS:
+                        break
+                    if self.words[c].key in _CIRCUMSTANCE_OPENERS:
+                        return self.np_before(c, lo, False)
             return None  # عن كاميرا جديدة قالت، في تويتر قال: the object of a preposition
         first = self.words[j + 1]
         if first.key[:1] in ("ب", "ل") and first.key[1:3] == "ال":

@@ -2170,3 +2170,16 @@ def test_particles_are_no_speakers(particle: str) -> None:
 def test_the_masdar_object_of_a_denial_is_no_part_of_the_speaker() -> None:
     text = "ونفى المدرب سالم الحربي ارتكاب أي خطأ، وقال إنه سيبقى في منصبه."
     assert speaker(text, only(text)) == "المدرب سالم الحربي"
+
+
+def test_a_circumstance_between_the_subject_and_its_cue() -> None:
+    text = (
+        "وانتهى التحقيق أمس. اللاعب سامي العلي خلال استجوابه من قبل اللجنة أكد أنه لم "
+        "يوقع أي عقد مع النادي."
+    )
+    s = only(text)
+    assert content(text, s) == "لم يوقع أي عقد مع النادي"
+    assert speaker(text, s) == "اللاعب سامي العلي"
+    # the object of a preposition with no circumstance before it is still no subject
+    text = "وقال المدرب إن الفريق جاهز. وفي رسالة إلى اللاعبين أكد أن المباراة صعبة جداً."
+    assert [speaker(text, s) for s in suggest_quotes(text)] == ["المدرب", "المدرب"]
