@@ -800,8 +800,12 @@ class _Doc:
                     break  # (كتب السيناريو (كعادته) بنفسه، لكنه…: a comment, then a comma)
                 if nw.text == "." and j > k + 1 and _is_title_letter(self.words[j - 1].key):
                     continue  # يرى الناقد د. فلان أنه…: the dot of a title, not a sentence end
-                if nw.is_punct and nw.text in _COMMAS and (j > k + 2 or m.lemma == _SAYING_LEMMA):
-                    continue  # كشف فرع الهيئة بالعاصمة المقدسة، أن…
+                if (
+                    nw.is_punct
+                    and nw.text in _COMMAS
+                    and (j > k + 2 or m.lemma == _SAYING_LEMMA or (m.proclitic and j == k + 2))
+                ):
+                    continue  # كشف فرع الهيئة بالعاصمة المقدسة، أن…؛ وبين عبدالله، أن…
                 if nw.is_punct or (
                     self.lex.cue(nw.key) is not None and not self._indefinite_source(j - 1)
                 ):
@@ -2342,7 +2346,7 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
         if any(a <= cue_start < b for a, b in covered):
             continue  # a cue inside reported speech we already proposed
         slo, shi = doc.sentence_of(cue_start)
-        if text[shi - 1 : shi] == "\u061b" and doc.word_index(shi) - k <= 8:
+        if text[shi - 1 : shi] == "\u061b" and doc.word_index(shi) - k <= 12:
             # «وأكد علي الحرقان؛ في حديثه للوكالة، أن…»: a ؛ after the speaker is a comma
             shi = doc.speech_end(shi)
         comp = colon = None

@@ -2183,3 +2183,15 @@ def test_a_circumstance_between_the_subject_and_its_cue() -> None:
     # the object of a preposition with no circumstance before it is still no subject
     text = "وقال المدرب إن الفريق جاهز. وفي رسالة إلى اللاعبين أكد أن المباراة صعبة جداً."
     assert [speaker(text, s) for s in suggest_quotes(text)] == ["المدرب", "المدرب"]
+
+
+def test_a_one_word_subject_and_a_comma_before_an_after_wa_bayyana() -> None:
+    text = "وقال التاجر إن السوق راكدة. وبين عبدالله، أن السفر إلى الخارج رفع الطلب على الدولار."
+    assert ("السفر إلى الخارج رفع الطلب على الدولار", "وبين", "عبدالله", "indirect") in found(text)
+    # بين … وبين: "between … and", no cue
+    assert found("وعقد اجتماع بين الوزارة وبين الشركات، أن تلتزم بالعقود.") == []
+
+
+def test_a_semicolon_after_a_long_speaker_with_a_quoted_name() -> None:
+    text = 'وأوضح مدير الخطوط في المنطقة الشمالية "سالم الحربي"؛ أن الرحلات الإضافية بدأت أمس.'
+    assert content(text, only(text)) == "الرحلات الإضافية بدأت أمس"
