@@ -165,6 +165,7 @@ _MODALS = frozenset(
     ).split()
 )
 _AMMA = frozenset(match_key(w) for w in ("أما", "وأما"))
+_CLAUSE_CONNECTORS_BEFORE_SUBJECT = frozenset(match_key(w) for w in "لكن ولكن بينما فيما".split())
 _FRONTED_PREPOSITIONS = frozenset(
     match_key(w) for w in "في وفي خلال وخلال منذ ومنذ بعد وبعد قبل وقبل مع ومع".split()
 )
@@ -1088,6 +1089,22 @@ class _Doc:
             return None
         return self.np_after(k, lo, hi, object_verb)
 
+    def _subject_after_connector(self, k: int, lo: int) -> Range | None:
+        """«…، لكن أحد المسؤولين العسكريين في محافظة كذا يقول إن…»: a clause after لكن/بينما/
+        فيما has its own subject before its cue (with a place phrase that np_before stops at);
+        the first clause's subject does not speak it. The words between the connector and the
+        cue, 2 to 10 with no punctuation and no verb-like cue among them."""
+        lo_k = self.word_index(lo)
+        for j in range(k - 1, max(lo_k, k - 11) - 1, -1):
+            w = self.words[j]
+            if w.is_punct or self.cues[j] is not None:
+                return None
+            if w.key in _CLAUSE_CONNECTORS_BEFORE_SUBJECT:
+                if k - j - 1 < 2 or self.words[j + 1].key in _PREPOSITIONS:
+                    return None
+                return (self.words[j + 1].start, self.words[k - 1].end)
+        return None
+
     def _topic_before_fa(self, np: Range) -> Range:
         """«أما الرجل السابع فلان نائب الرئيس فوافق على…»: the topic after أما ends before the
         ف that opens its predicate (the last ف‍ word of the phrase; a first word such as فهد is
@@ -1182,6 +1199,9 @@ class _Doc:
                 before = self._author_of_document(before)
             if before is not None:
                 return self.to_agent(before)
+            after_but = self._subject_after_connector(k, lo)
+            if after_but is not None:
+                return self.to_agent(after_but)
         if not m.proclitic and (
             subordinate or (k + 1 < len(self.words) and self.words[k + 1].key in _PRONOUN_PPS)
         ):

@@ -2195,3 +2195,15 @@ def test_a_one_word_subject_and_a_comma_before_an_after_wa_bayyana() -> None:
 def test_a_semicolon_after_a_long_speaker_with_a_quoted_name() -> None:
     text = 'وأوضح مدير الخطوط في المنطقة الشمالية "سالم الحربي"؛ أن الرحلات الإضافية بدأت أمس.'
     assert content(text, only(text)) == "الرحلات الإضافية بدأت أمس"
+
+
+def test_a_clause_after_lakin_has_its_own_subject_before_the_cue() -> None:
+    text = (
+        "مصادر أمنية أكدت أنه لا توجد معلومات لديها، لكن أحد الضباط في محافظة الحدود "
+        "الشمالية يقول إن الوضع هادئ."
+    )
+    got = found(text)
+    assert got[1][2] == "أحد الضباط في محافظة الحدود الشمالية", got
+    # a preposition right after لكن opens no subject: the speaker is the sentence's
+    text = "وقال الوزير إن الوضع مستقر، لكن في الجنوب يقول إن الأمطار مستمرة."
+    assert all(spk != "في الجنوب" for _, _, spk, _ in found(text))
