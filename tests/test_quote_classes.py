@@ -2207,3 +2207,17 @@ def test_a_clause_after_lakin_has_its_own_subject_before_the_cue() -> None:
     # a preposition right after لكن opens no subject: the speaker is the sentence's
     text = "وقال الوزير إن الوضع مستقر، لكن في الجنوب يقول إن الأمطار مستمرة."
     assert all(spk != "في الجنوب" for _, _, spk, _ in found(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("وكان الفنان سالم العلي بدأ حديثه بالقول: «الجمهور هو السند».", "الفنان سالم العلي"),
+        (
+            "وبذل رئيس الوزراء اليوناني قصارى جهده لإقناع الشعب، وغرد: «اليوم نبدأ من جديد».",
+            "رئيس الوزراء اليوناني",
+        ),
+    ],
+)
+def test_a_verb_of_starting_or_an_object_ends_the_speaker(sentence: str, who: str) -> None:
+    assert speaker(sentence, only(sentence)) == who
