@@ -2425,6 +2425,9 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                 ):
                     comp = j
                 break
+        own_subject = _subject_in_relative(doc, k, comp, shi) if relative else None
+        if own_subject is not None:
+            relative = False  # الوكالات التي قال الرئيس فلان إنها…: the cue's own subject
         if relative and colon is None and not _relative_clause_cue(doc, k, comp):
             continue
         if comp is not None:
@@ -2447,6 +2450,8 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
                 ):
                     continue
                 speaker: Agent = doc.to_agent(np) or _CARRY
+            elif own_subject is not None:
+                speaker = doc.to_agent(own_subject) or _CARRY
             else:
                 speaker = doc.speaker_for_cue(k, slo)
             if m.lemma in doc.lex.evidence_lemmas and not (
@@ -2558,6 +2563,38 @@ def _indirect_and_colon(doc: _Doc, taken: list[Range]) -> list[tuple[QuoteSugges
 
 
 _CHANNEL_PREPOSITIONS = frozenset(match_key(w) for w in "عبر في خلال على أمام".split())
+
+
+def _subject_in_relative(doc: _Doc, k: int, comp: int | None, shi: int) -> Range | None:
+    """Seventh session (from unannotated articles): a cue in a relative clause with its own
+    subject before the complementiser — «الوكالات التي قال الرئيس فلان إنها…»، «في الوقت
+    الذي أفاد فيه مصدر مسؤول في الوزارة بأن…» — reports that subject's words (the
+    antecedent is only resumed by a pronoun or is the time of it). The subject is a noun
+    phrase right after the cue (after فيه/فيها), followed by the complementiser at once or
+    after a prepositional phrase (no verb between: «الذي كتب النص تعمد أن» is no such case)."""
+    m = doc.cues[k]
+    if comp is None or m is None or m.participle or comp > k + 12:
+        return None
+    if m.lemma in doc.lex.object_lemmas or m.ambiguous:
+        # الذي أبلغ صحيفة كذا أن…: the noun is the one told, the antecedent tells; الذي كتب
+        # النص تعمد أن…: a word used in another sense (كتب، تذكر) takes a noun object
+        return None
+    j = k
+    if k + 1 < comp and doc.words[k + 1].key in _DOCUMENT_PPS:
+        j = k + 1
+    np = doc.np_after(j, doc.words[k].start, doc.words[comp].start)
+    if np is None or not doc.words[j + 1].start == np[0]:
+        return None
+    after = doc.word_index(np[1])
+    gap = doc.words[after:comp]
+    if gap and not (
+        len(gap) <= 6
+        and (gap[0].key in _PREPOSITIONS or gap[0].key[:1] in ("ب", "ل"))
+        and not any(w.is_punct and w.text not in _COMMAS for w in gap)
+        and not any(doc.cues[i] is not None for i in range(after, comp))
+    ):
+        return None
+    return np
 
 
 def _relative_clause_cue(doc: _Doc, k: int, comp: int | None) -> bool:

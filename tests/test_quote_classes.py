@@ -2221,3 +2221,22 @@ def test_a_clause_after_lakin_has_its_own_subject_before_the_cue() -> None:
 )
 def test_a_verb_of_starting_or_an_object_ends_the_speaker(sentence: str, who: str) -> None:
     assert speaker(sentence, only(sentence)) == who
+
+
+def test_a_cue_in_a_relative_clause_with_its_own_subject() -> None:
+    text = "وهي الوكالات التي قال الرئيس سامي العلي إنها تنقل معظم الأخبار في العالم."
+    s = only(text)
+    assert content(text, s) == "تنقل معظم الأخبار في العالم"
+    assert speaker(text, s) == "الرئيس سامي العلي" and cue(text, s) == "قال"
+    text = "في الوقت الذي أفاد فيه مصدر مسؤول في وزارة الصحة بأن الانفجار خلف خمسة قتلى في السوق."
+    s = only(text)
+    assert speaker(text, s) == "مصدر مسؤول" and content(text, s).startswith("الانفجار")
+    # no subject of its own: the antecedent speaks (the fifth session's relative class)
+    text = "وقال المدرب إن الفريق جاهز. والمحافظ الذي أكد أن المشروع سيكتمل قريباً زار الموقع."
+    assert [speaker(text, s) for s in suggest_quotes(text)] == ["المدرب", "والمحافظ"]
+    # a verb between the noun and أن: not the cue's subject
+    text = "وكان القانوني الذي كتب النص تعمد أن يترك الباب مفتوحاً للتعديل."
+    assert found(text) == []
+    # an object verb: the noun after it is the one told
+    text = "وكان الوزير الذي أبلغ الصحيفة أن القرار نهائي قد غادر البلاد."
+    assert all(speaker(text, s) != "الصحيفة" for s in suggest_quotes(text))
