@@ -404,6 +404,8 @@ class Lexicon:
     evidence_lemmas: frozenset[str] = frozenset()
     # verbs of learning (علمت الصحيفة من مصادر أن): a cue only with من + a source, who speaks
     learned_lemmas: frozenset[str] = frozenset()
+    # forms that count only after و/ف with a colon as the first punctuation (ويشرح فلان: …)
+    colon_only: frozenset[str] = frozenset()
     _cache: dict[str, CueMatch | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -431,6 +433,7 @@ class Lexicon:
             opinion_lemmas=frozenset(data.get("opinion_verbs", ())),
             evidence_lemmas=frozenset(data.get("evidence_verbs", ())),
             learned_lemmas=frozenset(data.get("learned_verbs", ())),
+            colon_only=frozenset(match_key(w) for w in data.get("colon_only", ())),
             proclitics=tuple(match_key(p) for p in data.get("proclitics", ("و", "ف", "ل"))),
             complementizers=frozenset(comps),
             preps_after_cue=frozenset(match_key(w) for w in data.get("prepositions_after_cue", ())),
@@ -788,6 +791,10 @@ class _Doc:
             )
         ):
             return None  # من المعيب أن تقول بأنها…، لم يقل إن: not reported speech
+        bare = w.key[1:] if w.key[:1] in ("و", "ف") else w.key
+        if bare in self.lex.colon_only or (bare[:1] == "ل" and bare[1:] in self.lex.colon_only):
+            if not (w.key[:1] in ("و", "ف") and bare[:1] != "ل" and self._colon_first(k)):
+                return None  # شرح مبسط، يكمل دراسته، يختم مقاله: not speech
         if m.participle and m.ambiguous and k > 0 and self._indefinite_source(k - 1):
             return None  # من مصادر مؤكدة أن…: an adjective of an indefinite noun ("confirmed")
         if m.ambiguous:
@@ -820,6 +827,19 @@ class _Doc:
                     return m
             return None
         return m
+
+    def _colon_first(self, k: int) -> bool:
+        """The first punctuation within eight words after word k is a colon (commas of an
+        apposition aside: ويشرح فلان، رئيس البرنامج في مركز «…»: «…»)."""
+        for j in range(k + 1, min(k + 20, len(self.words))):
+            w = self.words[j]
+            if w.is_punct and w.text == ":":
+                return j - k <= 20
+            if w.is_punct and not (w.text in _COMMAS or self.is_mark(j)):
+                return False
+            if j - k > 8 and not any(x.is_punct for x in self.words[k + 1 : j]):
+                return False
+        return False
 
     def _in_parenthesised_name(self, j: int) -> bool:
         """Word j is ( or ) of a short parenthesised name (1-3 words), or a word inside it."""

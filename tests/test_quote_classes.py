@@ -2240,3 +2240,23 @@ def test_a_cue_in_a_relative_clause_with_its_own_subject() -> None:
     # an object verb: the noun after it is the one told
     text = "وكان الوزير الذي أبلغ الصحيفة أن القرار نهائي قد غادر البلاد."
     assert all(speaker(text, s) != "الصحيفة" for s in suggest_quotes(text))
+
+
+@pytest.mark.parametrize("verb", ["ويشرح", "وتشرح", "ويكمل", "ويختم", "وشرح"])
+def test_explain_go_on_and_close_before_a_colon(verb: str) -> None:
+    text = f"{verb} المدرب سامي العلي: «نحتاج إلى وقت أطول حتى يتأقلم اللاعبون الجدد»."
+    s = only(text)
+    assert cue(text, s) == verb and speaker(text, s) == "المدرب سامي العلي"
+    assert content(text, s) == "نحتاج إلى وقت أطول حتى يتأقلم اللاعبون الجدد"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ويكمل اللاعب دراسته في الجامعة هذا العام بعد انتهاء الموسم.",
+        "وقدم المعلم شرح مبسط للدرس: الجملة الاسمية تبدأ باسم دائماً في اللغة.",
+        "لتكمل علاجها في الخارج: يحتاج المريض إلى تذكرة خاصة على سرير متنقل.",
+    ],
+)
+def test_explain_go_on_and_close_elsewhere_are_no_cues(sentence: str) -> None:
+    assert all(s.confidence < 0.2 for s in suggest_quotes(sentence)), found(sentence)
