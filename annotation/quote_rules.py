@@ -292,7 +292,7 @@ _NP_CONNECTORS = frozenset(match_key(w) for w in ("باسم", "بن", "ابن", 
 _CLAUSE_CONNECTORS = frozenset(
     match_key(w) for w in "لكن لكنه لكنها لكنهم ولكن ولكنه ولكنها ولكنهم بينما فيما كما إلا".split()
 )
-# …، على حد تعبيره / …، في حين… ; seventh session (dev7): …، في المقابل بعثت… (the writer
+# …، على حد تعبيره / …، في حين… ; sixth session (dev7): …، في المقابل بعثت… (the writer
 # turns to another party)
 _CLAUSE_CONNECTOR_PAIRS = frozenset(
     (match_key(a), match_key(b))
@@ -1042,7 +1042,7 @@ class _Doc:
         )
         if agent or (j >= 0 and self.words[j].start >= lo and self.words[j].key in _PREPOSITIONS):
             if _circumstance:
-                # seventh session (dev7): «أن اللاعب فلان خلال استجوابه من قبل اللجنة أكد
+                # sixth session (dev7): «أن اللاعب فلان خلال استجوابه من قبل اللجنة أكد
                 # أنه…»: the phrase is inside a circumstance; the subject stands before it
                 for c in range(j - (2 if agent else 1), max(opening, j - 8) - 1, -1):
                     if self.is_stop(c) and self.words[c].key not in _CIRCUMSTANCE_OPENERS:
@@ -1165,7 +1165,7 @@ class _Doc:
                 if self.words[j].is_punct and self.words[j].text not in _COMMAS:
                     break
         if m.lemma in self.lex.learned_lemmas:
-            # seventh session (dev7): وعلمت «الصحيفة» من مصادر مطلعة أن…: the source after من
+            # sixth session (dev7): وعلمت «الصحيفة» من مصادر مطلعة أن…: the source after من
             # told it; with no من + source the newspaper's own knowledge is no quote (_CARRY)
             return self._learned_from(k, lo)
         if m.lemma == _RELAY_LEMMA and not m.participle:
@@ -1442,7 +1442,7 @@ class _Doc:
         if nxt.key == "الا" and any(
             self.words[j].key in _DESPITE_WORDS for j in range(k - length, k)
         ):
-            # seventh session (dev7): «أنها رغم اعتزازها باللقب، إلا أنها ترفضه»: إلا completes
+            # sixth session (dev7): «أنها رغم اعتزازها باللقب، إلا أنها ترفضه»: إلا completes
             # the concession the speaker opened, it does not leave the proposition
             return False
         if not direct and (
@@ -1493,7 +1493,7 @@ class _Doc:
     def _noun_with_adjective(self, k: int) -> bool:
         """«حرروا محضراً رسمياً بالواقعة»: an accusative م-word followed at once by an
         accusative nisba adjective (…ياً) is a noun with its adjective (the verb's object), not
-        a circumstantial participle. (seventh session, dev7)"""
+        a circumstantial participle. (sixth session, dev7)"""
         if k + 1 >= len(self.words) or self.words[k].key in _ACT_PARTICIPLES:
             return False
         nxt = self.words[k + 1]
@@ -1833,7 +1833,7 @@ def _quoted(doc: _Doc) -> list[tuple[QuoteSuggestion, Agent | str]]:
             fstart = doc.words[first_comp].end if first_comp is not None else pair.open
             fstart = trim(text, fstart, shi)[0]
             if first_comp is not None and doc.connector_before(fstart, pair.open, shi):
-                # seventh session (dev7): …إن فلاناً «استشهد» في الرقة، فيما نشرت صحف نعياً
+                # sixth session (dev7): …إن فلاناً «استشهد» في الرقة، فيما نشرت صحف نعياً
                 # … في عملية «…»: the quotation lies past the reported clause's end
                 continue
             fend = trim(
@@ -2633,7 +2633,7 @@ def _relative_clause_cue(doc: _Doc, k: int, comp: int | None) -> bool:
 _LINE_AFTER_MAX_WORDS = 40
 # «ذكر الموقع أبرزها: 1- عندما…»: a numbered list after a cue's colon lists items (tips,
 # signs, steps), it is not the speaker's words
-# seventh session (dev7): a colon after a pronoun or "the most notable of them" opens a
+# sixth session (dev7): a colon after a pronoun or "the most notable of them" opens a
 # list of the ones named (…6 أطراف متهمين في القضية وهم: فلان، وفلان…), not speech
 _LIST_HEADS = frozenset(
     match_key(w)
@@ -2987,7 +2987,7 @@ _EVIDENCE_WORDS = frozenset(
     ).split()
 )
 _OR = frozenset(match_key(w) for w in "أم أو او".split())
-# seventh session (dev7): nouns of possibility, need and importance take أن themselves
+# sixth session (dev7): nouns of possibility, need and importance take أن themselves
 # (أشار إلى إمكانية أن تكون…، لفت إلى ضرورة أن…): what the cue reports is the noun, not a clause
 _MODAL_NOUNS = frozenset(
     match_key(w)

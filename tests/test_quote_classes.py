@@ -1994,7 +1994,7 @@ def test_a_first_person_singular_future_opens_unmarked_speech() -> None:
     assert found("وتحدث المدير عن خططه. ويقول سافر المدير إلى الرياض أمس.") == []
 
 
-# --- seventh session (dev7) --------------------------------------------------------------------
+# --- sixth session (dev7) --------------------------------------------------------------------
 @pytest.mark.parametrize("noun", ["إمكانية", "احتمال", "احتمالية", "صعوبة"])
 def test_a_noun_of_possibility_or_need_takes_an_itself(noun: str) -> None:
     text = f"وأشارت الصحيفة إلى {noun} أن يرتفع سعر النفط في الشهر المقبل."
