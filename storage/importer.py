@@ -70,6 +70,7 @@ __all__ = [
     "expand_paths",
     "format_refusal",
     "format_skip",
+    "format_stop",
     "import_file",
     "import_paths",
     "import_text",
@@ -120,6 +121,8 @@ class FileResult:
     unusual_documents: int = 0  # documents that hold some
     repaired: int = 0  # bad UTF-8 bytes replaced by U+FFFD (--repair)
     warnings: list[str] = field(default_factory=list)  # taken, but worth a look
+    # the first line not read when the `within` hook stopped the reading (None: read to the end)
+    stopped_at_line: int | None = None
 
     def keep_unusual(self, counts: dict[str, int]) -> None:
         if counts:
@@ -139,6 +142,7 @@ class ImportReport:
     repaired: int = 0
     repaired_files: int = 0
     warnings: list[str] = field(default_factory=list)
+    stopped: list[tuple[Path, int]] = field(default_factory=list)  # (file, first line not read)
 
     def add(self, result: FileResult) -> None:
         self.imported.extend((result.path, doc_id) for doc_id in result.imported)
@@ -149,6 +153,8 @@ class ImportReport:
             self.unusual[c] = self.unusual.get(c, 0) + n
         self.unusual_documents += result.unusual_documents
         self.warnings.extend(result.warnings)
+        if result.stopped_at_line is not None:
+            self.stopped.append((result.path, result.stopped_at_line))
         if result.repaired:
             self.repaired += result.repaired
             self.repaired_files += 1
@@ -191,6 +197,10 @@ def format_refusal(refusal: Refusal) -> str:
     return f"{_where(refusal.path, refusal.line)}: {reason}"
 
 
+def format_stop(path: Path, line: int) -> str:
+    return f"{display_path(path)}: stopped at line {line}: lines from {line} on were not imported"
+
+
 def format_skip(skip: Skip) -> str:
     return (
         f"{_where(skip.path, skip.line)}: skipped, same text as {skip.existing_doc_id} "
@@ -199,6 +209,8 @@ def format_skip(skip: Skip) -> str:
 
 
 Progress = Callable[[int, int, Path], None]  # (files done, files total, file just done)
+# Asked while a JSONL file is read, about every batch: (bytes read, file size) -> go on?
+Within = Callable[[int, int], bool]
 
 
 # --- paths ----------------------------------------------------------------------------------
@@ -252,10 +264,18 @@ def import_paths(
 
 
 def import_file(
-    project: Project, path: str | os.PathLike[str], repair: bool = False, fmt: str = "native"
+    project: Project,
+    path: str | os.PathLike[str],
+    repair: bool = False,
+    fmt: str = "native",
+    within: Within | None = None,
 ) -> FileResult:
     """Import one .txt article or one native .jsonl file (fmt="native"), or one CoNLL file
-    (fmt="conll"); never raises for bad input."""
+    (fmt="conll"); never raises for bad input.
+
+    within: asked while a JSONL file is read, before every BATCH_RECORDS-th record, with
+    (bytes read, file size); False stops the reading there: the records read so far are
+    stored whole, the rest is not read, and `stopped_at_line` names the first line not read."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     path = Path(os.fsdecode(path))
@@ -282,7 +302,7 @@ def import_file(
         if suffix == ".txt":
             _import_txt(project, path, result, repair)
         else:
-            _import_jsonl(project, path, result, repair)
+            _import_jsonl(project, path, result, repair, within)
     except FileNotFoundError:
         result.refused.append(Refusal(path, None, "no such file"))
     except OSError as exc:
@@ -372,13 +392,20 @@ def _decode_line(raw: bytes, offset: int, repair: bool) -> tuple[str, int]:
         return raw.decode("utf-8", errors="replace"), max(bad, 1)
 
 
-def _import_jsonl(project: Project, path: Path, result: FileResult, repair: bool) -> None:
+def _import_jsonl(
+    project: Project, path: Path, result: FileResult, repair: bool, within: Within | None = None
+) -> None:
     schema = project.schema()
     name = display_path(path.name)  # each record's default source is name:line
     records = 0
     empty = True
+    size = path.stat().st_size if within is not None else 0
     with _Writer(project, result) as writer:
         for lineno, offset, raw in _lines(path):
+            if within is not None and records and records % BATCH_RECORDS == 0 and raw.strip():
+                if not within(offset, size):
+                    result.stopped_at_line = lineno
+                    break
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
                 offset += len(codecs.BOM_UTF8)

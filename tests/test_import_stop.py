@@ -1,0 +1,117 @@
+"""The importer's per-batch hook (`import_file(..., within=)`): progress while a JSONL file is
+read, and a stop that leaves whole records only and says which line was not read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storage.importer import (
+    BATCH_RECORDS,
+    ImportReport,
+    format_stop,
+    import_file,
+)
+from storage.project import Project
+from tests.test_import import rich_record
+
+
+def _archive(tmp_path: Path, count: int, spans: bool = False) -> tuple[Path, list[str]]:
+    texts = [
+        f"قال المتحدث باسم البلدية في الخبر رقم {i} إن الطريق سيفتح غدا." for i in range(count)
+    ]
+    lines = []
+    for i, text in enumerate(texts):
+        record = {"id": f"arch-{i}", "text": text}
+        if spans:
+            record["entities"] = [
+                {"id": f"arch-{i}-e{k}", "start": s, "end": s + len(w), "text": w, "label": lab}
+                for k, (w, lab) in enumerate((("المتحدث", "PERS"), ("البلدية", "ORG")))
+                for s in [text.index(w)]
+            ]
+        lines.append(json.dumps(record, ensure_ascii=False))
+    # a blank line in the middle: lines and records differ
+    lines.insert(10, "")
+    path = tmp_path / "archive.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, texts
+
+
+def test_the_hook_is_asked_with_growing_offsets_and_reading_goes_on_to_the_end(
+    project: Project, tmp_path: Path
+) -> None:
+    path, texts = _archive(tmp_path, 3 * BATCH_RECORDS + 5)
+    seen: list[tuple[int, int]] = []
+
+    def within(read: int, size: int) -> bool:
+        seen.append((read, size))
+        return True
+
+    result = import_file(project, path, within=within)
+    assert len(result.imported) == len(texts) and result.refused == []
+    assert result.stopped_at_line is None
+    size = path.stat().st_size
+    assert len(seen) == 3  # before records 65, 129 and 193
+    assert all(s == size for _, s in seen)
+    reads = [r for r, _ in seen]
+    assert reads == sorted(reads) and len(set(reads)) == 3 and 0 < reads[0] < reads[-1] < size
+    # each offset is where the next record's line starts
+    data = path.read_bytes()
+    assert all(data[r - 1 : r] == b"\n" and data[r : r + 1] == b"{" for r in reads)
+
+
+def test_a_stop_keeps_whole_records_names_the_line_and_a_second_import_takes_the_rest(
+    project: Project, tmp_path: Path
+) -> None:
+    path, texts = _archive(tmp_path, 3 * BATCH_RECORDS + 5, spans=True)
+    calls = []
+
+    def stop_at_once(read: int, size: int) -> bool:
+        calls.append(read)
+        return False
+
+    first = import_file(project, path, within=stop_at_once)
+    assert len(calls) == 1
+    # the first batch (64 records; line 11 is blank, so it ends at line 65) and nothing else
+    assert first.imported == [f"arch-{i}" for i in range(BATCH_RECORDS)]
+    assert first.stopped_at_line == BATCH_RECORDS + 2
+    assert first.refused == [] and first.spans == 2 * BATCH_RECORDS
+    assert project.document_ids() == first.imported
+    assert project.span_count() == 2 * BATCH_RECORDS  # every stored record whole
+    report = ImportReport()
+    report.add(first)
+    assert report.stopped == [(path, 66)]
+    assert format_stop(path, 66) == (
+        f"{path}: stopped at line 66: lines from 66 on were not imported"
+    )
+
+    second = import_file(project, path)  # the command line: no hook, to the end
+    assert second.stopped_at_line is None and second.refused == []
+    assert [s.existing_doc_id for s in second.skipped] == first.imported
+    assert second.imported == [f"arch-{i}" for i in range(BATCH_RECORDS, len(texts))]
+    assert [project.document(i).text for i in project.document_ids()] == texts
+    assert project.span_count() == 2 * len(texts)
+
+
+def test_a_stop_after_the_second_batch_keeps_two_batches(project: Project, tmp_path: Path) -> None:
+    path, texts = _archive(tmp_path, 5 * BATCH_RECORDS)
+    answers = iter([True, False])
+    result = import_file(project, path, within=lambda _r, _s: next(answers))
+    assert len(result.imported) == 2 * BATCH_RECORDS
+    assert result.stopped_at_line == 2 * BATCH_RECORDS + 2  # +1 blank line, 1-based
+    assert [project.document(i).text for i in project.document_ids()] == texts[: 2 * BATCH_RECORDS]
+
+
+def test_a_small_file_never_asks_and_a_text_file_ignores_the_hook(
+    project: Project, tmp_path: Path
+) -> None:
+    small = tmp_path / "small.jsonl"
+    small.write_text(json.dumps(rich_record("doc-s"), ensure_ascii=False) + "\n", "utf-8")
+    txt = tmp_path / "one.txt"
+    txt.write_text("خبر قصير عن افتتاح مكتبة عامة في المدينة.", "utf-8")
+
+    def never(_read: int, _size: int) -> bool:
+        raise AssertionError("asked")
+
+    assert import_file(project, small, within=never).imported == ["doc-s"]
+    assert len(import_file(project, txt, within=never).imported) == 1
