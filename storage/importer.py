@@ -2,8 +2,8 @@
 project.
 
 Used by the command line (main.py import) and by the window, which calls `expand_paths` once
-and then `import_file` per file (to keep the interface responsive) or `import_paths` with a
-progress callback.
+and then `import_file` per file in a worker thread on its own connection (ui.import_worker),
+with the `within` hook: progress inside a big JSONL file, and Stop at the next batch.
 
 Rules:
 - Every input gives an import or a one-line refusal naming the file (and line): no exception

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
 )
 
 from annotation.snapping import snap
@@ -218,15 +217,25 @@ def test_import_folder_stop_reports_the_files_not_reached(qtbot, tmp_path, monke
     win = open_window(qtbot, tmp_path / "p.hashiya")
     try:
         folder = _folder_tree(tmp_path)
-        cancelled = {"n": 0}
-        real = QProgressDialog.wasCanceled
+        # the worker thread waits after the first file until the user has pressed Stop
+        import threading
 
-        def cancel_after_one(self):  # noqa: ANN001, ANN202
-            cancelled["n"] += 1
-            return cancelled["n"] > 1 or real(self)
+        from storage import importer
 
-        monkeypatch.setattr(QProgressDialog, "wasCanceled", cancel_after_one)
+        real = importer.import_file
+        first_done = threading.Event()
+
+        def stop_after_one(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            result = real(*args, **kwargs)
+            if not first_done.is_set():
+                first_done.set()
+                win.io.worker.stop_event.wait(10)
+            return result
+
+        monkeypatch.setattr(importer, "import_file", stop_after_one)
         win.io.import_folder(folder, modal=False)
+        qtbot.waitUntil(first_done.is_set)
+        win.io.progress_dialog.canceled.emit()  # what the Stop button (and Escape) sends
         qtbot.waitUntil(lambda: win.io.report_dialog is not None and not win.io.importing)
         lines = win.io.report_dialog.findChild(QPlainTextEdit).toPlainText().splitlines()
         assert len(win.docs.documents()) == 1

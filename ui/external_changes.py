@@ -59,3 +59,9 @@ class ExternalChangeWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+
+    def resume(self) -> None:
+        """After the window's own import (its worker writes through another connection, which
+        moves data_version): catch up silently and watch again."""
+        self.reload()
+        self.timer.start()

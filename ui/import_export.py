@@ -1,5 +1,5 @@
-"""Import (files and folders, one file per event-loop turn, with progress and a report of
-refusals) and export (the Export dialog, running the command line's export) from the window."""
+"""Import (files and folders, read by a worker thread on its own connection (ui.import_worker),
+with progress, Stop, and a report of refusals) and export (the Export dialog, running the command line's export) from the window."""
 
 from __future__ import annotations
 
@@ -16,12 +16,16 @@ from storage.project import Project
 from ui.dialogs import ReportDialog
 from ui.document_controller import DocumentController
 from ui.export_dialog import ExportDialog
+from ui.import_worker import ImportWorker
 from ui.plain_text import isolate, ltr, visible_controls
 from ui.view_prefs import ViewPreferences
+
+FILE_STEPS = 1000  # the progress bar's steps per file (a big file moves it as it is read)
 
 
 class ImportExportController(QObject):
     message = Signal(str, int)
+    importStarted = Signal()
     importFinished = Signal(object)  # importer.ImportReport
 
     def __init__(
@@ -34,16 +38,17 @@ class ImportExportController(QObject):
         super().__init__(parent)
         self.docs, self.prefs = docs, prefs
         self.dialog_parent = dialog_parent
-        self.queue: list[Path] = []
         self.last_report: importer.ImportReport | None = None
         self.report_dialog: ReportDialog | None = None
         self.export_window: ExportDialog | None = None
         self.exporting = False
         self._executor: ThreadPoolExecutor | None = None
+        self.worker: ImportWorker | None = None
+        self.progress_dialog: QProgressDialog | None = None
 
     @property
     def importing(self) -> bool:
-        return bool(self.queue)
+        return self.worker is not None
 
     def import_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -82,8 +87,12 @@ class ImportExportController(QObject):
         folder: Path | None = None,
         left_out: Sequence[tuple[Path, str]] = (),
     ) -> None:
-        """Import files and folders one file per event-loop turn, with progress and a report.
+        """Import files and folders in a worker thread, with progress (moving inside a big
+        file), Stop and a report; the window stays responsive and is refreshed at the end.
         folder: the folder these came from (import_folder), whose report lists every file."""
+        if self.worker is not None:
+            self.message.emit(self.tr("An import is running: stop it or wait for its end."), 5000)
+            return
         files = importer.expand_paths(paths)
         if not files:
             box = QMessageBox(
@@ -99,31 +108,77 @@ class ImportExportController(QObject):
         report = importer.ImportReport()
         results: list[importer.FileResult] = []
         dialog = QProgressDialog(
-            self.tr("Importing…"), self.tr("Stop"), 0, len(files), self.dialog_parent
+            self.tr("Importing…"), self.tr("Stop"), 0, len(files) * FILE_STEPS, self.dialog_parent
         )
         dialog.setWindowTitle(self.tr("Import"))
-        dialog.setMinimumDuration(300)
+        # Shown at once when modal: the window is not blocked while the worker reads, and
+        # nothing may be edited meanwhile.
+        dialog.setMinimumDuration(0 if modal else 300)
+        dialog.setAutoReset(False)
         dialog.setWindowModality(
             Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal
         )
-        queue = list(files)
-        self.queue = queue
+        self.progress_dialog = dialog
+        project = self.docs.project
+        worker = ImportWorker(
+            project.path, project.annotator_name, files, project.busy_timeout, self
+        )
+        self.worker = worker
+        queued = Qt.ConnectionType.QueuedConnection
 
-        def step() -> None:
-            if dialog.wasCanceled() or not queue:
-                dialog.setValue(len(files))
-                lines = self._per_file_lines(folder, results, left_out, queue) if folder else None
-                self._finished(report, stopped=bool(queue), per_file=lines)
-                return
-            path = queue.pop(0)
-            dialog.setLabelText(self.tr("Importing {name}…").format(name=isolate(path.name)))
-            result = importer.import_file(self.docs.project, path)
-            results.append(result)
-            report.add(result)
-            dialog.setValue(len(files) - len(queue))
-            QTimer.singleShot(0, step)
+        def current() -> bool:
+            return self.worker is worker
 
-        QTimer.singleShot(0, step)
+        def started_file(index: int) -> None:
+            if current():
+                name = isolate(files[index].name)
+                dialog.setLabelText(self.tr("Importing {name}…").format(name=name))
+
+        def progressed(index: int, read: int, size: int) -> None:
+            if current() and not dialog.wasCanceled():
+                part = min(FILE_STEPS - 1, FILE_STEPS * read // size) if size > 0 else 0
+                dialog.setValue(index * FILE_STEPS + part)
+
+        def file_done(result: importer.FileResult) -> None:
+            if current():
+                results.append(result)
+                report.add(result)
+                if not dialog.wasCanceled():
+                    dialog.setValue(len(results) * FILE_STEPS)
+
+        def ended() -> None:
+            if not current():
+                return  # the window was closed: shutdown() waited for the worker
+            worker.wait()
+            self.worker = None
+            dialog.reset()
+            dialog.deleteLater()
+            self.progress_dialog = None
+            not_reached = files[len(results) :]
+            lines = self._per_file_lines(folder, results, left_out, not_reached) if folder else None
+            stopped = bool(not_reached) or bool(report.stopped)
+            self._finished(report, stopped=stopped, per_file=lines)
+            if worker.error is not None:
+                raise worker.error
+
+        worker.started_file.connect(started_file, queued)
+        worker.progressed.connect(progressed, queued)
+        worker.file_done.connect(file_done, queued)
+        worker.ended.connect(ended, queued)
+        dialog.canceled.connect(worker.stop)  # Stop, Escape or closing the dialog
+        self.importStarted.emit()
+        worker.start()
+
+    def shutdown(self) -> None:
+        """Stop an import that runs (the window closes): the worker stores the batch it read
+        and ends; nothing of the import is reported."""
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.stop()
+            worker.wait()
+        if self.progress_dialog is not None:
+            self.progress_dialog.reset()
+            self.progress_dialog = None
 
     def _per_file_lines(
         self,
@@ -158,6 +213,8 @@ class ImportExportController(QObject):
             else:
                 line = self.tr("{file}: taken, already in the project").format(file=name)
             lines.append(line)
+            if result.stopped_at_line is not None:
+                lines.append(self.stop_line(name, result.stopped_at_line))
         for path, why in left_out:
             name = isolate(visible_controls(folder_import.describe(path, folder)))
             if why == folder_import.HIDDEN:
@@ -176,7 +233,6 @@ class ImportExportController(QObject):
     def _finished(
         self, report: importer.ImportReport, stopped: bool, per_file: list[str] | None = None
     ) -> None:
-        self.queue = []
         had_session = self.docs.session is not None
         self.docs.reload_documents()
         if not had_session and report.imported:
@@ -185,7 +241,11 @@ class ImportExportController(QObject):
         if per_file is not None:
             lines = per_file
         else:
-            lines = [importer.format_refusal(r) for r in report.refused]
+            lines = [
+                self.stop_line(importer.display_path(path), line)  # the dialog shows controls
+                for path, line in report.stopped
+            ]
+            lines += [importer.format_refusal(r) for r in report.refused]
             lines += [importer.format_skip(s) for s in report.skipped]
         summary = self.summary(report) + (self.tr(" (stopped)") if stopped else "")
         self.message.emit(summary, 8000)
@@ -199,6 +259,12 @@ class ImportExportController(QObject):
             )
             self.report_dialog.open()
         self.importFinished.emit(report)
+
+    def stop_line(self, file: str, line: int) -> str:
+        """Where Stop ended the reading of a file."""
+        return self.tr(
+            "{file}: stopped at line {line}: the lines from {line} on were not imported"
+        ).format(file=file, line=line)
 
     def summary(self, report: importer.ImportReport) -> str:
         """The import report's counts in the interface language (report.summary() is the

@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
         self.keys = KeyRouter()
         self.project_docks = ProjectDocks(self, self.docs, self.view)
         self.watcher = ExternalChangeWatcher(self.docs, self)
+        # the window's own import writes through a connection of its own: not "another program"
+        self.io.importStarted.connect(self.watcher.stop)
+        self.io.importFinished.connect(lambda _report: self.watcher.resume())
         guides = self.project_docks
         self.tagging.show_guidelines = guides.show_guidelines_for
         self.view.guideline_excerpt = guides.guideline_excerpt
@@ -1186,6 +1189,7 @@ class MainWindow(QMainWindow):
         self.prefs.set_state("geometry", self.saveGeometry())
         self.save_window_state()
         self.prefs.sync()
+        self.io.shutdown()  # an import that runs stores the batch it read and ends
         self.recommender.shutdown()
         self.watcher.stop()
         self.project_docks.shutdown()

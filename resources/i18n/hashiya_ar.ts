@@ -637,6 +637,14 @@
 <context>
     <name>ImportExportController</name>
     <message>
+        <source>{file}: stopped at line {line}: the lines from {line} on were not imported</source>
+        <translation>{file}: توقف عند السطر {line}: لم تُستورد الأسطر من {line} فما بعده</translation>
+    </message>
+    <message>
+        <source>An import is running: stop it or wait for its end.</source>
+        <translation>استيراد جارٍ: أوقفه أو انتظر انتهاءه.</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>

@@ -1,0 +1,110 @@
+"""The window's import of files, run in a worker thread on its own connection to the project.
+
+A native JSONL archive of tens of thousands of articles takes minutes inside one
+`importer.import_file`; run in the interface thread it would freeze the window. The worker
+opens its own `Project` on the same file (WAL lets the window's connection keep reading; its
+writes wait on the busy timeout), under the window's annotator name so that documents and
+edit-log rows are attributed as before. It never touches the window's connection, which the
+window's timers (external changes, recommender, statistics, guidelines) go on using.
+
+Progress and results reach the interface thread through queued signals; Stop (and closing
+the window) sets a `threading.Event` that the importer's per-batch hook reads: the records
+read so far are stored whole, the rest of the file and the files after it are not read.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from annotation.errors import HashiyaError
+from storage import importer
+from storage.project import Project
+
+WORKER_THREAD = "hashiya-import"
+
+
+class ImportWorker(QObject):
+    """Imports `files` one after the other in a thread of its own. Lives in the interface
+    thread; its signals are emitted from the worker thread (connect them queued)."""
+
+    started_file = Signal(int)  # index of the file now read
+    progressed = Signal(int, int, int)  # file index, bytes read, file size
+    file_done = Signal(object)  # importer.FileResult
+    ended = Signal()  # the worker's connection is closed; nothing more comes
+
+    def __init__(
+        self,
+        project_path: Path,
+        annotator: str,
+        files: Sequence[Path],
+        busy_timeout: float = 5.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.project_path = project_path
+        self.annotator = annotator
+        self.files = list(files)
+        self.busy_timeout = busy_timeout
+        self.stop_event = threading.Event()
+        self.error: BaseException | None = None  # an unexpected failure (a bug), raised later
+        self._thread = threading.Thread(target=self._run, name=WORKER_THREAD, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop at the next batch of the file being read; later files are not read."""
+        self.stop_event.set()
+
+    def wait(self) -> None:
+        """Until the worker has ended (its current batch stored, its connection closed)."""
+        if self._thread.is_alive() or self._thread.ident is not None:
+            self._thread.join()
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            try:
+                project = Project(
+                    self.project_path, annotator=self.annotator, busy_timeout=self.busy_timeout
+                )
+            except HashiyaError as exc:
+                for path in self.files:
+                    self.file_done.emit(_refused(path, str(exc)))
+                return
+            try:
+                for index, path in enumerate(self.files):
+                    if self.stop_event.is_set():
+                        break
+                    self.started_file.emit(index)
+                    try:
+                        result = importer.import_file(
+                            project, path, within=partial(self._within, index)
+                        )
+                    except HashiyaError as exc:  # a read-only or busy project
+                        result = _refused(path, str(exc))
+                    self.file_done.emit(result)
+            finally:
+                project.close()
+        except BaseException as exc:  # noqa: BLE001 - handed to the interface thread
+            self.error = exc
+        finally:
+            self.ended.emit()
+
+    def _within(self, index: int, read: int, size: int) -> bool:
+        self.progressed.emit(index, read, size)
+        return not self.stop_event.is_set()
+
+
+def _refused(path: Path, reason: str) -> importer.FileResult:
+    result = importer.FileResult(path)
+    result.refused.append(importer.Refusal(path, None, reason))
+    return result
