@@ -69,8 +69,10 @@ def test_a_big_file_is_imported_by_a_worker_and_the_bar_moves_inside_it(
     monkeypatch.setattr(Project, "add_documents", spying_add)
     win = open_window(qtbot, tmp_path / "p.hashiya", annotator="salma")
     try:
+        announced: list[str] = []
+        win.watcher.message.connect(lambda text, _ms: announced.append(text))
         win.io.import_paths([path], modal=False)
-        assert win.io.importing
+        assert win.io.importing and not win.watcher.timer.isActive()
         qtbot.waitUntil(lambda: not win.io.importing, timeout=30000)
         report = win.io.last_report
         assert len(report.imported) == 5 * BATCH_RECORDS + 10 and report.refused == []
@@ -89,7 +91,9 @@ def test_a_big_file_is_imported_by_a_worker_and_the_bar_moves_inside_it(
             "SELECT DISTINCT a.name FROM edit_log e JOIN annotators a ON a.id = e.annotator_id"
         ).fetchall()
         assert [n for (n,) in names] == ["salma"]
-        assert win.watcher.timer.isActive()  # watching other programs again
+        # the window's own import is not "another program": watched again, nothing announced
+        assert win.watcher.timer.isActive() and win.watcher.poll() is False
+        assert announced == []
     finally:
         close_window(win)
 
@@ -136,3 +140,27 @@ def test_closing_the_window_during_an_import_ends_it_cleanly(qtbot, tmp_path, mo
     with Project(db, annotator="tester") as project:
         assert project.document_ids() == [f"b-{i}" for i in range(BATCH_RECORDS)]
         assert project.span_count() == 2 * BATCH_RECORDS
+
+
+def test_an_import_into_a_read_only_project_is_refused_in_the_report(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    db = tmp_path / "p.hashiya"
+    with Project(db, annotator="tester") as project:
+        project.schema()
+    article = tmp_path / "one.txt"
+    article.write_text("افتتحت البلدية حديقة عامة جديدة في وسط المدينة.", encoding="utf-8")
+    before = db.read_bytes()
+    db.chmod(0o444)
+    win = open_window(qtbot, db)
+    try:
+        assert win.project.readonly
+        win.io.import_paths([article], modal=False)
+        qtbot.waitUntil(lambda: not win.io.importing and win.io.report_dialog is not None)
+        report = win.io.last_report
+        assert report.imported == [] and [r.path for r in report.refused] == [article]
+        assert "read-only" in report.refused[0].reason
+    finally:
+        close_window(win)
+    assert db.read_bytes() == before
