@@ -70,7 +70,6 @@ __all__ = [
     "expand_paths",
     "format_refusal",
     "format_skip",
-    "format_stop",
     "import_file",
     "import_paths",
     "import_text",
@@ -195,10 +194,6 @@ def format_refusal(refusal: Refusal) -> str:
     """One line: '<file>: <reason>' or '<file>: line <n>: <reason>'."""
     reason = " ".join(refusal.reason.split())  # never more than one line
     return f"{_where(refusal.path, refusal.line)}: {reason}"
-
-
-def format_stop(path: Path, line: int) -> str:
-    return f"{display_path(path)}: stopped at line {line}: lines from {line} on were not imported"
 
 
 def format_skip(skip: Skip) -> str:

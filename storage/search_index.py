@@ -119,9 +119,9 @@ def write_entries(conn: sqlite3.Connection, entries: Sequence[IndexEntry]) -> No
     """Store index entries; call it in the transaction that stores their documents.
 
     Two multi-row statements for a batch (an importer writes from a writer thread, which
-    needs the GIL back after every statement step): FTS5 writes its pending terms to a new segment at
-    every savepoint, so callers index a batch of documents at once, after the savepoints of
-    its records."""
+    needs the GIL back after every statement step). FTS5 writes its pending terms to a new
+    segment at every savepoint, so callers index a batch of documents at once, after the
+    savepoints of its records."""
     for i in range(0, len(entries), _ROWS_PER_STATEMENT):
         chunk = entries[i : i + _ROWS_PER_STATEMENT]
         conn.execute(

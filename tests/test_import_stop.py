@@ -9,7 +9,6 @@ from pathlib import Path
 from storage.importer import (
     BATCH_RECORDS,
     ImportReport,
-    format_stop,
     import_file,
 )
 from storage.project import Project
@@ -81,9 +80,6 @@ def test_a_stop_keeps_whole_records_names_the_line_and_a_second_import_takes_the
     report = ImportReport()
     report.add(first)
     assert report.stopped == [(path, 66)]
-    assert format_stop(path, 66) == (
-        f"{path}: stopped at line 66: lines from 66 on were not imported"
-    )
 
     second = import_file(project, path)  # the command line: no hook, to the end
     assert second.stopped_at_line is None and second.refused == []

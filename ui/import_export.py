@@ -1,5 +1,6 @@
 """Import (files and folders, read by a worker thread on its own connection (ui.import_worker),
-with progress, Stop, and a report of refusals) and export (the Export dialog, running the command line's export) from the window."""
+with progress, Stop, and a report of refusals) and export (the Export dialog, running the
+command line's export) from the window."""
 
 from __future__ import annotations
 
