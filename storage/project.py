@@ -25,7 +25,7 @@ from annotation.validation import (
     schema_conflict,
 )
 from storage import document_list, search_index
-from storage.document_list import DocumentQuery
+from storage.document_list import COUNT_COLUMN_INDEX, DocumentQuery
 from storage.file_checks import (
     SQLITE_HEADER,
     FileState,
@@ -71,6 +71,10 @@ class StaleEdit(ConstraintRefused):
 
 
 _INSERT_CHUNK = 256  # at most this many rows per INSERT statement of Project._insert_rows
+# From this many spans in one insert, document_list's counts are added once per document
+# (Project._span_counts_added); below it the count triggers cost less than the extra
+# statements.
+_BULK_SPANS = 32
 
 
 def _attrs_json(attrs: Any) -> str:
@@ -486,8 +490,10 @@ class Project:
         except sqlite3.IntegrityError as exc:
             self._refuse(exc)
 
-    def _insert_rows(self, head: str, width: int, rows: Sequence[Sequence[Any]]) -> int:
-        """`head VALUES (...), (...)`: rows inserted in statements of up to 256 rows each
+    def _insert_rows(
+        self, head: str, width: int, rows: Sequence[Sequence[Any]], tail: str = ""
+    ) -> int:
+        """`head VALUES (...), (...) tail`: rows inserted in statements of up to 256 rows each
         (sizes are powers of two, so that few distinct statements are prepared). A table with
         triggers (annotations: document_list's counts) opens a statement journal per
         statement, which costs more than the row itself when it is one statement per row.
@@ -503,7 +509,7 @@ class Project:
                 while size > len(rows) - done:
                     size //= 2
                 params = [value for row in rows[done : done + size] for value in row]
-                conn.execute(f"{head} VALUES {', '.join([one] * size)}", params)
+                conn.execute(f"{head} VALUES {', '.join([one] * size)}{tail}", params)
                 done += size
         except sqlite3.IntegrityError as exc:
             self._refuse(exc)
@@ -593,27 +599,28 @@ class Project:
                 name: self._annotator_id(name) for name in {s.annotator for s in spans} if name
             }
             default_author = self.annotator_id
-            self._insert_rows(
-                'INSERT INTO annotations(id, doc_id, kind, label, start, "end", attrs, boundary, '
-                "annotator_id, created_at, version)",
-                11,
-                [
-                    (
-                        s.id,
-                        s.doc_id,
-                        s.kind,
-                        s.label,
-                        s.start,
-                        s.end,
-                        _attrs_json(s.attrs),
-                        s.boundary,
-                        authors.get(s.annotator, default_author),
-                        now,
-                        s.version,
-                    )
-                    for s in spans
-                ],
-            )
+            with self._span_counts_added(spans):
+                self._insert_rows(
+                    'INSERT INTO annotations(id, doc_id, kind, label, start, "end", attrs, '
+                    "boundary, annotator_id, created_at, version)",
+                    11,
+                    [
+                        (
+                            s.id,
+                            s.doc_id,
+                            s.kind,
+                            s.label,
+                            s.start,
+                            s.end,
+                            _attrs_json(s.attrs),
+                            s.boundary,
+                            authors.get(s.annotator, default_author),
+                            now,
+                            s.version,
+                        )
+                        for s in spans
+                    ],
+                )
             # A link is in the layer it names, else in its source span's (when inserted with
             # it), else in the current annotator's.
             for lk in links:
@@ -639,6 +646,38 @@ class Project:
             )
             if log:
                 self._log_spans(action, spans, links)
+
+    @contextmanager
+    def _span_counts_added(self, spans: Sequence[Span]) -> Iterator[None]:
+        """Many spans at once (an import's batch, a tag-all) add to document_list's counts
+        once per document instead of once per span: inside the block the count triggers do
+        nothing (document_list_counts_deferred holds its row: migration 13); each count
+        update they save rewrote a row and an index entry of document_list. Inside the
+        caller's transaction, so no other connection ever sees the row; a block that raises
+        is rolled back with it."""
+        if len(spans) < _BULK_SPANS:
+            yield
+            return
+        added: dict[str, list[int]] = {}
+        for s in spans:
+            column = COUNT_COLUMN_INDEX.get(s.kind)
+            if column is not None:
+                counts = added.get(s.doc_id)
+                if counts is None:
+                    counts = added[s.doc_id] = [0, 0, 0]
+                counts[column] += 1
+        self.db.conn.execute("INSERT INTO document_list_counts_deferred VALUES (1)")
+        yield
+        self._insert_rows(
+            "WITH added(doc_id, entities, quotes, claims) AS (",
+            4,
+            [(d, *counts) for d, counts in added.items()],
+            tail=""") UPDATE document_list SET entities = document_list.entities + added.entities,
+                quotes = document_list.quotes + added.quotes,
+                claims = document_list.claims + added.claims
+                FROM added WHERE document_list.doc_id = added.doc_id""",
+        )
+        self.db.conn.execute("DELETE FROM document_list_counts_deferred")
 
     def delete(
         self,

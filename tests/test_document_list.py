@@ -66,6 +66,59 @@ def test_aggregates_follow_every_edit(project: Project) -> None:
     assert project.status_counts() == {"new": 0, "in_progress": 0, "done": 1}
 
 
+def _stored_counts(project: Project) -> dict[str, tuple[int, int, int]]:
+    """Every document's (entities, quotes, claims) counted from annotations, brute force."""
+    counts = {doc_id: (0, 0, 0) for doc_id in project.document_ids()}
+    for doc_id, e, q, c in project.db.execute(
+        "SELECT doc_id, SUM(kind = 'entity'), SUM(kind = 'quote'), SUM(kind = 'claim') "
+        "FROM annotations GROUP BY doc_id"
+    ):
+        counts[doc_id] = (e, q, c)
+    return counts
+
+
+def _listed_counts(project: Project) -> dict[str, tuple[int, int, int]]:
+    return {i.id: (i.entity_count, i.quote_count, i.claim_count) for i in project.documents()}
+
+
+def test_many_spans_at_once_add_their_counts_once_per_document(project: Project) -> None:
+    """A bulk insert (an import's batch) adds to the counts of documents that already have
+    spans, skips cues and mentions, and leaves the per-span triggers working afterwards."""
+    a, b, c = _fill(project, 3)
+    project.insert([_entity(a), _entity(b, "quote", "QUOTE", type="direct")])
+    rng = random.Random(7)
+    kinds = [("entity", "PERS"), ("quote", "QUOTE"), ("claim", "CLAIM"), ("cue", "CUE")]
+    bulk = []
+    for _ in range(90):
+        kind, label = rng.choice(kinds)
+        attrs = {"type": "direct"} if kind == "quote" else {}
+        bulk.append(_entity(rng.choice([a, b]), kind, label, **attrs))
+    project.insert(bulk)
+    assert _listed_counts(project) == _stored_counts(project)
+    assert (
+        project.db.execute("SELECT COUNT(*) FROM document_list_counts_deferred").fetchone()[0] == 0
+    )
+    project.insert([_entity(c, "claim", "CLAIM")])  # one span: the trigger counts it
+    project.delete([bulk[0].id, bulk[1].id])
+    assert _listed_counts(project) == _stored_counts(project)
+    assert project.document_info(c.id).claim_count == 1
+
+
+def test_a_refused_bulk_insert_changes_no_count(project: Project) -> None:
+    (doc,) = _fill(project, 1)
+    first = _entity(doc)
+    project.insert([first])
+    bulk = [_entity(doc) for _ in range(40)] + [first]  # the last id is taken
+    with pytest.raises(sqlite3.IntegrityError):
+        project.insert(bulk)
+    assert project.document_info(doc.id).entity_count == 1
+    assert (
+        project.db.execute("SELECT COUNT(*) FROM document_list_counts_deferred").fetchone()[0] == 0
+    )
+    project.insert(bulk[:-1])
+    assert _listed_counts(project) == _stored_counts(project) == {doc.id: (41, 0, 0)}
+
+
 def test_title_is_the_first_words_on_one_line(project: Project) -> None:
     doc = Document.create("  عنوان الخبر\nنص الخبر\tهنا " + "كلمة " * 40, "b.txt")
     project.add_document(doc)
@@ -210,9 +263,13 @@ def test_importing_into_a_large_project_does_not_scan_the_texts(
     article.write_text("خبر جديد عن السوق في الرياض اليوم.", encoding="utf-8")
     record = tmp_path / "new.jsonl"
     text = "قال الوزير إن الحكومة ستعلن الميزانية."
-    entity = {"id": "e1", "start": 4, "end": 10, "label": "OCC", "text": text[4:10]}
+    # enough entities for the bulk path (counts added once per document)
+    entities = [
+        {"id": f"e{i}", "start": 4, "end": 10, "label": "OCC", "text": text[4:10]}
+        for i in range(40)
+    ]
     record.write_text(
-        json.dumps({"id": "doc-x", "text": text, "entities": [entity]}, ensure_ascii=False) + "\n",
+        json.dumps({"id": "doc-x", "text": text, "entities": entities}, ensure_ascii=False) + "\n",
         encoding="utf-8",
     )
     statements: list[str] = []
@@ -232,6 +289,7 @@ def test_importing_into_a_large_project_does_not_scan_the_texts(
     assert scans == [], scans
     # and the position came from the index, not MAX over the table
     assert project.document_info(project.document_ids()[-1]).position == 3002
+    assert project.document_info("doc-x").entity_count == 40
 
 
 def test_document_list_is_rebuilt_by_the_migration_with_unique_positions(
