@@ -9,10 +9,12 @@ of each group are the candidates. Each candidate's stored text is then searched 
 single document is (annotation.search.SearchIndex), so every hit has the exact code-point offsets
 of brute-force search and the index only decides which texts to read.
 
-Runs are joined by spaces and indexed with FTS5's "ascii" tokenizer (tokenchars "_"): every
-non-ASCII character is a token character and the only ASCII characters inside a run are
-letters, digits and "_", so FTS5's tokens are exactly the runs, whatever Unicode version SQLite
-was built with.
+The indexed text is the key itself with every non-ASCII character that is not a word
+character blanked (a space), read by FTS5's "ascii" tokenizer (tokenchars "_"): every non-ASCII
+character is a token character to it, and the ASCII characters of a token are letters, digits
+and "_", so FTS5's tokens are exactly the key's runs, whatever Unicode version SQLite was built
+with. FTS5 splits and keeps the runs in C: splitting them in Python made a Python string of
+every word of every text, most of an import's indexing time.
 
 Documents are immutable and are indexed when they are added (`add_documents`, called by
 storage.project inside the transaction that stores them). Projects made before the index (and
@@ -25,6 +27,7 @@ until then. A document id maps to its index row through `search_docs`, so no row
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 from array import array
@@ -40,6 +43,9 @@ from annotation.span_index import SpanIndex
 from annotation.spans import Span
 
 _BATCH = 500
+# A non-ASCII character that no WORD_RUN (\w+) holds: blanked in the indexed text, the ascii
+# tokenizer splitting on it as it splits on ASCII punctuation and spaces.
+_NON_WORD_NON_ASCII = re.compile(r"[^\w\x00-\x7f]")
 # rows per INSERT of write_entries: 3 values each, within SQLite's oldest limit of 999
 _ROWS_PER_STATEMENT = 256
 
@@ -58,8 +64,17 @@ class _RunsOf(dict[str, str]):
 _RUNS_OF = _RunsOf()
 
 
+def indexed_text(key: str) -> str:
+    """What FTS5 indexes of a search key: the key with every non-ASCII non-word character
+    blanked, so that its ascii-tokenizer tokens are the key's WORD_RUN runs. Replacing the few
+    distinct such characters a text holds costs less than str.translate or re.sub."""
+    for c in set(_NON_WORD_NON_ASCII.findall(key)):
+        key = key.replace(c, " ")
+    return key
+
+
 def words_of(text: str) -> str:
-    """The indexed form of a text: its key word runs, space-separated.
+    """The indexed form of a text whose key is not compact: its key word runs, space-separated.
 
     Normalisation works character by character and keeps whitespace, which no run crosses, so
     the runs of the whole key are those of its whitespace-separated words. A run may appear
@@ -90,7 +105,8 @@ def _unpack(blob: bytes | None) -> list[int]:
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
     """What the index stores for one document: its search key when compact (with the packed
-    offsets of the removed characters), else None, and its word runs, space-separated."""
+    offsets of the removed characters), else None, and the text FTS5 indexes (its tokens are
+    the key's word runs)."""
 
     doc_id: str
     key: str | None
@@ -105,9 +121,7 @@ def index_entry(doc_id: str, text: str) -> IndexEntry:
     if compact is None:
         return IndexEntry(doc_id, None, None, words_of(text))
     key, removed = compact
-    # the runs of the key itself: cheaper than words_of when most words are new to the
-    # process (a news corpus: about 100 new word forms per article)
-    return IndexEntry(doc_id, key, _pack(removed), " ".join(set(WORD_RUN.findall(key))))
+    return IndexEntry(doc_id, key, _pack(removed), indexed_text(key))
 
 
 def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> None:

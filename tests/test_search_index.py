@@ -153,6 +153,38 @@ def test_index_backed_search_equals_a_brute_force_scan(
             project.close()
 
 
+_ANY_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60
+) | st.lists(
+    st.sampled_from(list("الأسد و، «»﴿﴾\ufeff\u200f_-G2٠ﻻ\u0640\u064e.!")), max_size=30
+).map("".join)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_ANY_TEXT)
+def test_fts5_tokens_of_the_indexed_text_are_the_keys_word_runs(text: str) -> None:
+    """The index is only as good as its tokens: SQLite's own ascii tokenizer, on the indexed
+    text, yields exactly the key's WORD_RUN runs, for any characters."""
+    from annotation.normalize import compact_key
+    from annotation.search import WORD_RUN
+
+    compact = compact_key(text)
+    if compact is None:
+        runs = set(search_index.words_of(text).split())
+        indexed = search_index.words_of(text)
+    else:
+        runs = set(WORD_RUN.findall(compact[0]))
+        indexed = search_index.index_entry("d", text).words
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE VIRTUAL TABLE w USING fts5(words, content='', detail=none, columnsize=0, "
+        "tokenize=\"ascii tokenchars '_'\")"
+    )
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(w, 'row')")
+    conn.execute("INSERT INTO w(rowid, words) VALUES (1, ?)", [indexed])
+    assert {r[0] for r in conn.execute("SELECT term FROM v")} == runs
+
+
 def test_projects_made_before_the_index_are_indexed_at_the_first_search(tmp_path: Path) -> None:
     path = tmp_path / "old.hashiya"
     db = sqlite3.connect(path, isolation_level=None)
