@@ -19,7 +19,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from annotation.arabic import (
     ALEF_FORMS,
@@ -238,11 +238,11 @@ _LISTED_BELOW = 0x3000
 
 
 @cache
-def _changed_below() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    """(character -> key, a pattern of those characters, a pattern of any character outside
-    the listed ones) for the characters below _LISTED_BELOW and _REMOVED. Built at first use
-    (about 12,000 code points, some 20 ms). A character whose key holds a changed character
-    is left unlisted, so that replacing one character never feeds another replacement."""
+def _listing() -> tuple[dict[str, str], frozenset[str]]:
+    """(character -> key, the listed characters) for the characters below _LISTED_BELOW and
+    _REMOVED. Built at first use (about 12,000 code points, some 20 ms). A character whose
+    key holds a changed character is left unlisted, so that replacing one character never
+    feeds another replacement."""
     changed: dict[str, str] = {}
     for c in itertools.chain(map(chr, range(_LISTED_BELOW)), _REMOVED):
         key = normalize_char.__wrapped__(c)
@@ -252,6 +252,14 @@ def _changed_below() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
     for c in chained:
         del changed[c]
     listed = set(map(chr, range(_LISTED_BELOW))) - chained | (_REMOVED - chained)
+    return changed, frozenset(listed)
+
+
+@cache
+def _changed_below() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """(character -> key, a pattern of those characters, a pattern of any character outside
+    the listed ones): _listing as regular expressions."""
+    changed, listed = _listing()
     return (
         changed,
         re.compile("[" + _ranges_of(changed) + "]"),
@@ -259,10 +267,60 @@ def _changed_below() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
+# Flags of a code point in _code_point_flags
+_UNLISTED, _CHANGED, _IS_REMOVED = 1, 2, 4
+# From this length a text's distinct special characters are found with numpy, whose calls
+# cost more than a regular-expression scan of a short text.
+_VECTOR_FROM = 256
+
+
+@cache
+def _code_point_flags() -> Any:
+    """A numpy array of one byte per code point: _UNLISTED, _CHANGED and _IS_REMOVED, as
+    _listing and _REMOVED define them. numpy is loaded here, at first use."""
+    import numpy as np
+
+    changed, listed = _listing()
+    flags = np.full(0x110000, _UNLISTED, dtype=np.uint8)
+    flags[[ord(c) for c in listed]] = 0
+    flags[[ord(c) for c in changed]] |= _CHANGED
+    flags[[ord(c) for c in _REMOVED]] |= _IS_REMOVED
+    return flags
+
+
+def _compact_key_vector(text: str) -> tuple[str, list[int]] | None | bool:
+    """compact_key for a long text made only of listed characters, with numpy: the text's
+    distinct changed characters and its removed offsets in a few array operations instead of
+    regular-expression scans. False when the text holds an unlisted character (the caller
+    takes the general path)."""
+    import numpy as np
+
+    flags = _code_point_flags()
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    of_text = flags[points]
+    present = np.unique(points[of_text != 0])
+    present_flags = flags[present]
+    if (present_flags & _UNLISTED).any():
+        return False
+    changed, _ = _listing()
+    key = text
+    for c in map(chr, present.tolist()):
+        key = key.replace(c, changed[c])
+    if (present_flags & _IS_REMOVED).any():
+        removed = np.flatnonzero(of_text & _IS_REMOVED).tolist()
+    else:
+        removed = []
+    return (key, removed) if len(key) + len(removed) == len(text) else None
+
+
 def compact_key(text: str) -> tuple[str, list[int]] | None:
     """The key of text and the offsets of its removed characters (what a KeyMap needs), or
     None when a character expands to several key characters (presentation ligatures such as
     ﻻ): then only the list of normalize_for_search can map the key back."""
+    if len(text) >= _VECTOR_FROM:
+        found = _compact_key_vector(text)
+        if found is not False:
+            return found  # type: ignore[return-value]
     changed, changing, unlisted = _changed_below()
     # Outside the presentation forms a character's key is empty exactly when it is in
     # _REMOVED and is otherwise at least one character; so the key is compact exactly when its

@@ -33,6 +33,7 @@ import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from annotation.clitics import exceptions_for
@@ -46,6 +47,7 @@ _BATCH = 500
 # A non-ASCII character that no WORD_RUN (\w+) holds: blanked in the indexed text, the ascii
 # tokenizer splitting on it as it splits on ASCII punctuation and spaces.
 _NON_WORD_NON_ASCII = re.compile(r"[^\w\x00-\x7f]")
+_VECTOR_FROM = 256  # from this length, indexed_text finds them with numpy
 # rows per INSERT of write_entries: 3 values each, within SQLite's oldest limit of 999
 _ROWS_PER_STATEMENT = 256
 
@@ -64,11 +66,32 @@ class _RunsOf(dict[str, str]):
 _RUNS_OF = _RunsOf()
 
 
+@cache
+def _non_word_non_ascii() -> Any:
+    """A numpy array of one bool per code point: a non-ASCII character no WORD_RUN holds
+    (WORD_RUN itself decides, over every code point). Built at first use."""
+    import numpy as np
+
+    others = "".join(map(chr, range(0x80, 0x110000)))
+    blanked = WORD_RUN.sub("", others).encode("utf-32-le", "surrogatepass")
+    table = np.zeros(0x110000, dtype=np.bool_)
+    table[np.frombuffer(blanked, dtype="<u4")] = True
+    return table
+
+
 def indexed_text(key: str) -> str:
     """What FTS5 indexes of a search key: the key with every non-ASCII non-word character
     blanked, so that its ascii-tokenizer tokens are the key's WORD_RUN runs. Replacing the few
-    distinct such characters a text holds costs less than str.translate or re.sub."""
-    for c in set(_NON_WORD_NON_ASCII.findall(key)):
+    distinct such characters a text holds costs less than str.translate or re.sub; a long
+    key's are found with numpy (a regular-expression scan makes a string of each match)."""
+    if len(key) >= _VECTOR_FROM:
+        import numpy as np
+
+        points = np.frombuffer(key.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        blank: Iterable[str] = map(chr, np.unique(points[_non_word_non_ascii()[points]]).tolist())
+    else:
+        blank = set(_NON_WORD_NON_ASCII.findall(key))
+    for c in blank:
         key = key.replace(c, " ")
     return key
 

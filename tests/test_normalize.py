@@ -187,6 +187,31 @@ def test_compact_map_equals_the_list(text: str) -> None:
     assert compact[-1] == len(text)
 
 
+_LONG_TEXT = st.text(
+    st.one_of(
+        st.sampled_from(list("بتثجحخدذرسشصضطظعغفقكلمنهوي أإآٱىةؤئء\u064e\u0651ـ،«»")),
+        st.characters(max_codepoint=0x2FFF, blacklist_categories=("Cs",)),
+        st.sampled_from(["\ufeff", "\u200f", "ﻻ", "\ufe71", "\ufd3f", "😀", "Σ", "ß", "İ"]),
+    ),
+    min_size=256,
+    max_size=700,
+)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(_LONG_TEXT)
+def test_compact_key_of_a_long_text_equals_the_list(text: str) -> None:
+    """From 256 characters compact_key finds a text's special characters with numpy: the
+    same key and map as the character-by-character list, or None where the list is needed."""
+    key, index_map = normalize_for_search(text)
+    compact = compact_key(text)
+    if compact is None:  # only when a character expands to several key characters
+        assert any(len(normalize_char(c)) > 1 for c in text)
+        return
+    assert compact[0] == key
+    assert list(KeyMap(compact[1], len(key), len(text))) == index_map
+
+
 def test_compact_key_of_every_code_point_below_u3000_equals_the_folded_text() -> None:
     # Texts of characters below U+3000 (and U+FEFF) are keyed by replacing only the changed
     # characters they hold: the same key and map as folding every character.

@@ -158,10 +158,17 @@ _ANY_TEXT = st.text(
 ) | st.lists(
     st.sampled_from(list("الأسد و، «»﴿﴾\ufeff\u200f_-G2٠ﻻ\u0640\u064e.!")), max_size=30
 ).map("".join)
+# long enough for the numpy paths of compact_key and indexed_text (from 256 characters)
+_LONG_ANY_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+    | st.sampled_from(list("الأسد و، «»﴿﴾\ufeff\u200f_-G2٠\u0640\u064e.!😀")),
+    min_size=256,
+    max_size=500,
+)
 
 
 @settings(max_examples=examples(300), deadline=None)
-@given(_ANY_TEXT)
+@given(_ANY_TEXT | _LONG_ANY_TEXT)
 def test_fts5_tokens_of_the_indexed_text_are_the_keys_word_runs(text: str) -> None:
     """The index is only as good as its tokens: SQLite's own ascii tokenizer, on the indexed
     text, yields exactly the key's WORD_RUN runs, for any characters."""
