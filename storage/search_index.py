@@ -68,14 +68,17 @@ _RUNS_OF = _RunsOf()
 
 @cache
 def _non_word_non_ascii() -> Any:
-    """A numpy array of one bool per code point: a non-ASCII character no WORD_RUN holds
-    (WORD_RUN itself decides, over every code point). Built at first use."""
+    """A numpy array of one bool per code point: True for a non-ASCII character of the Basic
+    Multilingual Plane that no WORD_RUN holds (WORD_RUN itself decides), and for every
+    character above it (indexed_text asks WORD_RUN about each of those a text holds: few, and
+    the whole table would take 0.2 s to build). Built at first use, a few milliseconds."""
     import numpy as np
 
-    others = "".join(map(chr, range(0x80, 0x110000)))
+    others = "".join(map(chr, range(0x80, 0x10000)))
     blanked = WORD_RUN.sub("", others).encode("utf-32-le", "surrogatepass")
     table = np.zeros(0x110000, dtype=np.bool_)
     table[np.frombuffer(blanked, dtype="<u4")] = True
+    table[0x10000:] = True
     return table
 
 
@@ -88,7 +91,10 @@ def indexed_text(key: str) -> str:
         import numpy as np
 
         points = np.frombuffer(key.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-        blank: Iterable[str] = map(chr, np.unique(points[_non_word_non_ascii()[points]]).tolist())
+        found = np.unique(points[_non_word_non_ascii()[points]]).tolist()
+        blank: Iterable[str] = [
+            c for c in map(chr, found) if ord(c) < 0x10000 or not WORD_RUN.fullmatch(c)
+        ]
     else:
         blank = set(_NON_WORD_NON_ASCII.findall(key))
     for c in blank:
