@@ -84,6 +84,9 @@ FOLDER_SUFFIXES = {"native": ACCEPTED_SUFFIXES, "conll": (".conll", ".txt", ".ts
 # large enough that FTS5 makes few segments.
 BATCH_RECORDS = 64
 BATCH_CHARS = 1_000_000
+# The first batch of a file is an eighth of that, the next ones twice the one before: the
+# writer thread starts after the first, and until then nothing overlaps.
+FIRST_BATCH_SHARE = 8
 LINE_BUFFER = 1 << 20  # bytes read at a time from a JSONL file
 
 
@@ -463,6 +466,9 @@ class _Writer:
         self._thread: ThreadPoolExecutor | None = None
         self._switch_interval = 0.005
         self._in_flight: Future[None] | None = None
+        # batches grow to full size (1/8, 1/4, 1/2, 1) so the writer thread starts early and
+        # is not left idle while the reading thread reads the next one
+        self._share = FIRST_BATCH_SHARE if threaded else 1
 
     def __enter__(self) -> _Writer:
         return self
@@ -487,7 +493,8 @@ class _Writer:
         doc = parsed.document
         self.pending.append((line, parsed, index_entry(doc.id, doc.text)))
         self.chars += len(doc.text)
-        if len(self.pending) >= BATCH_RECORDS or self.chars >= BATCH_CHARS:
+        share = self._share
+        if len(self.pending) * share >= BATCH_RECORDS or self.chars * share >= BATCH_CHARS:
             self._wait()
             if not self.threaded:
                 self._store_pending()
@@ -500,6 +507,7 @@ class _Writer:
                 sys.setswitchinterval(min(self._switch_interval, 0.0005))
             batch, self.pending, self.chars = self.pending, [], 0
             self._in_flight = self._thread.submit(self._store, batch)
+            self._share = max(1, share // 2)
 
     def _wait(self) -> None:
         """Wait for the batch in flight; its unexpected error is raised here."""

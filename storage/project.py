@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -75,6 +77,9 @@ _INSERT_CHUNK = 256  # at most this many rows per INSERT statement of Project._i
 # (Project._span_counts_added); below it the count triggers cost less than the extra
 # statements.
 _BULK_SPANS = 32
+
+
+_DOC_AND_KIND = attrgetter("doc_id", "kind")
 
 
 def _attrs_json(attrs: Any) -> str:
@@ -600,6 +605,8 @@ class Project:
             }
             default_author = self.annotator_id
             with self._span_counts_added(spans):
+                # one pass, no call per span where it can be helped: an import's batch makes
+                # tens of thousands of rows, in its writer thread
                 self._insert_rows(
                     'INSERT INTO annotations(id, doc_id, kind, label, start, "end", attrs, '
                     "boundary, annotator_id, created_at, version)",
@@ -612,9 +619,9 @@ class Project:
                             s.label,
                             s.start,
                             s.end,
-                            _attrs_json(s.attrs),
+                            _attrs_json(s.attrs) if s.attrs else "{}",
                             s.boundary,
-                            authors.get(s.annotator, default_author),
+                            authors[s.annotator] if s.annotator else default_author,
                             now,
                             s.version,
                         )
@@ -626,7 +633,7 @@ class Project:
             for lk in links:
                 if lk.annotator and lk.annotator not in authors:
                     authors[lk.annotator] = self._annotator_id(lk.annotator)
-            span_author = {s.id: authors.get(s.annotator, self.annotator_id) for s in spans}
+            named_span_author = {s.id: authors[s.annotator] for s in spans if s.annotator}
             self._insert_rows(
                 "INSERT INTO links(id, doc_id, type, source, target, annotator_id)",
                 6,
@@ -639,7 +646,7 @@ class Project:
                         lk.target,
                         authors[lk.annotator]
                         if lk.annotator
-                        else span_author.get(lk.source, self.annotator_id),
+                        else named_span_author.get(lk.source, default_author),
                     )
                     for lk in links
                 ],
@@ -659,13 +666,10 @@ class Project:
             yield
             return
         added: dict[str, list[int]] = {}
-        for s in spans:
-            column = COUNT_COLUMN_INDEX.get(s.kind)
+        for (doc_id, kind), n in Counter(map(_DOC_AND_KIND, spans)).items():
+            column = COUNT_COLUMN_INDEX.get(kind)
             if column is not None:
-                counts = added.get(s.doc_id)
-                if counts is None:
-                    counts = added[s.doc_id] = [0, 0, 0]
-                counts[column] += 1
+                added.setdefault(doc_id, [0, 0, 0])[column] = n
         self.db.conn.execute("INSERT INTO document_list_counts_deferred VALUES (1)")
         yield
         self._insert_rows(

@@ -466,6 +466,7 @@ def test_batches_written_by_the_writer_thread_give_the_same_import(
     import storage.importer as importer_module
 
     monkeypatch.setattr(importer_module, "BATCH_RECORDS", 2)
+    monkeypatch.setattr(importer_module, "FIRST_BATCH_SHARE", 1)
     writers: list[str] = []
     real_add = Project.add_documents
 
@@ -796,3 +797,24 @@ def test_attrs_and_links_unknown_to_the_default_schema_are_refused(
     plain["links"] = [{"type": "refers_to", "source": "doc-rich-c1", "target": "doc-rich-e1"}]
     result = import_file(project, store(tmp_path, "links.jsonl", jsonl(plain)))
     assert result.imported == [] and "unknown link type 'refers_to'" in result.refused[0].reason
+
+
+def test_the_first_batch_is_small_so_the_writer_thread_starts_early(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storage.importer as importer_module
+
+    monkeypatch.setattr(importer_module, "BATCH_RECORDS", 16)
+    sizes: list[int] = []
+    real_add = Project.add_documents
+
+    def spying_add(self: Project, docs: Any, *args: Any, **kwargs: Any) -> list[str]:
+        docs = list(docs)
+        sizes.append(len(docs))
+        return real_add(self, docs, *args, **kwargs)
+
+    monkeypatch.setattr(Project, "add_documents", spying_add)
+    records = [rich_record(f"doc-{i}", f"{i}: {TEXT}") for i in range(40)]
+    result = import_file(project, store(tmp_path, "many.jsonl", jsonl(*records)))
+    assert len(result.imported) == 40 and result.refused == []
+    assert sizes == [2, 4, 8, 16, 10]  # 16 / FIRST_BATCH_SHARE, doubling to full batches
