@@ -523,7 +523,7 @@ class _Writer:
     def _store(self, batch: list[_Pending]) -> None:
         project, result = self.project, self.result
         try:
-            with project.transaction():
+            with project.bulk_transaction():
                 stored = self._store_batch(batch)
                 if stored is None:  # a record could not be stored: one by one, to say which
                     stored = self._store_each(batch)

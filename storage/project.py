@@ -80,6 +80,11 @@ _BULK_SPANS = 32
 
 
 _DOC_AND_KIND = attrgetter("doc_id", "kind")
+_SPAN_COLUMNS = (
+    "id", "doc_id", "kind", "label", "start", '"end"', "attrs", "boundary", "annotator_id",
+    "created_at", "version",
+)  # fmt: skip
+_LINK_COLUMNS = ("id", "doc_id", "type", "source", "target", "annotator_id")
 
 
 def _attrs_json(attrs: Any) -> str:
@@ -147,6 +152,9 @@ class Project:
             raise ProjectError(f"{self.path}: cannot open the project ({exc})") from None
         self.db = sqlite_utils.Database(conn, recursive_triggers=False)
         self._in_tx = False
+        # inside bulk_transaction: Project.insert checks its rows' references set by set
+        self._references_checked = False
+        self._foreign_keys_of: dict[str, list[tuple[str, str, str]]] = {}
         self.annotator_name = annotator or os.environ.get("USER") or "annotator"
         self._annotator_id_cache: int | None = None
         self._schema: LabelSchema | None = None
@@ -250,6 +258,61 @@ class Project:
             self.db.execute("COMMIT")
         finally:
             self._in_tx = False
+
+    @contextmanager
+    def bulk_transaction(self) -> Iterator[None]:
+        """A transaction for an importer's batch of many spans and links. SQLite's foreign-key
+        check of every row (four parent look-ups per span) is off, and Project.insert checks
+        the same foreign keys (PRAGMA foreign_key_list) once per batch instead: the distinct
+        values of each referencing column must all be in its parent table, or the edit is
+        refused as SQLite would refuse it (StaleEdit), nothing written. The pragma can only
+        change outside a transaction: inside another one this is that transaction, checks on."""
+        if self._in_tx:
+            with self.transaction():
+                yield
+            return
+        conn = self.db.conn
+        conn.execute("PRAGMA foreign_keys = OFF")
+        self._references_checked = True
+        try:
+            with self.transaction():
+                yield
+        finally:
+            self._references_checked = False
+            conn.execute("PRAGMA foreign_keys = ON")
+
+    def _foreign_keys(self, table: str) -> list[tuple[str, str, str]]:
+        """(column, parent table, parent column) of each foreign key of table."""
+        found = self._foreign_keys_of.get(table)
+        if found is None:
+            found = []
+            for row in self.db.conn.execute(f"PRAGMA foreign_key_list({table})"):
+                parent, column, key = row[2], row[3], row[4]
+                if key is None:  # the parent's primary key
+                    key = next(
+                        r[1] for r in self.db.conn.execute(f"PRAGMA table_info({parent})") if r[5]
+                    )
+                found.append((column, parent, key))
+            self._foreign_keys_of[table] = found
+        return found
+
+    def _check_references(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Inside bulk_transaction, after rows were inserted into table: every value of a
+        referencing column is in its parent table (what SQLite checks row by row)."""
+        conn = self.db.conn
+        for column, parent, key in self._foreign_keys(table):
+            i = columns.index(column)
+            values = list({row[i] for row in rows} - {None})
+            for k in range(0, len(values), 500):
+                chunk = values[k : k + 500]
+                found = conn.execute(
+                    f"SELECT COUNT(*) FROM {parent} WHERE {key} IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchone()[0]
+                if found != len(chunk):
+                    self._refuse(sqlite3.IntegrityError("FOREIGN KEY constraint failed"))
 
     @property
     def annotator_id(self) -> int:
@@ -604,53 +667,52 @@ class Project:
                 name: self._annotator_id(name) for name in {s.annotator for s in spans} if name
             }
             default_author = self.annotator_id
-            with self._span_counts_added(spans):
-                # one pass, no call per span where it can be helped: an import's batch makes
-                # tens of thousands of rows, in its writer thread
-                self._insert_rows(
-                    'INSERT INTO annotations(id, doc_id, kind, label, start, "end", attrs, '
-                    "boundary, annotator_id, created_at, version)",
-                    11,
-                    [
-                        (
-                            s.id,
-                            s.doc_id,
-                            s.kind,
-                            s.label,
-                            s.start,
-                            s.end,
-                            _attrs_json(s.attrs) if s.attrs else "{}",
-                            s.boundary,
-                            authors[s.annotator] if s.annotator else default_author,
-                            now,
-                            s.version,
-                        )
-                        for s in spans
-                    ],
+            # one pass, no call per span where it can be helped: an import's batch makes tens
+            # of thousands of rows, in its writer thread
+            span_rows = [
+                (
+                    s.id,
+                    s.doc_id,
+                    s.kind,
+                    s.label,
+                    s.start,
+                    s.end,
+                    _attrs_json(s.attrs) if s.attrs else "{}",
+                    s.boundary,
+                    authors[s.annotator] if s.annotator else default_author,
+                    now,
+                    s.version,
                 )
+                for s in spans
+            ]
+            with self._span_counts_added(spans):
+                self._insert_rows(
+                    f"INSERT INTO annotations({', '.join(_SPAN_COLUMNS)})", 11, span_rows
+                )
+            if self._references_checked:
+                self._check_references("annotations", _SPAN_COLUMNS, span_rows)
             # A link is in the layer it names, else in its source span's (when inserted with
             # it), else in the current annotator's.
             for lk in links:
                 if lk.annotator and lk.annotator not in authors:
                     authors[lk.annotator] = self._annotator_id(lk.annotator)
             named_span_author = {s.id: authors[s.annotator] for s in spans if s.annotator}
-            self._insert_rows(
-                "INSERT INTO links(id, doc_id, type, source, target, annotator_id)",
-                6,
-                [
-                    (
-                        lk.id,
-                        lk.doc_id,
-                        lk.type,
-                        lk.source,
-                        lk.target,
-                        authors[lk.annotator]
-                        if lk.annotator
-                        else named_span_author.get(lk.source, default_author),
-                    )
-                    for lk in links
-                ],
-            )
+            link_rows = [
+                (
+                    lk.id,
+                    lk.doc_id,
+                    lk.type,
+                    lk.source,
+                    lk.target,
+                    authors[lk.annotator]
+                    if lk.annotator
+                    else named_span_author.get(lk.source, default_author),
+                )
+                for lk in links
+            ]
+            self._insert_rows(f"INSERT INTO links({', '.join(_LINK_COLUMNS)})", 6, link_rows)
+            if self._references_checked:
+                self._check_references("links", _LINK_COLUMNS, link_rows)
             if log:
                 self._log_spans(action, spans, links)
 

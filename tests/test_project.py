@@ -49,6 +49,67 @@ def _quote(doc: Document) -> Span:
     )
 
 
+# --- bulk transactions: references checked per batch ------------------------------------------
+def _bad_references(doc: Document, good: list[Span]) -> dict[str, tuple[list[Span], list[Link]]]:
+    """Edits that each break one foreign key of annotations or links."""
+    first = good[0]
+    return {
+        "unknown label": (
+            [*good, Span(new_id(), doc.id, "entity", "NO_SUCH_LABEL", 0, 3)],
+            [],
+        ),
+        "unknown document": ([*good, Span(new_id(), "no-such-doc", "entity", "PERS", 0, 3)], []),
+        "unknown kind": ([*good, Span(new_id(), doc.id, "no_such_kind", "PERS", 0, 3)], []),
+        "link to a missing span": (good, [Link(new_id(), doc.id, "speaker", first.id, "gone")]),
+        "unknown link type": (good, [Link(new_id(), doc.id, "no_such_type", first.id, good[1].id)]),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "unknown label",
+        "unknown document",
+        "unknown kind",
+        "link to a missing span",
+        "unknown link type",
+    ],
+)
+def test_a_bulk_transaction_refuses_what_the_foreign_keys_refuse(
+    project: Project, case: str
+) -> None:
+    """SQLite's per-row foreign-key checks are off inside bulk_transaction; the set-wise check
+    refuses the same edits, with the same error, and nothing of them is written."""
+    doc = _doc(project)
+    good = [_entity(doc, "الوزير"), _entity(doc, "الرباط", "LOC")]
+    spans, links = _bad_references(doc, good)[case]
+    with pytest.raises(sqlite3.IntegrityError) as outside:  # foreign keys enforced row by row
+        project.insert(spans, links)
+    with pytest.raises(sqlite3.IntegrityError) as inside:
+        with project.bulk_transaction():
+            project.insert(spans, links)
+    assert type(inside.value) is type(outside.value)
+    assert project.span_count() == 0
+    assert project.db.execute("SELECT COUNT(*) FROM links").fetchone()[0] == 0
+    assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # on again
+
+
+def test_a_bulk_transaction_stores_good_references_and_restores_the_checks(
+    project: Project,
+) -> None:
+    doc = _doc(project)
+    quote = _quote(doc)
+    speaker = _entity(doc, "الوزير")
+    with project.bulk_transaction():
+        assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 0
+        project.insert([speaker, quote], [Link(new_id(), doc.id, "speaker", quote.id, speaker.id)])
+    assert project.span_count() == 2
+    assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert project.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    with project.transaction(), project.bulk_transaction():  # inside another: checks stay on
+        assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
 # --- creation and reopening ------------------------------------------------------------------
 def test_create_sets_wal_foreign_keys_ids_and_version(tmp_path: Path) -> None:
     path = tmp_path / "new" / "sub" / "p.hashiya"
