@@ -87,9 +87,14 @@ _SPAN_COLUMNS = (
 _LINK_COLUMNS = ("id", "doc_id", "type", "source", "target", "annotator_id")
 
 
+# json.dumps with options builds an encoder at every call: a batch stores thousands
+_encode_attrs = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_encode_payload = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _attrs_json(attrs: Any) -> str:
-    """A span's attributes as stored; most spans have none (no json.dumps for those)."""
-    return json.dumps(dict(attrs), ensure_ascii=False, sort_keys=True) if attrs else "{}"
+    """A span's attributes as stored; most spans have none (no encoding for those)."""
+    return _encode_attrs(dict(attrs)) if attrs else "{}"
 
 
 def _now() -> str:
@@ -427,9 +432,8 @@ class Project:
                 position += 1
                 rows.append((doc.id, doc.sha256, doc.source, doc.text, doc.status, position, now))
                 extra = notes[i] if notes is not None else note
-                payload = json.dumps(
-                    {"source": doc.source, "sha256": doc.sha256, **(extra or {})},
-                    ensure_ascii=False,
+                payload = _encode_payload(
+                    {"source": doc.source, "sha256": doc.sha256, **(extra or {})}
                 )
                 log_rows.append((now, annotator_id, doc.id, "import", payload))
                 ids.append(doc.id)
@@ -783,7 +787,7 @@ class Project:
                 [
                     (
                         s.label,
-                        json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True),
+                        _encode_attrs(dict(s.attrs)),
                         s.id,
                         s.version,
                     )
