@@ -271,7 +271,7 @@ def _changed_below() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
 _UNLISTED, _CHANGED, _IS_REMOVED = 1, 2, 4
 # From this length a text's distinct special characters are found with numpy, whose calls
 # cost more than a regular-expression scan of a short text.
-_VECTOR_FROM = 256
+VECTOR_FROM = 256
 
 
 @cache
@@ -288,39 +288,57 @@ def _code_point_flags() -> Any:
     return flags
 
 
-def _compact_key_vector(text: str) -> tuple[str, list[int]] | None | bool:
-    """compact_key for a long text made only of listed characters, with numpy: the text's
-    distinct changed characters and its removed offsets in a few array operations instead of
-    regular-expression scans. False when the text holds an unlisted character (the caller
-    takes the general path)."""
+# In _key_points: a character whose key is empty, or several characters
+_NO_POINT, _SEVERAL = 0xFFFFFFFF, 0xFFFFFFFE
+
+
+@cache
+def _key_points() -> Any:
+    """A numpy array of one code point per code point: its key's, for listed characters
+    (_NO_POINT when the key is empty, _SEVERAL when it is several characters)."""
     import numpy as np
 
-    flags = _code_point_flags()
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    of_text = flags[points]
-    present = np.unique(points[of_text != 0])
-    present_flags = flags[present]
-    if (present_flags & _UNLISTED).any():
-        return False
     changed, _ = _listing()
-    key = text
-    for c in map(chr, present.tolist()):
-        key = key.replace(c, changed[c])
-    if (present_flags & _IS_REMOVED).any():
-        removed = np.flatnonzero(of_text & _IS_REMOVED).tolist()
-    else:
-        removed = []
-    return (key, removed) if len(key) + len(removed) == len(text) else None
+    points = np.arange(0x110000, dtype=np.uint32)
+    for c, key in changed.items():
+        points[ord(c)] = ord(key) if len(key) == 1 else _SEVERAL if key else _NO_POINT
+    return points
+
+
+def compact_key_points(text: str) -> tuple[str, list[int], Any] | None | bool:
+    """compact_key for a long text made only of listed characters, with numpy, and the key's
+    code points as a numpy array (the search index blanks its non-word characters from them):
+    every character's key looked up in a table at once, instead of regular-expression scans
+    that make a string of each match. False when the text holds an unlisted character (then
+    only compact_key's general path knows its key)."""
+    import numpy as np
+
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    of_text = _code_point_flags()[points]
+    if (of_text & _UNLISTED).any():
+        return False
+    if not (of_text & _CHANGED).any():
+        return text, [], points
+    mapped = _key_points()[points]
+    if (mapped == _SEVERAL).any():
+        return None
+    key_points = mapped[mapped != _NO_POINT]
+    removed = np.flatnonzero(of_text & _IS_REMOVED).tolist()
+    if len(key_points) + len(removed) != len(text):
+        return None
+    return key_points.tobytes().decode("utf-32-le", "surrogatepass"), removed, key_points
 
 
 def compact_key(text: str) -> tuple[str, list[int]] | None:
     """The key of text and the offsets of its removed characters (what a KeyMap needs), or
     None when a character expands to several key characters (presentation ligatures such as
     ﻻ): then only the list of normalize_for_search can map the key back."""
-    if len(text) >= _VECTOR_FROM:
-        found = _compact_key_vector(text)
+    if len(text) >= VECTOR_FROM:
+        found = compact_key_points(text)
+        if found is None:
+            return None
         if found is not False:
-            return found  # type: ignore[return-value]
+            return found[0], found[1]  # type: ignore[index]
     changed, changing, unlisted = _changed_below()
     # Outside the presentation forms a character's key is empty exactly when it is in
     # _REMOVED and is otherwise at least one character; so the key is compact exactly when its

@@ -513,7 +513,6 @@ def _v13_deferred_span_counts(db: sqlite_utils.Database) -> None:
         )
 
 
-
 def _v14_fts_automerge(db: sqlite_utils.Database) -> None:
     """The two FTS5 indexes merge their segments eight at a time instead of four (issue 8,
     import speed): an import commits a segment per batch, and each merge level rewrites every

@@ -37,7 +37,7 @@ from functools import cache
 from typing import Any
 
 from annotation.clitics import exceptions_for
-from annotation.normalize import compact_key, normalize
+from annotation.normalize import VECTOR_FROM, compact_key, compact_key_points, normalize
 from annotation.proposals import entity_proposals
 from annotation.search import WORD_RUN, SearchIndex, index_terms
 from annotation.span_index import SpanIndex
@@ -47,7 +47,6 @@ _BATCH = 500
 # A non-ASCII character that no WORD_RUN (\w+) holds: blanked in the indexed text, the ascii
 # tokenizer splitting on it as it splits on ASCII punctuation and spaces.
 _NON_WORD_NON_ASCII = re.compile(r"[^\w\x00-\x7f]")
-_VECTOR_FROM = 256  # from this length, indexed_text finds them with numpy
 # rows per INSERT of write_entries: 3 values each, within SQLite's oldest limit of 999
 _ROWS_PER_STATEMENT = 256
 
@@ -82,24 +81,26 @@ def _non_word_non_ascii() -> Any:
     return table
 
 
-def indexed_text(key: str) -> str:
+def indexed_text(key: str, points: Any = None) -> str:
     """What FTS5 indexes of a search key: the key with every non-ASCII non-word character
-    blanked, so that its ascii-tokenizer tokens are the key's WORD_RUN runs. Replacing the few
-    distinct such characters a text holds costs less than str.translate or re.sub; a long
-    key's are found with numpy (a regular-expression scan makes a string of each match)."""
-    if len(key) >= _VECTOR_FROM:
-        import numpy as np
+    blanked, so that its ascii-tokenizer tokens are the key's WORD_RUN runs. points: the key's
+    code points as a numpy array (annotation.normalize.compact_key_points), for a long key:
+    then the blanking is an array operation. Otherwise the few distinct such characters a
+    short key holds are replaced (cheaper than str.translate or re.sub)."""
+    if points is None:
+        for c in set(_NON_WORD_NON_ASCII.findall(key)):
+            key = key.replace(c, " ")
+        return key
+    import numpy as np
 
-        points = np.frombuffer(key.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-        found = np.unique(points[_non_word_non_ascii()[points]]).tolist()
-        blank: Iterable[str] = [
-            c for c in map(chr, found) if ord(c) < 0x10000 or not WORD_RUN.fullmatch(c)
-        ]
-    else:
-        blank = set(_NON_WORD_NON_ASCII.findall(key))
-    for c in blank:
-        key = key.replace(c, " ")
-    return key
+    blank = _non_word_non_ascii()[points]
+    astral = points >= 0x10000
+    if astral.any():  # the table marks them all: the word characters among them are kept
+        for point in np.unique(points[astral]).tolist():
+            if WORD_RUN.fullmatch(chr(point)):
+                blank &= points != point
+    blanked = np.where(blank, np.uint32(32), points).astype("<u4")
+    return blanked.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def words_of(text: str) -> str:
@@ -146,6 +147,13 @@ class IndexEntry:
 def index_entry(doc_id: str, text: str) -> IndexEntry:
     """The index entry of a text. Pure Python, no database: the importer computes it while
     the previous batch is being written (storage.importer)."""
+    if len(text) >= VECTOR_FROM:
+        vector = compact_key_points(text)
+        if vector is None:
+            return IndexEntry(doc_id, None, None, words_of(text))
+        if vector is not False:
+            key, removed, points = vector  # type: ignore[misc]
+            return IndexEntry(doc_id, key, _pack(removed), indexed_text(key, points))
     compact = compact_key(text)
     if compact is None:
         return IndexEntry(doc_id, None, None, words_of(text))
