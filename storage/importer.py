@@ -30,6 +30,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -469,6 +470,9 @@ class _Writer:
         # batches grow to full size (1/8, 1/4, 1/2, 1) so the writer thread starts early and
         # is not left idle while the reading thread reads the next one
         self._share = FIRST_BATCH_SHARE if threaded else 1
+        # every batch's foreign keys checked set by set (Project.bulk_writes), until close
+        self._bulk = ExitStack()
+        self._bulk.enter_context(project.bulk_writes())
 
     def __enter__(self) -> _Writer:
         return self
@@ -488,6 +492,7 @@ class _Writer:
                 self._thread.shutdown()
                 self._thread = None
                 sys.setswitchinterval(self._switch_interval)
+            self._bulk.close()
 
     def add(self, line: int | None, parsed: ParsedRecord) -> None:
         doc = parsed.document
@@ -523,7 +528,7 @@ class _Writer:
     def _store(self, batch: list[_Pending]) -> None:
         project, result = self.project, self.result
         try:
-            with project.bulk_transaction():
+            with project.transaction():
                 stored = self._store_batch(batch)
                 if stored is None:  # a record could not be stored: one by one, to say which
                     stored = self._store_each(batch)

@@ -157,7 +157,7 @@ class Project:
             raise ProjectError(f"{self.path}: cannot open the project ({exc})") from None
         self.db = sqlite_utils.Database(conn, recursive_triggers=False)
         self._in_tx = False
-        # inside bulk_transaction: Project.insert checks its rows' references set by set
+        # inside bulk_writes: Project.insert checks its rows' references set by set
         self._references_checked = False
         self._foreign_keys_of: dict[str, list[tuple[str, str, str]]] = {}
         self.annotator_name = annotator or os.environ.get("USER") or "annotator"
@@ -265,23 +265,25 @@ class Project:
             self._in_tx = False
 
     @contextmanager
-    def bulk_transaction(self) -> Iterator[None]:
-        """A transaction for an importer's batch of many spans and links. SQLite's foreign-key
-        check of every row (four parent look-ups per span) is off, and Project.insert checks
-        the same foreign keys (PRAGMA foreign_key_list) once per batch instead: the distinct
-        values of each referencing column must all be in its parent table, or the edit is
-        refused as SQLite would refuse it (StaleEdit), nothing written. The pragma can only
-        change outside a transaction: inside another one this is that transaction, checks on."""
-        if self._in_tx:
-            with self.transaction():
-                yield
+    def bulk_writes(self) -> Iterator[None]:
+        """An importer's many batches of spans and links (each batch its own transaction,
+        inside the block). SQLite's foreign-key check of every row (four parent look-ups per
+        span) is off for this connection, and Project.insert checks the same foreign keys
+        (PRAGMA foreign_key_list) once per statement batch instead: the distinct values of
+        each referencing column must all be in its parent table, or the edit is refused as
+        SQLite would refuse it (StaleEdit), nothing written. The pragma changes only outside a
+        transaction, and each change makes SQLite prepare every statement again, so it is
+        set once for the block, not per batch. Deleting inside the block is refused (the
+        deletes rely on the foreign keys' cascades). Inside a transaction, or inside another
+        such block, this does nothing (checks stay as they are)."""
+        if self._in_tx or self._references_checked:
+            yield
             return
         conn = self.db.conn
         conn.execute("PRAGMA foreign_keys = OFF")
         self._references_checked = True
         try:
-            with self.transaction():
-                yield
+            yield
         finally:
             self._references_checked = False
             conn.execute("PRAGMA foreign_keys = ON")
@@ -304,7 +306,7 @@ class Project:
     def _check_references(
         self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
     ) -> None:
-        """Inside bulk_transaction, after rows were inserted into table: every value of a
+        """Inside bulk_writes, after rows were inserted into table: every value of a
         referencing column is in its parent table (what SQLite checks row by row)."""
         conn = self.db.conn
         for column, parent, key in self._foreign_keys(table):
@@ -761,6 +763,8 @@ class Project:
         the caller last saw), a span another program changed or deleted meanwhile refuses
         the whole edit with StaleEdit."""
         span_ids, link_ids = list(span_ids), list(link_ids)
+        if self._references_checked:
+            raise RuntimeError("no deletes inside bulk_writes: they rely on foreign keys")
         with self.transaction():
             self._write("DELETE FROM links WHERE id = ?", [(i,) for i in link_ids])
             if versions is None:

@@ -75,10 +75,8 @@ def _bad_references(doc: Document, good: list[Span]) -> dict[str, tuple[list[Spa
         "unknown link type",
     ],
 )
-def test_a_bulk_transaction_refuses_what_the_foreign_keys_refuse(
-    project: Project, case: str
-) -> None:
-    """SQLite's per-row foreign-key checks are off inside bulk_transaction; the set-wise check
+def test_bulk_writes_refuse_what_the_foreign_keys_refuse(project: Project, case: str) -> None:
+    """SQLite's per-row foreign-key checks are off inside bulk_writes; the set-wise check
     refuses the same edits, with the same error, and nothing of them is written."""
     doc = _doc(project)
     good = [_entity(doc, "الوزير"), _entity(doc, "الرباط", "LOC")]
@@ -86,7 +84,7 @@ def test_a_bulk_transaction_refuses_what_the_foreign_keys_refuse(
     with pytest.raises(sqlite3.IntegrityError) as outside:  # foreign keys enforced row by row
         project.insert(spans, links)
     with pytest.raises(sqlite3.IntegrityError) as inside:
-        with project.bulk_transaction():
+        with project.bulk_writes():
             project.insert(spans, links)
     assert type(inside.value) is type(outside.value)
     assert project.span_count() == 0
@@ -94,19 +92,22 @@ def test_a_bulk_transaction_refuses_what_the_foreign_keys_refuse(
     assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # on again
 
 
-def test_a_bulk_transaction_stores_good_references_and_restores_the_checks(
+def test_bulk_writes_store_good_references_and_restore_the_checks(
     project: Project,
 ) -> None:
     doc = _doc(project)
     quote = _quote(doc)
     speaker = _entity(doc, "الوزير")
-    with project.bulk_transaction():
+    with project.bulk_writes():
         assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 0
-        project.insert([speaker, quote], [Link(new_id(), doc.id, "speaker", quote.id, speaker.id)])
+        project.insert([speaker], [])
+        project.insert([quote], [Link(new_id(), doc.id, "speaker", quote.id, speaker.id)])
+        with pytest.raises(RuntimeError):  # deletes rely on the foreign keys' cascades
+            project.delete([quote.id])
     assert project.span_count() == 2
     assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert project.db.execute("PRAGMA foreign_key_check").fetchall() == []
-    with project.transaction(), project.bulk_transaction():  # inside another: checks stay on
+    with project.transaction(), project.bulk_writes():  # inside a transaction: checks stay on
         assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
