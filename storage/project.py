@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from operator import attrgetter
+from itertools import chain
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -311,7 +312,7 @@ class Project:
         conn = self.db.conn
         for column, parent, key in self._foreign_keys(table):
             i = columns.index(column)
-            values = list({row[i] for row in rows} - {None})
+            values = list(set(map(itemgetter(i), rows)) - {None})
             for k in range(0, len(values), 500):
                 chunk = values[k : k + 500]
                 found = conn.execute(
@@ -582,7 +583,7 @@ class Project:
             while done < len(rows):
                 while size > len(rows) - done:
                     size //= 2
-                params = [value for row in rows[done : done + size] for value in row]
+                params = list(chain.from_iterable(rows[done : done + size]))
                 conn.execute(f"{head} VALUES {', '.join([one] * size)}{tail}", params)
                 done += size
         except sqlite3.IntegrityError as exc:
