@@ -462,7 +462,7 @@ class _UserError(HashiyaError):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from storage.importer import format_refusal, format_skip, import_paths
+    from storage.importer import format_refusal, format_skip, format_stop, import_paths
 
     if args.format in IMPORT_FORMATS:
         return cmd_import_interop(args)
@@ -474,6 +474,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         _err(f"warning: {warning}")
     for refusal in report.refused:
         _err(format_refusal(refusal))
+    for path, line in report.stopped:
+        _err(format_stop(path, line))
     print(report.summary())
     return EXIT_OK if report.ok else EXIT_REFUSED
 

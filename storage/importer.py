@@ -54,7 +54,7 @@ from storage.formats.native import (
     parse_record,
 )
 from storage.paths import default_db_path
-from storage.project import Project
+from storage.project import Project, ProjectError
 from storage.search_index import IndexEntry, index_entry
 
 __all__ = [
@@ -70,6 +70,7 @@ __all__ = [
     "display_path",
     "expand_paths",
     "format_refusal",
+    "format_stop",
     "format_skip",
     "import_file",
     "import_paths",
@@ -198,6 +199,13 @@ def format_refusal(refusal: Refusal) -> str:
     """One line: '<file>: <reason>' or '<file>: line <n>: <reason>'."""
     reason = " ".join(refusal.reason.split())  # never more than one line
     return f"{_where(refusal.path, refusal.line)}: {reason}"
+
+
+def format_stop(path: Path, line: int) -> str:
+    """One line for a file whose reading stopped before its end."""
+    return (
+        f"{display_path(path)}: stopped at line {line}: the lines from {line} on were not imported"
+    )
 
 
 def format_skip(skip: Skip) -> str:
@@ -401,6 +409,9 @@ def _import_jsonl(
     size = path.stat().st_size if within is not None else 0
     with _Writer(project, result) as writer:
         for lineno, offset, raw in _lines(path):
+            if writer.failure is not None:  # the project refused a whole batch: stop here
+                result.stopped_at_line = lineno
+                break
             if within is not None and records and records % BATCH_RECORDS == 0 and raw.strip():
                 if not within(offset, size):
                     result.stopped_at_line = lineno
@@ -470,6 +481,8 @@ class _Writer:
         # batches grow to full size (1/8, 1/4, 1/2, 1) so the writer thread starts early and
         # is not left idle while the reading thread reads the next one
         self._share = FIRST_BATCH_SHARE if threaded else 1
+        # why a batch could not be stored at all; the reader stops at the next record
+        self.failure: str | None = None
         # every batch's foreign keys checked set by set (Project.bulk_writes), until close
         self._bulk = ExitStack()
         self._bulk.enter_context(project.bulk_writes())
@@ -501,6 +514,9 @@ class _Writer:
         share = self._share
         if len(self.pending) * share >= BATCH_RECORDS or self.chars * share >= BATCH_CHARS:
             self._wait()
+            if self.failure is not None:  # the batch in flight failed: these are not stored
+                self._refuse_pending()
+                return
             if not self.threaded:
                 self._store_pending()
                 return
@@ -521,9 +537,17 @@ class _Writer:
             in_flight.result()
 
     def _store_pending(self) -> None:
+        if self.failure is not None:
+            self._refuse_pending()
+            return
         batch, self.pending, self.chars = self.pending, [], 0
         if batch:
             self._store(batch)
+
+    def _refuse_pending(self) -> None:
+        result, reason = self.result, self.failure or ""
+        result.refused.extend(Refusal(result.path, line, reason) for line, _, _ in self.pending)
+        self.pending, self.chars = [], 0
 
     def _store(self, batch: list[_Pending]) -> None:
         project, result = self.project, self.result
@@ -532,9 +556,12 @@ class _Writer:
                 stored = self._store_batch(batch)
                 if stored is None:  # a record could not be stored: one by one, to say which
                     stored = self._store_each(batch)
-        except sqlite3.Error as exc:  # BEGIN or COMMIT failed (locked, disk full, read-only)
+        except (sqlite3.Error, ProjectError) as exc:
+            # BEGIN or COMMIT failed (busy past the timeout, disk full, read-only): this batch
+            # is refused, and the reading stops (self.failure) rather than wait again per batch
             reason = f"cannot store ({' '.join(str(exc).split())})"
             result.refused.extend(Refusal(result.path, line, reason) for line, _, _ in batch)
+            self.failure = reason
             return
         imported, skipped, refused = stored
         result.skipped.extend(skipped)

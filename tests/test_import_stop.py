@@ -111,3 +111,72 @@ def test_a_small_file_never_asks_and_a_text_file_ignores_the_hook(
 
     assert import_file(project, small, within=never).imported == ["doc-s"]
     assert len(import_file(project, txt, within=never).imported) == 1
+
+
+def test_a_project_that_turns_busy_mid_file_keeps_what_was_stored_and_says_where_it_stopped(
+    project: Project, tmp_path: Path, monkeypatch
+) -> None:
+    """Another program holds the write lock past the busy timeout from the third batch on: the
+    batches before stay stored and are reported, the failed batch and the records read after
+    it are refused with the reason, and the reading stops there (no wait per batch, no
+    exception, no "nothing was changed" for the whole file)."""
+    from contextlib import contextmanager
+
+    from storage.project import ProjectBusy
+
+    path, texts = _archive(tmp_path, 6 * BATCH_RECORDS)
+    real = Project.transaction
+    calls = []
+
+    @contextmanager
+    def busy_from_the_third(self: Project):  # type: ignore[no-untyped-def]
+        if not self._in_tx:  # a batch's own transaction (its inserts nest inside it)
+            calls.append(1)
+        if len(calls) >= 3 and not self._in_tx:
+            raise ProjectBusy(f"{self.path}: another program has been writing for more than 5 s")
+        with real(self):
+            yield
+
+    monkeypatch.setattr(Project, "transaction", busy_from_the_third)
+    result = import_file(project, path)
+    assert project.document_ids() == result.imported  # what the report says was stored
+    assert len(result.imported) >= 1
+    assert result.refused and all("cannot store" in r.reason for r in result.refused)
+    assert "another program" in result.refused[0].reason
+    assert result.stopped_at_line is not None
+    # every record is accounted for once: stored, refused, or on a line not read
+    lines_not_read = len(texts) + 1 - (result.stopped_at_line - 1)  # +1: the blank line
+    assert len(result.imported) + len(result.refused) + lines_not_read == len(texts)
+    report = ImportReport()
+    report.add(result)
+    assert report.stopped == [(path, result.stopped_at_line)]
+    assert len(calls) == 3  # two batches stored, one refused, no further attempt
+
+
+def test_the_command_line_prints_where_a_busy_project_stopped_the_import(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from contextlib import contextmanager
+
+    from storage.project import ProjectBusy
+    from tests import cli_support
+
+    path, _texts = _archive(tmp_path, 4 * BATCH_RECORDS)
+    real = Project.transaction
+    outer = []
+
+    @contextmanager
+    def busy_from_the_third(self: Project):  # type: ignore[no-untyped-def]
+        if not self._in_tx:
+            outer.append(1)
+            if len(outer) >= 3:
+                raise ProjectBusy(f"{self.path}: another program has been writing for too long")
+        with real(self):
+            yield
+
+    monkeypatch.setattr(Project, "transaction", busy_from_the_third)
+    done = cli_support.run("import", "--db", tmp_path / "p.hashiya", path)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "cannot store (" in done.stderr and "another program" in done.stderr
+    assert "stopped at line" in done.stderr and "were not imported" in done.stderr
+    assert "imported " in done.stdout and "nothing was changed" not in done.stdout
