@@ -483,9 +483,11 @@ class _Writer:
         self._share = FIRST_BATCH_SHARE if threaded else 1
         # why a batch could not be stored at all; the reader stops at the next record
         self.failure: str | None = None
-        # every batch's foreign keys checked set by set (Project.bulk_writes), until close
+        # from the first batch with spans, every batch's foreign keys checked set by set
+        # (Project.bulk_writes), until close; a file of one article without spans (a .txt)
+        # does not change the pragma, which makes SQLite prepare every statement again
         self._bulk = ExitStack()
-        self._bulk.enter_context(project.bulk_writes())
+        self._bulk_entered = False
 
     def __enter__(self) -> _Writer:
         return self
@@ -551,6 +553,9 @@ class _Writer:
 
     def _store(self, batch: list[_Pending]) -> None:
         project, result = self.project, self.result
+        if not self._bulk_entered and any(parsed.spans for _, parsed, _ in batch):
+            self._bulk.enter_context(project.bulk_writes())
+            self._bulk_entered = True
         try:
             with project.transaction():
                 stored = self._store_batch(batch)

@@ -818,3 +818,6 @@ def test_the_first_batch_is_small_so_the_writer_thread_starts_early(
     result = import_file(project, store(tmp_path, "many.jsonl", jsonl(*records)))
     assert len(result.imported) == 40 and result.refused == []
     assert sizes == [2, 4, 8, 16, 10]  # 16 / FIRST_BATCH_SHARE, doubling to full batches
+    # the foreign keys, off while the batches were checked set by set, are on again
+    assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert project.db.execute("PRAGMA foreign_key_check").fetchall() == []
