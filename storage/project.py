@@ -9,7 +9,7 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from itertools import chain
 from operator import attrgetter, itemgetter
@@ -739,8 +739,16 @@ class Project:
             column = COUNT_COLUMN_INDEX.get(kind)
             if column is not None:
                 added.setdefault(doc_id, [0, 0, 0])[column] = n
-        self.db.conn.execute("INSERT INTO document_list_counts_deferred VALUES (1)")
-        yield
+        conn = self.db.conn
+        conn.execute("INSERT INTO document_list_counts_deferred VALUES (1)")
+        try:
+            yield
+        except BaseException:
+            # the caller rolls the edit back; whatever it does, the triggers are never left
+            # switched off (and the error raised is the edit's, not this statement's)
+            with suppress(sqlite3.Error):
+                conn.execute("DELETE FROM document_list_counts_deferred")
+            raise
         self._insert_rows(
             "WITH added(doc_id, entities, quotes, claims) AS (",
             4,
@@ -750,7 +758,7 @@ class Project:
                 claims = document_list.claims + added.claims
                 FROM added WHERE document_list.doc_id = added.doc_id""",
         )
-        self.db.conn.execute("DELETE FROM document_list_counts_deferred")
+        conn.execute("DELETE FROM document_list_counts_deferred")
 
     def delete(
         self,
