@@ -740,15 +740,34 @@ class Project:
             if column is not None:
                 added.setdefault(doc_id, [0, 0, 0])[column] = n
         conn = self.db.conn
+        # rows inserted from here have larger rowids (no AUTOINCREMENT gaps are reused below)
+        before = conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM annotations").fetchone()[0]
         conn.execute("INSERT INTO document_list_counts_deferred VALUES (1)")
         try:
             yield
         except BaseException:
-            # the caller rolls the edit back; whatever it does, the triggers are never left
-            # switched off (and the error raised is the edit's, not this statement's)
+            # The caller rolls the edit back. If it goes on instead (inside its own
+            # transaction), the spans stored before the failure are counted, and the
+            # triggers are on again; the error raised stays the edit's.
+            with suppress(sqlite3.Error):
+                stored: dict[str, list[int]] = {}
+                for doc_id, kind, n in conn.execute(
+                    "SELECT doc_id, kind, COUNT(*) FROM annotations WHERE rowid > ? "
+                    "GROUP BY doc_id, kind",
+                    [before],
+                ):
+                    column = COUNT_COLUMN_INDEX.get(kind)
+                    if column is not None:
+                        stored.setdefault(doc_id, [0, 0, 0])[column] = n
+                self._add_span_counts(stored)
             with suppress(sqlite3.Error):
                 conn.execute("DELETE FROM document_list_counts_deferred")
             raise
+        self._add_span_counts(added)
+        conn.execute("DELETE FROM document_list_counts_deferred")
+
+    def _add_span_counts(self, added: Mapping[str, Sequence[int]]) -> None:
+        """Add (entities, quotes, claims) to each document's counts in document_list."""
         self._insert_rows(
             "WITH added(doc_id, entities, quotes, claims) AS (",
             4,
@@ -758,7 +777,6 @@ class Project:
                 claims = document_list.claims + added.claims
                 FROM added WHERE document_list.doc_id = added.doc_id""",
         )
-        conn.execute("DELETE FROM document_list_counts_deferred")
 
     def delete(
         self,
