@@ -19,7 +19,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from annotation.arabic import (
     ALEF_FORMS,
@@ -305,12 +305,12 @@ def _key_points() -> Any:
     return points
 
 
-def compact_key_points(text: str) -> tuple[str, list[int], Any] | None | bool:
+def compact_key_points(text: str) -> tuple[str, list[int], Any] | None | Literal[False]:
     """compact_key for a long text made only of listed characters, with numpy, and the key's
     code points as a numpy array (the search index blanks its non-word characters from them):
     every character's key looked up in a table at once, instead of regular-expression scans
     that make a string of each match. False when the text holds an unlisted character (then
-    only compact_key's general path knows its key)."""
+    only compact_key_scanned knows its key)."""
     import numpy as np
 
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
@@ -335,10 +335,14 @@ def compact_key(text: str) -> tuple[str, list[int]] | None:
     ﻻ): then only the list of normalize_for_search can map the key back."""
     if len(text) >= VECTOR_FROM:
         found = compact_key_points(text)
-        if found is None:
-            return None
         if found is not False:
-            return found[0], found[1]  # type: ignore[index]
+            return None if found is None else (found[0], found[1])
+    return compact_key_scanned(text)
+
+
+def compact_key_scanned(text: str) -> tuple[str, list[int]] | None:
+    """compact_key by regular-expression scans of the text: for short texts, and for those
+    compact_key_points leaves (it answered False)."""
     changed, changing, unlisted = _changed_below()
     # Outside the presentation forms a character's key is empty exactly when it is in
     # _REMOVED and is otherwise at least one character; so the key is compact exactly when its

@@ -37,7 +37,12 @@ from functools import cache
 from typing import Any
 
 from annotation.clitics import exceptions_for
-from annotation.normalize import VECTOR_FROM, compact_key, compact_key_points, normalize
+from annotation.normalize import (
+    VECTOR_FROM,
+    compact_key_points,
+    compact_key_scanned,
+    normalize,
+)
 from annotation.proposals import entity_proposals
 from annotation.search import WORD_RUN, SearchIndex, index_terms
 from annotation.span_index import SpanIndex
@@ -147,18 +152,19 @@ class IndexEntry:
 def index_entry(doc_id: str, text: str) -> IndexEntry:
     """The index entry of a text. Pure Python, no database: the importer computes it while
     the previous batch is being written (storage.importer)."""
-    if len(text) >= VECTOR_FROM:
-        vector = compact_key_points(text)
-        if vector is None:
-            return IndexEntry(doc_id, None, None, words_of(text))
-        if vector is not False:
-            key, removed, points = vector  # type: ignore[misc]
-            return IndexEntry(doc_id, key, _pack(removed), indexed_text(key, points))
-    compact = compact_key(text)
+    points = None
+    vector = compact_key_points(text) if len(text) >= VECTOR_FROM else False
+    compact: tuple[str, list[int]] | None
+    if vector is False:  # short, or holding a character only the scans know
+        compact = compact_key_scanned(text)
+    elif vector is None:
+        compact = None
+    else:
+        compact, points = (vector[0], vector[1]), vector[2]
     if compact is None:
         return IndexEntry(doc_id, None, None, words_of(text))
     key, removed = compact
-    return IndexEntry(doc_id, key, _pack(removed), indexed_text(key))
+    return IndexEntry(doc_id, key, _pack(removed), indexed_text(key, points))
 
 
 def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> None:
