@@ -2,8 +2,9 @@
 project.
 
 Used by the command line (main.py import) and by the window, which calls `expand_paths` once
-and then `import_file` per file in a worker thread on its own connection (ui.import_worker),
-with the `within` hook: progress inside a big JSONL file, and Stop at the next batch.
+and then `import_files` in a worker thread on its own connection (ui.import_worker), with
+the `starting` and `within` hooks: progress inside a big JSONL file, and Stop before the next
+file or at the next batch.
 
 Rules:
 - Every input gives an import or a one-line refusal naming the file (and line): no exception
@@ -28,13 +29,16 @@ import codecs
 import os
 import sqlite3
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from annotation.documents import Document
+from annotation.errors import HashiyaError
 from annotation.textio import (
     InputRefused,
     damaged_utf8,
@@ -73,6 +77,7 @@ __all__ = [
     "format_stop",
     "format_skip",
     "import_file",
+    "import_files",
     "import_paths",
     "import_text",
 ]
@@ -263,11 +268,70 @@ def import_paths(
 ) -> ImportReport:
     report = ImportReport()
     files = expand_paths(paths, fmt)
-    for i, path in enumerate(files, 1):
-        report.add(import_file(project, path, repair=repair, fmt=fmt))
+    for i, result in enumerate(import_files(project, files, repair=repair, fmt=fmt), 1):
+        report.add(result)
         if progress is not None:
-            progress(i, len(files), path)
+            progress(i, len(files), result.path)
     return report
+
+
+# Asked before the file of this index is read: False stops the import there.
+Starting = Callable[[int], bool]
+# Asked while the JSONL file of this index is read, about every batch: (index, bytes read,
+# file size) -> go on? (import_file's `within`, told which file)
+WithinFile = Callable[[int, int, int], bool]
+
+
+def import_files(
+    project: Project,
+    files: Sequence[Path],
+    repair: bool = False,
+    fmt: str = "native",
+    starting: Starting | None = None,
+    within: WithinFile | None = None,
+) -> Iterator[FileResult]:
+    """Import files in order (expand_paths' list) and yield each file's result once it is
+    complete, in the same order; never raises for bad input or a busy project.
+
+    Consecutive .txt articles share one writer, so one transaction stores a batch of articles
+    rather than one each (a folder of single articles imports about twice as fast): the result
+    of a .txt file comes once its batch is stored, up to a batch after the file was read.
+    Any other file is imported on its own (import_file).
+
+    starting(index): asked before each file is read; False stops the import there: the files
+    read so far are stored and their results yielded, the others are not read.
+
+    The writer thread may use the project's connection between two results: read the project
+    through another connection until the iteration ends."""
+    articles: _ArticleRun | None = None
+    try:
+        for index, path in enumerate(files):
+            if starting is not None and not starting(index):
+                break
+            if fmt == "native" and path.suffix.lower() == ".txt" and not path.is_dir():
+                if articles is None:
+                    articles = _ArticleRun(project, repair)
+                articles.add(path)
+                yield from articles.complete()
+                continue
+            if articles is not None:
+                yield from articles.close()
+                articles = None
+            hook = None if within is None else partial(within, index)
+            try:
+                result = import_file(project, path, repair=repair, fmt=fmt, within=hook)
+            except HashiyaError as exc:  # the project itself (read-only...): the file is refused
+                result = FileResult(path)
+                result.refused.append(Refusal(path, None, str(exc)))
+            yield result
+        if articles is not None:
+            yield from articles.close()
+    except BaseException:
+        # an unexpected error, or the caller stopped iterating: what was read and not yet
+        # stored is not stored (its result would never be reported)
+        if articles is not None:
+            articles.writer.close(store=False)
+        raise
 
 
 def import_file(
@@ -318,13 +382,32 @@ def import_file(
 
 
 def _import_txt(project: Project, path: Path, result: FileResult, repair: bool) -> None:
+    parsed = _article(path, result, repair)
+    if parsed is not None:
+        with _Writer(project, result) as writer:
+            writer.add(None, parsed)
+
+
+def _article(path: Path, result: FileResult, repair: bool) -> ParsedRecord | None:
+    """The record of a .txt article, or None with the reason in result."""
     try:
         decoded = decode_text(path.read_bytes(), repair=repair)
     except InputRefused as exc:
         result.refused.append(Refusal(path, None, str(exc)))
-        return
+        return None
     result.repaired += decoded.repaired
-    import_text(project, decoded.text, display_path(path.name), result)
+    return _article_record(decoded.text, display_path(path.name), result, None)
+
+
+def _article_record(
+    text: str, source: str, result: FileResult, line: int | None
+) -> ParsedRecord | None:
+    try:
+        doc = Document.create(text, source)
+    except ValueError as exc:  # an empty text
+        result.refused.append(Refusal(result.path, line, str(exc)))
+        return None
+    return ParsedRecord(doc, [], [], 0, unusual_characters(text).counts)
 
 
 def import_text(
@@ -332,14 +415,61 @@ def import_text(
 ) -> None:
     """Store one decoded article text (LF newlines) as a new document, unless its text is
     already in the project."""
+    parsed = _article_record(text, source, result, line)
+    if parsed is not None:
+        with _Writer(project, result) as writer:
+            writer.add(line, parsed)
+
+
+@contextmanager
+def _reading(result: FileResult) -> Iterator[None]:
+    """A file that cannot be read is refused, with the reason."""
     try:
-        doc = Document.create(text, source)
-    except ValueError as exc:  # an empty text
-        result.refused.append(Refusal(result.path, line, str(exc)))
-        return
-    unusual = unusual_characters(text)
-    with _Writer(project, result) as writer:
-        writer.add(line, ParsedRecord(doc, [], [], 0, unusual.counts))
+        yield
+    except FileNotFoundError:
+        result.refused.append(Refusal(result.path, None, "no such file"))
+    except OSError as exc:
+        reason = f"cannot read the file ({exc.strerror or exc})"
+        result.refused.append(Refusal(result.path, None, reason))
+
+
+class _ArticleRun:
+    """Consecutive .txt articles stored through one writer, their results handed back in
+    order once complete (import_files)."""
+
+    def __init__(self, project: Project, repair: bool) -> None:
+        self.project = project
+        self.repair = repair
+        self.writer = _Writer(project)
+        # each file's result, with the writer of its record and that record's number in it
+        # (0: no record, complete at once)
+        self.waiting: deque[tuple[FileResult, _Writer, int]] = deque()
+
+    def add(self, path: Path) -> None:
+        result = FileResult(path)
+        seq = 0
+        with _reading(result):
+            parsed = _article(path, result, self.repair)
+            if parsed is not None:
+                if self.writer.failure is not None:
+                    # The project refused a batch (busy past the timeout...): what the writer
+                    # holds is refused with that reason, and the next articles are tried again.
+                    self.writer.close()
+                    self.writer = _Writer(self.project)
+                self.writer.add(None, parsed, result)
+                seq = self.writer.added
+        self.waiting.append((result, self.writer, seq))
+
+    def complete(self) -> Iterator[FileResult]:
+        """The results whose records are settled, in file order."""
+        waiting = self.waiting
+        while waiting and waiting[0][1].finished >= waiting[0][2]:
+            yield waiting.popleft()[0]
+
+    def close(self) -> Iterator[FileResult]:
+        """Store what is pending; then every result is complete."""
+        self.writer.close()
+        return self.complete()
 
 
 # --- CoNLL ------------------------------------------------------------------------------------
@@ -448,10 +578,10 @@ def _import_jsonl(
 
 WRITER_THREAD = "hashiya-import-writer"
 
-# a record waiting to be stored: (line, record, its search-index entry)
-_Pending = tuple[int | None, ParsedRecord, IndexEntry]
-# (imported records, skipped, refused) of a batch
-_Stored = tuple[list[_Pending], list[Skip], list[Refusal]]
+# a record waiting to be stored: (the result of its file, line, record, its search-index entry)
+_Pending = tuple[FileResult, int | None, ParsedRecord, IndexEntry]
+# (imported records, skipped, refused) of a batch, each with the result of its file
+_Stored = tuple[list[_Pending], list[tuple[FileResult, Skip]], list[tuple[FileResult, Refusal]]]
 
 
 class _Writer:
@@ -464,17 +594,25 @@ class _Writer:
     while it executes a statement, so the database's work and the Python work of reading
     overlap on a second core. One batch at most is in flight; the last one is written in the
     calling thread. The project's connection is used by one thread at a time: the reading
-    thread does not touch the project while a batch is in flight."""
+    thread does not touch the project while a batch is in flight.
 
-    def __init__(self, project: Project, result: FileResult, threaded: bool = True) -> None:
-        """threaded=False stores every batch in the calling thread: for callers that keep
-        several writers of one project open at once (their threads would share the
-        project's connection)."""
+    A batch may hold records of several files (a run of .txt articles, the documents of an
+    interchange folder): each record carries its file's result. `finished` counts the records
+    added whose fate is settled (stored, skipped or refused): a file's result is complete once
+    all its records are."""
+
+    def __init__(
+        self, project: Project, result: FileResult | None = None, threaded: bool = True
+    ) -> None:
+        """result: where records added without one of their own are reported. threaded=False
+        stores every batch in the calling thread (interchange importers store there)."""
         self.project = project
         self.result = result
         self.threaded = threaded
         self.pending: list[_Pending] = []
         self.chars = 0
+        self.added = 0
+        self.finished = 0
         self._thread: ThreadPoolExecutor | None = None
         self._switch_interval = 0.005
         self._in_flight: Future[None] | None = None
@@ -509,9 +647,13 @@ class _Writer:
                 sys.setswitchinterval(self._switch_interval)
             self._bulk.close()
 
-    def add(self, line: int | None, parsed: ParsedRecord) -> None:
+    def add(self, line: int | None, parsed: ParsedRecord, result: FileResult | None = None) -> None:
         doc = parsed.document
-        self.pending.append((line, parsed, index_entry(doc.id, doc.text)))
+        result = result if result is not None else self.result
+        if result is None:
+            raise ValueError("a record of no file: give the result it is reported in")
+        self.pending.append((result, line, parsed, index_entry(doc.id, doc.text)))
+        self.added += 1
         self.chars += len(doc.text)
         share = self._share
         if len(self.pending) * share >= BATCH_RECORDS or self.chars * share >= BATCH_CHARS:
@@ -547,13 +689,21 @@ class _Writer:
             self._store(batch)
 
     def _refuse_pending(self) -> None:
-        result, reason = self.result, self.failure or ""
-        result.refused.extend(Refusal(result.path, line, reason) for line, _, _ in self.pending)
+        reason = self.failure or ""
+        for result, line, _, _ in self.pending:
+            result.refused.append(Refusal(result.path, line, reason))
+        self.finished += len(self.pending)
         self.pending, self.chars = [], 0
 
     def _store(self, batch: list[_Pending]) -> None:
-        project, result = self.project, self.result
-        if not self._bulk_entered and any(parsed.spans for _, parsed, _ in batch):
+        try:
+            self._write(batch)
+        finally:
+            self.finished += len(batch)  # last: the reading thread may now report these
+
+    def _write(self, batch: list[_Pending]) -> None:
+        project = self.project
+        if not self._bulk_entered and any(parsed.spans for _, _, parsed, _ in batch):
             self._bulk.enter_context(project.bulk_writes())
             self._bulk_entered = True
         try:
@@ -565,13 +715,16 @@ class _Writer:
             # BEGIN or COMMIT failed (busy past the timeout, disk full, read-only): this batch
             # is refused, and the reading stops (self.failure) rather than wait again per batch
             reason = f"cannot store ({' '.join(str(exc).split())})"
-            result.refused.extend(Refusal(result.path, line, reason) for line, _, _ in batch)
+            for result, line, _, _ in batch:
+                result.refused.append(Refusal(result.path, line, reason))
             self.failure = reason
             return
         imported, skipped, refused = stored
-        result.skipped.extend(skipped)
-        result.refused.extend(refused)
-        for _, parsed, _ in imported:
+        for result, skip in skipped:
+            result.skipped.append(skip)
+        for result, refusal in refused:
+            result.refused.append(refusal)
+        for result, _, parsed, _ in imported:
             result.imported.append(parsed.document.id)
             result.spans += parsed.top_level
             result.keep_unusual(parsed.unusual)
@@ -581,31 +734,32 @@ class _Writer:
         a few statements, under one savepoint (FTS5 flushes its pending terms at every
         savepoint, so a savepoint per record costs a segment per record). None, with nothing
         stored, when the database refuses any of it."""
-        project, path = self.project, self.result.path
-        known = project.doc_ids_by_sha([p.document.sha256 for _, p, _ in batch])
+        project = self.project
+        known = project.doc_ids_by_sha([p.document.sha256 for _, _, p, _ in batch])
         imported: list[_Pending] = []
-        skipped: list[Skip] = []
-        for line, parsed, entry in batch:
+        skipped: list[tuple[FileResult, Skip]] = []
+        for pending in batch:
+            result, line, parsed, _ = pending
             doc = parsed.document
             existing = known.get(doc.sha256)
             if existing is not None:
-                skipped.append(Skip(path, line, existing))
+                skipped.append((result, Skip(result.path, line, existing)))
                 continue
             known[doc.sha256] = doc.id
-            imported.append((line, parsed, entry))
+            imported.append(pending)
         if not imported:
             return imported, skipped, []
         db = project.db
         db.execute("SAVEPOINT batch")
         try:
             project.add_documents(
-                [p.document for _, p, _ in imported],
-                notes=[{"spans": len(p.spans), "links": len(p.links)} for _, p, _ in imported],
-                index_entries=[entry for _, _, entry in imported],
+                [p.document for _, _, p, _ in imported],
+                notes=[{"spans": len(p.spans), "links": len(p.links)} for _, _, p, _ in imported],
+                index_entries=[entry for _, _, _, entry in imported],
             )
             project.insert(
-                [s for _, p, _ in imported for s in p.spans],
-                [lk for _, p, _ in imported for lk in p.links],
+                [s for _, _, p, _ in imported for s in p.spans],
+                [lk for _, _, p, _ in imported for lk in p.links],
                 action="import",
                 log=False,
             )
@@ -618,25 +772,26 @@ class _Writer:
 
     def _store_each(self, batch: list[_Pending]) -> _Stored:
         """Record by record, a savepoint each: the records the database refuses are named."""
-        project, result = self.project, self.result
+        project = self.project
         imported: list[_Pending] = []
-        skipped: list[Skip] = []
-        refused: list[Refusal] = []
-        known = project.doc_ids_by_sha([p.document.sha256 for _, p, _ in batch])
+        skipped: list[tuple[FileResult, Skip]] = []
+        refused: list[tuple[FileResult, Refusal]] = []
+        known = project.doc_ids_by_sha([p.document.sha256 for _, _, p, _ in batch])
         position = project.next_position()
-        for line, parsed, entry in batch:
+        for pending in batch:
+            result, line, parsed, entry = pending
             doc = parsed.document
             existing = known.get(doc.sha256)
             if existing is not None:
-                skipped.append(Skip(result.path, line, existing))
+                skipped.append((result, Skip(result.path, line, existing)))
                 continue
             refusal = self._store_record(parsed, entry, position)
             if refusal is not None:
-                refused.append(Refusal(result.path, line, refusal))
+                refused.append((result, Refusal(result.path, line, refusal)))
                 continue
             known[doc.sha256] = doc.id
             position += 1
-            imported.append((line, parsed, entry))
+            imported.append(pending)
         return imported, skipped, refused
 
     def _store_record(self, parsed: ParsedRecord, entry: IndexEntry, position: int) -> str | None:

@@ -217,22 +217,21 @@ def test_import_folder_stop_reports_the_files_not_reached(qtbot, tmp_path, monke
     win = open_window(qtbot, tmp_path / "p.hashiya")
     try:
         folder = _folder_tree(tmp_path)
-        # the worker thread waits after the first file until the user has pressed Stop
+        # the worker thread waits before the second file until the user has pressed Stop
         import threading
 
-        from storage import importer
+        from ui.import_worker import ImportWorker
 
-        real = importer.import_file
+        real = ImportWorker._starting
         first_done = threading.Event()
 
-        def stop_after_one(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-            result = real(*args, **kwargs)
-            if not first_done.is_set():
+        def stop_after_one(self: ImportWorker, index: int) -> bool:
+            if index == 1:
                 first_done.set()
-                win.io.worker.stop_event.wait(10)
-            return result
+                self.stop_event.wait(10)
+            return real(self, index)
 
-        monkeypatch.setattr(importer, "import_file", stop_after_one)
+        monkeypatch.setattr(ImportWorker, "_starting", stop_after_one)
         win.io.import_folder(folder, modal=False)
         qtbot.waitUntil(first_done.is_set)
         win.io.progress_dialog.canceled.emit()  # what the Stop button (and Escape) sends

@@ -1,22 +1,23 @@
 """The window's import of files, run in a worker thread on its own connection to the project.
 
-A native JSONL archive of tens of thousands of articles takes minutes inside one
-`importer.import_file`; run in the interface thread it would freeze the window. The worker
+A native JSONL archive of tens of thousands of articles takes minutes inside
+`importer.import_files`; run in the interface thread it would freeze the window. The worker
 opens its own `Project` on the same file (WAL lets the window's connection keep reading; its
 writes wait on the busy timeout), under the window's annotator name so that documents and
 edit-log rows are attributed as before. It never touches the window's connection, which the
 window's timers (external changes, recommender, statistics, guidelines) go on using.
 
-Progress and results reach the interface thread through queued signals; Stop (and closing
-the window) sets a `threading.Event` that the importer's per-batch hook reads: the records
-read so far are stored whole, the rest of the file and the files after it are not read.
+Progress and results reach the interface thread through queued signals, a file's result once
+it is stored (a run of .txt articles is stored a batch at a time); Stop (and closing the
+window) sets a `threading.Event` that the importer's hooks read before each file and about
+every batch of a JSONL file: the records read so far are stored whole, the rest of the file
+and the files after it are not read.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -81,16 +82,9 @@ class ImportWorker(QObject):
                     self.file_done.emit(_refused(path, str(exc)))
                 return
             try:
-                for index, path in enumerate(self.files):
-                    if self.stop_event.is_set():
-                        break
-                    self.started_file.emit(index)
-                    try:
-                        result = importer.import_file(
-                            project, path, within=partial(self._within, index)
-                        )
-                    except HashiyaError as exc:  # a read-only or busy project
-                        result = _refused(path, str(exc))
+                for result in importer.import_files(
+                    project, self.files, starting=self._starting, within=self._within
+                ):
                     self.file_done.emit(result)
             finally:
                 project.close()
@@ -98,6 +92,12 @@ class ImportWorker(QObject):
             self.error = exc
         finally:
             self.ended.emit()
+
+    def _starting(self, index: int) -> bool:
+        if self.stop_event.is_set():
+            return False
+        self.started_file.emit(index)
+        return True
 
     def _within(self, index: int, read: int, size: int) -> bool:
         self.progressed.emit(index, read, size)

@@ -449,13 +449,13 @@ def import_records(project: Any, items: Iterable[Incoming]) -> ImportReport:
     schema = project.schema()
     report = ImportReport()
     results: dict[Path, FileResult] = {}
-    writers: dict[Path, Any] = {}
-    try:
+    # One writer for every file: a folder of one-document files (brat, INCEpTION) is stored a
+    # batch of documents per transaction, each record reported in its own file's result.
+    with _Writer(project, threaded=False) as writer:
         for item in items:
             result = results.get(item.path)
             if result is None:
                 result = results[item.path] = FileResult(item.path)
-                writers[item.path] = _Writer(project, result, threaded=False)
             if item.refusal is not None or item.record is None:
                 result.refused.append(Refusal(item.path, item.line, item.refusal or "no record"))
                 continue
@@ -464,10 +464,7 @@ def import_records(project: Any, items: Iterable[Incoming]) -> ImportReport:
             except RecordRefused as exc:
                 result.refused.append(Refusal(item.path, item.line, str(exc)))
                 continue
-            writers[item.path].add(item.line, parsed)
-    finally:
-        for writer in writers.values():
-            writer.close()
+            writer.add(item.line, parsed, result)
     for result in results.values():
         result.refused.sort(key=lambda r: r.line or 0)
         report.add(result)
