@@ -168,3 +168,35 @@ def test_reimport_is_skipped_without_a_line_number(tmp_path: Path) -> None:
     (skip,) = report.skipped
     assert report.ok and skip.line is None
     assert format_skip(skip).startswith(f"{out / 'doc-arabic-test.ann'}: skipped")
+
+
+def test_a_folder_reads_its_metadata_and_conf_once_and_keeps_each_documents_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The metadata file has a line per document of the folder: read per document, a folder's
+    import was quadratic in its size."""
+    from storage.formats import brat
+
+    src = make_project(tmp_path)
+    out = tmp_path / "brat"
+    export_project(src, "brat", out)
+    text = (out / "doc-arabic-test.txt").read_text(encoding="utf-8")
+    ann = (out / "doc-arabic-test.ann").read_text(encoding="utf-8")
+    for i in range(3):  # more documents in the folder, each with its own text
+        (out / f"extra-{i}.txt").write_text(f"{text} ({i})", encoding="utf-8")
+        (out / f"extra-{i}.ann").write_text(ann, encoding="utf-8")
+    calls: list[Path] = []
+    real = brat._folder_files
+
+    def counted(folder: Path) -> tuple[object, set[str]]:
+        calls.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(brat, "_folder_files", counted)
+    dst = Project(tmp_path / "dst.hashiya")
+    report = import_files(dst, "brat", [out])
+    assert report.ok, report.refused
+    assert calls == [out]
+    assert len(report.imported) == 4
+    sources = sorted(source for source, _ in project_meta(dst))
+    assert sources == ["agency/arabic-test.txt", "extra-0.txt", "extra-1.txt", "extra-2.txt"]

@@ -320,23 +320,35 @@ def _pairs(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | None]]:
             yield path, None
 
 
+def _folder_files(folder: Path) -> tuple[Any, set[str]]:
+    """A folder's Hashiya metadata (source and status per document) and the relations its
+    annotation.conf declares binary."""
+    meta: Any = {}
+    if (folder / META_FILE).is_file():
+        try:
+            meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            meta = {}
+    binary: set[str] = set()
+    if (folder / CONF_FILE).is_file():
+        binary = {k for k, v in read_conf(folder / CONF_FILE).items() if v is None}
+    return meta, binary
+
+
 def read(paths: Iterable[Path], ctx: Context) -> Iterator[Incoming]:
     seen: set[Path] = set()
+    # read once per folder: the metadata file holds a line per document of the folder, so
+    # reading it again for each document made a folder's import quadratic in its size
+    folders: dict[Path, tuple[Any, set[str]]] = {}
     for ann_path, _ in _pairs(paths):
         if ann_path in seen:
             continue
         seen.add(ann_path)
         txt_path = ann_path.with_suffix(".txt")
         folder = ann_path.parent
-        meta: dict[str, Any] = {}
-        if (folder / META_FILE).is_file():
-            try:
-                meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                meta = {}
-        binary: set[str] = set()
-        if (folder / CONF_FILE).is_file():
-            binary = {k for k, v in read_conf(folder / CONF_FILE).items() if v is None}
+        if folder not in folders:
+            folders[folder] = _folder_files(folder)
+        meta, binary = folders[folder]
         try:
             if not ann_path.is_file():
                 raise FormatError("no such .ann file")

@@ -167,12 +167,15 @@ def _is_int(value: Any) -> bool:
 
 
 # --- line ends ------------------------------------------------------------------------------
+_CRLF = regex.compile("\r\n")
+
+
 class LineEnds:
     """A format's text as stored (CRLF and CR -> LF) and its offsets moved to match."""
 
     def __init__(self, text: str) -> None:
         self.original = text
-        self._crlf = [i for i in range(len(text) - 1) if text[i] == "\r" and text[i + 1] == "\n"]
+        self._crlf = [m.start() for m in _CRLF.finditer(text)] if "\r" in text else []
         self.text = text.replace("\r\n", "\n").replace("\r", "\n")
 
     @property
