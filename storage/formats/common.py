@@ -577,12 +577,13 @@ def iter_json_values(content: str) -> Iterator[tuple[int, Any]]:
     FormatError naming the line of the first syntax error."""
     pos, n = 0, len(content)
     values: list[tuple[int, Any]] = []
+    lines = _LineCounter(content)
     while True:
         while pos < n and content[pos] in " \t\r\n\ufeff":
             pos += 1
         if pos >= n:
             break
-        line = content.count("\n", 0, pos) + 1
+        line = lines.at(pos)
         try:
             value, pos = _DECODER.raw_decode(content, pos)
         except json.JSONDecodeError as exc:
@@ -600,14 +601,31 @@ def _array_items(content: str) -> list[tuple[int, Any]]:
     pos = content.index("[") + 1
     out: list[tuple[int, Any]] = []
     n = len(content)
+    lines = _LineCounter(content)
     while True:
         while pos < n and content[pos] in " \t\r\n,":
             pos += 1
         if pos >= n or content[pos] == "]":
             return out
-        line = content.count("\n", 0, pos) + 1
+        line = lines.at(pos)
         value, pos = _DECODER.raw_decode(content, pos)
         out.append((line, value))
+
+
+class _LineCounter:
+    """The 1-based line of growing offsets into a text, counting only the newlines since the
+    offset before (counting from the start for each value made reading a file quadratic in its
+    size: 17 s of 22 for a 1,000-task Prodigy file)."""
+
+    __slots__ = ("content", "line", "offset")
+
+    def __init__(self, content: str) -> None:
+        self.content, self.line, self.offset = content, 1, 0
+
+    def at(self, offset: int) -> int:
+        self.line += self.content.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
 
 
 def read_json_file(path: Path) -> tuple[list[tuple[int, Any]], str | None]:
