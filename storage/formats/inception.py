@@ -238,12 +238,28 @@ def _has(fs: Any, feature: str) -> bool:
     return any(f.name == feature for f in fs.type.all_features)
 
 
-def _load_xmi(xmi: bytes, ts_xml: bytes | None) -> Any:
-    from cassis import load_cas_from_xmi, load_typesystem
+class _TypeSystems:
+    """Each type system parsed once per import: every document of an INCEpTION export carries
+    the same TypeSystem.xml, and parsing it took half the time of reading a document."""
 
-    # Without a type system file, DKPro Core's types and Hashiya's layers; types the file uses
-    # beyond those (INCEpTION's DocumentMetaData, TagsetDescription) are skipped (lenient).
-    ts = load_typesystem(io.BytesIO(ts_xml)) if ts_xml is not None else typesystem()
+    def __init__(self) -> None:
+        self._parsed: dict[bytes | None, Any] = {}
+
+    def of(self, ts_xml: bytes | None) -> Any:
+        from cassis import load_typesystem
+
+        ts = self._parsed.get(ts_xml)
+        if ts is None:
+            # Without a type system file, DKPro Core's types and Hashiya's layers; types the
+            # file uses beyond those (INCEpTION's DocumentMetaData...) are skipped (lenient).
+            ts = load_typesystem(io.BytesIO(ts_xml)) if ts_xml is not None else typesystem()
+            self._parsed[ts_xml] = ts
+        return ts
+
+
+def _load_xmi(xmi: bytes, ts: Any) -> Any:
+    from cassis import load_cas_from_xmi
+
     return load_cas_from_xmi(io.BytesIO(xmi), typesystem=ts, lenient=True)
 
 
@@ -388,6 +404,7 @@ def read(paths: Iterable[Path], ctx: Context) -> Iterator[Incoming]:
             )
         else:
             files.append(path)
+    type_systems = _TypeSystems()
     for path in files:
         try:
             if path.suffix.lower() == ".tsv":
@@ -396,7 +413,7 @@ def read(paths: Iterable[Path], ctx: Context) -> Iterator[Incoming]:
                 continue
             for number, (name, xmi, ts_xml) in enumerate(_xmi_inputs(path), 1):
                 try:
-                    cas = _load_xmi(xmi, ts_xml)
+                    cas = _load_xmi(xmi, type_systems.of(ts_xml))
                     yield Incoming(path, number, from_cas(cas, ctx, name))
                 except FormatError as exc:
                     yield Incoming(path, number, refusal=f"{name}: {exc}")
