@@ -155,3 +155,23 @@ def test_unknown_label_refuses_the_record_only(tmp_path: Path) -> None:
 
 def test_arabic_record_is_the_shared_one() -> None:
     assert arabic_record()["text"] == TEXT
+
+
+def test_a_broken_line_keeps_the_records_before_and_names_where_reading_stopped(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "x.jsonl"
+    rows = [
+        json.dumps({"text": "وصل كيري", "label": [[4, 8, "PERS"]]}, ensure_ascii=False),
+        json.dumps({"text": "غادر لافروف", "label": [[5, 11, "PERS"]]}, ensure_ascii=False),
+        '{"text": "سقط", "label": [[0, 3, "PERS"]',
+        json.dumps({"text": "لن يقرأ", "label": []}, ensure_ascii=False),
+    ]
+    f.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    dst = Project(tmp_path / "dst.hashiya")
+    report = import_files(dst, "doccano", [f])
+    assert len(report.imported) == 2 and len(dst.document_ids()) == 2
+    (refusal,) = report.refused
+    assert refusal.line is None
+    assert refusal.reason.startswith("line 3: not valid JSON (")
+    assert refusal.reason.endswith("; the rest of the file was not read")

@@ -35,6 +35,7 @@ from annotation.documents import document_id_for, sha256_of
 from annotation.errors import HashiyaError
 from annotation.schema import LabelSchema
 from annotation.spans import new_id
+from storage.formats.json_values import JsonFileError, iter_json_file
 from storage.formats.native import RecordRefused, decode_record
 from storage.importer import FileResult, ImportReport, Refusal, _Writer
 
@@ -568,109 +569,43 @@ class Context:
         return self.schema.label(label).kind
 
 
-_DECODER = json.JSONDecoder()
-
-
-def iter_json_values(content: str) -> Iterator[tuple[int, Any]]:
-    """(line, value) for each JSON value of a file: JSON Lines, pretty-printed objects one after
-    another, or one top-level array (each element a value, with the line it starts on). Raises
-    FormatError naming the line of the first syntax error."""
-    pos, n = 0, len(content)
-    values: list[tuple[int, Any]] = []
-    lines = _LineCounter(content)
-    while True:
-        while pos < n and content[pos] in " \t\r\n\ufeff":
-            pos += 1
-        if pos >= n:
-            break
-        line = lines.at(pos)
-        try:
-            value, pos = _DECODER.raw_decode(content, pos)
-        except json.JSONDecodeError as exc:
-            raise FormatError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
-        except RecursionError:
-            raise FormatError(f"line {line}: not valid JSON (nested too deeply)") from None
-        values.append((line, value))
-    if len(values) == 1 and isinstance(values[0][1], list):
-        return iter(_array_items(content))
-    return iter(values)
-
-
-def _array_items(content: str) -> list[tuple[int, Any]]:
-    """(line where it starts, value) for each element of a file holding one JSON array."""
-    pos = content.index("[") + 1
-    out: list[tuple[int, Any]] = []
-    n = len(content)
-    lines = _LineCounter(content)
-    while True:
-        while pos < n and content[pos] in " \t\r\n,":
-            pos += 1
-        if pos >= n or content[pos] == "]":
-            return out
-        line = lines.at(pos)
-        value, pos = _DECODER.raw_decode(content, pos)
-        out.append((line, value))
-
-
-class _LineCounter:
-    """The 1-based line of growing offsets into a text, counting only the newlines since the
-    offset before (counting from the start for each value made reading a file quadratic in its
-    size: 17 s of 22 for a 1,000-task Prodigy file)."""
-
-    __slots__ = ("content", "line", "offset")
-
-    def __init__(self, content: str) -> None:
-        self.content, self.line, self.offset = content, 1, 0
-
-    def at(self, offset: int) -> int:
-        self.line += self.content.count("\n", self.offset, offset)
-        self.offset = offset
-        return self.line
-
-
-def read_json_file(path: Path) -> tuple[list[tuple[int, Any]], str | None]:
-    """The JSON values of a file, or ([], why it cannot be read)."""
-    try:
-        content = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        return [], "no such file"
-    except OSError as exc:
-        return [], f"cannot read the file ({exc.strerror or exc})"
-    except UnicodeDecodeError as exc:
-        return [], f"not UTF-8 text (undecodable byte at offset {exc.start})"
-    try:
-        values = list(iter_json_values(content))
-    except FormatError as exc:
-        return [], str(exc)
-    if not values:
-        return [], "the file contains no records"
-    return values, None
-
-
 def read_json_tasks(
     paths: Iterable[Path],
     suffixes: tuple[str, ...],
     convert: Callable[[Any, str], dict[str, Any] | None],
     by_task: bool = False,
 ) -> Iterator[Incoming]:
-    """The JSON tasks of the files under paths, each converted to a native record by
-    convert(value, where) (None: nothing to import), a FormatError as that task's refusal.
+    """The JSON tasks of the files under paths (read as streams), each converted to a native
+    record by convert(value, where) (None: nothing to import), a FormatError as that task's
+    refusal.
     `where` names the line (file:line), or the task's number in the file when by_task (a
     Label Studio export is one JSON array: its line says little), and so does the refusal."""
     for path in iter_files(paths, suffixes):
-        values, why = read_json_file(path)
-        if why is not None:
-            yield Incoming(path, None, refusal=why)
+        number = 0
+        try:
+            for number, (line, value) in enumerate(iter_json_file(path), 1):
+                where = number if by_task else line
+                try:
+                    record = convert(value, f"{path.name}:{where}")
+                except FormatError as exc:
+                    reason = f"task {number}: {exc}" if by_task else str(exc)
+                    yield Incoming(path, line, refusal=reason)
+                    continue
+                if record is not None:
+                    yield Incoming(path, line, record)
+        except FileNotFoundError:
+            yield Incoming(path, None, refusal="no such file")
             continue
-        for number, (line, value) in enumerate(values, 1):
-            where = number if by_task else line
-            try:
-                record = convert(value, f"{path.name}:{where}")
-            except FormatError as exc:
-                yield Incoming(path, line, refusal=f"task {number}: {exc}" if by_task else str(exc))
-                continue
-            if record is not None:
-                yield Incoming(path, line, record)
+        except OSError as exc:
+            yield Incoming(path, None, refusal=f"cannot read the file ({exc.strerror or exc})")
+            continue
+        except JsonFileError as exc:
+            # read as a stream: the tasks before the error are taken, each whole
+            rest = "; the rest of the file was not read" if number else ""
+            yield Incoming(path, None, refusal=f"{exc}{rest}")
+            continue
+        if number == 0:
+            yield Incoming(path, None, refusal="the file contains no records")
 
 
 def dedupe(graph: Graph, losses: Counter[str]) -> None:
