@@ -148,3 +148,18 @@ def test_refusal_names_the_line_where_the_task_starts(tmp_path: Path) -> None:
     report = import_files(Project(tmp_path / "d.hashiya"), "label-studio", [f])
     (refusal,) = report.refused
     assert refusal.line == line and refusal.reason.startswith("task 2: ")
+
+
+def test_the_export_written_task_by_task_is_the_json_of_the_whole_list(tmp_path: Path) -> None:
+    from storage.importer import FileResult, import_text
+
+    src = make_project(tmp_path)
+    for i, text in enumerate(("زار الوزير جدة.", "وقال المتحدث\nإن الاجتماع انتهى.")):
+        import_text(src, text, f"extra-{i}.txt", FileResult(tmp_path / f"extra-{i}.txt"))
+    out = tmp_path / "tasks.json"
+    result = export_project(src, "label-studio", out)
+    assert result.documents == 3
+    written = out.read_text(encoding="utf-8")
+    tasks = json.loads(written)
+    assert [t["id"] for t in tasks] == [1, 2, 3]
+    assert written == json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"

@@ -28,7 +28,7 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from annotation.schema import LabelSchema
-from storage.atomic import write_text_atomic
+from storage.atomic import atomic_writer, write_text_atomic
 from storage.formats.common import (
     Context,
     Edge,
@@ -153,13 +153,17 @@ def label_config(schema: LabelSchema) -> str:
 
 def export(records: Iterable[dict[str, Any]], out: Path, ctx: Context) -> ExportSummary:
     summary = ExportSummary(files=2)
-    tasks = []
-    for i, record in enumerate(records, 1):
-        graph = record_to_graph(record, ctx.labels)
-        tasks.append(to_task(graph, ctx, i))
-        summary.documents += 1
-        summary.spans += top_level(graph)
-    write_text_atomic(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", out)
+    # Written task by task (a project's tasks held at once took 326 MB for 1,000 articles),
+    # byte for byte what json.dumps of the whole list with indent=1 writes: JSON escapes
+    # every newline inside strings, so each line of a task is indented once more.
+    with atomic_writer(out) as fh:
+        for i, record in enumerate(records, 1):
+            graph = record_to_graph(record, ctx.labels)
+            task = json.dumps(to_task(graph, ctx, i), ensure_ascii=False, indent=1)
+            fh.write(("[\n " if i == 1 else ",\n ") + task.replace("\n", "\n "))
+            summary.documents += 1
+            summary.spans += top_level(graph)
+        fh.write("\n]\n" if summary.documents else "[]\n")
     write_text_atomic(label_config(ctx.schema), out.with_name(out.stem + CONFIG_SUFFIX))
     return summary
 
