@@ -8,18 +8,21 @@ and bidi controls never stand alone when a neighbouring token can take them.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from annotation.arabic import BIDI_CONTROLS, JOINERS, NUMBER_SEPARATORS, TATWEEL, is_arabic_script
 
 WORD, NUMBER, PUNCT, SYMBOL, OTHER = "word", "number", "punct", "symbol", "other"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A named tuple, not a frozen dataclass: a news article has some 600 tokens, and a frozen
+    dataclass's __init__ (one object.__setattr__ per field) cost more than finding them."""
+
     start: int
     end: int
     text: str
@@ -68,20 +71,48 @@ def _regional(c: str) -> bool:
     return 0x1F1E6 <= ord(c) <= 0x1F1FF
 
 
-def _word_end(text: str, j: int, n: int, script: str) -> int:
+# One code per character, so that a text's classes are one str.translate (in C) and a word's
+# run one regular-expression match, instead of a Python call per character: letters by
+# script (A Arabic, L other, T tatweel), m mark, j joiner, b bidi control, d digit, s space,
+# p punctuation, y symbol, o other.
+_CODE_OF_CLASS = {"mark": "m", "joiner": "j", "bidi": "b", "digit": "d", "space": "s"}
+_CODE_OF_CLASS.update(punct="p", symbol="y", other="o")
+# what continues a word of each script (_word_end): marks, joiners, bidi controls, digits,
+# tatweel and letters of that script
+_WORD_RUN = {"arabic": re.compile("[ATmjbd]*"), "other": re.compile("[LTmjbd]*")}
+_LETTER_CODES = "ALT"
+
+
+class _Codes(dict[int, str]):
+    """code point -> class code (str.translate's table), filled as characters are met."""
+
+    def __missing__(self, point: int) -> str:
+        c = chr(point)
+        cls = char_class(c)
+        if cls == "letter":
+            code = "T" if c == TATWEEL else "A" if _script(c) == "arabic" else "L"
+        else:
+            code = _CODE_OF_CLASS[cls]
+        self[point] = code
+        return code
+
+
+_CODES = _Codes()
+
+
+def _word_end(text: str, codes: str, base: int, j: int, n: int, script: str) -> int:
     """End of a word whose letters so far are of script: marks, joiners, bidi controls, digits
-    and letters of the same script (or tatweel) continue it."""
+    and letters of the same script (or tatweel) continue it. codes[k - base] is the class
+    code of text[k]."""
+    run = _WORD_RUN[script]
     while j < n:
-        cj = char_class(text[j])
-        if cj in ("mark", "joiner", "bidi", "digit") or (
-            cj == "letter" and (_script(text[j]) == script or text[j] == TATWEEL)
-        ):
-            j += 1
-        elif (
-            text[j] in NUMBER_SEPARATORS
-            and char_class(text[j - 1]) == "digit"
-            and j + 1 < n
-            and char_class(text[j + 1]) == "digit"
+        found = run.match(codes, j - base)  # a run of zero or more: never None
+        j = base + found.end() if found else j
+        if (
+            j + 1 < n
+            and text[j] in NUMBER_SEPARATORS
+            and codes[j - 1 - base] == "d"
+            and codes[j + 1 - base] == "d"
         ):
             j += 2  # و٣٫٥, G3.5
         else:
@@ -92,17 +123,20 @@ def _word_end(text: str, j: int, n: int, script: str) -> int:
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """Yield tokens of text[start:end]; offsets are into the whole text."""
     n = len(text) if end is None else end
+    base = start
+    codes = text[start:n].translate(_CODES)
     i = start
     pending_bidi = -1  # start of bidi controls waiting to join the next token
+    make = tuple.__new__  # Token's own __new__ is a Python function around it
     while i < n:
-        cls = char_class(text[i])
-        if cls == "space":
+        code = codes[i - base]
+        if code == "s":
             if pending_bidi >= 0:
                 yield Token(pending_bidi, i, text[pending_bidi:i], OTHER)
                 pending_bidi = -1
             i += 1
             continue
-        if cls == "bidi":
+        if code == "b":
             if pending_bidi < 0:
                 pending_bidi = i
             i += 1
@@ -110,45 +144,42 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[T
         tok_start = pending_bidi if pending_bidi >= 0 else i
         pending_bidi = -1
         j = i + 1
-        if cls in ("letter", "mark", "joiner"):
+        if code in "ALTmj":
             ttype = WORD
-            j = _word_end(text, j, n, _script(text[i]))
-        elif cls == "digit":
+            script = "arabic" if code == "A" else "other" if code == "L" else _script(text[i])
+            j = _word_end(text, codes, base, j, n, script)
+        elif code == "d":
             ttype = NUMBER
             while j < n:
-                cj = char_class(text[j])
-                if cj in ("digit", "mark", "bidi"):
+                cj = codes[j - base]
+                if cj in "dmb":
                     j += 1
-                elif (
-                    text[j] in NUMBER_SEPARATORS
-                    and j + 1 < n
-                    and char_class(text[j + 1]) == "digit"
-                ):
+                elif text[j] in NUMBER_SEPARATORS and j + 1 < n and codes[j + 1 - base] == "d":
                     j += 2
                 else:
                     break
-            if j < n and char_class(text[j]) == "letter" and text[j] != TATWEEL:
+            if j < n and codes[j - base] in "AL":
                 # Digits glued to letters form one word, as whitespace-tokenized corpora have
                 # them: 1948م, G20, a2hosting, و1.
                 ttype = WORD
-                j = _word_end(text, j + 1, n, _script(text[j]))
-        elif cls == "symbol":
+                j = _word_end(text, codes, base, j + 1, n, _script(text[j]))
+        elif code == "y":
             ttype = SYMBOL
             while j < n:
-                cj = char_class(text[j])
-                if cj in ("mark", "bidi"):
+                cj = codes[j - base]
+                if cj in "mb":
                     j += 1
-                elif cj == "joiner" and j + 1 < n and char_class(text[j + 1]) == "symbol":
+                elif cj == "j" and j + 1 < n and codes[j + 1 - base] == "y":
                     j += 2  # emoji ZWJ sequence
                 elif j == i + 1 and _regional(text[i]) and _regional(text[j]):
                     j += 1  # a flag: two regional indicators
                 else:
                     break
         else:
-            ttype = PUNCT if cls == "punct" else OTHER
-            while j < n and char_class(text[j]) in ("mark", "bidi"):
+            ttype = PUNCT if code == "p" else OTHER
+            while j < n and codes[j - base] in "mb":
                 j += 1
-        yield Token(tok_start, j, text[tok_start:j], ttype)
+        yield make(Token, (tok_start, j, text[tok_start:j], ttype))
         i = j
     if pending_bidi >= 0:
         yield Token(pending_bidi, n, text[pending_bidi:n], OTHER)

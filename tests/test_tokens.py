@@ -131,3 +131,31 @@ def test_offsets_are_code_points() -> None:
     text = "😀 بوتين"
     (emoji, word) = tokenize(text)
     assert (emoji.start, emoji.end, word.start, word.end) == (0, 1, 2, 7)
+
+
+def test_every_code_points_class_code_is_its_class_and_script() -> None:
+    """iter_tokens reads classes from one str.translate of the text: every code point's code
+    must say what char_class (and, for letters, the script) says."""
+    from annotation.tokens import _CODES, TATWEEL, _script, char_class
+
+    letters = {"A": "arabic", "L": "other"}
+    others = {"m": "mark", "j": "joiner", "b": "bidi", "d": "digit", "s": "space"}
+    others |= {"p": "punct", "y": "symbol", "o": "other"}
+    for point in range(0x110000):
+        c = chr(point)
+        code = c.translate(_CODES)
+        cls = char_class(c)
+        if code == "T":
+            assert c == TATWEEL and cls == "letter"
+        elif code in letters:
+            assert cls == "letter" and c != TATWEEL and _script(c) == letters[code], hex(point)
+        else:
+            assert others[code] == cls, hex(point)
+
+
+def test_a_window_gives_the_tokens_the_whole_text_has_there() -> None:
+    text = "قال الوزير ٣٫٥ مليون 👍🏽 " * 3 + "G20 و1948م"
+    whole = tokenize(text)
+    start = text.index("G20")
+    assert tokens_around(text, start, start + 3) == [t for t in whole if t.text == "G20"]
+    assert [t.text for t in tokenize(text[start:])] == ["G20", "و1948م"]
