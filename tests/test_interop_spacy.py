@@ -87,3 +87,16 @@ def test_unknown_label_refuses_the_doc(tmp_path: Path) -> None:
     assert "PERSON" in refusal.reason and dst.document_ids() == []
     add_labels(dst, ["PERSON"])
     assert import_files(dst, "spacy", [path]).ok
+
+
+def test_msgpack_codecs_are_srslys_own_inside_the_block_and_looked_up_again_after() -> None:
+    pytest.importorskip("spacy")
+    from srsly.msgpack import msgpack_decoders, msgpack_encoders
+
+    from storage.formats.spacy_docbin import _msgpack_codecs_looked_up_once
+
+    before = (msgpack_encoders.get_all(), msgpack_decoders.get_all())
+    with _msgpack_codecs_looked_up_once():
+        assert (msgpack_encoders.get_all(), msgpack_decoders.get_all()) == before
+    assert "get_all" not in vars(msgpack_encoders) and "get_all" not in vars(msgpack_decoders)
+    assert (msgpack_encoders.get_all(), msgpack_decoders.get_all()) == before
