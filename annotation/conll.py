@@ -38,6 +38,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from annotation.arabic import CLOSING_PUNCT, INVISIBLE, SENTENCE_END
 from annotation.clitics import ARTICLE, DEFAULT_EXCEPTIONS, PROCLITIC, segment
@@ -57,13 +58,17 @@ class ConllError(HashiyaError, ValueError):
         self.line = line
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One exported token: [start, end) code points of the document text."""
+class Unit(NamedTuple):
+    """One exported token: [start, end) code points of the document text. A named tuple, as
+    annotation.tokens.Token is: a frozen dataclass's __init__ was a fifth of an export."""
 
     start: int
     end: int
     text: str
+
+
+# the characters of INVISIBLE, for str.strip: a token made only of them exports no unit
+_INVISIBLE_CHARS = "".join(sorted(INVISIBLE))
 
 
 @dataclass
@@ -94,7 +99,7 @@ def units_for(
         raise ValueError(f"clitics must be keep or split, not {clitics!r}")
     units: list[Unit] = []
     for tok in tokenize(text):
-        if all(c in INVISIBLE for c in tok.text):
+        if not tok.text.strip(_INVISIBLE_CHARS):
             continue
         if clitics == "keep" or tok.type != WORD:
             units.append(Unit(tok.start, tok.end, tok.text))
