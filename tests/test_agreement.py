@@ -7,6 +7,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotation.agreement import (
     DocumentData,
@@ -22,6 +24,7 @@ from annotation.agreement import (
 from annotation.conll import parse_conll, segments_to_document
 from annotation.spans import Link, Span
 from tests.conftest import WOJOOD
+from tests.hypothesis_budget import examples
 
 
 # The reference implementations load in seconds: imported when a test needs them.
@@ -122,6 +125,30 @@ def test_token_tags_take_the_outermost_entity() -> None:
     words = [w for w in TEXT.replace(".", " ").split()]
     assert len(tags) == len(words)
     assert [t for w, t in zip(words, tags, strict=True) if t != "O"] == ["ORG", "ORG", "ORG"]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 25), st.sampled_from("ABC")), max_size=12)
+)
+@settings(max_examples=examples(200))
+def test_token_tags_are_the_outermost_overlapping_entity_of_each_word(
+    ranges: list[tuple[int, int, str]],
+) -> None:
+    from annotation.tokens import tokenize
+
+    text = "قال وزير المالية، أحمد الخطيب، إن النمو سيبلغ ٤٪ في العام المقبل."
+    spans = [
+        Span(f"s{i}", "d", "entity", label, start, min(start + length, len(text)))
+        for i, (start, length, label) in enumerate(ranges)
+        if start < len(text)
+    ]
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.label))
+    expected = [
+        next((s.label for s in ordered if s.overlaps(t.start, t.end)), "O")
+        for t in tokenize(text)
+        if t.is_wordlike
+    ]
+    assert token_tags(text, spans) == expected
 
 
 def test_two_annotators_match_the_references() -> None:
