@@ -78,6 +78,11 @@ class Curation:
             )
             for name in self.annotators
         }
+        # The annotators' layers are read once, above, and a Curation only writes gold (the
+        # window makes a new one after each change): their groups and which of them agree are
+        # found once, not again for each of progress, disagreements and take_agreed.
+        self._groups: list[tuple[str, int, int, dict[str, list[Span]]]] | None = None
+        self._agreement: dict[int, bool] = {}  # id of a group of self._groups -> agreed
 
     @property
     def doc_id(self) -> str:
@@ -85,7 +90,13 @@ class Curation:
 
     # --- what there is to curate ------------------------------------------------------------
     def groups(self) -> list[tuple[str, int, int, dict[str, list[Span]]]]:
-        """Overlapping spans of each top kind across the annotators' layers, in text order."""
+        """Overlapping spans of each top kind across the annotators' layers, in text order
+        (found once per Curation: not to be changed by the caller)."""
+        if self._groups is None:
+            self._groups = self._find_groups()
+        return self._groups
+
+    def _find_groups(self) -> list[tuple[str, int, int, dict[str, list[Span]]]]:
         out = []
         for kind in TOP_KINDS:
             spans = sorted(
@@ -107,6 +118,12 @@ class Curation:
         return sorted(out, key=lambda g: (g[1], -g[2], g[0]))
 
     def _agreed(self, group: dict[str, list[Span]]) -> bool:
+        agreed = self._agreement.get(id(group))
+        if agreed is None:
+            agreed = self._agreement[id(group)] = self._all_made_it(group)
+        return agreed
+
+    def _all_made_it(self, group: dict[str, list[Span]]) -> bool:
         if set(group) != set(self.annotators):
             return False
         keys = [
