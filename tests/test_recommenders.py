@@ -123,6 +123,14 @@ def test_crf_needs_enough_entities() -> None:
     assert CrfRecommender.train(_training_corpus()[:2]) is None
 
 
+def test_crf_learns_from_the_first_documents_up_to_its_entity_cap() -> None:
+    corpus = _training_corpus()  # three entities a document (the person twice)
+    capped = CrfRecommender.train(corpus, max_entities=20)
+    assert capped is not None and capped.trained_on == 21  # the seventh document reaches it
+    whole = CrfRecommender.train(corpus)
+    assert whole is not None and whole.trained_on == 36
+
+
 def test_recommenders_become_proposals_that_fill_gaps_and_respect_rejections() -> None:
     recs = EntityRecommenders.train(_training_corpus())
     text = "وصل الدكتور سامر إلى بيروت صباح اليوم."
