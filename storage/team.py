@@ -160,6 +160,9 @@ def assign(
     return plan, written
 
 
+_DOCUMENTS_PER_INSERT = 256
+
+
 def _write_annotator_file(
     lead: Project, name: str, path: Path, doc_ids: list[str], with_annotations: bool
 ) -> None:
@@ -169,11 +172,14 @@ def _write_annotator_file(
             target.set_setting(key, value)
         target.set_setting(ANNOTATOR_SETTING, name)
         _copy_guidelines(lead, target)
+        # documents a batch at a time (the search index takes a batch in one statement),
+        # in the lead's order; then, asked for, each one's annotations
+        for i in range(0, len(doc_ids), _DOCUMENTS_PER_INSERT):
+            chunk = doc_ids[i : i + _DOCUMENTS_PER_INSERT]
+            target.add_documents([replace(lead.document(d), status="new") for d in chunk])
+        if not with_annotations:
+            return
         for doc_id in doc_ids:
-            doc = lead.document(doc_id)
-            target.add_document(replace(doc, status="new"))
-            if not with_annotations:
-                continue
             chosen = layer_spans(lead, doc_id, DEFAULT_LAYER)
             if chosen is None:  # several annotators, not curated: nothing to pre-annotate with
                 continue
