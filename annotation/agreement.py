@@ -106,11 +106,23 @@ def relaxed_pairs(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[Span, Span
 
 def cohen_kappa(x: Sequence[str], y: Sequence[str]) -> float | None:
     """Cohen's κ of two equally long tag sequences (scikit-learn's cohen_kappa_score)."""
-    n = len(x)
-    if n == 0 or n != len(y):
+    if len(x) != len(y):
         return None
-    observed = sum(1 for a, b in zip(x, y, strict=True) if a == b) / n
-    cx, cy = Counter(x), Counter(y)
+    return _cohen_kappa(Counter(zip(x, y, strict=True)))
+
+
+def _cohen_kappa(pairs: Counter[tuple[str, str]]) -> float | None:
+    """cohen_kappa from how many times each (x, y) pair of tags occurs: the same figure (its
+    sums are of integers), without a list of every token's tags per pair of annotators."""
+    n = pairs.total()
+    if n == 0:
+        return None
+    observed = sum(times for (a, b), times in pairs.items() if a == b) / n
+    cx: Counter[str] = Counter()
+    cy: Counter[str] = Counter()
+    for (a, b), times in pairs.items():
+        cx[a] += times
+        cy[b] += times
     expected = sum(cx[t] * cy[t] for t in cx) / (n * n)
     if expected == 1:
         return None
@@ -333,8 +345,7 @@ def _by_label(spans: Sequence[Span]) -> dict[str, list[Span]]:
 def _pair(kind: str, a: str, b: str, docs: Sequence[DocumentData], words: _Words) -> PairReport:
     report = PairReport(a, b)
     span_kind = KIND_OF[kind]
-    tags_a: list[str] = []
-    tags_b: list[str] = []
+    tag_pairs: Counter[tuple[str, str]] = Counter()
     attr_a: dict[str, list[str]] = {"type": [], "checkworthy": []}
     attr_b: dict[str, list[str]] = {"type": [], "checkworthy": []}
     ref_hits: Counter[str] = Counter()
@@ -357,8 +368,7 @@ def _pair(kind: str, a: str, b: str, docs: Sequence[DocumentData], words: _Words
         report.spans.add(sa, sb, len(matched))
         if kind == "entities":
             bounds = words(doc)
-            tags_a += token_tags(bounds, sa)
-            tags_b += token_tags(bounds, sb)
+            tag_pairs.update(zip(token_tags(bounds, sa), token_tags(bounds, sb), strict=True))
             report.confusion.update(_confusion(sa, sb, matched))
             continue
         matched_total += len(matched)
@@ -379,7 +389,7 @@ def _pair(kind: str, a: str, b: str, docs: Sequence[DocumentData], words: _Words
                     not art_a and not art_b and _agree_ref(ca, cb)
                 )
     if kind == "entities":
-        report.kappa = cohen_kappa(tags_a, tags_b)
+        report.kappa = _cohen_kappa(tag_pairs)
     elif kind == "quotes":
         report.extra = {
             "matched": matched_total,
