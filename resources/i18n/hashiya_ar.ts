@@ -1812,6 +1812,14 @@ Details: {log}</source>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Computing the agreement…</source>
+        <translation>يُحسب الاتفاق…</translation>
+    </message>
 </context>
 <context>
     <name>VariantsDialog</name>
