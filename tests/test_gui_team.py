@@ -43,13 +43,7 @@ def test_merge_and_agreement_from_the_team_menu(qtbot, monkeypatch, tmp_path: Pa
         "&Merge annotators' files…",
         "A&greement…",
     ]
-    report = win.team.merge_paths(list(files.values()))
-    assert report.ok
-    assert "Merged 2 file(s): amal, bilal" in win.statusBar().currentMessage()
-    # the lead's editor shows the lead's own layer, not amal's and bilal's spans
-    qtbot.waitUntil(lambda: win.session is not None and win.session.layer == "tester")
-    assert [s.label for s in win.session.index.all()] == ["GPE"]
-    # computed off the GUI thread, a busy dialog meanwhile
+    # merge and agreement run off the GUI thread, a busy dialog meanwhile
     import threading
 
     import ui.busy
@@ -63,16 +57,23 @@ def test_merge_and_agreement_from_the_team_menu(qtbot, monkeypatch, tmp_path: Pa
             shown.append(self.labelText())
             super().show()
 
+    monkeypatch.setattr(ui.busy, "QProgressDialog", Recording)
+    report = win.team.merge_paths(list(files.values()))
+    assert shown == ["Merging the annotators' files…"]
+    assert report.ok
+    assert "Merged 2 file(s): amal, bilal" in win.statusBar().currentMessage()
+    # the lead's editor shows the lead's own layer, not amal's and bilal's spans
+    qtbot.waitUntil(lambda: win.session is not None and win.session.layer == "tester")
+    assert [s.label for s in win.session.index.all()] == ["GPE"]
     real_report = team.agreement_report
 
     def recorded(project):  # noqa: ANN001, ANN202
         threads.append(threading.current_thread().name)
         return real_report(project)
 
-    monkeypatch.setattr(ui.busy, "QProgressDialog", Recording)
     monkeypatch.setattr("ui.team.agreement_report", recorded)
     win.act_agreement.trigger()
-    assert shown == ["Computing the agreement…"] and threads == ["busy"]
+    assert shown[-1] == "Computing the agreement…" and threads == ["busy"]
     view = win.team.agreement_view
     qtbot.waitExposed(view)
     assert view.pairs.rowCount() == 3  # entities, quotes, claims for amal × bilal

@@ -35,7 +35,7 @@ from annotation.agreement import AgreementReport
 from annotation.errors import HashiyaError
 from annotation.layers import parse_annotator_list
 from storage.project import Project
-from storage.team import MergeReport, agreement_report, assign, merge
+from storage.team import Assignment, MergeReport, agreement_report, assign, merge
 from ui.busy import run_busy
 from ui.plain_text import ltr, plain_label, visible_controls
 from ui.view_prefs import ViewPreferences
@@ -283,13 +283,25 @@ class TeamController(QObject):
         try:
             if not folder.strip():
                 raise HashiyaError(self.tr("choose a folder for the annotators' files"))
-            plan, files = assign(
-                self.docs.project,
-                parse_annotator_list(names),
-                folder,
-                overlap=overlap,
-                seed=seed,
-                with_annotations=with_annotations,
+            annotators = parse_annotator_list(names)
+            path = self.docs.project.path
+
+            def write() -> tuple[Assignment, dict[str, Path]]:
+                with Project(path, readonly=True) as lead:
+                    return assign(
+                        lead,
+                        annotators,
+                        folder,
+                        overlap=overlap,
+                        seed=seed,
+                        with_annotations=with_annotations,
+                    )
+
+            plan, files = run_busy(
+                write,
+                self.tr("Assign"),
+                self.tr("Writing the annotators' files…"),
+                self.parent_widget,
             )
         except HashiyaError as exc:
             self._warn(self.tr("Assign"), str(exc))
@@ -318,7 +330,21 @@ class TeamController(QObject):
             self.merge_paths([Path(p) for p in paths])
 
     def merge_paths(self, paths: Sequence[Path]) -> MergeReport:
-        report = merge(self.docs.project, paths)
+        """Merged in a worker thread on a connection of its own, under the window's annotator
+        (a second or so per thousand documents), while a busy dialog says so."""
+        project = self.docs.project
+        path, annotator, timeout = project.path, project.annotator_name, project.busy_timeout
+
+        def merge_files() -> MergeReport:
+            with Project(path, annotator=annotator, busy_timeout=timeout) as lead:
+                return merge(lead, paths)
+
+        report = run_busy(
+            merge_files,
+            self.tr("Merge"),
+            self.tr("Merging the annotators' files…"),
+            self.parent_widget,
+        )
         self.docs.reload_documents()
         if self.docs.doc_id is not None:
             self.docs.open(self.docs.doc_id)  # the layers under it changed

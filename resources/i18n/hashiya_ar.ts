@@ -1820,6 +1820,14 @@ Details: {log}</source>
         <source>Computing the agreement…</source>
         <translation>يُحسب الاتفاق…</translation>
     </message>
+    <message>
+        <source>Writing the annotators' files…</source>
+        <translation>تُكتب ملفات الموسِّمين…</translation>
+    </message>
+    <message>
+        <source>Merging the annotators' files…</source>
+        <translation>تُدمج ملفات الموسِّمين…</translation>
+    </message>
 </context>
 <context>
     <name>VariantsDialog</name>
