@@ -82,3 +82,18 @@ def interface_language(language: str) -> Iterator[str]:
             app.removeTranslator(t)
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         app.setProperty("hashiya_language", "en")
+
+
+def record_busy_dialogs(monkeypatch) -> list[str]:
+    """The text of every busy dialog (ui.busy.run_busy) shown from now on."""
+    import ui.busy
+
+    shown: list[str] = []
+
+    class Recording(ui.busy.QProgressDialog):
+        def show(self) -> None:
+            shown.append(self.labelText())
+            super().show()
+
+    monkeypatch.setattr(ui.busy, "QProgressDialog", Recording)
+    return shown

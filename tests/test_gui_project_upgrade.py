@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-import ui.busy
 import ui.project_upgrade
 from annotation.documents import Document
 from storage import migrations
 from storage.project import Project
-from tests.gui_support import close_window, isolate, open_window
+from tests.gui_support import close_window, isolate, open_window, record_busy_dialogs
 
 pytestmark = pytest.mark.gui
 
@@ -36,15 +35,7 @@ def _version_9(path: Path) -> None:
 
 @pytest.fixture
 def dialogs(monkeypatch) -> list[str]:
-    shown: list[str] = []
-
-    class Recording(ui.busy.QProgressDialog):
-        def show(self) -> None:
-            shown.append(self.labelText())
-            super().show()
-
-    monkeypatch.setattr(ui.busy, "QProgressDialog", Recording)
-    return shown
+    return record_busy_dialogs(monkeypatch)
 
 
 def test_an_older_project_is_upgraded_with_a_progress_dialog(

@@ -12,7 +12,7 @@ from annotation.spans import Span, new_id
 from storage.project import Project
 from storage.session import DocumentSession
 from storage.team import assign
-from tests.gui_support import close_window, isolate, open_window
+from tests.gui_support import close_window, isolate, open_window, record_busy_dialogs
 
 TEXT = "قال وزير الخارجية سامح شكري إن القاهرة ترحب بالاتفاق."
 
@@ -46,18 +46,10 @@ def test_merge_and_agreement_from_the_team_menu(qtbot, monkeypatch, tmp_path: Pa
     # merge and agreement run off the GUI thread, a busy dialog meanwhile
     import threading
 
-    import ui.busy
     from storage import team
 
-    shown: list[str] = []
+    shown = record_busy_dialogs(monkeypatch)
     threads: list[str] = []
-
-    class Recording(ui.busy.QProgressDialog):
-        def show(self) -> None:
-            shown.append(self.labelText())
-            super().show()
-
-    monkeypatch.setattr(ui.busy, "QProgressDialog", Recording)
     report = win.team.merge_paths(list(files.values()))
     assert shown == ["Merging the annotators' files…"]
     assert report.ok
