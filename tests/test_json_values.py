@@ -83,7 +83,7 @@ def test_the_elements_of_one_array_come_with_their_lines_whatever_the_chunks(
 def test_a_file_is_read_a_chunk_at_a_time_with_its_bom_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(json_values, "CHUNK_CHARS", 7)  # every value and character cut
+    monkeypatch.setattr(json_values, "CHUNK_BYTES", 7)  # every value and character cut
     records = [{"id": f"d{i}", "text": f"قال الوزير {i} 😀", "n": 10**i} for i in range(30)]
     path = tmp_path / "tasks.jsonl"
     path.write_bytes(
@@ -115,7 +115,7 @@ def test_broken_json_gives_the_values_before_it_then_names_its_line(tmp_path: Pa
 def test_what_cannot_be_read_is_named_by_its_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, message: str
 ) -> None:
-    monkeypatch.setattr(json_values, "CHUNK_CHARS", 5)
+    monkeypatch.setattr(json_values, "CHUNK_BYTES", 5)
     path = tmp_path / "tasks.json"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(JsonFileError, match=message):
@@ -125,7 +125,7 @@ def test_what_cannot_be_read_is_named_by_its_line(
 def test_bytes_that_are_not_utf8_are_named_by_their_offset(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(json_values, "CHUNK_CHARS", 4)
+    monkeypatch.setattr(json_values, "CHUNK_BYTES", 4)
     data = '{"text": "قلم"}\n'.encode()
     path = tmp_path / "tasks.jsonl"
     path.write_bytes(data + b'{"text": "\xff"}\n')
@@ -136,7 +136,7 @@ def test_bytes_that_are_not_utf8_are_named_by_their_offset(
 def test_a_value_that_never_ends_is_refused_before_it_fills_the_memory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(json_values, "CHUNK_CHARS", 64)
+    monkeypatch.setattr(json_values, "CHUNK_BYTES", 64)
     monkeypatch.setattr(json_values, "LONGEST_VALUE", 1000)
     path = tmp_path / "tasks.jsonl"
     path.write_text('{"id": 1}\n{"text": "' + "ق" * 5000 + "\n", encoding="utf-8")

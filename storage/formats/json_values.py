@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-CHUNK_CHARS = 1 << 20
+CHUNK_BYTES = 1 << 20
 # A value is never read into more than this many characters: a file whose value never ends
 # (an unterminated string in a multi-gigabyte file) is refused instead of filling the memory.
 LONGEST_VALUE = 256 << 20
@@ -49,7 +49,7 @@ def _chunks(path: Path) -> Iterator[str]:
     offset = 0  # bytes read before this chunk
     with path.open("rb") as fh:
         while True:
-            data = fh.read(CHUNK_CHARS)
+            data = fh.read(CHUNK_BYTES)
             pending = len(decoder.getstate()[0])
             try:
                 text = decoder.decode(data, final=not data)
