@@ -75,12 +75,13 @@ def _regional(c: str) -> bool:
 # run one regular-expression match, instead of a Python call per character: letters by
 # script (A Arabic, L other, T tatweel), m mark, j joiner, b bidi control, d digit, s space,
 # p punctuation, y symbol, o other.
-_CODE_OF_CLASS = {"mark": "m", "joiner": "j", "bidi": "b", "digit": "d", "space": "s"}
-_CODE_OF_CLASS.update(punct="p", symbol="y", other="o")
+_CODE_OF_CLASS = {
+    "mark": "m", "joiner": "j", "bidi": "b", "digit": "d", "space": "s",
+    "punct": "p", "symbol": "y", "other": "o",
+}  # fmt: skip
 # what continues a word of each script (_word_end): marks, joiners, bidi controls, digits,
 # tatweel and letters of that script
 _WORD_RUN = {"arabic": re.compile("[ATmjbd]*"), "other": re.compile("[LTmjbd]*")}
-_LETTER_CODES = "ALT"
 
 
 class _Codes(dict[int, str]):
