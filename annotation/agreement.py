@@ -202,18 +202,25 @@ class WordBounds:
         self.ends = array("i", [t.end for t in words])
 
 
-class _Words:
-    """Each document's WordBounds, tokenised at the first need: every pair of annotators and
-    the multi-rater measures read the same words (the text was tokenised once per use)."""
+class _DocumentWords:
+    """A document's words and each annotator's entity tag per word, computed at the first need
+    and shared by every pair of annotators and the multi-rater measures."""
 
-    def __init__(self) -> None:
-        self._of: dict[str, WordBounds] = {}
+    __slots__ = ("_bounds", "_tags", "doc")
 
-    def __call__(self, doc: DocumentData) -> WordBounds:
-        bounds = self._of.get(doc.doc_id)
-        if bounds is None:
-            bounds = self._of[doc.doc_id] = WordBounds(doc.text)
-        return bounds
+    def __init__(self, doc: DocumentData) -> None:
+        self.doc = doc
+        self._bounds: WordBounds | None = None
+        self._tags: dict[str, list[str]] = {}
+
+    def tags(self, name: str) -> list[str]:
+        tags = self._tags.get(name)
+        if tags is None:
+            if self._bounds is None:
+                self._bounds = WordBounds(self.doc.text)
+            entities = self.doc.layers[name].of_kind("entity")
+            tags = self._tags[name] = token_tags(self._bounds, entities)
+        return tags
 
 
 def token_tags(text: str | WordBounds, entities: Iterable[Span]) -> list[str]:
@@ -342,20 +349,27 @@ def _by_label(spans: Sequence[Span]) -> dict[str, list[Span]]:
     return out
 
 
-def _pair(kind: str, a: str, b: str, docs: Sequence[DocumentData], words: _Words) -> PairReport:
-    report = PairReport(a, b)
-    span_kind = KIND_OF[kind]
-    tag_pairs: Counter[tuple[str, str]] = Counter()
-    attr_a: dict[str, list[str]] = {"type": [], "checkworthy": []}
-    attr_b: dict[str, list[str]] = {"type": [], "checkworthy": []}
-    ref_hits: Counter[str] = Counter()
-    matched_total = 0
-    for doc in docs:
-        if a not in doc.layers or b not in doc.layers:
-            continue
+class _PairTally:
+    """One pair of annotators on one kind of span, document after document: counts only (the
+    report is computed from them at the end), so no document is kept once it is counted."""
+
+    def __init__(self, kind: str, a: str, b: str) -> None:
+        self.kind = kind
+        self.span_kind = KIND_OF[kind]
+        self.report = PairReport(a, b)
+        self.tag_pairs: Counter[tuple[str, str]] = Counter()
+        self.attr_pairs: dict[str, Counter[tuple[str, str]]] = {
+            "type": Counter(),
+            "checkworthy": Counter(),
+        }
+        self.ref_hits: Counter[str] = Counter()
+        self.matched_total = 0
+
+    def add(self, doc: DocumentData, words: _DocumentWords) -> None:
+        kind, report = self.kind, self.report
         report.documents += 1
-        la, lb = doc.layers[a], doc.layers[b]
-        sa, sb = la.of_kind(span_kind), lb.of_kind(span_kind)
+        la, lb = doc.layers[report.a], doc.layers[report.b]
+        sa, sb = la.of_kind(self.span_kind), lb.of_kind(self.span_kind)
         ga, gb = _by_label(sa), _by_label(sb)
         matched: list[tuple[Span, Span]] = []
         for label in sorted(set(ga) | set(gb)):
@@ -367,15 +381,14 @@ def _pair(kind: str, a: str, b: str, docs: Sequence[DocumentData], words: _Words
                 )
         report.spans.add(sa, sb, len(matched))
         if kind == "entities":
-            bounds = words(doc)
-            tag_pairs.update(zip(token_tags(bounds, sa), token_tags(bounds, sb), strict=True))
+            self.tag_pairs.update(zip(words.tags(report.a), words.tags(report.b), strict=True))
             report.confusion.update(_confusion(sa, sb, matched))
-            continue
-        matched_total += len(matched)
+            return
+        self.matched_total += len(matched)
+        ref_hits = self.ref_hits
         for x, y in matched:
-            for name in attr_a:
-                attr_a[name].append(str(x.attrs.get(name, "")))
-                attr_b[name].append(str(y.attrs.get(name, "")))
+            for name, counts in self.attr_pairs.items():
+                counts[(str(x.attrs.get(name, "")), str(y.attrs.get(name, "")))] += 1
             if kind == "quotes":
                 ref_hits["speaker"] += _agree_ref(
                     la.target(x.id, "speaker"), lb.target(y.id, "speaker")
@@ -388,23 +401,26 @@ def _pair(kind: str, a: str, b: str, docs: Sequence[DocumentData], words: _Words
                 ref_hits["claimant"] += (art_a and art_b) or (
                     not art_a and not art_b and _agree_ref(ca, cb)
                 )
-    if kind == "entities":
-        report.kappa = _cohen_kappa(tag_pairs)
-    elif kind == "quotes":
-        report.extra = {
-            "matched": matched_total,
-            "speaker": _share(ref_hits["speaker"], matched_total),
-            "cue": _share(ref_hits["cue"], matched_total),
-            "type_kappa": cohen_kappa(attr_a["type"], attr_b["type"]),
-        }
-    else:
-        report.extra = {
-            "matched": matched_total,
-            "claimant": _share(ref_hits["claimant"], matched_total),
-            "checkworthy_kappa": cohen_kappa(attr_a["checkworthy"], attr_b["checkworthy"]),
-            "type_kappa": cohen_kappa(attr_a["type"], attr_b["type"]),
-        }
-    return report
+
+    def finish(self) -> PairReport:
+        report, matched, ref_hits = self.report, self.matched_total, self.ref_hits
+        if self.kind == "entities":
+            report.kappa = _cohen_kappa(self.tag_pairs)
+        elif self.kind == "quotes":
+            report.extra = {
+                "matched": matched,
+                "speaker": _share(ref_hits["speaker"], matched),
+                "cue": _share(ref_hits["cue"], matched),
+                "type_kappa": _cohen_kappa(self.attr_pairs["type"]),
+            }
+        else:
+            report.extra = {
+                "matched": matched,
+                "claimant": _share(ref_hits["claimant"], matched),
+                "checkworthy_kappa": _cohen_kappa(self.attr_pairs["checkworthy"]),
+                "type_kappa": _cohen_kappa(self.attr_pairs["type"]),
+            }
+        return report
 
 
 def _confusion(
@@ -436,62 +452,79 @@ def _confusion(
     return out
 
 
-def _multi_rater(
-    docs: Sequence[DocumentData], annotators: Sequence[str], words: _Words
-) -> tuple[float | None, float | None]:
-    """Fleiss' κ (documents all marked done) and Krippendorff's α (all) over token tags,
-    counted as distinct units."""
-    full: Counter[tuple[str, ...]] = Counter()
-    partial: Counter[tuple[str | None, ...]] = Counter()
-    for doc in docs:
-        tags = {
-            name: token_tags(words(doc), doc.layers[name].of_kind("entity"))
-            for name in annotators
-            if name in doc.layers
-        }
-        if len(tags) < 2:
-            continue
-        count = len(next(iter(tags.values())))
-        missing = [None] * count
-        units = Counter(zip(*(tags.get(name, missing) for name in annotators), strict=True))
-        partial.update(units)
-        if len(tags) == len(annotators):
-            full.update(units)  # type: ignore[arg-type]  # no None: every annotator is there
-    return _fleiss_kappa(full), _krippendorff_alpha(partial)
+class _MultiRaterTally:
+    """Token units of every document, counted as distinct units per set of annotators who
+    marked the document done: Fleiss' κ takes the documents every annotator marked done, which
+    is known only once every document is counted; Krippendorff's α takes all (a missing value
+    is left out, and both measures are indifferent to the order of a unit's ratings)."""
+
+    def __init__(self) -> None:
+        self.units: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
+
+    def add(self, present: tuple[str, ...], words: _DocumentWords) -> None:
+        tags = [words.tags(name) for name in present]
+        self.units.setdefault(present, Counter()).update(zip(*tags, strict=True))
+
+    def finish(self, names: Sequence[str]) -> tuple[float | None, float | None]:
+        partial: Counter[tuple[str | None, ...]] = Counter()
+        for units in self.units.values():
+            partial.update(units)
+        full = self.units.get(tuple(names), Counter())
+        return _fleiss_kappa(full), _krippendorff_alpha(partial)
 
 
 def agreement(
-    docs: Sequence[DocumentData],
+    docs: Iterable[DocumentData],
     kinds: Sequence[str] = ("entities", "quotes", "claims"),
     annotators: Sequence[str] | None = None,
 ) -> AgreementReport:
-    """docs: each with the layers of the annotators who marked it done. Documents with fewer
-    than two of the chosen annotators are left out."""
-    if annotators is not None:
-        chosen = set(annotators)
-        docs = [
-            DocumentData(
-                d.doc_id, d.source, d.text, {n: v for n, v in d.layers.items() if n in chosen}
+    """docs: each with the layers of the annotators who marked it done, read once, one at a
+    time (an iterator is never held whole: a corpus's shared documents need not fit in
+    memory). Documents with fewer than two of the chosen annotators are left out."""
+    chosen = None if annotators is None else set(annotators)
+    pairs: dict[tuple[str, str, str], _PairTally] = {}
+    multi = _MultiRaterTally()
+    lowest: list[tuple[str, str, float | None]] = []
+    names: set[str] = set()
+    count = 0
+    for doc in docs:
+        if chosen is not None and not chosen.issuperset(doc.layers):
+            doc = DocumentData(
+                doc.doc_id,
+                doc.source,
+                doc.text,
+                {n: v for n, v in doc.layers.items() if n in chosen},
             )
-            for d in docs
-        ]
-    docs = [d for d in docs if len(d.layers) >= 2]
-    names = sorted({n for d in docs for n in d.layers})
-    words = _Words()
+        present = tuple(sorted(doc.layers))
+        if len(present) < 2:
+            continue
+        count += 1
+        names.update(present)
+        words = _DocumentWords(doc)
+        for kind in kinds:
+            for a, b in combinations(present, 2):
+                tally = pairs.get((kind, a, b))
+                if tally is None:
+                    tally = pairs[(kind, a, b)] = _PairTally(kind, a, b)
+                tally.add(doc, words)
+        if "entities" in kinds:  # with two annotators in all, the tags are the pairs' own
+            multi.add(present, words)
+        lowest.append((doc.doc_id, doc.source, _document_f1(doc, kinds)))
+    ordered = sorted(names)
     kind_reports: dict[str, KindReport] = {}
     for kind in kinds:
         report = KindReport(kind)
-        for a, b in combinations(names, 2):
-            pair = _pair(kind, a, b, docs, words)
-            if pair.documents:
+        for a, b in combinations(ordered, 2):
+            tally = pairs.get((kind, a, b))
+            if tally is not None:
+                pair = tally.finish()
                 report.pairs.append(pair)
                 report.confusion.update(pair.confusion)
-        if kind == "entities" and len(names) > 2:
-            report.fleiss_kappa, report.alpha = _multi_rater(docs, names, words)
+        if kind == "entities" and len(ordered) > 2:
+            report.fleiss_kappa, report.alpha = multi.finish(ordered)
         kind_reports[kind] = report
-    return AgreementReport(
-        len(docs), names, kind_reports, _lowest_documents(docs, kinds), _lowest_labels(kind_reports)
-    )
+    lowest.sort(key=lambda r: (2.0 if r[2] is None else r[2], r[0]))
+    return AgreementReport(count, ordered, kind_reports, lowest, _lowest_labels(kind_reports))
 
 
 def _mean(values: Iterable[float | None]) -> float | None:
@@ -499,22 +532,17 @@ def _mean(values: Iterable[float | None]) -> float | None:
     return sum(got) / len(got) if got else None
 
 
-def _lowest_documents(
-    docs: Sequence[DocumentData], kinds: Sequence[str]
-) -> list[tuple[str, str, float | None]]:
-    """Each document's mean exact F1 over pairs (spans of the chosen kinds), lowest first."""
+def _document_f1(doc: DocumentData, kinds: Sequence[str]) -> float | None:
+    """A document's mean exact F1 over pairs of annotators (spans of the chosen kinds)."""
     span_kinds = {KIND_OF[k] for k in kinds}
-    rows = []
-    for doc in docs:
-        scores = []
-        for a, b in combinations(sorted(doc.layers), 2):
-            sa = [s for s in doc.layers[a].spans if s.kind in span_kinds]
-            sb = [s for s in doc.layers[b].spans if s.kind in span_kinds]
-            key = lambda s: (s.kind, s.start, s.end, s.label)  # noqa: E731
-            matched = sum((Counter(map(key, sa)) & Counter(map(key, sb))).values())
-            scores.append(f1(matched, len(sa), len(sb)))
-        rows.append((doc.doc_id, doc.source, _mean(scores)))
-    return sorted(rows, key=lambda r: (2.0 if r[2] is None else r[2], r[0]))
+    scores = []
+    for a, b in combinations(sorted(doc.layers), 2):
+        sa = [s for s in doc.layers[a].spans if s.kind in span_kinds]
+        sb = [s for s in doc.layers[b].spans if s.kind in span_kinds]
+        key = lambda s: (s.kind, s.start, s.end, s.label)  # noqa: E731
+        matched = sum((Counter(map(key, sa)) & Counter(map(key, sb))).values())
+        scores.append(f1(matched, len(sa), len(sb)))
+    return _mean(scores)
 
 
 def _lowest_labels(kinds: dict[str, KindReport]) -> list[tuple[str, float | None]]:

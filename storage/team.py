@@ -16,6 +16,8 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -400,21 +402,18 @@ def _same_layer(
 # --- agreement -----------------------------------------------------------------------------
 def agreement_documents(
     project: Project, annotators: Sequence[str] | None = None
-) -> list[DocumentData]:
+) -> Iterator[DocumentData]:
     """The documents at least two annotators (gold never counts) marked done, each with the
-    layers of those who did."""
+    layers of those who did, in project order: read one at a time as they are asked for, so a
+    corpus's shared documents are never all in memory."""
     rows = project.db.execute(
         "SELECT s.doc_id, n.name FROM document_status s JOIN annotators n "
         "ON n.id = s.annotator_id JOIN documents d ON d.id = s.doc_id "
         "WHERE s.status = 'done' AND n.name != ? ORDER BY d.position, n.name",
         [GOLD],
-    ).fetchall()
-    done: dict[str, list[str]] = {}
-    for doc_id, name in rows:
-        if annotators is None or name in annotators:
-            done.setdefault(doc_id, []).append(name)
-    out = []
-    for doc_id, names in done.items():
+    )
+    for doc_id, group in groupby(rows, key=itemgetter(0)):
+        names = [name for _, name in group if annotators is None or name in annotators]
         if len(names) < 2:
             continue
         doc = project.document(doc_id)
@@ -425,8 +424,7 @@ def agreement_documents(
             mine = tuple(s for s in spans if s.annotator == name)
             ids = {s.id for s in mine}
             layers[name] = LayerData(mine, tuple(lk for lk in links if lk.source in ids))
-        out.append(DocumentData(doc_id, doc.source, doc.text, layers))
-    return out
+        yield DocumentData(doc_id, doc.source, doc.text, layers)
 
 
 def agreement_report(

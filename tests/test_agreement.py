@@ -4,6 +4,8 @@ the krippendorff package, nervaluate) on the same units."""
 from __future__ import annotations
 
 import random
+import weakref
+from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -196,6 +198,97 @@ def test_three_annotators_fleiss_and_alpha() -> None:
         _fleiss_reference([[tags[n][i] for n in tags] for i in range(len(tags["amal"]))])
     )
     assert "amal × bilal" in format_report(report)
+
+
+def test_documents_some_annotators_left_undone() -> None:
+    """Three documents: all three annotators marked the first done, amal and bilal the second,
+    bilal and carim the third. Each pair counts the documents both did; Fleiss' κ takes the
+    first document's words only, Krippendorff's α every word with the missing values left out."""
+    layers = scripted()
+    other = "وقالت وزيرة الصحة هند العلي في الرياض إن الوزارة تتابع الحالات."
+    second = {
+        "amal": [ent(other, "هند العلي", "PERS", "amal"), ent(other, "الرياض", "GPE", "amal")],
+        "bilal": [ent(other, "العلي", "PERS", "bilal"), ent(other, "الوزارة", "ORG", "bilal")],
+    }
+    third = {
+        "bilal": [ent(other, "الرياض", "GPE", "bilal")],
+        "carim": [ent(other, "الرياض", "LOC", "carim"), ent(other, "الصحة", "ORG", "carim")],
+    }
+
+    def layer_data(spans: dict[str, list[Span]]) -> dict[str, LayerData]:
+        return {n: LayerData(tuple(s)) for n, s in spans.items()}
+
+    docs = [
+        DocumentData("d1", "a.txt", TEXT, layer_data(layers)),
+        DocumentData("d2", "b.txt", other, layer_data(second)),
+        DocumentData("d3", "c.txt", other, layer_data(third)),
+    ]
+    report = agreement(iter(docs), kinds=("entities",))
+    ent_report = report.kinds["entities"]
+    assert report.documents == 3
+    assert {(p.a, p.b): p.documents for p in ent_report.pairs} == {
+        ("amal", "bilal"): 2,
+        ("amal", "carim"): 1,
+        ("bilal", "carim"): 2,
+    }
+    names = ["amal", "bilal", "carim"]
+    per_doc = [
+        {n: token_tags(d.text, d.layers[n].of_kind("entity")) for n in d.layers} for d in docs
+    ]
+    codes = {
+        t: i for i, t in enumerate(sorted({t for d in per_doc for ts in d.values() for t in ts}))
+    }
+    data = np.array(
+        [
+            [
+                codes[tags[n][i]] if n in tags else np.nan
+                for tags in per_doc
+                for i in range(len(next(iter(tags.values()))))
+            ]
+            for n in names
+        ]
+    )
+    assert ent_report.alpha == pytest.approx(
+        reference_alpha(reliability_data=data, level_of_measurement="nominal")
+    )
+    first = per_doc[0]
+    assert ent_report.fleiss_kappa == pytest.approx(
+        _fleiss_reference([[first[n][i] for n in names] for i in range(len(first["amal"]))])
+    )
+    for p in ent_report.pairs:
+        both = [d for d in per_doc if p.a in d and p.b in d]
+        assert p.kappa == pytest.approx(
+            cohen_kappa_score([t for d in both for t in d[p.a]], [t for d in both for t in d[p.b]])
+        )
+    # the same figures whatever the order the documents come in
+    again = agreement(list(reversed(docs)), kinds=("entities",)).kinds["entities"]
+    assert [p.to_json("entities") for p in again.pairs] == [
+        p.to_json("entities") for p in ent_report.pairs
+    ]
+    assert (again.alpha, again.fleiss_kappa) == (
+        pytest.approx(ent_report.alpha),
+        pytest.approx(ent_report.fleiss_kappa),
+    )
+
+
+def test_documents_are_read_one_at_a_time() -> None:
+    """agreement() keeps no document once it is counted: a corpus's shared documents need
+    not fit in memory."""
+    alive: list[weakref.ref[DocumentData]] = []
+
+    def documents() -> Iterator[DocumentData]:
+        for k in range(6):
+            # two documents back is no longer referenced by the report being built
+            if k >= 2:
+                assert alive[k - 2]() is None, f"document {k - 2} is still held"
+            layers = {n: LayerData(tuple(s)) for n, s in scripted().items()}
+            doc = DocumentData(f"d{k}", f"{k}.txt", TEXT, layers)
+            alive.append(weakref.ref(doc))
+            yield doc
+
+    report = agreement(documents())
+    assert report.documents == 6
+    assert [d for d, _, _ in report.lowest_documents] == [f"d{k}" for k in range(6)]
 
 
 def _fleiss_reference(units: list[list[str]]) -> float:

@@ -240,3 +240,29 @@ def test_editing_layer(tmp_path: Path) -> None:
     assert [s.label for s in DocumentSession(lead, doc0, layer="lead").index.all()] == ["GPE"]
     assert editing_layer(lead, lead.document_ids()[1]) is None  # nobody else worked on it
     lead.close()
+
+
+def test_agreement_documents_are_read_as_they_are_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage.team import agreement_documents
+
+    lead = _lead(tmp_path / "lead.hashiya")
+    _, files = assign(lead, ["amal", "bilal"], tmp_path / "out", overlap=1.0, seed=3)
+    for name, label in (("amal", "GPE"), ("bilal", "LOC")):
+        with Project(files[name], annotator=name) as mine:
+            for doc_id in mine.document_ids()[:4]:
+                _tag(mine, doc_id, mine.document(doc_id).text.split()[-1], label)
+                mine.set_status(doc_id, "done")
+    assert merge(lead, [files["amal"], files["bilal"]]).ok
+    read: list[str] = []
+    document = lead.document
+    monkeypatch.setattr(lead, "document", lambda doc_id: read.append(doc_id) or document(doc_id))
+    docs = agreement_documents(lead)
+    assert read == []
+    first = next(docs)
+    assert read == [first.doc_id] and sorted(first.layers) == ["amal", "bilal"]
+    rest = list(docs)
+    assert read == [first.doc_id] + [d.doc_id for d in rest]
+    assert read == lead.document_ids()[:4]  # the four both marked done, in project order
+    lead.close()
