@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,46 +114,92 @@ def _layer_of(
     return spans, links
 
 
+def _selected_rows(
+    project: Project,
+    status: str | Iterable[str] | None,
+    layer: Layer,
+    only: Collection[str] | None = None,
+    texts: bool = True,
+) -> Iterator[tuple[str, str | None, str, str, str, str | object | None]]:
+    """(id, text, source, sha256, status, layer choice) of every document an export reads (of
+    the ids in `only`, when given), in project order; the choice is None for a document the
+    default layer leaves out; text None unless `texts`. One query, executed here (its read
+    transaction begun) and streamed: the texts are never all in memory; the default layer's
+    choice comes with each row, not a query per document."""
+    statuses = [status] if isinstance(status, str) else None if status is None else list(status)
+    for value in statuses or ():
+        if value not in STATUSES:
+            raise ValueError(f"unknown status {value!r}")
+    columns = f"d.id, {'d.text' if texts else 'NULL'}, d.source, d.sha256, d.status"
+    sql = (
+        f"SELECT {columns}, {DEFAULT_CHOICE_SQL} FROM documents d"
+        if layer == DEFAULT_LAYER
+        else f"SELECT {columns}, NULL, NULL FROM documents d"
+    )
+    where: list[str] = []
+    params: list[Any] = []
+    if statuses is not None:
+        where.append(f"d.status IN ({','.join('?' * len(statuses))})")
+        params.extend(statuses)
+    if only is not None:
+        # One parameter, however many ids (a split of 100,000 documents). "+d.id": read in
+        # position order and test each id, rather than look the ids up and sort the rows,
+        # texts and all, in a temporary B-tree.
+        where.append("+d.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(only)))
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    rows = project.db.execute(sql + " ORDER BY d.position", params)
+
+    def chosen() -> Iterator[tuple[str, str | None, str, str, str, str | object | None]]:
+        for doc_id, text, source, sha256, doc_status, layer_names, gold_status in rows:
+            if layer == DEFAULT_LAYER:
+                choice = default_choice(layer_names, gold_status)
+            else:
+                choice = layer_for(project, doc_id, layer)
+            yield doc_id, text, source, sha256, doc_status, choice
+
+    return chosen()
+
+
+def exported_documents(
+    project: Project,
+    status: str | Iterable[str] | None = None,
+    layer: Layer = DEFAULT_LAYER,
+    undecided: list[str] | None = None,
+) -> Iterator[tuple[str, str]]:
+    """(id, source) of the documents export_records writes with the same options, in the
+    same order, without reading their spans: what a dataset split is cut from."""
+    for doc_id, _, source, _, _, choice in _selected_rows(project, status, layer, texts=False):
+        if choice is None:
+            if undecided is not None:
+                undecided.append(doc_id)
+            continue
+        yield doc_id, source
+
+
 def export_records(
     project: Project,
     status: str | Iterable[str] | None = None,
     kinds: Iterable[str] = KINDS,
     layer: Layer = DEFAULT_LAYER,
     undecided: list[str] | None = None,
+    only: Collection[str] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Records in project order (of the documents with one of the statuses, if given); a few
     queries per document, none per span. Documents the default layer cannot choose for are
-    left out and their ids appended to undecided."""
-    statuses = [status] if isinstance(status, str) else None if status is None else list(status)
-    for value in statuses or ():
-        if value not in STATUSES:
-            raise ValueError(f"unknown status {value!r}")
+    left out and their ids appended to undecided. only: the ids of the documents to write
+    (one split of a dataset), the others not read."""
     kinds = tuple(kinds)
     for kind in kinds:
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}")
-    # The documents are read as they are written (one query, streamed: the texts are never
-    # all in memory), with the default layer's choice for each (not a query per document).
-    columns = "d.id, d.text, d.source, d.sha256, d.status"
-    sql = (
-        f"SELECT {columns}, {DEFAULT_CHOICE_SQL} FROM documents d"
-        if layer == DEFAULT_LAYER
-        else f"SELECT {columns}, NULL, NULL FROM documents d"
-    )
-    params: list[Any] = []
-    if statuses is not None:
-        sql += f" WHERE d.status IN ({','.join('?' * len(statuses))})"
-        params.extend(statuses)
     attrs_cache: dict[str, dict[str, Any]] = {}  # read only: the dicts are shared
-    rows = project.db.execute(sql + " ORDER BY d.position", params)
+    rows = _selected_rows(project, status, layer, only)
     # read while `rows` holds the read transaction: the snapshot every query here sees
     names = _annotator_names(project)
-    for doc_id, text, source, sha256, doc_status, layer_names, gold_status in rows:
-        choice: str | object | None
-        if layer == DEFAULT_LAYER:
-            choice = default_choice(layer_names, gold_status)
-        else:
-            choice = layer_for(project, doc_id, layer)
+    for doc_id, text, source, sha256, doc_status, choice in rows:
+        assert text is not None
         chosen = _layer_of(project, doc_id, choice, attrs_cache, names)
         if chosen is None:
             if undecided is not None:

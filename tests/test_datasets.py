@@ -93,6 +93,53 @@ def test_split_export_and_card(tmp_path: Path) -> None:
     assert (again / "train.jsonl").read_bytes() == (out / "train.jsonl").read_bytes()
 
 
+def test_split_export_streams_each_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each split is written from a stream of its own records (no list of the project's
+    records), and the files are what cutting the exported records themselves gives: same
+    documents, same order, the undecided one left out of every split and reported."""
+    from annotation.spans import Span
+    from storage.exporter import dumps_record, export_records, exported_documents
+    from storage.formats import interop
+    from storage.project import Project
+    from storage.session import DocumentSession
+
+    records = _records(12)
+    records[4]["meta"]["status"] = "new"
+    project = make_project(tmp_path, records)
+    undecided_id = records[7]["id"]
+    with Project(project.path, annotator="bilal") as other:  # a second layer, no gold
+        DocumentSession(other, undecided_id).add(
+            [Span("bilal-1", undecided_id, "entity", "PERS", 0, 3)]
+        )
+    written: list[object] = []
+    real_write = interop._write
+
+    def recorded(fmt, records, out, ctx):  # type: ignore[no-untyped-def]
+        written.append(records)
+        return real_write(fmt, records, out, ctx)
+
+    monkeypatch.setattr(interop, "_write", recorded)
+    ratios = parse_split("train=0.5,dev=0.25,test=0.25")
+    out = tmp_path / "ds"
+    result = export_project(
+        project, "native", out, status="done", split=ratios, seed=5, stratify="source"
+    )
+    assert len(written) == 3 and not any(isinstance(r, list | tuple) for r in written)
+    assert result.undecided == [undecided_id]
+    undecided: list[str] = []
+    everything = list(export_records(project, status="done", undecided=undecided))
+    assert undecided == [undecided_id] and len(everything) == 10
+    assert list(exported_documents(project, status="done")) == [
+        (r["id"], r["meta"]["source"]) for r in everything
+    ]
+    cut = split_documents([(r["id"], r["meta"]["source"]) for r in everything], ratios, 5, "source")
+    by_id = {r["id"]: r for r in everything}
+    for name, _ in ratios:
+        expected = "".join(dumps_record(by_id[d]) + "\n" for d in cut[name])
+        assert (out / f"{name}.jsonl").read_text(encoding="utf-8") == expected
+    assert result.documents == 10
+
+
 def test_split_loads_with_hugging_face_datasets(tmp_path: Path) -> None:
     datasets = pytest.importorskip("datasets")
     project = make_project(tmp_path, _records(10))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -26,7 +26,7 @@ from storage.datasets import (
     project_licence,
     split_documents,
 )
-from storage.exporter import export_records, write_jsonl_atomic
+from storage.exporter import export_records, exported_documents, write_jsonl_atomic
 from storage.formats.common import (
     OFFSET_UNITS,
     Context,
@@ -130,9 +130,10 @@ def export_project(
     )
     result = ExportResult(fmt=fmt)
 
-    def records() -> Iterator[dict[str, Any]]:
+    def records(only: Collection[str] | None = None) -> Iterator[dict[str, Any]]:
+        undecided = result.undecided if only is None else None  # the split pass lists them
         for record in export_records(
-            project, status=status, kinds=kinds, layer=layer, undecided=result.undecided
+            project, status=status, kinds=kinds, layer=layer, undecided=undecided, only=only
         ):
             if fmt != "native":
                 marked = sum(
@@ -154,26 +155,30 @@ def export_project(
         if ctx is not None:
             result.losses.update(ctx.losses)
         return result
-    all_records = list(records())
-    docs = [(r["id"], r["meta"]["source"]) for r in all_records]
-    assignment = split_documents(docs, split, seed, stratify)
-    by_id = {r["id"]: r for r in all_records}
+    # The splits are cut from the documents' ids and sources, then each split's records are
+    # read and written as a stream: no record is held once written, whatever the project's size.
+    exported = exported_documents(project, status=status, layer=layer, undecided=result.undecided)
+    assignment = split_documents(exported, split, seed, stratify)
     out.mkdir(parents=True, exist_ok=True)
     suffix = ".jsonl" if fmt == "native" else module(fmt).SUFFIX
     stats: dict[str, SplitStats] = {}
     files: dict[str, str] = {}
     for name, _ in split:
-        chosen = [by_id[d] for d in assignment[name]]
+        st = stats[name] = SplitStats()
+
+        def counted(
+            chosen: Iterator[dict[str, Any]], st: SplitStats = st
+        ) -> Iterator[dict[str, Any]]:
+            for record in chosen:
+                st.add(record)
+                yield record
+
         path = out / f"{name}{suffix}"
-        summary = _write(fmt, chosen, path, ctx)
+        summary = _write(fmt, counted(records(assignment[name])), path, ctx)
         result.documents += summary.documents
         result.spans += summary.spans
         result.paths.append(path)
         files[name] = path.name
-        st = SplitStats()
-        for record in chosen:
-            st.add(record)
-        stats[name] = st
     if ctx is not None:
         result.losses.update(ctx.losses)
     card = dataset_card(
@@ -182,7 +187,7 @@ def export_project(
         files=files,
         stats=stats,
         schema=project.schema().to_dict(),
-        annotators=annotators_of(project, [r["id"] for r in all_records]),
+        annotators=annotators_of(project, [d for ids in assignment.values() for d in ids]),
         licence=project_licence(project),
         seed=seed,
         ratios=split,
