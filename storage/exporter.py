@@ -153,6 +153,7 @@ def _selected_rows(
 
     def chosen() -> Iterator[tuple[str, str | None, str, str, str, str | object | None]]:
         for doc_id, text, source, sha256, doc_status, layer_names, gold_status in rows:
+            choice: str | object | None
             if layer == DEFAULT_LAYER:
                 choice = default_choice(layer_names, gold_status)
             else:
