@@ -110,3 +110,45 @@ def test_crlf_in_the_sofa(tmp_path: Path) -> None:
     text = dst.document(doc_id).text
     assert text == "وصل بوتين\nإلى موسكو."
     assert [text[x.start : x.end] for x in dst.spans(doc_id)] == ["موسكو"]
+
+
+def test_control_characters_xml_cannot_hold_are_written_as_replacement_characters(
+    tmp_path: Path,
+) -> None:
+    """Real news text keeps stray control characters (U+001A in SaudiNewsNet); XML 1.0 cannot
+    hold them, not even as references. The export writes U+FFFD in their place, one for one,
+    so every offset stays right, and says so; it used to stop with lxml's error."""
+    from interop_support import arabic_record
+
+    record = arabic_record()
+    stray = record["text"].index("بوتين") - 1  # the space before the entity
+    record["text"] = record["text"][:stray] + "\x1a" + record["text"][stray + 1 :] + "\x0b"
+    record["claims"][0]["note"] = "رقم\x07 من مصدر واحد"
+    src = make_project(tmp_path, [record])
+    out = tmp_path / "xmi"
+    result = export_project(src, "inception", out)
+    assert result.documents == 1
+    assert result.losses == Counter(
+        {"characters XML 1.0 cannot hold (control characters) written as U+FFFD": 3}
+    )
+    assert any("U+FFFD" in line for line in result.loss_lines())
+    (zip_path,) = out.iterdir()
+    with zipfile.ZipFile(zip_path) as zf:
+        xmi = zf.read("doc-arabic-test.xmi").decode("utf-8")
+        ts = cassis.load_typesystem(zf.read("TypeSystem.xml").decode("utf-8"))
+    cas = cassis.load_cas_from_xmi(xmi, typesystem=ts)
+    expected = record["text"].replace("\x1a", "\ufffd").replace("\x0b", "\ufffd")
+    assert cas.sofa_string == expected
+    ne = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
+    covered = {a.value: a.get_covered_text() for a in cas.select(ne)}
+    assert covered["PERS"] == "بوتين"
+    claims = [a.get("note") for a in cas.select("webanno.custom.Claim")]
+    assert "رقم\ufffd من مصدر واحد" in claims
+    # read back: a document of its own (its text is not the project's), spans in place
+    dst = Project(tmp_path / "dst.hashiya")
+    report = import_files(dst, "inception", [out])
+    assert report.ok, report.refused
+    (doc_id,) = dst.document_ids()
+    assert dst.document(doc_id).text == expected
+    spans = {s.label: expected[s.start : s.end] for s in dst.spans(doc_id) if s.kind == "entity"}
+    assert spans["PERS"] == "بوتين"

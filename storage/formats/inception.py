@@ -97,11 +97,28 @@ def typesystem() -> Any:
     return ts
 
 
+# What XML 1.0 (the XMI INCEpTION reads) cannot hold, even as a character reference: C0
+# controls other than tab, LF and CR, and U+FFFE / U+FFFF. News text has a few (U+001A in real
+# archives); lxml refuses the whole document for one of them.
+_NOT_XML_10 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NOT_XML_LOSS = "characters XML 1.0 cannot hold (control characters) written as U+FFFD"
+
+
+def _xml_text(value: str, ctx: Context) -> str:
+    """value with each character XML 1.0 cannot hold replaced by U+FFFD, one for one, so that
+    every offset into it stays the same (in code points and in UTF-16 units); counted as a
+    loss: the exported text differs from the project's."""
+    cleaned, replaced = _NOT_XML_10.subn("\ufffd", value)
+    if replaced:
+        ctx.losses[NOT_XML_LOSS] += replaced
+    return cleaned
+
+
 def to_cas(graph: Graph, ctx: Context, ts: Any) -> Any:
     from cassis import Cas
 
     cas = Cas(typesystem=ts)
-    cas.sofa_string = graph.text
+    cas.sofa_string = _xml_text(graph.text, ctx)
     token_t, sentence_t, meta_t = ts.get_type(TOKEN), ts.get_type(SENTENCE), ts.get_type(META)
     pos = 0
     for line in graph.text.split("\n"):
@@ -112,7 +129,7 @@ def to_cas(graph: Graph, ctx: Context, ts: Any) -> Any:
         pos += len(line) + 1
     for u in Tokens(graph.text, ctx.clitics, ctx.clitic_exceptions).units:
         cas.add(token_t(begin=u.start, end=u.end))
-    cas.add(meta_t(begin=0, end=0, key="source", value=graph.source))
+    cas.add(meta_t(begin=0, end=0, key="source", value=_xml_text(graph.source, ctx)))
     cas.add(meta_t(begin=0, end=0, key="status", value=graph.status))
     fs_of: dict[str, Any] = {}
     for n in graph.nodes:
@@ -126,7 +143,8 @@ def to_cas(graph: Graph, ctx: Context, ts: Any) -> Any:
         else:
             for name, feature in features.items():
                 if name in n.attrs:
-                    args[feature] = n.attrs[name]
+                    value = n.attrs[name]
+                    args[feature] = _xml_text(value, ctx) if isinstance(value, str) else value
             fs = ts.get_type(CUSTOM[n.kind])(**args)
         cas.add(fs)
         fs_of[n.id] = fs
