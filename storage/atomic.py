@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 
 @contextmanager
@@ -16,6 +16,24 @@ def atomic_writer(out_path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """Yield a text file (UTF-8, LF); on success it replaces out_path, keeping the replaced
     file's permissions. On any error the previous file is left as it was and the temporary
     file is removed. Raises OSError when the folder is not writable."""
+    with _atomic_file(out_path, binary=False) as fh:
+        yield fh  # type: ignore[misc]
+
+
+@contextmanager
+def atomic_binary_writer(out_path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """atomic_writer for bytes."""
+    with _atomic_file(out_path, binary=True) as fh:
+        yield fh  # type: ignore[misc]
+
+
+def write_bytes_atomic(data: bytes, out_path: str | os.PathLike[str]) -> None:
+    with atomic_binary_writer(out_path) as fh:
+        fh.write(data)
+
+
+@contextmanager
+def _atomic_file(out_path: str | os.PathLike[str], binary: bool) -> Iterator[TextIO | BinaryIO]:
     out = Path(out_path)
     try:
         mode = out.stat().st_mode & 0o777
@@ -24,7 +42,10 @@ def atomic_writer(out_path: str | os.PathLike[str]) -> Iterator[TextIO]:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     try:
         os.chmod(tmp_name, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        fh: TextIO | BinaryIO
+        with (
+            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        ) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

@@ -100,3 +100,58 @@ def test_msgpack_codecs_are_srslys_own_inside_the_block_and_looked_up_again_afte
         assert (msgpack_encoders.get_all(), msgpack_decoders.get_all()) == before
     assert "get_all" not in vars(msgpack_encoders) and "get_all" not in vars(msgpack_decoders)
     assert (msgpack_encoders.get_all(), msgpack_decoders.get_all()) == before
+
+
+def _several_records(n: int) -> list[dict]:
+    from interop_support import arabic_record
+
+    out = []
+    for i in range(n):
+        r = arabic_record()
+        r["id"] = f"doc-{i}"
+        r["text"] = r["text"] + f"\nالخبر رقم {i}" + " وأضاف المصدر" * (i * 40)
+        for kind in ("entities", "quotes", "claims"):
+            for item in r[kind]:
+                item["id"] = f"{item['id']}-{i}"
+        r["quotes"][0]["speaker"]["entity"] += f"-{i}"
+        r["claims"][1]["claimant"]["entity"] += f"-{i}"
+        r["claims"][1]["quote"] += f"-{i}"
+        out.append(r)
+    return out
+
+
+def test_the_streamed_file_is_the_one_docbin_writes(tmp_path: Path) -> None:
+    """The export never holds the documents' DocBin, yet writes the very bytes
+    DocBin.to_bytes would (token tables past msgpack's bin16, user data, span groups)."""
+    from storage.formats.common import record_to_graph
+    from storage.formats.interop import _context
+    from storage.formats.spacy_docbin import _nlp, to_doc
+
+    src = make_project(tmp_path, _several_records(6))
+    out = tmp_path / "all.spacy"
+    export_project(src, "spacy", out, clitics="split")
+    ctx = _context(src, "spacy", None, clitics="split")
+    nlp = _nlp()
+    reference = DocBin(store_user_data=True)
+    for record in export_records(src):
+        reference.add(to_doc(record_to_graph(record, ctx.labels), ctx, nlp))
+    assert len(reference.tokens[-1]) * len(reference.attrs) * 8 > 2**16  # a bin32 table
+    assert out.read_bytes() == reference.to_bytes()
+    assert [d.text for d in _docs(out)] == [r["text"] for r in export_records(src)]
+    # no document at all: still DocBin's own empty file
+    empty = tmp_path / "none.spacy"
+    assert export_project(src, "spacy", empty, status="done").documents == 0
+    assert empty.read_bytes() == DocBin(store_user_data=True).to_bytes()
+
+
+def test_a_table_too_large_for_msgpack_is_refused_and_nothing_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage.formats import spacy_docbin
+
+    monkeypatch.setattr(spacy_docbin, "MSGPACK_MAX_BIN", 1000)
+    src = make_project(tmp_path, _several_records(2))
+    out = tmp_path / "big.spacy"
+    with pytest.raises(ValueError, match="too large for one .spacy file"):
+        export_project(src, "spacy", out)
+    assert list(tmp_path.glob("*.spacy*")) == [] and list(tmp_path.glob(".big*")) == []

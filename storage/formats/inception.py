@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from storage.atomic import write_bytes_atomic
 from storage.formats.common import (
     Context,
     Edge,
@@ -164,8 +165,6 @@ def to_cas(graph: Graph, ctx: Context, ts: Any) -> Any:
 
 
 def export(records: Iterable[dict[str, Any]], out: Path, ctx: Context) -> ExportSummary:
-    from storage.formats.spacy_docbin import _write_bytes_atomic
-
     if ctx.offsets != "utf16":
         raise ValueError("UIMA XMI counts UTF-16 units; --offsets cannot change that")
     if out.exists() and not out.is_dir():
@@ -181,7 +180,7 @@ def export(records: Iterable[dict[str, Any]], out: Path, ctx: Context) -> Export
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(f"{graph.doc_id}.xmi", xmi)
             zf.writestr("TypeSystem.xml", ts_xml)
-        _write_bytes_atomic(buf.getvalue(), out / f"{graph.doc_id}.zip")
+        write_bytes_atomic(buf.getvalue(), out / f"{graph.doc_id}.zip")
         summary.documents += 1
         summary.spans += top_level(graph)
         summary.files += 1

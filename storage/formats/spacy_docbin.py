@@ -24,8 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from storage.atomic import atomic_binary_writer
 from storage.formats.common import (
     Context,
     Edge,
@@ -150,37 +151,120 @@ def _msgpack_codecs_looked_up_once() -> Iterator[None]:
 
 
 def export(records: Iterable[dict[str, Any]], out: Path, ctx: Context) -> ExportSummary:
-    from spacy.tokens import DocBin
-
     nlp = _nlp()
     summary = ExportSummary(files=1)
-    db = DocBin(store_user_data=True)
-    with _msgpack_codecs_looked_up_once():
+    with _msgpack_codecs_looked_up_once(), _StreamedDocBin() as docbin:
         for record in records:
             graph = record_to_graph(record, ctx.labels)
-            db.add(to_doc(graph, ctx, nlp))
+            docbin.add(to_doc(graph, ctx, nlp))
             summary.documents += 1
             summary.spans += top_level(graph)
-        data = db.to_bytes()
-    _write_bytes_atomic(data, out)
+        with atomic_binary_writer(out) as fh:
+            docbin.write(fh)
     return summary
 
 
-def _write_bytes_atomic(data: bytes, out: Path) -> None:
-    """Temporary file beside `out`, fsync, rename: the old file stays until the new is whole."""
-    import os
-    import tempfile
+# msgpack's largest bin (and so a .spacy file's token table, or any of its byte fields)
+MSGPACK_MAX_BIN = 2**32 - 1
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+class _StreamedDocBin:
+    """The file DocBin.to_bytes writes (a zlib-compressed msgpack map; a test compares them
+    byte for byte), without holding the documents: each Doc goes through a DocBin of its own,
+    whose token table, spaces and packed span groups, user data, categories and flags are
+    appended to temporary files, and the map is then written from them through one zlib
+    stream. Only the distinct strings are kept in memory. A DocBin of its documents took the
+    token table three times over at to_bytes: 2.6 GB for 10,000 news articles, where this
+    takes spaCy's own memory and a few MB. spaCy itself reads a .spacy file whole."""
+
+    FIELDS = ("tokens", "spaces", "cats", "flags", "span_groups", "user_data")
+
+    def __init__(self) -> None:
+        import tempfile
+
+        from spacy.tokens import DocBin
+        from srsly.msgpack import Packer
+
+        self._docbin = DocBin
+        empty = DocBin(store_user_data=True)
+        self.version, self.attrs = empty.version, empty.attrs
+        self.packer = Packer(use_bin_type=True)
+        self.spool = {name: tempfile.TemporaryFile() for name in self.FIELDS}
+        self.lengths: list[int] = []
+        self.strings: set[str] = set()
+
+    def __enter__(self) -> _StreamedDocBin:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for fh in self.spool.values():
+            fh.close()
+
+    def add(self, doc: Any) -> None:
+        one = self._docbin(store_user_data=True)
+        one.add(doc)
+        spool, pack = self.spool, self.packer.pack
+        spool["tokens"].write(one.tokens[0].tobytes("C"))
+        spool["spaces"].write(one.spaces[0].tobytes("C"))
+        spool["cats"].write(pack(one.cats[0]))
+        spool["flags"].write(pack(one.flags[0]))
+        spool["span_groups"].write(pack(one.span_groups[0]))
+        spool["user_data"].write(pack(one.user_data[0]))
+        self.lengths.append(len(one.tokens[0]))
+        self.strings.update(one.strings)
+
+    def write(self, out: BinaryIO) -> None:
+        """The whole file: DocBin.to_bytes's map, its keys in the same order."""
+        import zlib
+
+        import numpy
+
+        compressor = zlib.compressobj()
+        pack = self.packer.pack
+
+        def emit(data: bytes) -> None:
+            out.write(compressor.compress(data))
+
+        def emit_bin(name: str) -> None:
+            fh = self.spool[name]
+            size = fh.tell()
+            if size > MSGPACK_MAX_BIN:
+                raise ValueError(
+                    f"the export is too large for one .spacy file ({size:,} bytes of {name}; "
+                    "spaCy's format holds at most 4 GB each): export it in parts (--split or "
+                    "--status)"
+                )
+            if size < 2**8:
+                emit(b"\xc4" + size.to_bytes(1, "big"))
+            elif size < 2**16:
+                emit(b"\xc5" + size.to_bytes(2, "big"))
+            else:
+                emit(b"\xc6" + size.to_bytes(4, "big"))
+            emit_spooled(name)
+
+        def emit_spooled(name: str) -> None:
+            fh = self.spool[name]
+            fh.seek(0)
+            while chunk := fh.read(1 << 20):
+                emit(chunk)
+
+        def emit_array(name: str) -> None:
+            emit(self.packer.pack_array_header(len(self.lengths)))
+            emit_spooled(name)
+
+        emit(self.packer.pack_map_header(10))
+        emit(pack("version") + pack(self.version))
+        emit(pack("attrs") + pack(self.attrs))
+        emit(pack("tokens"))
+        emit_bin("tokens")
+        emit(pack("spaces"))
+        emit_bin("spaces")
+        emit(pack("lengths") + pack(numpy.asarray(self.lengths, dtype="int32").tobytes("C")))
+        emit(pack("strings") + pack(sorted(self.strings)))
+        for name in ("cats", "flags", "span_groups", "user_data"):
+            emit(pack(name))
+            emit_array(name)
+        out.write(compressor.flush())
 
 
 def from_doc(doc: Any, ctx: Context, source_default: str) -> dict[str, Any]:
