@@ -8,9 +8,11 @@ import unittest.mock as mock
 import pytest
 from PySide6.QtCore import Qt
 
+from storage.project import ProjectBusy
 from tests.gui_support import (
     close_window,
     press,
+    record_busy_dialogs,
     window_with,
 )
 
@@ -50,7 +52,8 @@ def test_search_finds_spelling_variants_and_selects_the_hit(qtbot, win) -> None:
     assert len({h.doc_id for h in hits}) == 2 and len(hits) == 7
 
 
-def test_tag_all_in_document_and_project_one_undo_step_each(qtbot, win) -> None:
+def test_tag_all_in_document_and_project_one_undo_step_each(qtbot, win, monkeypatch) -> None:
+    shown = record_busy_dialogs(monkeypatch)
     text = win.session.text
     i = text.index("الاسد")
     win.view.select_range(i, i + 5)
@@ -66,6 +69,8 @@ def test_tag_all_in_document_and_project_one_undo_step_each(qtbot, win) -> None:
         )
     other = win.docs.documents()[1].id
     assert win.project.span_count(other, "entity") == 2  # the project-wide step, already applied
+    # the other documents were searched off the GUI thread, a busy dialog meanwhile
+    assert len(shown) == 1 and "Finding" in shown[0]
     proposed = sorted(text[p.start : p.end] for p in win.suggestions.proposals())
     assert proposed == sorted(["الأَسَد", "والأسد", "للأسد", "بالأسد"])
     press(
@@ -80,6 +85,66 @@ def test_tag_all_in_document_and_project_one_undo_step_each(qtbot, win) -> None:
     win.docs.undo_stack.undo()  # the other document's batch
     assert win.project.span_count(other, "entity") == 0
     assert win.docs.documents()[1].entity_count == 0
+
+
+def _tag_all_in_project(qtbot, win) -> None:
+    """Tag the first الاسد of the open document, then tag all in the project (Yes)."""
+    text = win.session.text
+    i = text.index("الاسد")
+    win.view.select_range(i, i + 5)
+    press(qtbot, win, Qt.Key.Key_1)
+    win.select_span(win.session.index.of_kind("entity")[0].id)
+    with mock.patch("ui.tagging.ask", return_value=True):
+        press(
+            qtbot,
+            win,
+            Qt.Key.Key_T,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+
+
+def test_tag_all_in_the_project_is_stored_whole_or_not_at_all(qtbot, tmp_path, monkeypatch) -> None:
+    """The other documents' spans are one transaction: a failure on the second document
+    leaves the first untouched too, and nothing is offered for undo."""
+    paths = []
+    for name, text in (("a", ARTICLE), ("b", OTHER), ("c", "وصل الأسد إلى حلب.\n")):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        paths.append(tmp_path / f"{name}.txt")
+    win = window_with(qtbot, monkeypatch, tmp_path, paths)
+    try:
+        win.docs.open(win.docs.documents()[0].id)
+        real_insert = win.project.insert
+        calls: list[str] = []
+
+        def failing_insert(spans, *args, **kwargs):  # type: ignore[no-untyped-def]
+            spans = list(spans)
+            if spans and spans[0].doc_id != win.session.doc.id:
+                calls.append(spans[0].doc_id)
+                if len(calls) == 2:
+                    raise ProjectBusy("another program is writing to the project")
+            return real_insert(spans, *args, **kwargs)
+
+        monkeypatch.setattr(win.project, "insert", failing_insert)
+        steps = win.docs.undo_stack.count()
+        _tag_all_in_project(qtbot, win)
+        assert len(calls) == 2  # the first document was written, then the second failed
+        others = [d.id for d in win.docs.documents()[1:]]
+        assert [win.project.span_count(d, "entity") for d in others] == [0, 0]
+        assert win.docs.undo_stack.count() == steps + 1  # the label key's span only
+    finally:
+        close_window(win)
+
+
+def test_undoing_tag_all_in_the_project_with_a_tagged_document_open(qtbot, win) -> None:
+    _tag_all_in_project(qtbot, win)
+    other = win.docs.documents()[1].id
+    assert win.project.span_count(other, "entity") == 2
+    win.docs.open(other)
+    qtbot.waitUntil(lambda: win.session is not None and win.session.doc.id == other)
+    assert len(win.session.index.of_kind("entity")) == 2
+    win.docs.undo_stack.undo()  # the project-wide step, undone on the open document too
+    assert win.project.span_count(other, "entity") == 0
+    assert win.session.index.of_kind("entity") == []
 
 
 def test_variants_view_counts_tagged_and_untagged(qtbot, win) -> None:
