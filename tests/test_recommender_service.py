@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import pickle
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 
 from annotation.documents import Document
-from annotation.recommenders.trained import EntityRecommenders
+from annotation.recommenders.crf import CrfRecommender
 from annotation.spans import Span, new_id
 from storage.project import Project
+from storage.recommender_training import PROCESS_NAME, TrainingFailed, train_in_child
 from storage.session import DocumentSession
 from ui.recommender_service import RETRAIN_AFTER, RecommenderService
 
@@ -58,26 +62,43 @@ def test_retrains_after_enough_edits_and_a_pause(qtbot, tmp_path: Path) -> None:
     service.shutdown()
 
 
-def test_a_superseded_run_delivers_nothing(qtbot, tmp_path: Path, monkeypatch) -> None:
-    """Training that finishes after shutdown() (or after a newer run started) is dropped."""
+def test_a_superseded_run_delivers_nothing(qtbot, tmp_path: Path) -> None:
+    """A run superseded by shutdown() (or by a newer run) has its training process terminated
+    and delivers nothing."""
     path = tmp_path / "p.hashiya"
     _project(path, 2)
-    started, release = threading.Event(), threading.Event()
-    real_train = EntityRecommenders.train
-
-    def slow_train(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        started.set()
-        release.wait(20)
-        return real_train(*args, **kwargs)
-
-    monkeypatch.setattr(EntityRecommenders, "train", slow_train)
     service = RecommenderService(path, lambda: frozenset())
     delivered = []
     service.trained.connect(delivered.append)
     service.train()
-    assert started.wait(20)
-    service.shutdown()  # while the run is still training
-    release.set()
-    service.wait()
+    service.shutdown()  # while the child is still starting
+    service.wait(20)
     QCoreApplication.processEvents()  # a queued signal, had one been sent, arrives here
     assert delivered == [] and service.current is None
+    assert [p for p in multiprocessing.active_children() if p.name == PROCESS_NAME] == []
+
+
+def test_training_runs_in_a_process_of_its_own(tmp_path: Path, monkeypatch) -> None:
+    """crfsuite's training keeps the GIL: it runs in a child process. The tagger's training
+    broken in this process does not touch the child's."""
+
+    def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("trained in the window's process")
+
+    monkeypatch.setattr(CrfRecommender, "train", broken)
+    path = tmp_path / "p.hashiya"
+    _project(path, 24)  # enough entities for the tagger (MIN_ENTITIES)
+    model = train_in_child(path, frozenset())
+    assert model is not None and model.crf is not None and model.crf.trained_on >= 24
+    again = pickle.loads(pickle.dumps(model.crf))  # as it came through the pipe
+    text = "وصل الوفد إلى عمان صباح اليوم."
+    assert again.suggest(text) == model.crf.suggest(text)
+
+
+def test_a_failed_training_process_is_reported(tmp_path: Path) -> None:
+    not_a_project = tmp_path / "p.hashiya"
+    not_a_project.write_bytes(b"not SQLite")
+    with pytest.raises(TrainingFailed, match="DatabaseError"):
+        train_in_child(not_a_project, frozenset())
+    assert train_in_child(not_a_project, frozenset(), should_stop=lambda: True) is None
+    assert [p for p in multiprocessing.active_children() if p.name == PROCESS_NAME] == []

@@ -1,9 +1,10 @@
 """Trains the project's entity recommenders off the GUI thread and keeps the latest model.
 
-Training reads the project through a connection of its own (read only, in the training thread),
-so a key press never waits for it. It runs when suggestions are first asked for, and again once
-annotators have made RETRAIN_AFTER entity edits since the last run (after IDLE_MS without
-edits, so typing is never competed with). A run that is superseded is abandoned.
+Training runs in a child process that reads the project through a connection of its own (read
+only; storage.recommender_training), watched by a thread, so a key press never waits for it.
+It runs when suggestions are first asked for, and again once annotators have made
+RETRAIN_AFTER entity edits since the last run (after IDLE_MS without edits, so typing is never
+competed with). A run that is superseded is abandoned: its process is terminated.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotation.recommenders.trained import EntityRecommenders
-from storage.read_connection import ReadOnlyConnection
-from storage.training_data import entity_training_documents
+from storage.recommender_training import train_in_child
 
 log = logging.getLogger(__name__)
 
@@ -77,19 +77,18 @@ class RecommenderService(QObject):
         self._thread.start()
 
     def _run(self, generation: int, exceptions: frozenset[str]) -> None:
+        """The training thread waits on a child process that trains (crfsuite's training
+        keeps the GIL for as long as it runs: in this process it froze the window)."""
         self.training_threads.append(threading.get_ident())
         try:
-            with ReadOnlyConnection(self.project_path) as project:
-                model = EntityRecommenders.train(
-                    entity_training_documents(project),
-                    exceptions,
-                    should_stop=lambda: generation != self._generation,
-                )
+            model = train_in_child(
+                self.project_path, exceptions, should_stop=lambda: generation != self._generation
+            )
         except Exception as exc:  # a failed run leaves the previous model in place
             log.exception("recommender training failed")
             self._emit(self.failed, f"learning from the project failed: {exc}")
             return
-        if generation == self._generation:
+        if model is not None and generation == self._generation:
             self._emit(self.trained, model)
 
     @staticmethod

@@ -124,6 +124,11 @@ class CrfRecommender:
         rec.labels = tuple(sorted({t[2:] for t in rec._tagger().labels() if t != "O"}))
         return rec
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled without its per-thread taggers (a trained model comes back from the
+        # training process: storage.recommender_training); each thread opens its own again.
+        return (type(self), (self.model, self.labels, self.trained_on, self.exceptions))
+
     def _tagger(self):  # noqa: ANN202 - pycrfsuite.Tagger
         tagger = getattr(self._local, "tagger", None)
         if tagger is None:
