@@ -155,3 +155,60 @@ def test_a_table_too_large_for_msgpack_is_refused_and_nothing_written(
     with pytest.raises(ValueError, match="too large for one .spacy file"):
         export_project(src, "spacy", out)
     assert list(tmp_path.glob("*.spacy*")) == [] and list(tmp_path.glob(".big*")) == []
+
+
+def _same_docs(path: Path) -> None:
+    """The streamed reading gives the Docs DocBin.from_bytes gives."""
+    from storage.formats.spacy_docbin import _SpooledDocBin
+
+    nlp = spacy.blank("ar")
+    expected = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    with path.open("rb") as fh, _SpooledDocBin(fh) as streamed:
+        got = list(streamed.docs(spacy.blank("ar").vocab))
+    assert len(got) == len(expected) == streamed.count
+    for a, b in zip(got, expected, strict=True):
+        assert a.to_json() == b.to_json()
+        assert [(k, [(s.start, s.end, s.label_) for s in g]) for k, g in a.spans.items()] == [
+            (k, [(s.start, s.end, s.label_) for s in g]) for k, g in b.spans.items()
+        ]
+        assert a.user_data == b.user_data and a.has_unknown_spaces == b.has_unknown_spaces
+
+
+def test_a_docbin_is_read_as_a_stream(tmp_path: Path) -> None:
+    """Hashiya's own export (user data, span groups, a token table in bin32) and DocBins
+    spaCy made in other ways (no user data, categories, unknown spaces) read as DocBin reads
+    them."""
+    src = make_project(tmp_path, _several_records(5))
+    ours = tmp_path / "ours.spacy"
+    export_project(src, "spacy", ours, clitics="split")
+    _same_docs(ours)
+    nlp = spacy.blank("ar")
+    plain = DocBin()  # spaCy's default: no user data
+    doc = nlp("قال المتحدث إن الوفد وصل إلى الرياض مساء أمس.")
+    doc.cats = {"politics": 1.0}
+    plain.add(doc)
+    from spacy.tokens import Doc
+
+    plain.add(Doc(nlp.vocab, words=["وصل", "الوفد"]))  # spaces unknown
+    path = tmp_path / "plain.spacy"
+    plain.to_disk(path)
+    _same_docs(path)
+
+
+def test_a_broken_docbin_is_refused_in_one_line(tmp_path: Path) -> None:
+    src = make_project(tmp_path, _several_records(3))
+    good = tmp_path / "good.spacy"
+    export_project(src, "spacy", good)
+    data = good.read_bytes()
+    cut = tmp_path / "cut.spacy"
+    cut.write_bytes(data[: len(data) // 2])
+    noise = tmp_path / "noise.spacy"
+    noise.write_bytes(b"this is not a DocBin" * 100)
+    dst = Project(tmp_path / "dst.hashiya")
+    report = import_files(dst, "spacy", [cut, noise])
+    reasons = sorted((r.path.name, r.line, r.reason) for r in report.refused)
+    assert reasons == [
+        ("cut.spacy", None, "not a spaCy DocBin (the file ends early)"),
+        ("noise.spacy", None, "not a spaCy DocBin (not zlib-compressed)"),
+    ]
+    assert dst.document_ids() == []
