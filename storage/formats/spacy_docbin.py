@@ -457,7 +457,7 @@ class _SpooledDocBin:
         self.spaces.seek(0)
         for i, length in enumerate(self.lengths):
             one = DocBin(store_user_data=True)
-            one.attrs = self.attrs
+            one.attrs = self.attrs  # type: ignore[assignment]  # ids, as DocBin keeps them
             one.strings = strings if i == 0 else set()  # the vocab keeps them after the first
             tokens = numpy.frombuffer(self.tokens.read(length * width * 8), dtype="uint64")
             one.tokens = [tokens.reshape((length, width))]
