@@ -216,8 +216,6 @@ class _StreamedDocBin:
 
     def write(self, out: BinaryIO) -> None:
         """The whole file: DocBin.to_bytes's map, its keys in the same order."""
-        import zlib
-
         import numpy
 
         compressor = zlib.compressobj()
@@ -417,7 +415,7 @@ class _SpooledDocBin:
     def _spool_bin(self, unpacker: Any, out: Any) -> None:
         kind = unpacker.read_bytes(1)
         width = {b"\xc4": 1, b"\xc5": 2, b"\xc6": 4}.get(kind)
-        if width is None:  # an empty numpy array packed as bytes: DocBin writes bin, always
+        if width is None:  # DocBin writes its tables as msgpack bin, whatever their size
             raise _NotADocBin("a table is not binary data")
         left = int.from_bytes(unpacker.read_bytes(width), "big")
         while left:
