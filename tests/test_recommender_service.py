@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -102,3 +104,22 @@ def test_a_failed_training_process_is_reported(tmp_path: Path) -> None:
         train_in_child(not_a_project, frozenset())
     assert train_in_child(not_a_project, frozenset(), should_stop=lambda: True) is None
     assert [p for p in multiprocessing.active_children() if p.name == PROCESS_NAME] == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_the_training_process_ends_with_the_thread_that_started_it() -> None:
+    """A window killed mid-training leaves no child training on: the child asks the kernel
+    for SIGTERM when its parent thread ends (read back with PR_GET_PDEATHSIG)."""
+    script = (
+        "import ctypes, signal\n"
+        "from storage.recommender_training import _end_with_parent\n"
+        "_end_with_parent()\n"
+        "value = ctypes.c_int()\n"
+        "ctypes.CDLL(None).prctl(2, ctypes.byref(value))\n"  # PR_GET_PDEATHSIG
+        "print(value.value == signal.SIGTERM)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "True"
