@@ -93,6 +93,22 @@ def arabic_record() -> dict[str, Any]:
     }
 
 
+def numbered_record(i: int, text_tail: str) -> dict[str, Any]:
+    """The Arabic test record as document i of a set: an id of its own, text_tail after its
+    text (so every text is distinct), and every span id (and every reference to one) suffixed
+    with -i."""
+    r = arabic_record()
+    r["id"] = f"doc-{i:03d}"
+    r["text"] = r["text"] + text_tail
+    for kind in ("entities", "quotes", "claims"):
+        for item in r[kind]:
+            item["id"] = f"{item['id']}-{i}"
+    r["quotes"][0]["speaker"]["entity"] += f"-{i}"
+    r["claims"][1]["claimant"]["entity"] += f"-{i}"
+    r["claims"][1]["quote"] += f"-{i}"
+    return r
+
+
 def make_project(
     tmp_path: Path, records: list[dict[str, Any]] | None = None, name: str = "p"
 ) -> Project:

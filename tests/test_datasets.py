@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from interop_support import arabic_record, make_project
+from interop_support import make_project, numbered_record
 
 from main import main
 from storage.datasets import SplitError, parse_split, split_documents
@@ -20,17 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def _records(n: int) -> list[dict]:
     out = []
     for i in range(n):
-        r = arabic_record()
-        r["id"] = f"doc-{i:03d}"
-        r["text"] = r["text"] + f"\nالخبر رقم {i}."
+        r = numbered_record(i, f"\nالخبر رقم {i}.")
         folder = ("sana", "spa", "wam")[i % 3]
         r["meta"] = {"source": f"{folder}/{i}.txt", "status": "done"}
-        for kind in ("entities", "quotes", "claims"):
-            for item in r[kind]:
-                item["id"] = f"{item['id']}-{i}"
-        r["quotes"][0]["speaker"]["entity"] += f"-{i}"
-        r["claims"][1]["claimant"]["entity"] += f"-{i}"
-        r["claims"][1]["quote"] += f"-{i}"
         out.append(r)
     return out
 

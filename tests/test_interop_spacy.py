@@ -103,21 +103,10 @@ def test_msgpack_codecs_are_srslys_own_inside_the_block_and_looked_up_again_afte
 
 
 def _several_records(n: int) -> list[dict]:
-    from interop_support import arabic_record
+    """n documents, the later ones longer (a token table past msgpack's bin16)."""
+    from interop_support import numbered_record
 
-    out = []
-    for i in range(n):
-        r = arabic_record()
-        r["id"] = f"doc-{i}"
-        r["text"] = r["text"] + f"\nالخبر رقم {i}" + " وأضاف المصدر" * (i * 40)
-        for kind in ("entities", "quotes", "claims"):
-            for item in r[kind]:
-                item["id"] = f"{item['id']}-{i}"
-        r["quotes"][0]["speaker"]["entity"] += f"-{i}"
-        r["claims"][1]["claimant"]["entity"] += f"-{i}"
-        r["claims"][1]["quote"] += f"-{i}"
-        out.append(r)
-    return out
+    return [numbered_record(i, f"\nالخبر رقم {i}" + " وأضاف المصدر" * (i * 40)) for i in range(n)]
 
 
 def test_the_streamed_file_is_the_one_docbin_writes(tmp_path: Path) -> None:
