@@ -985,9 +985,7 @@ class Project:
             labels=db.execute(
                 "SELECT label, kind, COUNT(*) FROM annotations GROUP BY label, kind ORDER BY label"
             ).fetchall(),
-            attrs=db.execute(
-                "SELECT kind, attrs, COUNT(*) FROM annotations GROUP BY kind, attrs"
-            ).fetchall(),
+            attrs=self._attrs_usage(),
             links=db.execute(
                 "SELECT l.type, s.kind, t.kind, COUNT(*) FROM links l "
                 "JOIN annotations s ON s.id = l.source JOIN annotations t ON t.id = l.target "
@@ -995,6 +993,25 @@ class Project:
             ).fetchall(),
             most_links=most,
         )
+
+    def _attrs_usage(self) -> list[tuple[str, str, int]]:
+        """(kind, attrs JSON, count) of the annotations, by kind then attrs: what GROUP BY kind,
+        attrs gives, from two index-only scans. Most annotations have no attributes ('{}'),
+        which no index holds with its attrs: grouping them read every row (2.6 s of every
+        schema change at 100,000 articles); their count is each kind's total less the rest."""
+        db = self.db
+        rest = db.execute(
+            "SELECT kind, attrs, COUNT(*) FROM annotations WHERE attrs != '{}' GROUP BY kind, attrs"
+        ).fetchall()
+        with_attrs: Counter[str] = Counter()
+        for kind, _, n in rest:
+            with_attrs[kind] += n
+        empty = [
+            (kind, "{}", total - with_attrs[kind])
+            for kind, total in db.execute("SELECT kind, COUNT(*) FROM annotations GROUP BY kind")
+            if total > with_attrs[kind]
+        ]
+        return sorted(rest + empty, key=lambda row: (row[0], row[1]))
 
     def label_usage(self, name: str) -> int:
         return self.db.execute(

@@ -328,6 +328,28 @@ def test_save_schema_refuses_removing_a_label_in_use(project: Project) -> None:
     assert not project._in_tx
 
 
+def test_schema_usage_counts_attributes_as_a_grouping_would(project: Project) -> None:
+    """The attribute usage is read from the indexes (the spans without attributes counted as
+    each kind's total less the rest) and equals GROUP BY kind, attrs over every row."""
+    doc = _doc(project)
+    words = ["خالد", "الرباط", "الوزير", "آيت", "الطالب"]
+    spans = [_entity(doc, w, "PERS") for w in words[:3]]
+    spans += [
+        Span(new_id(), doc.id, "quote", "QUOTE", 0, 5, {"type": "direct"}),
+        Span(new_id(), doc.id, "quote", "QUOTE", 6, 9, {"type": "indirect"}),
+        Span(new_id(), doc.id, "quote", "QUOTE", 10, 14, {"type": "direct"}),
+        Span(new_id(), doc.id, "entity", "GPE", 15, 18, {"origin": "accepted"}),
+    ]
+    project.insert(spans)
+    expected = project.db.execute(
+        "SELECT kind, attrs, COUNT(*) FROM annotations GROUP BY kind, attrs"
+    ).fetchall()
+    assert project.schema_usage().attrs == expected
+    assert ("entity", "{}", 3) in expected and all(
+        k != "quote" or a != "{}" for k, a, _ in expected
+    )
+
+
 def test_save_schema_rebinds_keys(project: Project) -> None:
     schema = (
         project.schema().with_label_changed("PERS", key=None).with_label_changed("TIME", key="1")
