@@ -147,7 +147,8 @@ def test_undoing_tag_all_in_the_project_with_a_tagged_document_open(qtbot, win) 
     assert win.session.index.of_kind("entity") == []
 
 
-def test_variants_view_counts_tagged_and_untagged(qtbot, win) -> None:
+def test_variants_view_counts_tagged_and_untagged(qtbot, win, monkeypatch) -> None:
+    shown = record_busy_dialogs(monkeypatch)
     text = win.session.text
     for word in ("الاسد", "والأسد"):
         i = text.index(word)
@@ -162,6 +163,7 @@ def test_variants_view_counts_tagged_and_untagged(qtbot, win) -> None:
         by_form["الاسد"].tagged == 1 and by_form["الاسد"].untagged == 5
     )  # 3 here + 2 in the other doc
     assert dialog.table.rowCount() == len(dialog.groups)
+    assert shown and all("spellings of" in text for text in shown)  # in a worker thread
     dialog.close()
 
 

@@ -56,6 +56,7 @@ from storage.project import Project
 from storage.session import Change, DocumentSession
 from ui.app_logging import log_path
 from ui.attribution_pick import AttributionController
+from ui.busy import run_busy
 from ui.commands import ChangeSchema, SetStatus
 from ui.curation import CurationDock
 from ui.dialogs import SchemaEditor
@@ -954,9 +955,22 @@ class MainWindow(QMainWindow):
         edit.selectAll()
 
     def _variants_of(self, label: str) -> list[VariantGroup]:
-        """The label's variants from the project's indexes (completed first when missing)."""
+        """The label's variants from the project's indexes (completed first when missing), on
+        a read-only connection of a worker thread while a busy dialog says so: a label with
+        thousands of spellings takes minutes at corpus scale (one search per spelling)."""
         ensure_search_index(self.project, self)
-        return variants_in_project(self.project, label, "entity", self.tagging.boundary_policy())
+        path, policy = self.project.path, self.tagging.boundary_policy()
+
+        def compute() -> list[VariantGroup]:
+            with Project(path, readonly=True) as reader:
+                return variants_in_project(reader, label, "entity", policy)
+
+        return run_busy(
+            compute,
+            self.tr("Variants"),
+            self.tr("Finding the spellings of {label} in the project…").format(label=ltr(label)),
+            self,
+        )
 
     def show_variants(self) -> VariantsDialog:
         dialog = VariantsDialog(

@@ -1004,7 +1004,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+364"/>
+        <location filename="../../ui/main_window.py" line="+365"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
@@ -1384,12 +1384,12 @@ Stored with each annotation, so exports say which convention they follow.</sourc
         <translation>مَن يوسِّم</translation>
     </message>
     <message>
-        <location line="+845"/>
+        <location line="+858"/>
         <source>gold (curating)</source>
         <translation>الطبقة الذهبية (تحكيم)</translation>
     </message>
     <message>
-        <location line="-434"/>
+        <location line="-447"/>
         <source>Main</source>
         <translation>الشريط الرئيسي</translation>
     </message>
@@ -1457,7 +1457,17 @@ Details: {log}</source>
         <translation>عرض اقتراحات الاقتباسات والادعاءات التي لا تقل ثقتها عن (0–1):</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+33"/>
+        <source>Variants</source>
+        <translation>الصيغ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding the spellings of {label} in the project…</source>
+        <translation>يُبحث عن صيغ {label} في المشروع…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Clitic exceptions</source>
         <translation>استثناءات السوابق</translation>
     </message>
@@ -1497,7 +1507,7 @@ Details: {log}</source>
         <translation>عن حاشية</translation>
     </message>
     <message>
-        <location line="-935"/>
+        <location line="-948"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
