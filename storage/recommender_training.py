@@ -1,8 +1,8 @@
 """The project's entity recommenders, trained in a child process.
 
 crfsuite's training is one C call that keeps the GIL: in a thread of the window's process it
-froze the window for up to 0.5 s at the tagger's cap (3.7 s before the cap), whatever the
-thread did. A child process has a GIL of its own. It is started with "spawn" (no copy of the
+froze the window for up to 0.75-1.0 s at a time at the tagger's cap (3.7 s before the cap),
+whatever the thread did. A child process has a GIL of its own. It is started with "spawn" (no copy of the
 parent's Qt state or connections), reads the project through its own read-only connection,
 and sends the trained model back through a pipe; a superseded run is terminated.
 """
@@ -23,10 +23,15 @@ from storage.read_connection import ReadOnlyConnection
 from storage.training_data import entity_training_documents
 
 PROCESS_NAME = "hashiya-recommender-training"
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 class TrainingFailed(RuntimeError):
     """The child process raised, or ended without sending a model."""
+
+
+def _ended_without_a_model(exitcode: int | None) -> TrainingFailed:
+    return TrainingFailed(f"the training process ended without a model (exit code {exitcode})")
 
 
 def _end_with_parent() -> None:
@@ -37,20 +42,19 @@ def _end_with_parent() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-
-
 def _train(path: str, exceptions: frozenset[str], out: Connection) -> None:
     """The child's work: read, train, send ("ok", model) or ("error", reason)."""
     _end_with_parent()
+    reply: tuple[str, object]
     try:
         with ReadOnlyConnection(path) as project:
             model = EntityRecommenders.train(entity_training_documents(project), exceptions)
-        out.send(("ok", model))
+        reply = ("ok", model)
     except Exception as exc:  # reported in the parent, which logs it
-        out.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        out.close()
+        reply = ("error", f"{type(exc).__name__}: {exc}")
+    with suppress(OSError):  # the parent stopped listening (a superseded run, a closed window)
+        out.send(reply)
+    out.close()
 
 
 def train_in_child(
@@ -73,15 +77,11 @@ def train_in_child(
             if should_stop():
                 return None
             if not child.is_alive() and not receive.poll(0):
-                raise TrainingFailed(
-                    f"the training process ended without a model (exit code {child.exitcode})"
-                )
+                raise _ended_without_a_model(child.exitcode)
         try:
             status, value = receive.recv()
         except EOFError:
-            raise TrainingFailed(
-                f"the training process ended without a model (exit code {child.exitcode})"
-            ) from None
+            raise _ended_without_a_model(child.exitcode) from None
     finally:
         receive.close()
         if child.is_alive():

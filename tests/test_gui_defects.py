@@ -118,6 +118,8 @@ def test_choosing_a_claim_attribute_from_the_keyboard(qtbot, window) -> None:
 def test_accept_all_after_tag_all_stores_only_the_tag_all_proposals(qtbot, window) -> None:
     text = window.session.text
     press(qtbot, window, Qt.Key.Key_F7)
+    # the recommenders' model (trained in a child process) adds its guesses when it arrives
+    qtbot.waitUntil(lambda: window.recommender.current is not None, timeout=30000)
     f7 = window.suggestions.proposals()
     assert any(p.kind == "quote" for p in f7) and any(p.kind == "claim" for p in f7)
     i = text.index("بين بوتين") + 4

@@ -150,6 +150,9 @@ def test_claim_with_attributes_and_claimant(qtbot, win) -> None:
 def test_accept_and_reject_suggestions(qtbot, win) -> None:
     press(qtbot, win, Qt.Key.Key_F7)
     assert win.act_suggest.isChecked()
+    # F7 starts the recommenders' training (a child process): its model, when it arrives,
+    # adds its guesses to the queue, so the count is taken once it is in
+    qtbot.waitUntil(lambda: win.recommender.current is not None, timeout=30000)
     total = len(win.suggestions.proposals())
     assert total > 20
     press(qtbot, win, Qt.Key.Key_N)
