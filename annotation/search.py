@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from annotation.arabic import INVISIBLE
 from annotation.clitics import DEFAULT_EXCEPTIONS
@@ -91,6 +92,30 @@ def index_terms(query: str, proclitics: bool = True) -> list[list[str]] | None:
     return groups or None
 
 
+@lru_cache(maxsize=4096)
+def _query_key(query: str) -> str:
+    return normalize(query).strip()
+
+
+# A cache of its own: a project-wide pass (storage.label_variants) runs thousands of queries on
+# each text in turn, far more than re's own cache of 512 patterns holds.
+@lru_cache(maxsize=4096)
+def _pattern(query_key: str, proclitics: bool, whole_word: bool) -> re.Pattern[str]:
+    words = query_key.split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    lb, la = (r"(?<!\w)", r"(?!\w)") if whole_word else ("", "")
+    if not proclitics:
+        return re.compile(f"{lb}(?P<pre>)(?P<body>{body}){la}")
+    first = words[0]
+    if _has_article(first):
+        rest = r"\s+".join(re.escape(w) for w in [first[2:], *words[1:]])
+        return re.compile(
+            f"{lb}(?:(?P<pre>{_PRE_BEFORE_ARTICLE})(?P<body>{body})"
+            f"|(?P<pre2>{_PRE_ELIDED})(?P<body2>{_LAM}{rest})){la}"
+        )
+    return re.compile(f"{lb}(?P<pre>{_PRE})(?P<body>{body}){la}")
+
+
 class SearchIndex:
     """The normalised key of one text, reusable across queries."""
 
@@ -105,21 +130,6 @@ class SearchIndex:
             self.key = compact[0]
             self.index_map = KeyMap(compact[1], len(compact[0]), len(text))
 
-    def _pattern(self, query_key: str, proclitics: bool, whole_word: bool) -> re.Pattern[str]:
-        words = query_key.split()
-        body = r"\s+".join(re.escape(w) for w in words)
-        lb, la = (r"(?<!\w)", r"(?!\w)") if whole_word else ("", "")
-        if not proclitics:
-            return re.compile(f"{lb}(?P<pre>)(?P<body>{body}){la}")
-        first = words[0]
-        if _has_article(first):
-            rest = r"\s+".join(re.escape(w) for w in [first[2:], *words[1:]])
-            return re.compile(
-                f"{lb}(?:(?P<pre>{_PRE_BEFORE_ARTICLE})(?P<body>{body})"
-                f"|(?P<pre2>{_PRE_ELIDED})(?P<body2>{_LAM}{rest})){la}"
-            )
-        return re.compile(f"{lb}(?P<pre>{_PRE})(?P<body>{body}){la}")
-
     def find(
         self,
         query: str,
@@ -132,10 +142,10 @@ class SearchIndex:
         """(start, end) code-point spans of the original text, in order, not overlapping."""
         if boundary not in ("token", "strip_clitics", "exact"):
             raise ValueError(f"unknown boundary policy {boundary!r}")
-        qkey = normalize(query).strip()
+        qkey = _query_key(query)
         if not qkey:
             return []
-        pattern = self._pattern(qkey, proclitics, whole_word)
+        pattern = _pattern(qkey, proclitics, whole_word)
         out: list[tuple[int, int]] = []
         for m in self._matches(pattern, *_anchor(qkey, proclitics)):
             elided = m.groupdict().get("body2") is not None

@@ -4,7 +4,7 @@ their normalised form, and how many occurrences of each group are still untagged
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,9 +28,12 @@ def group_key(surface: str) -> str:
     return " ".join(normalize(surface).split())
 
 
-# (query, exceptions, boundary) -> (doc_id, start, end) of every match in the project, in
-# project order then text order, as annotation.search.SearchIndex.find finds them per text.
-Occurrences = Callable[[str, frozenset[str], str], Iterable[tuple[str, int, int]]]
+# (doc_id, start, end, surface as written) of every span of the label, documents in project order.
+TaggedSpans = Iterable[tuple[str, int, int, str]]
+# (keys, exceptions, boundary) -> (index of the key, doc_id, start, end) of every match of every
+# key in the project: one pass over the documents, so each key's matches come in project order
+# then text order, as annotation.search.SearchIndex.find finds them per text.
+Occurrences = Callable[[Sequence[str], frozenset[str], str], Iterable[tuple[int, str, int, int]]]
 
 
 def variants_for_label(
@@ -39,66 +42,82 @@ def variants_for_label(
     kind: str = "entity",
     boundary: str = "token",
     *,
-    tagged: Iterable[tuple[str, int, int]] | None = None,
+    tagged: TaggedSpans | None = None,
     occurrences: Occurrences | None = None,
 ) -> list[VariantGroup]:
     """Groups for every distinct normalised form tagged `label`, most frequent first.
 
-    An untagged occurrence is a match of the group's form (annotation.search with optional
-    proclitics, whole words) that overlaps no span of that label; `untagged_at` gives its span
-    under the boundary policy `boundary` (token / strip_clitics / exact).
+    An untagged occurrence is a match of the group's form anywhere in the project
+    (annotation.search with optional proclitics, whole words) that overlaps no span of that
+    label; `untagged_at` gives its span under the boundary policy `boundary` (token /
+    strip_clitics / exact).
 
-    `tagged` ((doc_id, start, end) of the label's spans in project order) and `occurrences`
-    (the project's search index) let a caller answer from indexes
+    `tagged` and `occurrences` let a caller answer from the project's indexes
     (storage.label_variants); without them every text of the project is read and searched.
     """
     exceptions = exceptions_for(project.setting("clitic_exceptions", ""))
-    ranges_by_doc: dict[str, list[tuple[int, int]]] = {}
     if tagged is None:
-        for doc_id in project.document_ids():
-            ranges_by_doc[doc_id] = [
-                (s.start, s.end) for s in project.spans(doc_id, [kind]) if s.label == label
-            ]
-    else:
-        for doc_id, start, end in tagged:
-            ranges_by_doc.setdefault(doc_id, []).append((start, end))
+        tagged = _tagged_by_reading(project, kind, label)
+    if occurrences is None:
+        occurrences = _occurrences_by_reading(project)
+    ranges_by_doc: dict[str, list[tuple[int, int]]] = {}
     groups: dict[str, VariantGroup] = {}
-    texts: dict[str, str] = {}
-    for doc_id, ranges in ranges_by_doc.items():
-        if not ranges:
+    for doc_id, start, end, surface in tagged:
+        ranges_by_doc.setdefault(doc_id, []).append((start, end))
+        key = group_key(surface)
+        if not key:
             continue
-        text = texts.setdefault(doc_id, project.document(doc_id).text)
-        for start, end in ranges:
-            surface = text[start:end]
-            key = group_key(surface)
-            if not key:
-                continue
-            g = groups.setdefault(key, VariantGroup(key, defaultdict(int), 0, 0))
-            g.forms[surface] += 1
-            g.tagged += 1
+        g = groups.setdefault(key, VariantGroup(key, defaultdict(int), 0, 0))
+        g.forms[surface] += 1
+        g.tagged += 1
     if not groups:
         return []
 
-    def untagged(doc_id: str, start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in ranges_by_doc.get(doc_id, ()))
-
-    if occurrences is not None:
-        for key, g in groups.items():
-            for doc_id, start, end in occurrences(key, exceptions, boundary):
-                if untagged(doc_id, start, end):
-                    g.untagged += 1
-                    g.untagged_at.append((doc_id, start, end))
-    else:
-        for doc_id in ranges_by_doc:
-            text = texts.get(doc_id) or project.document(doc_id).text
-            index = SearchIndex(text)
-            for key, g in groups.items():
-                for start, end in index.find(key, exceptions=exceptions, boundary=boundary):
-                    if untagged(doc_id, start, end):
-                        g.untagged += 1
-                        g.untagged_at.append((doc_id, start, end))
+    keys = list(groups)
+    found = [groups[key] for key in keys]
+    for i, doc_id, start, end in occurrences(keys, exceptions, boundary):
+        if not any(s < end and start < e for s, e in ranges_by_doc.get(doc_id, ())):
+            g = found[i]
+            g.untagged += 1
+            g.untagged_at.append((doc_id, start, end))
     out = list(groups.values())
     for g in out:
         g.forms = dict(sorted(g.forms.items(), key=lambda kv: (-kv[1], kv[0])))
     out.sort(key=lambda g: (-(g.tagged + g.untagged), g.normalised))
     return out
+
+
+def occurrences_in(
+    index: SearchIndex,
+    keys: Sequence[str],
+    which: Iterable[int],
+    exceptions: frozenset[str],
+    boundary: str,
+) -> Iterator[tuple[int, int, int]]:
+    """(key index, start, end) of the matches in one text of the keys `which` (indexes into
+    keys, ascending), each key's in text order."""
+    for i in which:
+        for start, end in index.find(keys[i], exceptions=exceptions, boundary=boundary):
+            yield i, start, end
+
+
+def _tagged_by_reading(project: Any, kind: str, label: str) -> Iterator[tuple[str, int, int, str]]:
+    for doc_id in project.document_ids():
+        spans = [s for s in project.spans(doc_id, [kind]) if s.label == label]
+        if spans:
+            text = project.document(doc_id).text
+            for s in spans:
+                yield doc_id, s.start, s.end, text[s.start : s.end]
+
+
+def _occurrences_by_reading(project: Any) -> Occurrences:
+    def occurrences(
+        keys: Sequence[str], exceptions: frozenset[str], boundary: str
+    ) -> Iterator[tuple[int, str, int, int]]:
+        every = range(len(keys))
+        for doc_id in project.document_ids():
+            index = SearchIndex(project.document(doc_id).text)
+            for i, start, end in occurrences_in(index, keys, every, exceptions, boundary):
+                yield i, doc_id, start, end
+
+    return occurrences

@@ -1,31 +1,109 @@
 """Spelling variants of a label across a project (annotation.variants), answered from the
-project's indexes: the label's spans in one indexed query, the untagged occurrences from the
-project search index (candidates verified against each text), so that only the texts that
-hold the label or a match are read, not every text of the project."""
+project's indexes in one pass over the texts that matter.
+
+The label's spans come from one indexed query, and each text holding them is read once for
+their surfaces. The untagged occurrences of every form come from the project search index:
+each form's candidate documents (one FTS5 query per form, no text read), then each candidate
+text is read once and searched for the forms it may hold, the stored search key saving its
+normalisation. Forms are taken a chunk at a time, so that the compiled patterns of a chunk stay
+cached (annotation.search) and the map of candidates stays bounded, whatever a label's number
+of spellings. Without a complete index (a read-only project made before it) every text is
+searched, still once per chunk.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Iterator, Sequence
+from itertools import groupby
 
-from annotation.variants import VariantGroup, variants_for_label
+from annotation.search import SearchIndex, index_terms
+from annotation.variants import VariantGroup, occurrences_in, variants_for_label
 from storage.project import Project
-from storage.search_index import iter_hits
+from storage.search_index import build, indexes_of, match_expression, unindexed_count
+
+# Forms searched per pass over the candidate texts: within annotation.search's pattern cache.
+FORMS_PER_PASS = 2048
+_TEXTS_PER_QUERY = 500
 
 
 def variants_in_project(
     project: Project, label: str, kind: str = "entity", boundary: str = "token"
 ) -> list[VariantGroup]:
+    conn: sqlite3.Connection = project.db.conn
+    if not project.readonly and unindexed_count(conn) > 0:
+        build(conn)
+
     def occurrences(
-        query: str, exceptions: frozenset[str], policy: str
-    ) -> Iterator[tuple[str, int, int]]:
-        for hit in iter_hits(project, query, exceptions=exceptions, boundary=policy):
-            yield hit.doc_id, hit.start, hit.end
+        keys: Sequence[str], exceptions: frozenset[str], policy: str
+    ) -> Iterator[tuple[int, str, int, int]]:
+        for first in range(0, len(keys), FORMS_PER_PASS):
+            chunk = range(first, min(first + FORMS_PER_PASS, len(keys)))
+            for doc_id, index, which in _candidates(conn, keys, chunk):
+                for i, start, end in occurrences_in(index, keys, which, exceptions, policy):
+                    yield i, doc_id, start, end
 
     return variants_for_label(
         project,
         label,
         kind,
         boundary,
-        tagged=project.label_spans(kind, label),
+        tagged=_tagged_surfaces(conn, project.label_spans(kind, label)),
         occurrences=occurrences,
     )
+
+
+def _tagged_surfaces(
+    conn: sqlite3.Connection, spans: list[tuple[str, int, int]]
+) -> Iterator[tuple[str, int, int, str]]:
+    """(doc_id, start, end, surface) of spans given in project order, each text read once."""
+    by_doc = [(doc_id, list(group)) for doc_id, group in groupby(spans, key=lambda s: s[0])]
+    for i in range(0, len(by_doc), _TEXTS_PER_QUERY):
+        batch = by_doc[i : i + _TEXTS_PER_QUERY]
+        texts = dict(_texts(conn, [doc_id for doc_id, _ in batch]))
+        for doc_id, group in batch:
+            text = texts[doc_id]
+            for _, start, end in group:
+                yield doc_id, start, end, text[start:end]
+
+
+def _texts(conn: sqlite3.Connection, ids: list[str]) -> Iterator[tuple[str, str]]:
+    marks = ",".join("?" * len(ids))
+    yield from conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids)
+
+
+def _candidates(
+    conn: sqlite3.Connection, keys: Sequence[str], chunk: range
+) -> Iterator[tuple[str, SearchIndex, list[int]]]:
+    """(doc_id, SearchIndex, the indexes of the chunk's keys it may hold) of every document
+    that may hold one of them, in project order."""
+    if unindexed_count(conn) > 0:
+        every = list(chunk)
+        for doc_id, index in indexes_of(conn, None):
+            yield doc_id, index, every
+        return
+    which: dict[int, list[int]] = {}  # search_docs id -> keys
+    everywhere: list[int] = []  # keys without a word to look up: searched in every text
+    for i in chunk:
+        terms = index_terms(keys[i])
+        if terms is None:
+            everywhere.append(i)
+            continue
+        for (row,) in conn.execute(
+            "SELECT rowid FROM search_words WHERE search_words MATCH ?", [match_expression(terms)]
+        ):
+            which.setdefault(row, []).append(i)
+    if not which and not everywhere:
+        return
+    ordered = [
+        (doc_id, which.get(row, []))
+        for row, doc_id in conn.execute(
+            "SELECT s.id, l.doc_id FROM document_list l JOIN search_docs s ON s.doc_id = l.doc_id "
+            "ORDER BY l.position"
+        )
+        if everywhere or row in which
+    ]
+    ids = [doc_id for doc_id, _ in ordered]
+    for (doc_id, keys_here), (same, index) in zip(ordered, indexes_of(conn, ids), strict=True):
+        assert doc_id == same
+        yield doc_id, index, sorted(keys_here + everywhere) if everywhere else keys_here

@@ -236,7 +236,7 @@ def build(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None 
     return len(todo)
 
 
-def _match_expression(groups: list[list[str]]) -> str:
+def match_expression(groups: list[list[str]]) -> str:
     # Runs hold no '"' (they are word characters), so quoting each one is enough.
     return " AND ".join("(" + " OR ".join(f'"{w}"' for w in group) + ")" for group in groups)
 
@@ -253,7 +253,7 @@ def candidate_ids(
         """SELECT d.id FROM search_docs s JOIN documents d ON d.id = s.doc_id
            WHERE s.id IN (SELECT rowid FROM search_words WHERE search_words MATCH ?)
            ORDER BY d.position""",
-        [_match_expression(groups)],
+        [match_expression(groups)],
     )
     return [r[0] for r in rows]
 
@@ -274,7 +274,9 @@ class Hit:
         return left, self.text[self.start : self.end], right
 
 
-def _indexes(conn: sqlite3.Connection, ids: list[str] | None) -> Iterator[tuple[str, SearchIndex]]:
+def indexes_of(
+    conn: sqlite3.Connection, ids: list[str] | None
+) -> Iterator[tuple[str, SearchIndex]]:
     """(doc_id, SearchIndex) of the given documents (all when None), in project order; the
     stored key is used when there is one."""
     if ids is None:
@@ -315,7 +317,7 @@ def iter_hits(project: Any, query: str, **options: Any) -> Iterator[Hit]:
         proclitics=options.get("proclitics", True),
         whole_word=options.get("whole_word", True),
     )
-    for doc_id, index in _indexes(conn, ids):
+    for doc_id, index in indexes_of(conn, ids):
         for start, end in index.find(query, **options):
             yield Hit(doc_id, start, end, index.text)
 

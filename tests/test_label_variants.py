@@ -54,11 +54,58 @@ def test_indexed_variants_equal_a_scan_of_every_text(project, label, boundary) -
         assert want and any(g.untagged for g in want)
 
 
-def test_only_texts_with_the_label_or_a_match_are_read(project, monkeypatch) -> None:
+def test_only_texts_with_the_label_or_a_match_are_read_and_each_once(project, monkeypatch) -> None:
+    import storage.label_variants as module
+
     project.add_document(Document.create("نص لا صلة له بالموضوع إطلاقا.", "other.txt"))
     other = project.document_ids()[-1]
-    read: list[str] = []
-    document = project.document
-    monkeypatch.setattr(project, "document", lambda doc_id: read.append(doc_id) or document(doc_id))
+    read_for_surfaces: list[str] = []
+    searched: list[str] = []
+    texts, indexes_of = module._texts, module.indexes_of
+
+    def recorded_texts(conn, ids):
+        read_for_surfaces.extend(ids)
+        return texts(conn, ids)
+
+    def recorded_indexes(conn, ids):
+        searched.extend(ids)
+        return indexes_of(conn, ids)
+
+    monkeypatch.setattr(module, "_texts", recorded_texts)
+    monkeypatch.setattr(module, "indexes_of", recorded_indexes)
     variants_in_project(project, "PERS")
-    assert read and other not in read
+    assert read_for_surfaces and searched
+    assert other not in read_for_surfaces and other not in searched
+    assert len(set(read_for_surfaces)) == len(read_for_surfaces)
+    assert len(set(searched)) == len(searched)  # one pass: every form fits in one chunk
+    order = {doc_id: i for i, doc_id in enumerate(project.document_ids())}
+    assert searched == sorted(searched, key=order.__getitem__)
+
+
+@pytest.mark.parametrize("forms_per_pass", [1, 2, 3])
+def test_forms_taken_a_chunk_at_a_time_give_the_same_groups(
+    project, monkeypatch, forms_per_pass
+) -> None:
+    import storage.label_variants as module
+
+    want = _shape(variants_in_project(project, "PERS"))
+    monkeypatch.setattr(module, "FORMS_PER_PASS", forms_per_pass)
+    assert _shape(variants_in_project(project, "PERS")) == want
+
+
+def test_a_read_only_project_without_the_index_is_searched_text_by_text(project, tmp_path) -> None:
+    want = _shape(variants_for_label(project, "PERS"))
+    project.db.conn.execute("INSERT INTO search_words(search_words) VALUES ('delete-all')")
+    project.db.conn.execute("DELETE FROM search_docs")
+    with Project(project.path, readonly=True) as reader:
+        assert _shape(variants_in_project(reader, "PERS")) == want
+
+
+def test_a_form_without_a_word_character_is_searched_in_every_text(project) -> None:
+    doc = Document.create("قال «الأسد» إن … الاتفاق قائم … والأسد باق.", "dots.txt")
+    project.add_document(doc)
+    at = doc.text.index("…")
+    project.insert([Span(new_id(), doc.id, "entity", "ORG", at, at + 1)])
+    [group] = variants_in_project(project, "ORG")
+    assert (group.normalised, group.tagged, group.untagged) == ("…", 1, 1)
+    assert _shape([group]) == _shape(variants_for_label(project, "ORG"))

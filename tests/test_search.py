@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from annotation.clitics import exceptions_for, split_proclitics
 from annotation.documents import Document
 from annotation.normalize import normalize
-from annotation.search import SearchIndex, _anchor, find_variants
+from annotation.search import SearchIndex, _anchor, _pattern, find_variants
 from annotation.snapping import snap
 from annotation.tokens import tokenize
 from tests.hypothesis_budget import examples
@@ -171,7 +171,7 @@ def test_anchored_matching_equals_a_full_scan(
 ) -> None:
     index = SearchIndex(text)
     qkey = normalize(query).strip()
-    pattern = index._pattern(qkey, proclitics, whole_word)
+    pattern = _pattern(qkey, proclitics, whole_word)
     anchored = [m.span() for m in index._matches(pattern, *_anchor(qkey, proclitics))]
     assert anchored == [m.span() for m in pattern.finditer(index.key)]
 

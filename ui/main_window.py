@@ -957,7 +957,7 @@ class MainWindow(QMainWindow):
     def _variants_of(self, label: str) -> list[VariantGroup]:
         """The label's variants from the project's indexes (completed first when missing), on
         a read-only connection of a worker thread while a busy dialog says so: a label with
-        thousands of spellings takes minutes at corpus scale (one search per spelling)."""
+        thousands of spellings takes tens of seconds at corpus scale."""
         ensure_search_index(self.project, self)
         path, policy = self.project.path, self.tagging.boundary_policy()
 
