@@ -171,6 +171,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="conll/tokens-jsonl: keep proclitics in their token or split them off (default: keep)",
     )
     exp.add_argument(
+        "--no-document-marker",
+        dest="document_marker",
+        action="store_false",
+        help="conll: do not start each document with a '-DOCSTART- O' line (the plain Wojood "
+        "layout; its documents cannot be told apart when imported again)",
+    )
+    exp.add_argument(
         "--layer",
         type=_layer,
         default=None,
@@ -491,6 +498,7 @@ def _export_options(args: argparse.Namespace) -> ExportOptions:
         kinds=tuple(args.kinds),
         layer=args.layer or DEFAULT_LAYER,
         clitics=args.clitics,
+        document_marker=args.document_marker,
     )
 
 
@@ -500,6 +508,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.exists() and out.resolve() == args.db.resolve():
         raise _UserError(f"{out}: is the project file itself; choose another --out")
+    if not args.document_marker and args.format != "conll":
+        _err("--no-document-marker is for --format conll")
+        return EXIT_USAGE
     way = route(args.format, args.split)  # the routing the window's Export dialog uses
     if way == "interop":
         return cmd_export_interop(args)

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -47,6 +47,8 @@ from annotation.normalize import normalize
 from annotation.tokens import WORD, tokenize
 
 PARAGRAPH_MARKER = "$#$"
+# CoNLL-2003's line before each document ("-DOCSTART- -X- -X- O" there, "-DOCSTART- O" here)
+DOCUMENT_MARKER = "-DOCSTART-"
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -267,21 +269,56 @@ class ConllDocument:
 _TAG = re.compile(r"^(?:O|[BI]-\S+)$")
 
 
-def parse_conll(content: str, name: str = "<conll>") -> list[ConllSegment]:
-    segments: list[ConllSegment] = []
+@dataclass
+class ConllSection:
+    """One document of a CoNLL file: what follows a -DOCSTART- line (or the whole file when it
+    has none). error: why it cannot be read (a bad tag); its segments are then incomplete."""
+
+    line: int  # the line of its -DOCSTART- marker; 1 for what comes before the first one
+    segments: list[ConllSegment]
+    error: ConllError | None = None
+
+
+def _numbered_lines(content: str) -> Iterator[tuple[int, str]]:
+    # LF only: str.splitlines() also splits on U+2028, U+0085... and line numbers would drift.
+    # One line at a time: a corpus export is hundreds of megabytes, its list of lines twice that.
+    start, lineno = 0, 1
+    while True:
+        end = content.find("\n", start)
+        if end < 0:
+            yield lineno, content[start:]
+            return
+        yield lineno, content[start:end]
+        start, lineno = end + 1, lineno + 1
+
+
+def parse_conll_documents(content: str, name: str = "<conll>") -> Iterator[ConllSection]:
+    """The documents of a CoNLL file, one at a time: a "-DOCSTART-" line (CoNLL-2003's
+    document marker, whatever columns follow it) starts a new one. A section without tokens is
+    not yielded, unless it holds the error. A bad tag refuses its section only; reading goes on
+    at the next marker."""
+    section = ConllSection(1, [])
     cur = ConllSegment()
+    skipping = False
 
     def close() -> None:
         nonlocal cur
         if cur.tokens:
-            segments.append(cur)
-        elif cur.paragraph_end and segments:
-            segments[-1].paragraph_end = True
+            section.segments.append(cur)
+        elif cur.paragraph_end and section.segments:
+            section.segments[-1].paragraph_end = True
         cur = ConllSegment()
 
-    # LF only: str.splitlines() also splits on U+2028, U+0085... and line numbers would drift.
-    for lineno, raw in enumerate(content.split("\n"), 1):
+    for lineno, raw in _numbered_lines(content):
         fields = raw.split()
+        if fields and fields[0] == DOCUMENT_MARKER:
+            close()
+            if section.segments or section.error:
+                yield section
+            section, skipping = ConllSection(lineno, []), False
+            continue
+        if skipping:
+            continue
         if not fields:
             close()
             continue
@@ -290,16 +327,30 @@ def parse_conll(content: str, name: str = "<conll>") -> list[ConllSegment]:
             cur.paragraph_end = True
             close()
             continue
-        for tag in tags:
-            if not _TAG.match(tag):
-                raise ConllError(
-                    f"{name}:{lineno}: {tag!r} is not a BIO tag (O, B-X, I-X)", line=lineno
-                )
+        bad = next((tag for tag in tags if not _TAG.match(tag)), None)
+        if bad is not None:
+            section.error = ConllError(
+                f"{name}:{lineno}: {bad!r} is not a BIO tag (O, B-X, I-X)", line=lineno
+            )
+            cur, skipping = ConllSegment(), True
+            continue
         if not cur.tokens:
             cur.line = lineno
         cur.tokens.append(token)
         cur.tags.append(tags)
     close()
+    if section.segments or section.error:
+        yield section
+
+
+def parse_conll(content: str, name: str = "<conll>") -> list[ConllSegment]:
+    """The segments of a file of one document; raises ConllError at the first bad tag (the
+    segments of every -DOCSTART- section, in order, for a file of several)."""
+    segments: list[ConllSegment] = []
+    for section in parse_conll_documents(content, name):
+        if section.error is not None:
+            raise section.error
+        segments.extend(section.segments)
     return segments
 
 

@@ -43,6 +43,8 @@ class ExportOptions:
     split: tuple[tuple[str, float], ...] | None = None
     seed: int = 13
     stratify: str | None = None
+    # conll: a "-DOCSTART- O" line before each document (False: the plain Wojood layout)
+    document_marker: bool = True
 
 
 def options_for(fmt: str) -> frozenset[str]:
@@ -51,7 +53,10 @@ def options_for(fmt: str) -> frozenset[str]:
         raise ExportRefused(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     names = {"status", "layer"}
     if fmt in conll.FORMATS:  # entities only, token by token
-        return frozenset(names | {"clitics"})
+        names.add("clitics")
+        if fmt == "conll":
+            names.add("document_marker")
+        return frozenset(names)
     names |= {"kinds", "split", "seed", "stratify"}
     if fmt != "native":
         names.add("offsets")
@@ -101,6 +106,8 @@ def check(options: ExportOptions, out: Path, project_path: Path | None = None) -
         raise ExportRefused("--layout is for --format doccano")
     if options.as_predictions and "as_predictions" not in allowed:
         raise ExportRefused("--as-predictions is for --format label-studio")
+    if not options.document_marker and "document_marker" not in allowed:
+        raise ExportRefused("--no-document-marker is for --format conll")
     if not options.kinds:
         raise ExportRefused(f"no kinds given (choose from {', '.join(KINDS)})")
     if project_path is not None and out.exists() and out.resolve() == project_path.resolve():
@@ -160,7 +167,7 @@ def write(project: Any, out: Path, options: ExportOptions) -> ExportOutcome:
         return ExportOutcome(report.documents, report.spans, [out], [], list(report.undecided))
     conll_report = export_conll(
         project, out, fmt=fmt, clitics=options.clitics, status=options.status,
-        layer=options.layer,
+        layer=options.layer, document_marker=options.document_marker,
     )  # fmt: skip
     losses = (
         [f"{conll_report.unaligned} entities cover no token and were left out"]

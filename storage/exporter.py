@@ -258,6 +258,7 @@ def export_conll(
     *,
     sentences: str = "punct",
     paragraph_marker: bool = True,
+    document_marker: bool = True,
     layer: Layer = DEFAULT_LAYER,
 ) -> conll.ConllExportResult:
     """The entities of the project (or of the documents with a status) in the chosen layer
@@ -278,6 +279,7 @@ def export_conll(
             exceptions,
             sentences=sentences,
             paragraph_marker=paragraph_marker,
+            document_marker=document_marker,
         )
     result.undecided = undecided
     return result

@@ -47,7 +47,7 @@ from annotation.textio import (
     unusual_characters,
     utf8_refusal,
 )
-from storage.formats.conll import ConllRefused, conll_record, line_of_refusal
+from storage.formats.conll import ConllRefused, conll_records, line_of_refusal
 from storage.formats.native import (
     CLAIMANT_SUFFIX,
     CUE_SUFFIX,
@@ -474,8 +474,10 @@ class _ArticleRun:
 
 # --- CoNLL ------------------------------------------------------------------------------------
 def _import_conll(project: Project, path: Path, result: FileResult, repair: bool) -> None:
-    """One Wojood-layout file -> one document with its entities, through the native record
-    parser and the same writer as JSONL. Every refusal names a line."""
+    """A Wojood-layout file -> a document per -DOCSTART- section (one for a file without the
+    marker) with its entities, through the native record parser and the same writer as JSONL.
+    A refused document names its line and leaves the others to be imported, as a JSONL
+    record does."""
     data = path.read_bytes()
     try:
         decoded = decode_text(data, repair=repair)
@@ -483,23 +485,26 @@ def _import_conll(project: Project, path: Path, result: FileResult, repair: bool
         line = data.count(b"\n", 0, exc.offset) + 1 if exc.offset is not None else 1
         result.refused.append(Refusal(path, line, str(exc)))
         return
+    del data
     result.repaired += decoded.repaired
     schema = project.schema()
-    try:
-        conll = conll_record(decoded.text, display_path(path), schema, display_path(path.name))
-    except ConllRefused as exc:
-        result.refused.append(Refusal(path, exc.line, exc.reason))
-        return
-    result.warnings.extend(conll.warnings)
-    try:
-        parsed = decode_record(conll.record, schema)
-    except RecordRefused as exc:
-        result.refused.append(Refusal(path, line_of_refusal(str(exc), conll), str(exc)))
-        return
+    name = display_path(path)
     with _Writer(project, result) as writer:
-        writer.add(None, parsed)
-    # a failed store names no line of its own: the file's first
-    result.refused = [Refusal(r.path, r.line or 1, r.reason) for r in result.refused]
+        for conll in conll_records(decoded.text, name, schema, display_path(path.name)):
+            if writer.failure is not None:  # the project refused a whole batch: stop here
+                result.stopped_at_line = conll.line
+                break
+            if isinstance(conll, ConllRefused):
+                result.refused.append(Refusal(path, conll.line, conll.reason))
+                continue
+            result.warnings.extend(conll.warnings)
+            try:
+                parsed = decode_record(conll.record, schema)
+            except RecordRefused as exc:
+                result.refused.append(Refusal(path, line_of_refusal(str(exc), conll), str(exc)))
+                continue
+            writer.add(conll.line, parsed)
+    result.refused.sort(key=lambda r: r.line or 0)
 
 
 # --- native JSONL -----------------------------------------------------------------------------

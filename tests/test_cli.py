@@ -221,6 +221,29 @@ def test_export_errors_are_one_line(tmp_path: Path, articles: Path) -> None:
         assert line.startswith(f"{out}: ") and reason in line
 
 
+def test_document_marker_option_is_for_conll_only(tmp_path: Path, articles: Path) -> None:
+    db = tmp_path / "p.hashiya"
+    assert run("import", "--db", db, articles).returncode == 0
+    for fmt in ("native", "tokens-jsonl", "doccano"):
+        out = tmp_path / f"o.{fmt}"
+        proc = run("export", "--db", db, "--out", out, "--format", fmt, "--no-document-marker")
+        no_traceback(proc)
+        assert proc.returncode == 2 and not out.exists()
+        assert proc.stderr.strip() == "--no-document-marker is for --format conll"
+    marked, plain = tmp_path / "marked.conll", tmp_path / "plain.conll"
+    proc = run("export", "--db", db, "--out", marked, "--format", "conll")
+    assert proc.returncode == 0, proc.stderr
+    documents = int(proc.stdout.split()[1])  # "exported N documents, ..."
+    proc = run("export", "--db", db, "--out", plain, "--format", "conll", "--no-document-marker")
+    assert proc.returncode == 0, proc.stderr
+    lines = marked.read_text(encoding="utf-8").splitlines()
+    assert documents > 1 and lines.count("-DOCSTART- O") == documents
+    assert lines[0] == "-DOCSTART- O" and "-DOCSTART-" not in plain.read_text(encoding="utf-8")
+    assert [x for x in lines if x and x != "-DOCSTART- O"] == [
+        x for x in plain.read_text(encoding="utf-8").splitlines() if x
+    ]
+
+
 def test_project_path_that_is_a_folder(tmp_path: Path, articles: Path) -> None:
     proc = run("import", "--db", tmp_path, articles)
     no_traceback(proc)

@@ -255,6 +255,8 @@ def test_export_conll_file(project, tmp_path: Path) -> None:
     res = export_conll(project, out)
     assert (res.documents, res.sentences, res.entities, res.unaligned) == (1, 2, 3, 0)
     assert out.read_text(encoding="utf-8").splitlines() == [
+        "-DOCSTART- O",
+        "",
         "قال O",
         "الرئيس O",
         "بشار B-PERS",
@@ -389,14 +391,16 @@ def test_wojood_round_trip_line_by_line(project, tmp_path: Path) -> None:
     nested = sum(1 for line in original if len(line.split()) > 2)
     assert r.spans == 870 and nested > 100
     out = tmp_path / "wojood.conll"
-    res = export_conll(project, out, sentences="lines")
+    res = export_conll(project, out, sentences="lines", document_marker=False)
     assert res.entities == r.spans and res.unaligned == 0
     exported = out.read_text(encoding="utf-8").splitlines()
     assert len(exported) == len(original)
     for i, (a, b) in enumerate(zip(original, exported, strict=True), 1):
         assert b == a, f"line {i}"
+    export_conll(project, out, sentences="lines")
+    assert out.read_text(encoding="utf-8").splitlines() == ["-DOCSTART- O", "", *original]
     # With sentence splitting on punctuation only the blank lines differ.
-    export_conll(project, out)
+    export_conll(project, out, document_marker=False)
     assert [x for x in out.read_text(encoding="utf-8").splitlines() if x] == [
         x for x in original if x
     ]
@@ -416,3 +420,97 @@ def test_seed_article_exports_consistently(seed_text: str, project, tmp_path: Pa
     for r in records:
         for tok, (a, b) in zip(r["tokens"], r["offsets"], strict=True):
             assert seed_text[a:b] == tok and not any(c.isspace() for c in tok)
+
+
+# --- several documents in one file (-DOCSTART-) -------------------------------------------------
+def _three_documents(project) -> list[str]:
+    texts = [
+        "قال الرئيس بشار الأسد إن وبوتين وصل.",
+        "وزار الوفد لروسيا أمس.",
+        "أعلنت جامعة بيرزيت نتائجها.",
+    ]
+    entities = [[("بشار الأسد", "PERS")], [("لروسيا", "GPE")], [("جامعة بيرزيت", "ORG")]]
+    ids = []
+    for text, spans in zip(texts, entities, strict=True):
+        doc = Document.create(text, "x.txt")
+        project.add_document(doc)
+        project.insert(
+            [
+                Span(new_id(), doc.id, "entity", label, text.index(s), text.index(s) + len(s))
+                for s, label in spans
+            ]
+        )
+        ids.append(doc.id)
+    return ids
+
+
+def test_an_export_of_several_documents_imports_as_as_many(project, tmp_path: Path) -> None:
+    from storage.project import Project
+
+    _three_documents(project)
+    out = tmp_path / "three.conll"
+    export_conll(project, out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines.count("-DOCSTART- O") == 3 and lines[:2] == ["-DOCSTART- O", ""]
+    with Project(tmp_path / "back.hashiya", annotator="tester") as back:
+        r = import_file(back, out, fmt="conll")
+        assert (len(r.imported), r.spans, r.refused, r.warnings) == (3, 3, [], [])
+        assert [back.document(d).text.split() for d in back.document_ids()] == [
+            project.document(d).text.replace(".", " .").split() for d in project.document_ids()
+        ]
+        markers = [i + 1 for i, line in enumerate(lines) if line == "-DOCSTART- O"]
+        assert [info.source for info in back.documents()] == [f"three.conll:{n}" for n in markers]
+        again = tmp_path / "again.conll"
+        export_conll(back, again)
+        assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+    plain = tmp_path / "plain.conll"
+    export_conll(project, plain, document_marker=False)
+    assert "-DOCSTART-" not in plain.read_text(encoding="utf-8")
+    with Project(tmp_path / "one.hashiya", annotator="tester") as one:
+        r = import_file(one, plain, fmt="conll")
+        assert (len(r.imported), r.spans) == (1, 3)  # the plain layout cannot tell them apart
+        assert [info.source for info in one.documents()] == ["plain.conll"]
+
+
+def test_a_bad_document_is_refused_alone_with_its_line(project, tmp_path: Path) -> None:
+    f = tmp_path / "mixed.conll"
+    f.write_text(
+        "-DOCSTART- -X- -X- O\n\n"  # CoNLL-2003's own marker line
+        "زار O\nبوتين B-PERS\nدمشق B-GPE\n\n"
+        "-DOCSTART- O\n\n"
+        "قال O\nالأسد B-PERZ\nكلاما O\n\n"  # line 10: not a label of the schema
+        "-DOCSTART- O\n\n"
+        "وصل O\nالوفد O\nإلى O\nعمّان B-GPE\n\n"
+        "-DOCSTART- O\n\n"
+        "جاء O\nالأمين B-PERS C-PERS\n\n"  # line 23: not a BIO tag
+        "-DOCSTART- O\n"
+        "-DOCSTART- O\n\n",  # sections without tokens are no documents
+        encoding="utf-8",
+    )
+    r = import_file(project, f, fmt="conll")
+    assert [(x.line, x.reason) for x in r.refused] == [
+        (10, "label 'PERZ' is not an entity label of the project schema"),
+        (23, "'C-PERS' is not a BIO tag (O, B-X, I-X)"),
+    ]
+    assert len(r.imported) == 2 and r.spans == 3
+    texts = [project.document(d).text for d in project.document_ids()]
+    assert texts == ["زار بوتين دمشق\n", "وصل الوفد إلى عمّان\n"]
+    assert [info.source for info in project.documents()] == ["mixed.conll:1", "mixed.conll:13"]
+
+
+def test_a_file_of_markers_only_is_refused(project, tmp_path: Path) -> None:
+    f = tmp_path / "empty.conll"
+    f.write_text("-DOCSTART- O\n\n-DOCSTART- O\n", encoding="utf-8")
+    (refusal,) = import_file(project, f, fmt="conll").refused
+    assert refusal.reason == "no tokens in the file" and project.document_ids() == []
+
+
+def test_sections_are_read_one_at_a_time() -> None:
+    from annotation.conll import parse_conll_documents
+
+    sections = parse_conll_documents("-DOCSTART- O\nأ B-PERS\n\n-DOCSTART- O\nب O\nج XX\n")
+    first = next(sections)
+    assert (first.line, first.segments[0].tokens, first.error) == (1, ["أ"], None)
+    second = next(sections)
+    assert second.line == 4 and second.error is not None and second.error.line == 6
+    assert next(sections, None) is None

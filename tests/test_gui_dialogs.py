@@ -308,20 +308,26 @@ def test_export_dialog_enables_only_what_the_format_takes(qtbot, tmp_path, monke
                 "split": dialog.split_box.isEnabled(),
                 "status": dialog.status_combo.isEnabled(),
                 "layer": dialog.layer_combo.isEnabled(),
+                "marker": dialog.document_marker_box.isEnabled(),
             }
 
         _choose(dialog.format_combo, "native")
         assert enabled() == {
             "kinds": True, "offsets": False, "clitics": False, "layout": False,
-            "predictions": False, "split": True, "status": True, "layer": True,
+            "predictions": False, "split": True, "status": True, "layer": True, "marker": False,
         }  # fmt: skip
         assert dialog.out_edit.text().endswith("hashiya-export.jsonl")
         _choose(dialog.format_combo, "conll")
         assert enabled() == {
             "kinds": False, "offsets": False, "clitics": True, "layout": False,
-            "predictions": False, "split": False, "status": True, "layer": True,
+            "predictions": False, "split": False, "status": True, "layer": True, "marker": True,
         }  # fmt: skip
         assert dialog.out_edit.text().endswith("hashiya-export.conll")
+        assert dialog.document_marker_box.isChecked() and dialog.options().document_marker
+        dialog.document_marker_box.setChecked(False)
+        assert not dialog.options().document_marker
+        _choose(dialog.format_combo, "tokens-jsonl")
+        assert not enabled()["marker"] and dialog.options().document_marker  # not asked
         _choose(dialog.format_combo, "doccano")
         assert enabled()["layout"] and enabled()["offsets"] and not enabled()["predictions"]
         _choose(dialog.format_combo, "label-studio")
@@ -357,6 +363,7 @@ def _cli_export(db: Path, out: Path, *args: str) -> None:
         ("doccano", "done", ("entities", "quotes"), ()),
         ("prodigy", None, ("entities",), ("--clitics", "split")),
         ("conll", "in_progress", ("entities", "quotes", "claims"), ()),
+        ("conll", None, ("entities",), ("--no-document-marker",)),
     ],
 )
 def test_export_dialog_writes_what_the_command_line_writes(
@@ -372,8 +379,10 @@ def test_export_dialog_writes_what_the_command_line_writes(
         _choose(dialog.status_combo, status)
         for kind, box in dialog.kind_boxes.items():
             box.setChecked(kind in kinds)
-        if extra:
+        if "--clitics" in extra:
             _choose(dialog.clitics_combo, "split")
+        if "--no-document-marker" in extra:
+            dialog.document_marker_box.setChecked(False)
         out = tmp_path / f"window.{fmt}"
         dialog.out_edit.setText(str(out))
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()

@@ -50,6 +50,8 @@ ALLOWED_LATIN = {
     # the export formats and the tools they come from, named as they name themselves
     "CoNLL", "doccano", "Label", "Studio", "Prodigy", "spaCy", "DocBin", "INCEpTION", "WebAnno",
     "TSV", "brat",
+    # a line of the CoNLL format, quoted as it is written in the file
+    "DOCSTART",
 }  # fmt: skip
 
 

@@ -117,6 +117,18 @@ class ExportDialog(QDialog):
         self.clitics_combo.addItem(self.tr("Split off as tokens of their own"), "split")
         form.addRow(self.tr("&Proclitics:"), self.clitics_combo)
 
+        self.document_marker_box = QCheckBox(
+            self.tr("Start each document with a -DOCSTART- line"), self
+        )
+        self.document_marker_box.setChecked(True)
+        self.document_marker_box.setToolTip(
+            self.tr(
+                "CoNLL-2003's document marker: without it the documents of the file cannot be "
+                "told apart when it is imported again."
+            )
+        )
+        form.addRow(self.tr("CoNLL:"), self.document_marker_box)
+
         self.layout_combo = QComboBox(self)
         self.layout_combo.addItem(self.tr("Relations"), None)
         self.layout_combo.addItem(self.tr("Sequence labels, no relations"), "labels")
@@ -182,6 +194,7 @@ class ExportDialog(QDialog):
             "layer": [self.layer_combo],
             "offsets": [self.offsets_combo],
             "clitics": [self.clitics_combo],
+            "document_marker": [self.document_marker_box],
             "layout": [self.layout_combo],
             "as_predictions": [self.predictions_box],
             "split": [self.split_box],
@@ -221,6 +234,8 @@ class ExportDialog(QDialog):
             split=split,
             seed=self.seed_spin.value(),
             stratify="source" if split is not None and self.stratify_box.isChecked() else None,
+            document_marker="document_marker" not in allowed
+            or self.document_marker_box.isChecked(),
         )
 
     def out_path(self) -> Path:

@@ -467,7 +467,7 @@
         <translation>ال&amp;توسيمات:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+62"/>
         <source>&amp;Browse…</source>
         <translation>ت&amp;صفح…</translation>
     </message>
@@ -477,17 +477,17 @@
         <translation>م&amp;جموعة البيانات:</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-72"/>
         <source>&amp;Documents:</source>
         <translation>الم&amp;ستندات:</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+100"/>
         <source>&amp;Export</source>
         <translation>&amp;تصدير</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-106"/>
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
@@ -507,12 +507,27 @@
         <translation>السوابق الم&amp;تصلة:</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Start each document with a -DOCSTART- line</source>
+        <translation>ابدأ كل مستند بسطر ‎-DOCSTART-‎</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CoNLL-2003&apos;s document marker: without it the documents of the file cannot be told apart when it is imported again.</source>
+        <translation>علامة بداية المستند في CoNLL-2003: من دونها لا يمكن التمييز بين مستندات الملف عند استيراده من جديد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CoNLL:</source>
+        <translation>CoNLL:</translation>
+    </message>
+    <message>
         <location line="+43"/>
         <source>&amp;Write to:</source>
         <translation>ا&amp;كتب في:</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-93"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
@@ -522,12 +537,12 @@
         <translation>الموسِّم: {name}</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+146"/>
         <source>Choose where to write the export.</source>
         <translation>اختر أين يُكتب التصدير.</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-202"/>
         <source>Claims</source>
         <translation>الادعاءات</translation>
     </message>
@@ -547,7 +562,7 @@
         <translation>توسيمات كل موسِّم، وكلٌّ منها معلَّم باسمه</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+196"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
@@ -557,7 +572,7 @@
         <translation>المجلد الذي يُكتب فيه التصدير</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-194"/>
         <source>Gold layer only</source>
         <translation>الطبقة المعتمدة وحدها</translation>
     </message>
@@ -587,12 +602,12 @@
         <translation>Label Studio JSON</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+102"/>
         <source>Label Studio:</source>
         <translation>Label Studio:</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-100"/>
         <source>Prodigy JSONL</source>
         <translation>Prodigy JSONL</translation>
     </message>
@@ -602,7 +617,7 @@
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+85"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
@@ -617,7 +632,7 @@
         <translation>التقسيم حسب المستند:</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-28"/>
         <source>Split off as tokens of their own</source>
         <translation>تُفصل وحدات مستقلة</translation>
     </message>
@@ -637,12 +652,12 @@
         <translation>وحدات UTF-16</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+85"/>
         <source>Write the spans as predictions (pre-annotations)</source>
         <translation>اكتب التوسيمات تنبؤاتٍ (توسيمًا مسبقًا)</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-99"/>
         <source>brat standoff (a folder)</source>
         <translation>brat (مجلد)</translation>
     </message>
@@ -652,32 +667,32 @@
         <translation>نقاط الترميز</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+83"/>
         <source>doccano &amp;layout:</source>
         <translation>&amp;تخطيط doccano:</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-98"/>
         <source>doccano JSONL</source>
         <translation>doccano JSONL</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+115"/>
         <source>each source folder apart</source>
         <translation>كل مجلد مصدر على حدة</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-98"/>
         <source>graphemes</source>
         <translation>العناقيد الكتابية</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+97"/>
         <source>seed </source>
         <translation>البذرة </translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-110"/>
         <source>spaCy DocBin</source>
         <translation>spaCy DocBin</translation>
     </message>

@@ -5,10 +5,13 @@ of storage/formats/native.py (the token-level rules themselves: annotation/conll
   blocks of about BLOCK_CHARS at line breaks that no entity crosses (sentences end at line
   breaks in both sentence modes, so the output is the same as for the whole text), and each
   block is written before the next is tokenized. Memory stays bounded by a block, not by the
-  longest article.
-- Import (`conll_record`): the text of one CoNLL file -> one native record (entities with
-  boundary "token"), which then goes through the same parser and writer as a JSONL record.
-  Every refusal names its line (`ConllRefused.line`).
+  longest article. Each document starts with a "-DOCSTART- O" line (CoNLL-2003's marker,
+  which spaCy's converter, flair and Hugging Face's conll2003 reader also take as a document
+  boundary), unless the plain Wojood layout is asked for.
+- Import (`conll_records`): the text of a CoNLL file -> a native record per document (each
+  -DOCSTART- section; the whole file when it has no marker; entities with boundary "token"),
+  one at a time, each then going through the same parser and writer as a JSONL record. Every
+  refusal names its line (`ConllRefused.line`) and refuses its document only.
 """
 
 from __future__ import annotations
@@ -18,14 +21,17 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, TextIO
 
 from annotation.clitics import DEFAULT_EXCEPTIONS
 from annotation.conll import (
+    DOCUMENT_MARKER,
     ConllError,
+    ConllSection,
     document_tags,
     format_conll,
-    parse_conll,
+    parse_conll_documents,
     segments_to_document,
     token_records,
 )
@@ -107,9 +113,13 @@ def write_records(
     *,
     sentences: str = "punct",
     paragraph_marker: bool = True,
+    document_marker: bool = True,
 ) -> ConllExportResult:
-    """Write the entities of native records as CoNLL (a blank line between documents) or as
-    tokens-jsonl (one record per sentence)."""
+    """Write the entities of native records as CoNLL or as tokens-jsonl (one record per
+    sentence). In CoNLL each document starts with a "-DOCSTART- O" line and a blank line
+    (document_marker; CoNLL-2003's convention, which the import reads back as one document
+    each), or is only set apart by a blank line (document_marker=False: the plain Wojood
+    layout, whose documents cannot be told apart once written)."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     result = ConllExportResult()
@@ -138,7 +148,9 @@ def write_records(
             if fmt == "conll":
                 if wrote_any and not started:
                     fh.write("\n")  # a blank line between documents
-                elif started:
+                if document_marker and not started:
+                    fh.write(f"{DOCUMENT_MARKER} O\n\n")
+                if started:
                     fh.write("\n")  # between the sentences of two blocks
                 fh.write(format_conll(tags.sentences, paragraph_marker))
             else:
@@ -157,23 +169,41 @@ class ConllRecord:
     lines: list[int]  # the line of each entity's first token
     tokens: int
     warnings: list[str] = field(default_factory=list)
+    line: int = 1  # the line of its -DOCSTART- marker (1 without one)
 
 
-def conll_record(content: str, name: str, schema: LabelSchema, source: str) -> ConllRecord:
-    """One CoNLL file's text -> a native record; raises ConllRefused (with its line)."""
-    try:
-        segments = parse_conll(content, name)
-    except ConllError as exc:
-        reason = str(exc).removeprefix(f"{name}:{exc.line}: ")
-        raise ConllRefused(exc.line or 1, reason) from None
-    parsed = segments_to_document(segments, name)
-    if not parsed.tokens:
-        raise ConllRefused(max(1, content.count("\n")), "no tokens in the file")
+def conll_records(
+    content: str, name: str, schema: LabelSchema, source: str
+) -> Iterator[ConllRecord | ConllRefused]:
+    """A CoNLL file's text -> a native record per document (per -DOCSTART- section, or one for
+    a file without the marker), or the refusal of that document (with its line), one at a
+    time. A file of several documents names each one's source "source:line" (the line of its
+    marker), as JSONL records are named. Refuses the file when it holds no token at all."""
+    sections = parse_conll_documents(content, name)
+    first = next(sections, None)
+    second = next(sections, None)
+    several = second is not None
+    if first is None:
+        yield ConllRefused(max(1, content.count("\n")), "no tokens in the file")
+        return
+    for section in chain([first], [second] if second else [], sections):
+        if section.error is not None:
+            exc = section.error
+            reason = str(exc).removeprefix(f"{name}:{exc.line}: ")
+            yield ConllRefused(exc.line or section.line, reason)
+            continue
+        yield _record(section, name, schema, f"{source}:{section.line}" if several else source)
+
+
+def _record(
+    section: ConllSection, name: str, schema: LabelSchema, source: str
+) -> ConllRecord | ConllRefused:
+    parsed = segments_to_document(section.segments, name)
     lines = list(parsed.lines)
     labels = {lab.name: lab.kind for lab in schema.labels}
     for (_, _, label, _), line in zip(parsed.entities, lines, strict=True):
         if labels.get(label) != "entity":
-            raise ConllRefused(
+            return ConllRefused(
                 line, f"label {label!r} is not an entity label of the project schema"
             )
     digest = sha256_of(parsed.text)
@@ -194,13 +224,13 @@ def conll_record(content: str, name: str, schema: LabelSchema, source: str) -> C
         "meta": {"source": source, "sha256": digest, "status": "new"},
         "entities": entities,
     }
-    return ConllRecord(record, lines, parsed.tokens, parsed.warnings)
+    return ConllRecord(record, lines, parsed.tokens, parsed.warnings, section.line)
 
 
 def line_of_refusal(reason: str, conll: ConllRecord) -> int:
     """The line a native refusal of a CoNLL record points at (entities[k] -> its token's
-    line; anything else -> the first line)."""
+    line; anything else -> the document's first line, its -DOCSTART- marker's)."""
     match = re.match(r"entities\[(\d+)\]", reason)
     if match and int(match.group(1)) < len(conll.lines):
         return conll.lines[int(match.group(1))]
-    return 1
+    return conll.line
