@@ -292,11 +292,13 @@ def _numbered_lines(content: str) -> Iterator[tuple[int, str]]:
         start, lineno = end + 1, lineno + 1
 
 
-def parse_conll_documents(content: str, name: str = "<conll>") -> Iterator[ConllSection]:
-    """The documents of a CoNLL file, one at a time: a "-DOCSTART-" line (CoNLL-2003's
-    document marker, whatever columns follow it) starts a new one. A section without tokens is
-    not yielded, unless it holds the error. A bad tag refuses its section only; reading goes on
-    at the next marker."""
+def parse_conll_documents(
+    content: str | Iterable[str], name: str = "<conll>"
+) -> Iterator[ConllSection]:
+    """The documents of a CoNLL file (its text, or its lines without their LF, read as they
+    come), one at a time: a "-DOCSTART-" line (CoNLL-2003's document marker, whatever columns
+    follow it) starts a new one. A section without tokens is not yielded, unless it holds the
+    error. A bad tag refuses its section only; reading goes on at the next marker."""
     section = ConllSection(1, [])
     cur = ConllSegment()
     skipping = False
@@ -309,7 +311,8 @@ def parse_conll_documents(content: str, name: str = "<conll>") -> Iterator[Conll
             section.segments[-1].paragraph_end = True
         cur = ConllSegment()
 
-    for lineno, raw in _numbered_lines(content):
+    lines = _numbered_lines(content) if isinstance(content, str) else enumerate(content, 1)
+    for lineno, raw in lines:
         fields = raw.split()
         if fields and fields[0] == DOCUMENT_MARKER:
             close()

@@ -41,6 +41,7 @@ from annotation.documents import Document
 from annotation.errors import HashiyaError
 from annotation.textio import (
     InputRefused,
+    Unusual,
     damaged_utf8,
     decode_text,
     describe_characters,
@@ -478,19 +479,24 @@ def _import_conll(project: Project, path: Path, result: FileResult, repair: bool
     marker) with its entities, through the native record parser and the same writer as JSONL.
     A refused document names its line and leaves the others to be imported, as a JSONL
     record does."""
-    data = path.read_bytes()
-    try:
-        decoded = decode_text(data, repair=repair)
-    except InputRefused as exc:
-        line = data.count(b"\n", 0, exc.offset) + 1 if exc.offset is not None else 1
-        result.refused.append(Refusal(path, line, str(exc)))
-        return
-    del data
-    result.repaired += decoded.repaired
+    content: str | Iterator[str]
+    if _plain_utf8_lines(path):
+        content = (raw.decode("utf-8").removesuffix("\r") for _, _, raw in _lines(path, bom=True))
+    else:  # another encoding, damaged, binary...: decode_text decides, on the whole file
+        data = path.read_bytes()
+        try:
+            decoded = decode_text(data, repair=repair)
+        except InputRefused as exc:
+            line = data.count(b"\n", 0, exc.offset) + 1 if exc.offset is not None else 1
+            result.refused.append(Refusal(path, line, str(exc)))
+            return
+        del data
+        result.repaired += decoded.repaired
+        content = decoded.text
     schema = project.schema()
     name = display_path(path)
     with _Writer(project, result) as writer:
-        for conll in conll_records(decoded.text, name, schema, display_path(path.name)):
+        for conll in conll_records(content, name, schema, display_path(path.name)):
             if writer.failure is not None:  # the project refused a whole batch: stop here
                 result.stopped_at_line = conll.line
                 break
@@ -507,15 +513,43 @@ def _import_conll(project: Project, path: Path, result: FileResult, repair: bool
     result.refused.sort(key=lambda r: r.line or 0)
 
 
+def _plain_utf8_lines(path: Path) -> bool:
+    """True when the file reads as it would whole (annotation.textio.decode_text) line by
+    line: UTF-8 (a BOM allowed), not binary, no line break but LF and CRLF, not blank. Read as
+    a stream, so that a corpus-sized CoNLL file is never held whole; a file damaged on its last
+    line is found before anything is stored."""
+    controls = length = 0
+    ink = False
+    for _, _, raw in _lines(path, bom=True):
+        if b"\x00" in raw:
+            return False
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        line = line.removesuffix("\r")
+        if "\r" in line:
+            return False
+        unusual = unusual_characters(line)
+        controls += unusual.controls
+        length += len(line) + 1
+        ink = ink or bool(line.strip())
+    return ink and not Unusual({}, controls, length).binary
+
+
 # --- native JSONL -----------------------------------------------------------------------------
-def _lines(path: Path) -> Iterator[tuple[int, int, bytes]]:
-    """(line number, byte offset of the line, its bytes without the LF), read as a stream."""
+def _lines(path: Path, bom: bool = False) -> Iterator[tuple[int, int, bytes]]:
+    """(line number, byte offset of the line, its bytes without the LF), read as a stream.
+    bom: a UTF-8 BOM at the start of the file is left out (a UTF-16 one is kept: not UTF-8)."""
     offset = 0
     # A large buffer: a record is often longer than the default 8 KiB, and each refill costs
     # a copy of the part of the line read so far (a 1 MiB buffer reads lines 3x faster).
     with path.open("rb", buffering=LINE_BUFFER) as fh:
         for lineno, raw in enumerate(fh, 1):
-            yield lineno, offset, raw.rstrip(b"\n")
+            line = raw.rstrip(b"\n")
+            if bom and lineno == 1 and line.startswith(codecs.BOM_UTF8):
+                line = line[len(codecs.BOM_UTF8) :]
+            yield lineno, offset, line
             offset += len(raw)
 
 

@@ -514,3 +514,61 @@ def test_sections_are_read_one_at_a_time() -> None:
     second = next(sections)
     assert second.line == 4 and second.error is not None and second.error.line == 6
     assert next(sections, None) is None
+
+
+# --- a CoNLL file is read as a stream when it is plain UTF-8 ------------------------------------
+_TWO = "-DOCSTART- O\n\nزار O\nبوتين B-PERS\nدمشق B-GPE\n\n-DOCSTART- O\n\nوصل O\nعمّان B-GPE\n"
+
+
+def _imported(tmp_path: Path, name: str, data: bytes) -> list[tuple[str, list[tuple]]]:
+    from storage.project import Project
+
+    f = tmp_path / name
+    f.write_bytes(data)
+    with Project(tmp_path / f"{name}.hashiya", annotator="tester") as p:
+        r = import_file(p, f, fmt="conll")
+        assert r.refused == [], r.refused
+        return [
+            (
+                p.document(d).text,
+                sorted((s.start, s.end, s.label) for s in p.spans(d, ["entity"])),
+            )
+            for d in p.document_ids()
+        ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "streamed"),
+    [
+        ("lf.conll", _TWO.encode(), True),
+        ("crlf.conll", _TWO.replace("\n", "\r\n").encode(), True),
+        ("bom.conll", b"\xef\xbb\xbf" + _TWO.encode(), True),
+        ("cr.conll", _TWO.replace("\n", "\r").encode(), False),  # old Mac line breaks
+        ("utf16.conll", _TWO.encode("utf-16"), False),
+        ("cp1256.conll", _TWO.replace("عمّان", "عمان").encode("cp1256"), False),
+    ],
+)
+def test_a_plain_utf8_file_is_streamed_and_gives_what_the_whole_file_gives(
+    tmp_path: Path, monkeypatch, name, data, streamed
+) -> None:
+    whole: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def recorded(self: Path) -> bytes:
+        whole.append(self.name)
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", recorded)
+    docs = _imported(tmp_path, name, data)
+    assert (name in whole) is not streamed
+    want = _TWO if name != "cp1256.conll" else _TWO.replace("عمّان", "عمان")
+    monkeypatch.undo()
+    assert docs == _imported(tmp_path, "reference.conll", want.encode())
+
+
+def test_a_file_damaged_on_its_last_line_is_refused_whole(project, tmp_path: Path) -> None:
+    f = tmp_path / "damaged.conll"
+    f.write_bytes(_TWO.encode() + "-DOCSTART- O\n\nقال O\n".encode()[:-4] + b"\xff O\n")
+    (refusal,) = import_file(project, f, fmt="conll").refused
+    assert refusal.line == 13 and "damaged UTF-8" in refusal.reason  # the last line
+    assert project.document_ids() == []

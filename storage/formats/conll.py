@@ -10,8 +10,9 @@ of storage/formats/native.py (the token-level rules themselves: annotation/conll
   boundary), unless the plain Wojood layout is asked for.
 - Import (`conll_records`): the text of a CoNLL file -> a native record per document (each
   -DOCSTART- section; the whole file when it has no marker; entities with boundary "token"),
-  one at a time, each then going through the same parser and writer as a JSONL record. Every
-  refusal names its line (`ConllRefused.line`) and refuses its document only.
+  one at a time, each then going through the same parser and writer as a JSONL record, from
+  the file's text or from its lines as they are read (storage.importer streams a plain UTF-8
+  file). Every refusal names its line (`ConllRefused.line`) and refuses its document only.
 """
 
 from __future__ import annotations
@@ -173,18 +174,29 @@ class ConllRecord:
 
 
 def conll_records(
-    content: str, name: str, schema: LabelSchema, source: str
+    content: str | Iterable[str], name: str, schema: LabelSchema, source: str
 ) -> Iterator[ConllRecord | ConllRefused]:
-    """A CoNLL file's text -> a native record per document (per -DOCSTART- section, or one for
-    a file without the marker), or the refusal of that document (with its line), one at a
-    time. A file of several documents names each one's source "source:line" (the line of its
-    marker), as JSONL records are named. Refuses the file when it holds no token at all."""
-    sections = parse_conll_documents(content, name)
+    """A CoNLL file (its text, or its lines without their LF) -> a native record per document
+    (per -DOCSTART- section, or one for a file without the marker), or the refusal of that
+    document (with its line), one at a time. A file of several documents names each one's
+    source "source:line" (the line of its marker), as JSONL records are named. Refuses the file
+    when it holds no token at all, naming its last line."""
+    lines_read = 0
+
+    def counted(lines: Iterable[str]) -> Iterator[str]:
+        nonlocal lines_read
+        for lines_read, line in enumerate(lines, 1):  # noqa: B007 (the count is the point)
+            yield line
+
+    sections = parse_conll_documents(
+        content if isinstance(content, str) else counted(content), name
+    )
     first = next(sections, None)
     second = next(sections, None)
     several = second is not None
     if first is None:
-        yield ConllRefused(max(1, content.count("\n")), "no tokens in the file")
+        last = content.count("\n") if isinstance(content, str) else lines_read
+        yield ConllRefused(max(1, last), "no tokens in the file")
         return
     for section in chain([first], [second] if second else [], sections):
         if section.error is not None:
