@@ -9,3 +9,7 @@ from __future__ import annotations
 
 class HashiyaError(Exception):
     """A refusal with a one-line, user-facing reason."""
+
+
+class Stopped(Exception):
+    """Long work stopped by the user before its end: not a refusal, nothing to report."""

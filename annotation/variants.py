@@ -44,6 +44,7 @@ def variants_for_label(
     *,
     tagged: TaggedSpans | None = None,
     occurrences: Occurrences | None = None,
+    places: bool = True,
 ) -> list[VariantGroup]:
     """Groups for every distinct normalised form tagged `label`, most frequent first.
 
@@ -54,6 +55,8 @@ def variants_for_label(
 
     `tagged` and `occurrences` let a caller answer from the project's indexes
     (storage.label_variants); without them every text of the project is read and searched.
+    places=False leaves `untagged_at` empty (counts only): a label whose spellings are common
+    words has tens of millions of untagged occurrences in a corpus.
     """
     exceptions = exceptions_for(project.setting("clitic_exceptions", ""))
     if tagged is None:
@@ -79,7 +82,8 @@ def variants_for_label(
         if not any(s < end and start < e for s, e in ranges_by_doc.get(doc_id, ())):
             g = found[i]
             g.untagged += 1
-            g.untagged_at.append((doc_id, start, end))
+            if places:
+                g.untagged_at.append((doc_id, start, end))
     out = list(groups.values())
     for g in out:
         g.forms = dict(sorted(g.forms.items(), key=lambda kv: (-kv[1], kv[0])))

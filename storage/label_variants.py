@@ -14,9 +14,10 @@ searched, still once per chunk.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import groupby
 
+from annotation.errors import Stopped
 from annotation.search import SearchIndex, index_terms
 from annotation.variants import VariantGroup, occurrences_in, variants_for_label
 from storage.project import Project
@@ -28,9 +29,18 @@ _TEXTS_PER_QUERY = 500
 
 
 def variants_in_project(
-    project: Project, label: str, kind: str = "entity", boundary: str = "token"
+    project: Project,
+    label: str,
+    kind: str = "entity",
+    boundary: str = "token",
+    *,
+    places: bool = True,
+    stop: Callable[[], bool] | None = None,
 ) -> list[VariantGroup]:
+    """annotation.variants.variants_for_label from the project's indexes. places: as there.
+    stop: asked between documents; when it answers True, Stopped is raised."""
     conn: sqlite3.Connection = project.db.conn
+    stopped = stop or (lambda: False)
     if not project.readonly and unindexed_count(conn) > 0:
         build(conn)
 
@@ -39,7 +49,9 @@ def variants_in_project(
     ) -> Iterator[tuple[int, str, int, int]]:
         for first in range(0, len(keys), FORMS_PER_PASS):
             chunk = range(first, min(first + FORMS_PER_PASS, len(keys)))
-            for doc_id, index, which in _candidates(conn, keys, chunk):
+            for doc_id, index, which in _candidates(conn, keys, chunk, stopped):
+                if stopped():
+                    raise Stopped
                 for i, start, end in occurrences_in(index, keys, which, exceptions, policy):
                     yield i, doc_id, start, end
 
@@ -48,17 +60,20 @@ def variants_in_project(
         label,
         kind,
         boundary,
-        tagged=_tagged_surfaces(conn, project.label_spans(kind, label)),
+        tagged=_tagged_surfaces(conn, project.label_spans(kind, label), stopped),
         occurrences=occurrences,
+        places=places,
     )
 
 
 def _tagged_surfaces(
-    conn: sqlite3.Connection, spans: list[tuple[str, int, int]]
+    conn: sqlite3.Connection, spans: list[tuple[str, int, int]], stopped: Callable[[], bool]
 ) -> Iterator[tuple[str, int, int, str]]:
     """(doc_id, start, end, surface) of spans given in project order, each text read once."""
     by_doc = [(doc_id, list(group)) for doc_id, group in groupby(spans, key=lambda s: s[0])]
     for i in range(0, len(by_doc), _TEXTS_PER_QUERY):
+        if stopped():
+            raise Stopped
         batch = by_doc[i : i + _TEXTS_PER_QUERY]
         texts = dict(_texts(conn, [doc_id for doc_id, _ in batch]))
         for doc_id, group in batch:
@@ -73,7 +88,7 @@ def _texts(conn: sqlite3.Connection, ids: list[str]) -> Iterator[tuple[str, str]
 
 
 def _candidates(
-    conn: sqlite3.Connection, keys: Sequence[str], chunk: range
+    conn: sqlite3.Connection, keys: Sequence[str], chunk: range, stopped: Callable[[], bool]
 ) -> Iterator[tuple[str, SearchIndex, list[int]]]:
     """(doc_id, SearchIndex, the indexes of the chunk's keys it may hold) of every document
     that may hold one of them, in project order."""
@@ -85,6 +100,8 @@ def _candidates(
     which: dict[int, list[int]] = {}  # search_docs id -> keys
     everywhere: list[int] = []  # keys without a word to look up: searched in every text
     for i in chunk:
+        if stopped():
+            raise Stopped
         terms = index_terms(keys[i])
         if terms is None:
             everywhere.append(i)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unittest.mock as mock
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from storage.project import ProjectBusy
 from tests.gui_support import (
@@ -164,6 +164,54 @@ def test_variants_view_counts_tagged_and_untagged(qtbot, win, monkeypatch) -> No
     )  # 3 here + 2 in the other doc
     assert dialog.table.rowCount() == len(dialog.groups)
     assert shown and all("spellings of" in text for text in shown)  # in a worker thread
+    dialog.close()
+
+
+def test_variants_can_be_stopped_and_counted_again(qtbot, win, monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    import ui.main_window
+    from annotation.errors import Stopped
+
+    real = ui.main_window.variants_in_project
+    calls: list[dict] = []
+
+    def slow(reader, label, kind, boundary, **options):
+        calls.append(options)
+        if len(calls) == 1:  # the first count runs until it is stopped
+            assert not options["places"]
+            never_set = threading.Event()
+            for _ in range(1000):  # 10 s at most: a stop that never comes fails, not hangs
+                if options["stop"]():
+                    raise Stopped
+                never_set.wait(0.01)
+            raise AssertionError("the busy dialog's Stop did not reach the work")
+        return real(reader, label, kind, boundary, **options)
+
+    monkeypatch.setattr(ui.main_window, "variants_in_project", slow)
+    labels: list[str] = []
+
+    def stop_the_busy_dialog() -> None:
+        busy = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        if not busy or not busy[0].isVisible():
+            QTimer.singleShot(20, stop_the_busy_dialog)
+            return
+        busy[0].findChild(QPushButton).click()
+        labels.append(busy[0].labelText())
+        QTimer.singleShot(0, lambda: labels.append(busy[0].labelText()))
+
+    QTimer.singleShot(0, stop_the_busy_dialog)
+    win.show_variants()  # the busy dialog's loop runs until the count stops
+    dialog = win.variants_dialog
+    assert labels[-1] == "Stopping…"
+    assert dialog.groups == [] and dialog.table.rowCount() == 0
+    assert dialog.stopped_note.isVisible()
+    dialog.label_combo.activated.emit(dialog.label_combo.currentIndex())  # chosen again
+    assert len(calls) == 2 and not dialog.stopped_note.isVisible()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)
+                and w.isVisible()]  # fmt: skip
     dialog.close()
 
 

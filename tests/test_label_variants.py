@@ -109,3 +109,30 @@ def test_a_form_without_a_word_character_is_searched_in_every_text(project) -> N
     [group] = variants_in_project(project, "ORG")
     assert (group.normalised, group.tagged, group.untagged) == ("…", 1, 1)
     assert _shape([group]) == _shape(variants_for_label(project, "ORG"))
+
+
+def test_counts_only_keep_no_occurrence(project) -> None:
+    full = variants_in_project(project, "PERS")
+    counts = variants_in_project(project, "PERS", places=False)
+    assert any(g.untagged_at for g in full) and not any(g.untagged_at for g in counts)
+    assert [(g.normalised, g.forms, g.tagged, g.untagged) for g in counts] == [
+        (g.normalised, g.forms, g.tagged, g.untagged) for g in full
+    ]
+
+
+@pytest.mark.parametrize("after", [0, 1, 5])
+def test_stop_is_asked_between_documents_and_raises_stopped(project, after) -> None:
+    from annotation.errors import Stopped
+
+    asked = 0
+
+    def stop() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > after
+
+    with pytest.raises(Stopped):
+        variants_in_project(project, "PERS", stop=stop)
+    assert asked == after + 1
+    never = variants_in_project(project, "PERS", stop=lambda: False)
+    assert _shape(never) == _shape(variants_in_project(project, "PERS"))

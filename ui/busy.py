@@ -9,14 +9,23 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
 
 
-def run_busy(work: Callable[[], T], title: str, text: str, parent: QWidget | None = None) -> T:
-    """work() in a thread of its own, a modal busy dialog (no Cancel) until it ends."""
+def run_busy(
+    work: Callable[[], T],
+    title: str,
+    text: str,
+    parent: QWidget | None = None,
+    stop: threading.Event | None = None,
+) -> T:
+    """work() in a thread of its own, a modal busy dialog until it ends. Without `stop` the
+    dialog has no Cancel button (the work cannot be stopped halfway); with it, Cancel sets the
+    event, which the work checks and answers by raising annotation.errors.Stopped (raised
+    here in turn), and the dialog says it is stopping meanwhile."""
     result: dict[str, object] = {}
 
     def run() -> None:
@@ -27,7 +36,21 @@ def run_busy(work: Callable[[], T], title: str, text: str, parent: QWidget | Non
 
     dialog = QProgressDialog(text, "", 0, 0, parent)
     dialog.setWindowTitle(title)
-    dialog.setCancelButton(None)  # type: ignore[arg-type]  # the work cannot be stopped halfway
+    if stop is None:
+        dialog.setCancelButton(None)  # type: ignore[arg-type]
+    else:
+        dialog.setCancelButtonText(QCoreApplication.translate("busy", "&Stop"))
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def stopping() -> None:
+            if not thread.is_alive():  # closing the dialog at the end cancels it too
+                return
+            stop.set()
+            dialog.setLabelText(QCoreApplication.translate("busy", "Stopping…"))
+            dialog.show()  # QProgressDialog hides itself on cancel; the work is still running
+
+        dialog.canceled.connect(stopping)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.show()

@@ -16,6 +16,7 @@ The parts (docs/architecture.md):
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
 from annotation.attribution import related_ids
 from annotation.clitics import exceptions_for
 from annotation.documents import STATUSES
+from annotation.errors import Stopped
 from annotation.proposals import min_confidence_for
 from annotation.variants import VariantGroup
 from storage.label_variants import variants_in_project
@@ -954,23 +956,33 @@ class MainWindow(QMainWindow):
         edit.setFocus()
         edit.selectAll()
 
-    def _variants_of(self, label: str) -> list[VariantGroup]:
+    def _variants_of(self, label: str) -> list[VariantGroup] | None:
         """The label's variants from the project's indexes (completed first when missing), on
-        a read-only connection of a worker thread while a busy dialog says so: a label with
-        thousands of spellings takes tens of seconds at corpus scale."""
+        a read-only connection of a worker thread while a busy dialog says so, or None when
+        the user stops it: a label with thousands of spellings takes minutes at corpus scale.
+        Counts only: the dialog shows no occurrence, and a corpus holds millions."""
         ensure_search_index(self.project, self)
         path, policy = self.project.path, self.tagging.boundary_policy()
+        stop = threading.Event()
 
         def compute() -> list[VariantGroup]:
             with Project(path, readonly=True) as reader:
-                return variants_in_project(reader, label, "entity", policy)
+                return variants_in_project(
+                    reader, label, "entity", policy, places=False, stop=stop.is_set
+                )
 
-        return run_busy(
-            compute,
-            self.tr("Variants"),
-            self.tr("Finding the spellings of {label} in the project…").format(label=ltr(label)),
-            self,
-        )
+        try:
+            return run_busy(
+                compute,
+                self.tr("Variants"),
+                self.tr("Finding the spellings of {label} in the project…").format(
+                    label=ltr(label)
+                ),
+                self,
+                stop=stop,
+            )
+        except Stopped:
+            return None
 
     def show_variants(self) -> VariantsDialog:
         dialog = VariantsDialog(

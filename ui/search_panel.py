@@ -144,7 +144,8 @@ class VariantsDialog(QDialog):
         self.label_combo = QComboBox(self)
         for label in schema.labels_for("entity"):
             self.label_combo.addItem(label.name, label.name)
-        self.label_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        # activated: also when the label shown is chosen again (to count it after a stop)
+        self.label_combo.activated.connect(lambda _i: self.reload())
         self.table = QTableWidget(0, len(self.COLS), self)
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLS])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -168,12 +169,23 @@ class VariantsDialog(QDialog):
             )
         )
         layout.addWidget(self.table)
+        self.stopped_note = QLabel(
+            self.tr("Stopped before the end: nothing counted. Choose the label to count it."),
+            self,
+        )
+        self.stopped_note.setStyleSheet("color: #b71c1c;")
+        self.stopped_note.hide()
+        layout.addWidget(self.stopped_note)
         layout.addWidget(buttons)
         self.resize(720, 480)
 
     def reload(self) -> None:
+        """Count the chosen label's variants (compute answers None when the user stopped it:
+        then the table stays empty and says so)."""
         label = self.label_combo.currentData()
-        self.groups = self.compute(label) if label else []
+        groups = self.compute(label) if label else []
+        self.groups = groups or []
+        self.stopped_note.setVisible(groups is None)
         self.table.setRowCount(len(self.groups))
         for r, group in enumerate(self.groups):
             forms = "، ".join(

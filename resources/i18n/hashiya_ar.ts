@@ -1019,7 +1019,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+365"/>
+        <location filename="../../ui/main_window.py" line="+367"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
@@ -1399,12 +1399,12 @@ Stored with each annotation, so exports say which convention they follow.</sourc
         <translation>مَن يوسِّم</translation>
     </message>
     <message>
-        <location line="+858"/>
+        <location line="+868"/>
         <source>gold (curating)</source>
         <translation>الطبقة الذهبية (تحكيم)</translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-457"/>
         <source>Main</source>
         <translation>الشريط الرئيسي</translation>
     </message>
@@ -1472,7 +1472,7 @@ Details: {log}</source>
         <translation>عرض اقتراحات الاقتباسات والادعاءات التي لا تقل ثقتها عن (0–1):</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Variants</source>
         <translation>الصيغ</translation>
     </message>
@@ -1482,7 +1482,7 @@ Details: {log}</source>
         <translation>يُبحث عن صيغ {label} في المشروع…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Clitic exceptions</source>
         <translation>استثناءات السوابق</translation>
     </message>
@@ -1522,7 +1522,7 @@ Details: {log}</source>
         <translation>عن حاشية</translation>
     </message>
     <message>
-        <location line="-948"/>
+        <location line="-958"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
@@ -2065,7 +2065,7 @@ Details: {log}</source>
         <translation>الصيغ</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Label:</source>
         <translation>الوسم:</translation>
     </message>
@@ -2073,6 +2073,11 @@ Details: {log}</source>
         <location line="+6"/>
         <source>Double-click a row to search for it (untagged occurrences show up there).</source>
         <translation>انقر صفًّا نقرًا مزدوجًا للبحث عنه (تظهر هناك المواضع غير الموسومة).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopped before the end: nothing counted. Choose the label to count it.</source>
+        <translation>توقف العدّ قبل نهايته: لم يُحسب شيء. اختر الوسم لعدّه.</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2245,19 @@ Details: {log}</source>
         <location line="+1"/>
         <source>exact characters</source>
         <translation>الحروف بالضبط</translation>
+    </message>
+</context>
+<context>
+    <name>busy</name>
+    <message>
+        <location filename="../../ui/busy.py" line="+42"/>
+        <source>&amp;Stop</source>
+        <translation>إي&amp;قاف</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stopping…</source>
+        <translation>يجري الإيقاف…</translation>
     </message>
 </context>
 <context>
