@@ -38,6 +38,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 from annotation.arabic import CLOSING_PUNCT, INVISIBLE, SENTENCE_END
@@ -293,13 +294,15 @@ def _numbered_lines(content: str) -> Iterator[tuple[int, str]]:
 
 
 def parse_conll_documents(
-    content: str | Iterable[str], name: str = "<conll>"
+    content: str | Iterable[str], name: str = "<conll>", lines_read: list[int] | None = None
 ) -> Iterator[ConllSection]:
     """The documents of a CoNLL file (its text, or its lines without their LF, read as they
     come), one at a time: a "-DOCSTART-" line (CoNLL-2003's document marker, whatever columns
     follow it) starts a new one. A section without tokens is not yielded, unless it holds the
-    error. A bad tag refuses its section only; reading goes on at the next marker."""
+    error. A bad tag refuses its section only; reading goes on at the next marker.
+    lines_read: given a list, the number of lines is appended to it once all are read."""
     section = ConllSection(1, [])
+    lineno = 0
     cur = ConllSegment()
     skipping = False
 
@@ -330,18 +333,21 @@ def parse_conll_documents(
             cur.paragraph_end = True
             close()
             continue
-        bad = next((tag for tag in tags if not _TAG.match(tag)), None)
-        if bad is not None:
-            section.error = ConllError(
-                f"{name}:{lineno}: {bad!r} is not a BIO tag (O, B-X, I-X)", line=lineno
-            )
-            cur, skipping = ConllSegment(), True
-            continue
+        if tags[0] != "O" or len(tags) > 1:  # most lines are "token O"
+            bad = next((tag for tag in tags if not _TAG.match(tag)), None)
+            if bad is not None:
+                section.error = ConllError(
+                    f"{name}:{lineno}: {bad!r} is not a BIO tag (O, B-X, I-X)", line=lineno
+                )
+                cur, skipping = ConllSegment(), True
+                continue
         if not cur.tokens:
             cur.line = lineno
         cur.tokens.append(token)
         cur.tags.append(tags)
     close()
+    if lines_read is not None:
+        lines_read.append(lineno)
     if section.segments or section.error:
         yield section
 
@@ -364,29 +370,21 @@ def segments_to_document(segments: Sequence[ConllSegment], name: str = "<conll>"
     warnings: list[str] = []
     ntokens = 0
     for seg in segments:
-        offsets = []
-        for i, tok in enumerate(seg.tokens):
-            if i:
-                parts.append(" ")
-                pos += 1
-            offsets.append((pos, pos + len(tok)))
-            parts.append(tok)
-            pos += len(tok)
+        # token i spans [starts[i], starts[i + 1] - 1): tokens joined by single spaces
+        starts = list(accumulate((len(tok) + 1 for tok in seg.tokens), initial=pos))
+        parts.append(" ".join(seg.tokens))
+        pos = starts[-1] - 1
         ntokens += len(seg.tokens)
         depth = max(len(t) for t in seg.tags)
         for col in range(depth):
             open_: tuple[int, str] | None = None
             for i, cols in enumerate([*seg.tags, ["O"] * depth]):
                 tag = cols[col] if col < len(cols) else "O"
+                if open_ is None and tag == "O":  # most tokens
+                    continue
                 if open_ and (tag == "O" or tag.startswith("B-") or tag[2:] != open_[1]):
                     entities.append(
-                        (
-                            offsets[open_[0]][0],
-                            offsets[i - 1][1],
-                            open_[1],
-                            col + 1,
-                            seg.line + open_[0],
-                        )
+                        (starts[open_[0]], starts[i] - 1, open_[1], col + 1, seg.line + open_[0])
                     )
                     open_ = None
                 if tag.startswith("B-") or (tag.startswith("I-") and open_ is None):

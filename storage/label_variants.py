@@ -14,6 +14,7 @@ searched, still once per chunk.
 from __future__ import annotations
 
 import sqlite3
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from itertools import groupby
 
@@ -97,7 +98,9 @@ def _candidates(
         for doc_id, index in indexes_of(conn, None):
             yield doc_id, index, every
         return
-    which: dict[int, list[int]] = {}  # search_docs id -> keys
+    # search_docs id -> its keys, as offsets into the chunk: two bytes each, since a label's
+    # common spellings make nearly every document a candidate for hundreds of them
+    which: dict[int, array[int]] = {}
     everywhere: list[int] = []  # keys without a word to look up: searched in every text
     for i in chunk:
         if stopped():
@@ -106,14 +109,19 @@ def _candidates(
         if terms is None:
             everywhere.append(i)
             continue
+        offset = i - chunk.start
         for (row,) in conn.execute(
             "SELECT rowid FROM search_words WHERE search_words MATCH ?", [match_expression(terms)]
         ):
-            which.setdefault(row, []).append(i)
+            offsets = which.get(row)
+            if offsets is None:
+                offsets = which[row] = array("H")
+            offsets.append(offset)
     if not which and not everywhere:
         return
+    nothing = array("H")
     ordered = [
-        (doc_id, which.get(row, []))
+        (doc_id, which.get(row, nothing))
         for row, doc_id in conn.execute(
             "SELECT s.id, l.doc_id FROM document_list l JOIN search_docs s ON s.doc_id = l.doc_id "
             "ORDER BY l.position"
@@ -121,6 +129,8 @@ def _candidates(
         if everywhere or row in which
     ]
     ids = [doc_id for doc_id, _ in ordered]
-    for (doc_id, keys_here), (same, index) in zip(ordered, indexes_of(conn, ids), strict=True):
+    del which
+    for (doc_id, offsets), (same, index) in zip(ordered, indexes_of(conn, ids), strict=True):
         assert doc_id == same
+        keys_here = [chunk.start + k for k in offsets]
         yield doc_id, index, sorted(keys_here + everywhere) if everywhere else keys_here

@@ -503,6 +503,7 @@ def test_a_file_of_markers_only_is_refused(project, tmp_path: Path) -> None:
     f.write_text("-DOCSTART- O\n\n-DOCSTART- O\n", encoding="utf-8")
     (refusal,) = import_file(project, f, fmt="conll").refused
     assert refusal.reason == "no tokens in the file" and project.document_ids() == []
+    assert refusal.line == 3  # the last line
 
 
 def test_sections_are_read_one_at_a_time() -> None:
@@ -572,3 +573,42 @@ def test_a_file_damaged_on_its_last_line_is_refused_whole(project, tmp_path: Pat
     (refusal,) = import_file(project, f, fmt="conll").refused
     assert refusal.line == 13 and "damaged UTF-8" in refusal.reason  # the last line
     assert project.document_ids() == []
+
+
+_PIECES = st.sampled_from(
+    ["زار", "O", "B-PERS", " ", "\n", "\r\n", "\r", "\t", "é", "𝕏", "\x1a", "\ufeff", "-DOCSTART-"]
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(_PIECES, max_size=40).map("".join),
+    st.sampled_from(["utf-8", "utf-8-sig"]),
+    st.integers(1, 9),
+)
+def test_chunked_reading_equals_decoding_the_whole_file(
+    text: str, encoding: str, chunk: int
+) -> None:
+    import tempfile
+
+    import storage.importer as importer
+    from annotation.textio import InputRefused, decode_text
+
+    data = text.encode(encoding)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "f.conll"
+        path.write_bytes(data)
+        previous, importer.LINE_BUFFER = importer.LINE_BUFFER, chunk
+        try:
+            streamed = importer._plain_utf8_lines(path)
+            lines = list(importer._text_lines(path)) if streamed else None
+        finally:
+            importer.LINE_BUFFER = previous
+    try:
+        whole = decode_text(data).text
+    except InputRefused:
+        whole = None
+    if streamed:  # only what the whole-file reading accepts, and then the same lines
+        assert whole is not None and lines == whole.split("\n")
+    else:  # refused whole, or read whole for a reason: a lone CR
+        assert whole is None or "\r" in text.replace("\r\n", "")

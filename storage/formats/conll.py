@@ -181,22 +181,14 @@ def conll_records(
     document (with its line), one at a time. A file of several documents names each one's
     source "source:line" (the line of its marker), as JSONL records are named. Refuses the file
     when it holds no token at all, naming its last line."""
-    lines_read = 0
-
-    def counted(lines: Iterable[str]) -> Iterator[str]:
-        nonlocal lines_read
-        for lines_read, line in enumerate(lines, 1):  # noqa: B007 (the count is the point)
-            yield line
-
-    sections = parse_conll_documents(
-        content if isinstance(content, str) else counted(content), name
-    )
+    lines_read: list[int] = []
+    sections = parse_conll_documents(content, name, lines_read)
     first = next(sections, None)
     second = next(sections, None)
     several = second is not None
     if first is None:
-        last = content.count("\n") if isinstance(content, str) else lines_read
-        yield ConllRefused(max(1, last), "no tokens in the file")
+        # the last line that can hold anything: the lines are those of str.split("\n")
+        yield ConllRefused(max(1, lines_read[0] - 1), "no tokens in the file")
         return
     for section in chain([first], [second] if second else [], sections):
         if section.error is not None:
