@@ -12,8 +12,9 @@ sofa, DKPro Core Sentence (one per non-empty line) and Token annotations (Hashiy
 - links: the custom relation layer webanno.custom.Link (Governor, Dependent, label), placed
   on the dependent's offsets as INCEpTION relation layers are;
 - source and status: two DKPro MetaDataStringField annotations (key/value).
-XMI counts UTF-16 units; cassis converts them to and from code points at the edge, and writes
-a CR in the text as &#13;. Import also reads a bare .xmi with TypeSystem.xml (or
+XMI counts UTF-16 units, converted to and from code points at the edge; a CR in the text is
+written &#13;. The export writes the XMI itself (`xmi_bytes`, byte for byte what dkpro-cassis
+writes for `to_cas`, six times faster); the import reads it with cassis. Import also reads a bare .xmi with TypeSystem.xml (or
 typesystem.xml) beside it; a CR in the sofa is counted by the offsets and removed with them.
 
 WebAnno TSV 3.3 (import only): the `value` column of every span layer (NamedEntity and custom
@@ -29,7 +30,9 @@ import io
 import json
 import re
 import zipfile
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -115,53 +118,145 @@ def _xml_text(value: str, ctx: Context) -> str:
     return cleaned
 
 
-def to_cas(graph: Graph, ctx: Context, ts: Any) -> Any:
-    from cassis import Cas
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """A feature whose value is another structure: its place in the list of structures."""
 
-    cas = Cas(typesystem=ts)
-    cas.sofa_string = _xml_text(graph.text, ctx)
-    token_t, sentence_t, meta_t = ts.get_type(TOKEN), ts.get_type(SENTENCE), ts.get_type(META)
+    index: int
+
+
+# One annotation of the CAS: type name, begin and end in code points, and its features in the
+# order the type system defines them (None: not set).
+_Structure = tuple[str, int, int, list[tuple[str, Any]]]
+
+
+def structures(graph: Graph, ctx: Context) -> list[_Structure]:
+    """What the CAS of a document holds besides its text, in the order it is added: sentences,
+    tokens, the two metadata fields, the spans, the links. The one mapping of a document to
+    UIMA types, which both writers follow (`xmi_bytes`, and `to_cas` through dkpro-cassis)."""
+    out: list[_Structure] = []
     pos = 0
     for line in graph.text.split("\n"):
         stripped = line.strip()
         if stripped:
             s = pos + line.index(stripped[0])
-            cas.add(sentence_t(begin=s, end=s + len(stripped)))
+            out.append((SENTENCE, s, s + len(stripped), []))
         pos += len(line) + 1
     for u in Tokens(graph.text, ctx.clitics, ctx.clitic_exceptions).units:
-        cas.add(token_t(begin=u.start, end=u.end))
-    cas.add(meta_t(begin=0, end=0, key="source", value=_xml_text(graph.source, ctx)))
-    cas.add(meta_t(begin=0, end=0, key="status", value=graph.status))
-    fs_of: dict[str, Any] = {}
+        out.append((TOKEN, u.start, u.end, []))
+    out.append((META, 0, 0, [("key", "source"), ("value", _xml_text(graph.source, ctx))]))
+    out.append((META, 0, 0, [("key", "status"), ("value", graph.status)]))
+    index_of: dict[str, int] = {}
     for n in graph.nodes:
         features = FEATURES.get(n.kind, {})
         extra = {k: v for k, v in n.attrs.items() if k not in features}
-        args: dict[str, Any] = {"begin": n.start, "end": n.end}
-        if extra:
-            args["attrs"] = json.dumps(extra, ensure_ascii=False, sort_keys=True)
-        if n.kind == "entity":
-            fs = ts.get_type(NE)(value=n.label, boundary=n.boundary, **args)
-        else:
-            for name, feature in features.items():
-                if name in n.attrs:
-                    value = n.attrs[name]
-                    args[feature] = _xml_text(value, ctx) if isinstance(value, str) else value
-            fs = ts.get_type(CUSTOM[n.kind])(**args)
-        cas.add(fs)
-        fs_of[n.id] = fs
-    link_t = ts.get_type(LINK)
-    for e in graph.edges:
-        dep = fs_of[e.target]
-        cas.add(
-            link_t(
-                begin=dep.begin,
-                end=dep.end,
-                Governor=fs_of[e.source],
-                Dependent=dep,
-                label=e.type,
-            )
+        # JSON escapes the C0 controls itself, but not U+FFFE / U+FFFF
+        attrs = (
+            _xml_text(json.dumps(extra, ensure_ascii=False, sort_keys=True), ctx) if extra else None
         )
+        if n.kind == "entity":
+            values: list[tuple[str, Any]] = [("value", n.label), ("boundary", n.boundary)]
+            type_name = NE
+        else:
+            values = []
+            for name, feature in features.items():
+                value = n.attrs.get(name)
+                values.append((feature, _xml_text(value, ctx) if isinstance(value, str) else value))
+            type_name = CUSTOM[n.kind]
+        index_of[n.id] = len(out)
+        out.append((type_name, n.start, n.end, [*values, ("attrs", attrs)]))
+    for e in graph.edges:
+        dep = index_of[e.target]
+        _, begin, end, _ = out[dep]
+        governor = ("Governor", _Ref(index_of[e.source]))
+        out.append((LINK, begin, end, [governor, ("Dependent", _Ref(dep)), ("label", e.type)]))
+    return out
+
+
+def to_cas(graph: Graph, ctx: Context, ts: Any) -> Any:
+    """The document as a dkpro-cassis CAS (the reference `xmi_bytes` is tested against)."""
+    from cassis import Cas
+
+    cas = Cas(typesystem=ts)
+    cas.sofa_string = _xml_text(graph.text, ctx)
+    made: list[Any] = []
+    for type_name, begin, end, features in structures(graph, ctx):
+        args: dict[str, Any] = {"begin": begin, "end": end}
+        for name, value in features:
+            if value is not None:
+                args[name] = made[value.index] if isinstance(value, _Ref) else value
+        fs = ts.get_type(type_name)(**args)
+        cas.add(fs)
+        made.append(fs)
     return cas
+
+
+_XMI = "http://www.omg.org/XMI"
+_CAS = "http:///uima/cas.ecore"
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _attribute(value: str) -> str:
+    """An XML attribute value escaped as libxml2 (lxml, so cassis) writes it."""
+    return (
+        value.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\n", "&#10;")
+        .replace("\r", "&#13;")
+        .replace("\t", "&#9;")
+    )
+
+
+def xmi_bytes(graph: Graph, ctx: Context) -> bytes:
+    """The document's XMI, byte for byte what dkpro-cassis writes for `to_cas` (tests compare
+    them), written directly: cassis's serializer checks every feature's type against the type
+    system, 26 ms a news article, 4 minutes for 10,000. Offsets in UTF-16 units; namespace
+    prefixes given in order of first use (a repeated name numbered from 0), as cassis does."""
+    sofa = _xml_text(graph.text, ctx)
+    astral = [m.start() for m in _ASTRAL.finditer(sofa)]
+
+    def utf16(i: int) -> int:
+        return i + bisect_left(astral, i) if astral else i
+
+    prefix_of: dict[str, str] = {}  # namespace URL -> prefix
+    taken = {"xmi", "cas"}
+    numbered: dict[str, int] = {}
+    body = ['<cas:NULL xmi:id="0"/>']
+    items = structures(graph, ctx)
+    for k, (type_name, begin, end, features) in enumerate(items):
+        package, _, short = type_name.rpartition(".")
+        url = "http:///" + package.replace(".", "/") + ".ecore"
+        prefix = prefix_of.get(url)
+        if prefix is None:
+            prefix = package.rpartition(".")[2]
+            if prefix in taken:
+                n = numbered.get(prefix, 0)
+                numbered[prefix] = n + 1
+                prefix += str(n)
+            taken.add(prefix)
+            prefix_of[url] = prefix
+        parts = [f'<{prefix}:{short} xmi:id="{k + 2}" sofa="1" begin="{utf16(begin)}"']
+        parts.append(f' end="{utf16(end)}"')
+        for name, value in features:
+            if value is None:
+                continue
+            text = str(value.index + 2) if isinstance(value, _Ref) else _attribute(str(value))
+            parts.append(f' {name}="{text}"')
+        parts.append("/>")
+        body.append("".join(parts))
+    body.append(
+        f'<cas:Sofa xmi:id="1" sofaNum="1" sofaID="_InitialView" sofaString="{_attribute(sofa)}"/>'
+    )
+    members = " ".join(str(k + 2) for k in range(len(items)))
+    body.append(f'<cas:View sofa="1" members="{members}"/>')
+    namespaces = "".join(f' xmlns:{p}="{url}"' for url, p in prefix_of.items())
+    head = (
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
+        f'<xmi:XMI xmlns:xmi="{_XMI}" xmlns:cas="{_CAS}"{namespaces} xmi:version="2.0">'
+    )
+    return (head + "".join(body) + "</xmi:XMI>").encode("utf-8")
 
 
 def export(records: Iterable[dict[str, Any]], out: Path, ctx: Context) -> ExportSummary:
@@ -170,12 +265,11 @@ def export(records: Iterable[dict[str, Any]], out: Path, ctx: Context) -> Export
     if out.exists() and not out.is_dir():
         raise OSError(f"{out} is a file; inception export writes a folder")
     out.mkdir(parents=True, exist_ok=True)
-    ts = typesystem()
-    ts_xml = ts.to_xml()
+    ts_xml = typesystem().to_xml()
     summary = ExportSummary()
     for record in records:
         graph = record_to_graph(record, ctx.labels)
-        xmi = to_cas(graph, ctx, ts).to_xmi()
+        xmi = xmi_bytes(graph, ctx)
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(f"{graph.doc_id}.xmi", xmi)
