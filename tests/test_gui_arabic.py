@@ -202,9 +202,13 @@ def test_variants_can_be_stopped_and_counted_again(qtbot, win, monkeypatch) -> N
         labels.append(busy[0].labelText())
         QTimer.singleShot(0, lambda: labels.append(busy[0].labelText()))
 
-    QTimer.singleShot(0, stop_the_busy_dialog)
-    win.show_variants()  # the busy dialog's loop runs until the count stops
+    win.show_variants()
     dialog = win.variants_dialog
+    assert dialog.label_combo.currentData() is None and calls == []  # nothing counted yet
+    QTimer.singleShot(0, stop_the_busy_dialog)
+    index = dialog.label_combo.findData("PERS")
+    dialog.label_combo.setCurrentIndex(index)
+    dialog.label_combo.activated.emit(index)  # the busy dialog's loop runs until it stops
     assert labels[-1] == "Stopping…"
     assert dialog.groups == [] and dialog.table.rowCount() == 0
     assert dialog.stopped_note.isVisible()

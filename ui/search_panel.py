@@ -142,6 +142,8 @@ class VariantsDialog(QDialog):
         self.compute = compute
         self.groups: list[VariantGroup] = []
         self.label_combo = QComboBox(self)
+        # No label counted until one is chosen: in a corpus one count takes minutes.
+        self.label_combo.addItem(self.tr("Choose a label…"), None)
         for label in schema.labels_for("entity"):
             self.label_combo.addItem(label.name, label.name)
         # activated: also when the label shown is chosen again (to count it after a stop)

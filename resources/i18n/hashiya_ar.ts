@@ -2065,7 +2065,12 @@ Details: {log}</source>
         <translation>الصيغ</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
+        <source>Choose a label…</source>
+        <translation>اختر وسمًا…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Label:</source>
         <translation>الوسم:</translation>
     </message>
