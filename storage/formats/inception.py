@@ -218,34 +218,38 @@ def xmi_bytes(graph: Graph, ctx: Context) -> bytes:
     astral = [m.start() for m in _ASTRAL.finditer(sofa)]
 
     def utf16(i: int) -> int:
-        return i + bisect_left(astral, i) if astral else i
+        return i + bisect_left(astral, i)
 
     prefix_of: dict[str, str] = {}  # namespace URL -> prefix
+    tag_of: dict[str, str] = {}  # type name -> "prefix:Name"
     taken = {"xmi", "cas"}
     numbered: dict[str, int] = {}
     body = ['<cas:NULL xmi:id="0"/>']
     items = structures(graph, ctx)
     for k, (type_name, begin, end, features) in enumerate(items):
-        package, _, short = type_name.rpartition(".")
-        url = "http:///" + package.replace(".", "/") + ".ecore"
-        prefix = prefix_of.get(url)
-        if prefix is None:
-            prefix = package.rpartition(".")[2]
-            if prefix in taken:
-                n = numbered.get(prefix, 0)
-                numbered[prefix] = n + 1
-                prefix += str(n)
-            taken.add(prefix)
-            prefix_of[url] = prefix
-        parts = [f'<{prefix}:{short} xmi:id="{k + 2}" sofa="1" begin="{utf16(begin)}"']
-        parts.append(f' end="{utf16(end)}"')
-        for name, value in features:
-            if value is None:
-                continue
-            text = str(value.index + 2) if isinstance(value, _Ref) else _attribute(str(value))
-            parts.append(f' {name}="{text}"')
-        parts.append("/>")
-        body.append("".join(parts))
+        tag = tag_of.get(type_name)
+        if tag is None:
+            package, _, short = type_name.rpartition(".")
+            url = "http:///" + package.replace(".", "/") + ".ecore"
+            prefix = prefix_of.get(url)
+            if prefix is None:
+                prefix = package.rpartition(".")[2]
+                if prefix in taken:
+                    n = numbered.get(prefix, 0)
+                    numbered[prefix] = n + 1
+                    prefix += str(n)
+                taken.add(prefix)
+                prefix_of[url] = prefix
+            tag = tag_of[type_name] = f"{prefix}:{short}"
+        if astral:
+            begin, end = utf16(begin), utf16(end)
+        element = f'<{tag} xmi:id="{k + 2}" sofa="1" begin="{begin}" end="{end}"'
+        if features:  # sentences and tokens, most of a CAS, have none
+            for name, value in features:
+                if value is not None:
+                    text = str(value.index + 2) if isinstance(value, _Ref) else str(value)
+                    element += f' {name}="{_attribute(text)}"'
+        body.append(element + "/>")
     body.append(
         f'<cas:Sofa xmi:id="1" sofaNum="1" sofaID="_InitialView" sofaString="{_attribute(sofa)}"/>'
     )
