@@ -37,24 +37,39 @@ def variants_in_project(
     *,
     places: bool = True,
     stop: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[VariantGroup]:
     """annotation.variants.variants_for_label from the project's indexes. places: as there.
-    stop: asked between documents; when it answers True, Stopped is raised."""
+    stop: asked between documents; when it answers True, Stopped is raised. progress(done,
+    total): how far the search is, in thousandths of each pass (its first fifth the index
+    queries of its forms, the rest its documents)."""
     conn: sqlite3.Connection = project.db.conn
     stopped = stop or (lambda: False)
+    said = progress or (lambda done, total: None)
     if not project.readonly and unindexed_count(conn) > 0:
         build(conn)
 
     def occurrences(
         keys: Sequence[str], exceptions: frozenset[str], policy: str
     ) -> Iterator[tuple[int, str, int, int]]:
-        for first in range(0, len(keys), FORMS_PER_PASS):
+        passes = range(0, len(keys), FORMS_PER_PASS)
+        total = len(passes) * 1000
+        for n, first in enumerate(passes):
             chunk = range(first, min(first + FORMS_PER_PASS, len(keys)))
-            for doc_id, index, which in _candidates(conn, keys, chunk, stopped):
+            base, size = n * 1000, len(chunk)
+
+            def querying(j: int, base: int = base, size: int = size) -> None:
+                said(base + 200 * j // size, total)
+
+            count, found = _candidates(conn, keys, chunk, stopped, querying)
+            for k, (doc_id, index, which) in enumerate(found):
                 if stopped():
                     raise Stopped
+                if k % 64 == 0:
+                    said(base + 200 + 800 * k // count, total)
                 for i, start, end in occurrences_in(index, keys, which, exceptions, policy):
                     yield i, doc_id, start, end
+        said(total, total)
 
     return variants_for_label(
         project,
@@ -88,16 +103,22 @@ def _texts(conn: sqlite3.Connection, ids: list[str]) -> Iterator[tuple[str, str]
     yield from conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids)
 
 
+_Candidate = tuple[str, SearchIndex, list[int]]
+
+
 def _candidates(
-    conn: sqlite3.Connection, keys: Sequence[str], chunk: range, stopped: Callable[[], bool]
-) -> Iterator[tuple[str, SearchIndex, list[int]]]:
-    """(doc_id, SearchIndex, the indexes of the chunk's keys it may hold) of every document
-    that may hold one of them, in project order."""
+    conn: sqlite3.Connection,
+    keys: Sequence[str],
+    chunk: range,
+    stopped: Callable[[], bool],
+    querying: Callable[[int], None],
+) -> tuple[int, Iterator[_Candidate]]:
+    """How many documents may hold one of the chunk's keys, and (doc_id, SearchIndex, the
+    indexes of the chunk's keys it may hold) of each, in project order, read as they come."""
     if unindexed_count(conn) > 0:
         every = list(chunk)
-        for doc_id, index in indexes_of(conn, None):
-            yield doc_id, index, every
-        return
+        count = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        return count, ((doc_id, index, every) for doc_id, index in indexes_of(conn, None))
     # search_docs id -> its keys, as offsets into the chunk: two bytes each, since a label's
     # common spellings make nearly every document a candidate for hundreds of them
     which: dict[int, array[int]] = {}
@@ -105,6 +126,8 @@ def _candidates(
     for i in chunk:
         if stopped():
             raise Stopped
+        if (i - chunk.start) % 64 == 0:
+            querying(i - chunk.start)
         terms = index_terms(keys[i])
         if terms is None:
             everywhere.append(i)
@@ -118,7 +141,7 @@ def _candidates(
                 offsets = which[row] = array("H")
             offsets.append(offset)
     if not which and not everywhere:
-        return
+        return 0, iter(())
     nothing = array("H")
     ordered = [
         (doc_id, which.get(row, nothing))
@@ -130,7 +153,11 @@ def _candidates(
     ]
     ids = [doc_id for doc_id, _ in ordered]
     del which
-    for (doc_id, offsets), (same, index) in zip(ordered, indexes_of(conn, ids), strict=True):
-        assert doc_id == same
-        keys_here = [chunk.start + k for k in offsets]
-        yield doc_id, index, sorted(keys_here + everywhere) if everywhere else keys_here
+
+    def read() -> Iterator[_Candidate]:
+        for (doc_id, offsets), (same, index) in zip(ordered, indexes_of(conn, ids), strict=True):
+            assert doc_id == same
+            keys_here = [chunk.start + k for k in offsets]
+            yield doc_id, index, sorted(keys_here + everywhere) if everywhere else keys_here
+
+    return len(ordered), read()

@@ -136,3 +136,17 @@ def test_stop_is_asked_between_documents_and_raises_stopped(project, after) -> N
     assert asked == after + 1
     never = variants_in_project(project, "PERS", stop=lambda: False)
     assert _shape(never) == _shape(variants_in_project(project, "PERS"))
+
+
+@pytest.mark.parametrize("forms_per_pass", [1, 2048])
+def test_progress_goes_forward_to_its_total(project, monkeypatch, forms_per_pass) -> None:
+    import storage.label_variants as module
+
+    monkeypatch.setattr(module, "FORMS_PER_PASS", forms_per_pass)
+    said: list[tuple[int, int]] = []
+    groups = variants_in_project(project, "PERS", progress=lambda d, t: said.append((d, t)))
+    passes = -(-len(groups) // forms_per_pass)
+    assert {t for _, t in said} == {passes * 1000}
+    assert [d for d, _ in said] == sorted(d for d, _ in said)
+    assert said[0][0] == 0 and said[-1] == (passes * 1000, passes * 1000)
+    assert len(said) > passes  # within each pass too, not only between passes

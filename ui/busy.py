@@ -21,11 +21,14 @@ def run_busy(
     text: str,
     parent: QWidget | None = None,
     stop: threading.Event | None = None,
+    progress: Callable[[], tuple[int, int]] | None = None,
 ) -> T:
     """work() in a thread of its own, a modal busy dialog until it ends. Without `stop` the
     dialog has no Cancel button (the work cannot be stopped halfway); with it, Cancel sets the
     event, which the work checks and answers by raising annotation.errors.Stopped (raised
-    here in turn), and the dialog says it is stopping meanwhile."""
+    here in turn), and the dialog says it is stopping meanwhile. progress: (done, total) as
+    the work last said, read a few times a second (the bar runs without a total until the
+    work gives one)."""
     result: dict[str, object] = {}
 
     def run() -> None:
@@ -58,7 +61,20 @@ def run_busy(
     thread = threading.Thread(target=run, name="busy", daemon=True)
     poll = QTimer()
     poll.setInterval(30)
-    poll.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+
+    def polled() -> None:
+        if not thread.is_alive():
+            loop.quit()
+        elif progress is not None:
+            done, total = progress()
+            if total > 0 and not stop_asked():
+                dialog.setRange(0, total)
+                dialog.setValue(min(done, total))
+
+    def stop_asked() -> bool:
+        return stop is not None and stop.is_set()
+
+    poll.timeout.connect(polled)
     thread.start()
     poll.start()
     loop.exec()

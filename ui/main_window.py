@@ -964,11 +964,16 @@ class MainWindow(QMainWindow):
         ensure_search_index(self.project, self)
         path, policy = self.project.path, self.tagging.boundary_policy()
         stop = threading.Event()
+        reached = (0, 0)  # (done, total) as the count last said
+
+        def said(done: int, total: int) -> None:
+            nonlocal reached
+            reached = (done, total)
 
         def compute() -> list[VariantGroup]:
             with Project(path, readonly=True) as reader:
                 return variants_in_project(
-                    reader, label, "entity", policy, places=False, stop=stop.is_set
+                    reader, label, "entity", policy, places=False, stop=stop.is_set, progress=said
                 )
 
         try:
@@ -980,6 +985,7 @@ class MainWindow(QMainWindow):
                 ),
                 self,
                 stop=stop,
+                progress=lambda: reached,
             )
         except Stopped:
             return None
