@@ -163,6 +163,7 @@ def open_dialogs(qtbot, win) -> Iterator[tuple[str, QWidget]]:
     yield "variants", win.show_variants()
     yield "about", win.show_about()
     yield "export", win.io.export_dialog()
+    yield "import from another tool", win.io.import_other_dialog()
     from ui.team import AssignDialog
 
     yield "assign", AssignDialog(win)

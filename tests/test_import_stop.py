@@ -180,3 +180,30 @@ def test_the_command_line_prints_where_a_busy_project_stopped_the_import(
     assert "cannot store (" in done.stderr and "another program" in done.stderr
     assert "stopped at line" in done.stderr and "were not imported" in done.stderr
     assert "imported " in done.stdout and "nothing was changed" not in done.stdout
+
+
+def test_another_tools_file_stops_between_documents(tmp_path: Path) -> None:
+    """storage.formats.interop.import_files(stop=): the documents read before the stop are
+    stored whole, the report names the file and line where reading ended."""
+    from storage.formats.interop import import_files
+
+    doccano = tmp_path / "three.jsonl"
+    doccano.write_text(
+        "".join(
+            json.dumps({"text": f"خبر رقم {i} عن الطريق.", "label": []}, ensure_ascii=False) + "\n"
+            for i in range(3)
+        ),
+        encoding="utf-8",
+    )
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with Project(tmp_path / "p.hashiya") as project:
+        report = import_files(project, "doccano", [doccano], stop=stop)
+        assert len(report.imported) == 2 and report.stopped == [(doccano, 3)]
+        assert len(project.document_ids()) == 2
+        whole = import_files(project, "doccano", [doccano], stop=lambda: False)
+        assert len(whole.imported) == 1 and len(whole.skipped) == 2 and whole.stopped == []

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from annotation.errors import HashiyaError
 from storage import export_run, exporter, folder_import, importer
+from storage.formats.common import loss_lines
 from storage.project import Project
 from ui.dialogs import ReportDialog
 from ui.document_controller import DocumentController
 from ui.export_dialog import ExportDialog
+from ui.import_other_dialog import ImportOtherDialog
 from ui.import_worker import ImportWorker
 from ui.plain_text import isolate, ltr, visible_controls
 from ui.view_prefs import ViewPreferences
@@ -42,6 +44,7 @@ class ImportExportController(QObject):
         self.last_report: importer.ImportReport | None = None
         self.report_dialog: ReportDialog | None = None
         self.export_window: ExportDialog | None = None
+        self.import_other_window: ImportOtherDialog | None = None
         self.exporting = False
         self._executor: ThreadPoolExecutor | None = None
         self.worker: ImportWorker | None = None
@@ -61,6 +64,25 @@ class ImportExportController(QObject):
         if files:
             self.prefs.remember_folder("import", Path(files[0]).parent)
             self.import_paths(files)
+
+    def import_other_dialog(self) -> ImportOtherDialog:
+        """Import from another tool (ui.import_other_dialog): Import runs it through the same
+        worker, progress, Stop and report as articles; the dialog stays open on a refusal."""
+        dialog = ImportOtherDialog(self.prefs.last_folder("import_other"), self.dialog_parent)
+
+        def accepted() -> None:
+            choice = dialog.choice()
+            if choice is None:
+                return
+            fmt, offsets, paths = choice
+            self.prefs.remember_folder("import_other", paths[0].parent)
+            dialog.accept()
+            self.import_paths(paths, fmt=fmt, offsets=offsets)
+
+        dialog.buttons.accepted.connect(accepted)
+        self.import_other_window = dialog
+        dialog.open()
+        return dialog
 
     def import_folder_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -87,14 +109,23 @@ class ImportExportController(QObject):
         modal: bool = True,
         folder: Path | None = None,
         left_out: Sequence[tuple[Path, str]] = (),
+        fmt: str = "native",
+        offsets: str | None = None,
     ) -> None:
         """Import files and folders in a worker thread, with progress (moving inside a big
         file), Stop and a report; the window stays responsive and is refreshed at the end.
-        folder: the folder these came from (import_folder), whose report lists every file."""
+        folder: the folder these came from (import_folder), whose report lists every file.
+        fmt: native, conll, or another tool's format (read with `offsets`), whose files are
+        read as one run: the bar then moves without a total, and Stop ends it between
+        documents."""
         if self.worker is not None:
             self.message.emit(self.tr("An import is running: stop it or wait for its end."), 5000)
             return
-        files = importer.expand_paths(paths)
+        by_file = fmt in ("native", "conll")
+        files = importer.expand_paths(paths, fmt) if by_file else [Path(p) for p in paths]
+        if not files and fmt != "native":  # a folder without a .conll, .txt or .tsv file
+            self.message.emit(self.tr("No file of that format was found there."), 5000)
+            return
         if not files:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
@@ -108,8 +139,9 @@ class ImportExportController(QObject):
             return
         report = importer.ImportReport()
         results: list[importer.FileResult] = []
+        steps = len(files) * FILE_STEPS if by_file else 0  # 0: no total, a moving bar
         dialog = QProgressDialog(
-            self.tr("Importing…"), self.tr("Stop"), 0, len(files) * FILE_STEPS, self.dialog_parent
+            self.tr("Importing…"), self.tr("Stop"), 0, steps, self.dialog_parent
         )
         dialog.setWindowTitle(self.tr("Import"))
         # Shown at once when modal: the window is not blocked while the worker reads, and
@@ -122,7 +154,13 @@ class ImportExportController(QObject):
         self.progress_dialog = dialog
         project = self.docs.project
         worker = ImportWorker(
-            project.path, project.annotator_name, files, project.busy_timeout, self
+            project.path,
+            project.annotator_name,
+            files,
+            project.busy_timeout,
+            self,
+            fmt=fmt,
+            offsets=offsets,
         )
         self.worker = worker
         queued = Qt.ConnectionType.QueuedConnection
@@ -147,6 +185,11 @@ class ImportExportController(QObject):
                 if not dialog.wasCanceled():
                     dialog.setValue(len(results) * FILE_STEPS)
 
+        def report_done(other: importer.ImportReport) -> None:
+            nonlocal report
+            if current():
+                report = other
+
         def ended() -> None:
             if not current():
                 return  # the window was closed: shutdown() waited for the worker
@@ -155,16 +198,18 @@ class ImportExportController(QObject):
             dialog.reset()
             dialog.deleteLater()
             self.progress_dialog = None
-            not_reached = files[len(results) :]
+            not_reached = files[len(results) :] if by_file else []
             lines = self._per_file_lines(folder, results, left_out, not_reached) if folder else None
             stopped = bool(not_reached) or bool(report.stopped)
-            self._finished(report, stopped=stopped, per_file=lines)
+            losses = loss_lines(fmt, worker.losses) if not by_file else []
+            self._finished(report, stopped=stopped, per_file=lines, losses=losses)
             if worker.error is not None:
                 raise worker.error
 
         worker.started_file.connect(started_file, queued)
         worker.progressed.connect(progressed, queued)
         worker.file_done.connect(file_done, queued)
+        worker.report_done.connect(report_done, queued)
         worker.ended.connect(ended, queued)
         dialog.canceled.connect(worker.stop)  # Stop, Escape or closing the dialog
         self.importStarted.emit()
@@ -232,8 +277,14 @@ class ImportExportController(QObject):
         return lines
 
     def _finished(
-        self, report: importer.ImportReport, stopped: bool, per_file: list[str] | None = None
+        self,
+        report: importer.ImportReport,
+        stopped: bool,
+        per_file: list[str] | None = None,
+        losses: Sequence[str] = (),
     ) -> None:
+        """Refresh the window after an import and report it; losses: what another tool's files
+        held that the project does not keep, a line each (storage.formats.common.loss_lines)."""
         had_session = self.docs.session is not None
         self.docs.reload_documents()
         if not had_session and report.imported:
@@ -248,6 +299,7 @@ class ImportExportController(QObject):
             ]
             lines += [importer.format_refusal(r) for r in report.refused]
             lines += [importer.format_skip(s) for s in report.skipped]
+        lines = [*lines, *losses]
         summary = self.summary(report) + (self.tr(" (stopped)") if stopped else "")
         self.message.emit(summary, 8000)
         if lines:

@@ -17,6 +17,7 @@ and the files after it are not read.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -36,6 +37,8 @@ class ImportWorker(QObject):
     started_file = Signal(int)  # index of the file now read
     progressed = Signal(int, int, int)  # file index, bytes read, file size
     file_done = Signal(object)  # importer.FileResult
+    # another tool's format (storage.formats.interop): one report for every file at the end
+    report_done = Signal(object)  # importer.ImportReport
     ended = Signal()  # the worker's connection is closed; nothing more comes
 
     def __init__(
@@ -45,12 +48,19 @@ class ImportWorker(QObject):
         files: Sequence[Path],
         busy_timeout: float = 5.0,
         parent: QObject | None = None,
+        fmt: str = "native",
+        offsets: str | None = None,
     ) -> None:
+        """fmt: native (.txt, .jsonl), conll (a file at a time, as native), or another tool's
+        format, read with its offsets unit (None: the format's own)."""
         super().__init__(parent)
         self.project_path = project_path
         self.annotator = annotator
         self.files = list(files)
         self.busy_timeout = busy_timeout
+        self.fmt = fmt
+        self.offsets = offsets
+        self.losses: Counter[str] = Counter()  # what another tool's files held that is not kept
         self.stop_event = threading.Event()
         self.error: BaseException | None = None  # an unexpected failure (a bug), raised later
         self._thread = threading.Thread(target=self._run, name=WORKER_THREAD, daemon=True)
@@ -82,16 +92,42 @@ class ImportWorker(QObject):
                     self.file_done.emit(_refused(path, str(exc)))
                 return
             try:
-                for result in importer.import_files(
-                    project, self.files, starting=self._starting, within=self._within
-                ):
-                    self.file_done.emit(result)
+                if self.fmt in ("native", "conll"):
+                    for result in importer.import_files(
+                        project,
+                        self.files,
+                        fmt=self.fmt,
+                        starting=self._starting,
+                        within=self._within,
+                    ):
+                        self.file_done.emit(result)
+                else:
+                    self.report_done.emit(self._import_other(project))
             finally:
                 project.close()
         except BaseException as exc:  # noqa: BLE001 - handed to the interface thread
             self.error = exc
         finally:
             self.ended.emit()
+
+    def _import_other(self, project: Project) -> importer.ImportReport:
+        from storage.formats import interop
+        from storage.formats.cli import _missing
+
+        try:
+            return interop.import_files(
+                project,
+                self.fmt,
+                self.files,
+                offsets=self.offsets,
+                losses=self.losses,
+                stop=self.stop_event.is_set,
+            )
+        except ImportError as exc:  # spaCy or dkpro-cassis missing: said as a refusal
+            report = importer.ImportReport()
+            for path in self.files:
+                report.add(_refused(path, _missing(self.fmt, exc)))
+            return report
 
     def _starting(self, index: int) -> bool:
         if self.stop_event.is_set():

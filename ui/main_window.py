@@ -384,6 +384,13 @@ class MainWindow(QMainWindow):
             "fa5s.folder-open",
             self.tr("Import every article under a folder and its subfolders"),
         )
+        self.act_import_other = a(
+            self.tr("Import from &another tool…"),
+            self.io.import_other_dialog,
+            None,
+            "fa5s.file-import",
+            self.tr("Import CoNLL, doccano, Label Studio, brat, Prodigy, spaCy or INCEpTION files"),
+        )
         self.act_export = a(
             self.tr("&Export…"),
             self.io.export_dialog,
@@ -564,7 +571,12 @@ class MainWindow(QMainWindow):
         self.file_menu = menu.addMenu(self.tr("&File"))
         self.file_menu.addAction(self.act_open_project)
         self.file_menu.addSeparator()
-        for act in (self.act_import, self.act_import_folder, self.act_export):
+        for act in (
+            self.act_import,
+            self.act_import_folder,
+            self.act_import_other,
+            self.act_export,
+        ):
             self.file_menu.addAction(act)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)

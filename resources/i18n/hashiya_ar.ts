@@ -777,17 +777,17 @@
 <context>
     <name>ImportExportController</name>
     <message>
-        <location filename="../../ui/import_export.py" line="+267"/>
+        <location filename="../../ui/import_export.py" line="+319"/>
         <source>{file}: stopped at line {line}: the lines from {line} on were not imported</source>
         <translation>{file}: توقف عند السطر {line}: لم تُستورد الأسطر من {line} فما بعده</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-197"/>
         <source>An import is running: stop it or wait for its end.</source>
         <translation>استيراد جارٍ: أوقفه أو انتظر انتهاءه.</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+245"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -807,12 +807,12 @@
         <translation>تقرير التصدير</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-316"/>
         <source>Import a folder (with its subfolders)</source>
         <translation>استيراد مجلد (مع مجلداته الفرعية)</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+158"/>
         <source>{file}: refused: {reason}</source>
         <translation>{file}: مرفوض: {reason}</translation>
     </message>
@@ -873,7 +873,7 @@
         <translation>{file}: لم يُستورد (أُوقف الاستيراد)</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-216"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
@@ -883,7 +883,12 @@
         <translation>مقالات (*.txt *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
+        <source>No file of that format was found there.</source>
+        <translation>لم يوجد هناك ملف بتلك الصيغة.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
@@ -898,12 +903,12 @@
         <translation>استيراد</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Importing {name}…</source>
         <translation>جارٍ استيراد {name}…</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+129"/>
         <source> (stopped)</source>
         <translation> (أُوقف)</translation>
     </message>
@@ -996,6 +1001,69 @@
     </message>
 </context>
 <context>
+    <name>ImportOtherDialog</name>
+    <message>
+        <location filename="../../ui/import_other_dialog.py" line="+41"/>
+        <source>Import from another tool</source>
+        <translation>استيراد من أداة أخرى</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Format:</source>
+        <translation>ال&amp;صيغة:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The format&apos;s own</source>
+        <translation>ما تعتمده الصيغة</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Offsets:</source>
+        <translation>الإ&amp;زاحات:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>F&amp;iles…</source>
+        <translation>&amp;ملفات…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fol&amp;der…</source>
+        <translation>م&amp;جلد…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Read:</source>
+        <translation>ا&amp;قرأ:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Import</source>
+        <translation>ا&amp;ستيراد</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose the files or the folder to read.</source>
+        <translation>اختر الملفات أو المجلد المراد قراءته.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path}: no such file or folder</source>
+        <translation>{path}: لا يوجد ملف أو مجلد بهذا الاسم</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Files to import</source>
+        <translation>ملفات للاستيراد</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A folder to import</source>
+        <translation>مجلد للاستيراد</translation>
+    </message>
+</context>
+<context>
     <name>LabelPicker</name>
     <message>
         <location filename="../../ui/dialogs.py" line="+62"/>
@@ -1029,7 +1097,7 @@
         <translation>فتح ملف مشروع آخر في نافذة خاصة به</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
@@ -1039,7 +1107,7 @@
         <translation>اكتب المستندات وتوسيماتها بالصيغة التي تختارها</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-18"/>
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
@@ -1109,7 +1177,7 @@ Stored with each annotation, so exports say which convention they follow.</sourc
         <translation type="vanished">كتابة كل مستند وتوسيماته بصيغة JSONL</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -1329,7 +1397,7 @@ Stored with each annotation, so exports say which convention they follow.</sourc
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
@@ -1394,22 +1462,32 @@ Stored with each annotation, so exports say which convention they follow.</sourc
         <translation>أخذ النسخة المخ&amp;تارة</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-411"/>
         <source>Who is annotating</source>
         <translation>مَن يوسِّم</translation>
     </message>
     <message>
-        <location line="+868"/>
+        <location line="+886"/>
         <source>gold (curating)</source>
         <translation>الطبقة الذهبية (تحكيم)</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-463"/>
         <source>Main</source>
         <translation>الشريط الرئيسي</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-262"/>
+        <source>Import from &amp;another tool…</source>
+        <translation>استيراد من أ&amp;داة أخرى…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import CoNLL, doccano, Label Studio, brat, Prodigy, spaCy or INCEpTION files</source>
+        <translation>استيراد ملفات CoNLL أو doccano أو Label Studio أو brat أو Prodigy أو spaCy أو INCEpTION</translation>
+    </message>
+    <message>
+        <location line="+277"/>
         <source> Status: </source>
         <translation> الحالة: </translation>
     </message>
@@ -1472,7 +1550,7 @@ Details: {log}</source>
         <translation>عرض اقتراحات الاقتباسات والادعاءات التي لا تقل ثقتها عن (0–1):</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Variants</source>
         <translation>الصيغ</translation>
     </message>
@@ -1482,7 +1560,7 @@ Details: {log}</source>
         <translation>يُبحث عن صيغ {label} في المشروع…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Clitic exceptions</source>
         <translation>استثناءات السوابق</translation>
     </message>
@@ -1522,12 +1600,12 @@ Details: {log}</source>
         <translation>عن حاشية</translation>
     </message>
     <message>
-        <location line="-958"/>
+        <location line="-976"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location line="+521"/>
+        <location line="+533"/>
         <source>&amp;Panels</source>
         <translation>الل&amp;وحات</translation>
     </message>
@@ -1542,7 +1620,7 @@ Details: {log}</source>
         <translation>&amp;حدود التحديد</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-191"/>
         <source>Label &amp;tags</source>
         <translation>&amp;أسماء الوسوم على النص</translation>
     </message>
@@ -2255,7 +2333,7 @@ Details: {log}</source>
 <context>
     <name>busy</name>
     <message>
-        <location filename="../../ui/busy.py" line="+42"/>
+        <location filename="../../ui/busy.py" line="+45"/>
         <source>&amp;Stop</source>
         <translation>إي&amp;قاف</translation>
     </message>

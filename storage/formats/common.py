@@ -446,10 +446,14 @@ class Incoming:
     refusal: str | None = None
 
 
-def import_records(project: Any, items: Iterable[Incoming]) -> ImportReport:
+def import_records(
+    project: Any, items: Iterable[Incoming], stop: Callable[[], bool] | None = None
+) -> ImportReport:
     """Validate each record with the native decoder (storage.formats.native.decode_record) and
     store it with the native importer's writer, exactly as a line of a native .jsonl file:
-    a record is stored whole or not at all, a text already in the project is skipped."""
+    a record is stored whole or not at all, a text already in the project is skipped.
+    stop: asked before each record; True stores what was read and reads no further (the
+    report's `stopped` names the record's file and line)."""
     schema = project.schema()
     report = ImportReport()
     results: dict[Path, FileResult] = {}
@@ -460,6 +464,9 @@ def import_records(project: Any, items: Iterable[Incoming]) -> ImportReport:
             result = results.get(item.path)
             if result is None:
                 result = results[item.path] = FileResult(item.path)
+            if stop is not None and stop():
+                result.stopped_at_line = item.line or 1
+                break
             if item.refusal is not None or item.record is None:
                 result.refused.append(Refusal(item.path, item.line, item.refusal or "no record"))
                 continue

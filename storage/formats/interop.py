@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -215,11 +215,13 @@ def import_files(
     *,
     offsets: str | None = None,
     losses: Counter[str] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Read `paths` in `fmt` and store every valid document through the native import path;
-    what the format held that Hashiya does not keep is counted in `losses`."""
+    what the format held that Hashiya does not keep is counted in `losses`. stop: asked
+    before each document (storage.formats.common.import_records)."""
     ctx = _context(project, fmt, offsets)
-    report = import_records(project, module(fmt).read(paths, ctx))
+    report = import_records(project, module(fmt).read(paths, ctx), stop)
     if losses is not None:
         losses.update(ctx.losses)
     return report
