@@ -129,8 +129,8 @@ class ImportExportController(QObject):
         if not files:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                "Import",
-                "No .txt or .jsonl files found there.",
+                self.tr("Import"),
+                self.tr("No .txt or .jsonl files found there."),
                 QMessageBox.StandardButton.Ok,
                 self.dialog_parent,
             )

@@ -898,12 +898,18 @@
         <translation>إيقاف</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
+        <location line="+14"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-13"/>
+        <source>No .txt or .jsonl files found there.</source>
+        <translation>لا توجد هناك ملفات ‎.txt‎ أو ‎.jsonl‎.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Importing {name}…</source>
         <translation>جارٍ استيراد {name}…</translation>
     </message>
