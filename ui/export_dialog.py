@@ -11,14 +11,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +28,7 @@ from storage.formats.common import OFFSET_UNITS
 from storage.formats.native import KINDS
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.panels import status_title
-from ui.plain_text import plain_label
+from ui.plain_text import lay_out_form
 
 _FORMAT_NAMES = {
     "native": QT_TRANSLATE_NOOP("ExportDialog", "Hashiya JSONL (native, everything)"),
@@ -172,21 +170,7 @@ class ExportDialog(QDialog):
         out_layout.addWidget(self.browse_button)
         form.addRow(self.tr("&Write to:"), out_row)
 
-        self.error_label = plain_label(self)
-        self.error_label.setStyleSheet("color: #b71c1c;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export"))
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.error_label, self.buttons = lay_out_form(self, form, self.tr("&Export"))
 
         self._option_widgets: dict[str, list[QWidget]] = {
             "status": [self.status_combo],

@@ -11,20 +11,18 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from storage.formats.common import OFFSET_UNITS
 from storage.formats.interop import IMPORT_FORMATS
 from ui.export_dialog import _FORMAT_NAMES, _OFFSET_NAMES
-from ui.plain_text import plain_label
+from ui.plain_text import lay_out_form
 
 # Formats whose files give character offsets in a unit of their own choosing: the others count
 # in tokens (CoNLL, spaCy) or always in UTF-16 units (INCEpTION's XMI).
@@ -66,19 +64,7 @@ class ImportOtherDialog(QDialog):
         row_layout.addWidget(self.files_button)
         row_layout.addWidget(self.folder_button)
         form.addRow(self.tr("&Read:"), row)
-        self.error_label = plain_label(self)
-        self.error_label.setStyleSheet("color: #b71c1c;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Import"))
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.error_label, self.buttons = lay_out_form(self, form, self.tr("&Import"))
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self._format_changed()
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotation.schema import LabelDef
 
@@ -53,6 +61,27 @@ def plain_label(parent: QWidget | None = None, text: str = "") -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     return label
+
+
+def lay_out_form(
+    dialog: QDialog, form: QFormLayout, ok_text: str
+) -> tuple[QLabel, QDialogButtonBox]:
+    """A form dialog's layout: the form, a one-line refusal in red (hidden until set) and
+    OK / Cancel, OK named ok_text and Cancel rejecting; the caller connects OK."""
+    refusal = plain_label(dialog)
+    refusal.setStyleSheet("color: #b71c1c;")
+    refusal.setWordWrap(True)
+    refusal.hide()
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(refusal)
+    layout.addWidget(buttons)
+    return refusal, buttons
 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:

@@ -457,7 +457,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="+69"/>
+        <location filename="../../ui/export_dialog.py" line="+67"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -482,12 +482,12 @@
         <translation>الم&amp;ستندات:</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+92"/>
         <source>&amp;Export</source>
         <translation>&amp;تصدير</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-98"/>
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
@@ -537,12 +537,12 @@
         <translation>الموسِّم: {name}</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+132"/>
         <source>Choose where to write the export.</source>
         <translation>اختر أين يُكتب التصدير.</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-188"/>
         <source>Claims</source>
         <translation>الادعاءات</translation>
     </message>
@@ -562,7 +562,7 @@
         <translation>توسيمات كل موسِّم، وكلٌّ منها معلَّم باسمه</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+182"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
@@ -572,7 +572,7 @@
         <translation>المجلد الذي يُكتب فيه التصدير</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-180"/>
         <source>Gold layer only</source>
         <translation>الطبقة المعتمدة وحدها</translation>
     </message>
@@ -1009,7 +1009,7 @@
 <context>
     <name>ImportOtherDialog</name>
     <message>
-        <location filename="../../ui/import_other_dialog.py" line="+41"/>
+        <location filename="../../ui/import_other_dialog.py" line="+39"/>
         <source>Import from another tool</source>
         <translation>استيراد من أداة أخرى</translation>
     </message>
@@ -1044,12 +1044,12 @@
         <translation>ا&amp;قرأ:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>&amp;Import</source>
         <translation>ا&amp;ستيراد</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>Choose the files or the folder to read.</source>
         <translation>اختر الملفات أو المجلد المراد قراءته.</translation>
     </message>
