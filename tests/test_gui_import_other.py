@@ -97,3 +97,16 @@ def test_a_refused_file_is_reported_and_nothing_is_stored(qtbot, tmp_path, monke
         assert win.docs.doc_model.total == 0
     finally:
         close_window(win)
+
+
+def test_the_empty_window_offers_it(qtbot, tmp_path, monkeypatch) -> None:
+    isolate(monkeypatch, tmp_path)
+    win = open_window(qtbot, tmp_path / "empty.hashiya")
+    try:
+        assert win.import_other_button.isVisible()
+        win.import_other_button.click()
+        qtbot.waitUntil(lambda: win.io.import_other_window is not None)
+        assert win.io.import_other_window.isVisible()
+        win.io.import_other_window.reject()
+    finally:
+        close_window(win)

@@ -332,10 +332,15 @@ class MainWindow(QMainWindow):
         )
         self.import_button.setMinimumHeight(44)
         self.import_button.clicked.connect(lambda: self.io.import_dialog())
+        # CoNLL, doccano, Label Studio, brat, Prodigy, spaCy, INCEpTION
+        self.import_other_button = QPushButton(self.tr("Files from another tool…"), page)
+        self.import_other_button.setFlat(True)
+        self.import_other_button.clicked.connect(lambda: self.io.import_other_dialog())
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addSpacing(12)
         layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.import_other_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return page
 

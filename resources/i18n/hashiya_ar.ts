@@ -1093,7 +1093,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+367"/>
+        <location filename="../../ui/main_window.py" line="+372"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
@@ -1123,7 +1123,7 @@
         <translation>استيراد كل المقالات في مجلد ومجلداته الفرعية</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-196"/>
         <source>This project is open read-only (the file or its folder cannot be written): you can read, search and export; edits are not possible.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط (لا يمكن الكتابة في الملف أو مجلده): يمكنك القراءة والبحث والتصدير، أما التعديل فغير ممكن.</translation>
     </message>
@@ -1165,7 +1165,7 @@ Stored with each annotation, so exports say which convention they follow.</sourc
         <translation>  استيراد مقالات…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>&amp;Import articles…</source>
         <translation>ا&amp;ستيراد مقالات…</translation>
     </message>
@@ -1468,12 +1468,12 @@ Stored with each annotation, so exports say which convention they follow.</sourc
         <translation>أخذ النسخة المخ&amp;تارة</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-416"/>
         <source>Who is annotating</source>
         <translation>مَن يوسِّم</translation>
     </message>
     <message>
-        <location line="+886"/>
+        <location line="+891"/>
         <source>gold (curating)</source>
         <translation>الطبقة الذهبية (تحكيم)</translation>
     </message>
@@ -1483,7 +1483,12 @@ Stored with each annotation, so exports say which convention they follow.</sourc
         <translation>الشريط الرئيسي</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-319"/>
+        <source>Files from another tool…</source>
+        <translation>ملفات من أداة أخرى…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Import from &amp;another tool…</source>
         <translation>استيراد من أ&amp;داة أخرى…</translation>
     </message>
@@ -1606,12 +1611,12 @@ Details: {log}</source>
         <translation>عن حاشية</translation>
     </message>
     <message>
-        <location line="-976"/>
+        <location line="-981"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location line="+533"/>
+        <location line="+538"/>
         <source>&amp;Panels</source>
         <translation>الل&amp;وحات</translation>
     </message>
