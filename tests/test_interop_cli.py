@@ -134,3 +134,24 @@ def test_layer_all_says_the_annotator_is_not_kept(
     assert main(args) == 0
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["doccano: 10 spans' annotator not kept (the format holds one layer)"]
+
+
+@pytest.mark.parametrize("fmt", ["brat", "inception", "doccano"])
+def test_a_path_that_gives_nothing_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """An empty folder (or a zip without an XMI) imports nothing: said, with exit status 1."""
+    import zipfile
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    paths = [empty]
+    if fmt == "inception":
+        with zipfile.ZipFile(tmp_path / "no-xmi.zip", "w") as zf:
+            zf.writestr("notes.txt", "لا شيء هنا")
+        paths.append(tmp_path / "no-xmi.zip")
+    code = main(["import", "--db", str(tmp_path / "p.hashiya"), "--format", fmt, *map(str, paths)])
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and len(lines) == len(paths)
+    for path, line in zip(paths, lines, strict=True):
+        assert line.startswith(str(path)) and f"nothing to import: no {fmt} document" in line

@@ -35,7 +35,7 @@ from storage.formats.common import (
     loss_lines,
 )
 from storage.guidelines import read_guidelines
-from storage.importer import ImportReport
+from storage.importer import ImportReport, Refusal
 
 # format name -> module under storage/formats (imported when used: spaCy and cassis are heavy)
 MODULES = {
@@ -222,6 +222,21 @@ def import_files(
     before each document (storage.formats.common.import_records)."""
     ctx = _context(project, fmt, offsets)
     report = import_records(project, module(fmt).read(paths, ctx), stop)
+    if not report.stopped:
+        report.refused.extend(_nothing_read(fmt, paths, report))
     if losses is not None:
         losses.update(ctx.losses)
     return report
+
+
+def _nothing_read(fmt: str, paths: Sequence[Path], report: ImportReport) -> list[Refusal]:
+    """A refusal for each path given that gave nothing at all (no document, no refusal): an
+    empty folder, a zip without an XMI, the wrong folder: said, not silently passed over."""
+    seen = {p for p, _ in report.imported}
+    seen.update(x.path for x in report.skipped)
+    seen.update(x.path for x in report.refused)
+    return [
+        Refusal(path, None, f"nothing to import: no {fmt} document found in it")
+        for path in map(Path, paths)
+        if not any(path == s or path in s.parents for s in seen)
+    ]
