@@ -207,3 +207,23 @@ def test_another_tools_file_stops_between_documents(tmp_path: Path) -> None:
         assert len(project.document_ids()) == 2
         whole = import_files(project, "doccano", [doccano], stop=lambda: False)
         assert len(whole.imported) == 1 and len(whole.skipped) == 2 and whole.stopped == []
+
+
+def test_another_tools_import_says_how_far_it_is(tmp_path: Path) -> None:
+    from storage.formats.common import PROGRESS_EVERY
+    from storage.formats.interop import import_files
+
+    doccano = tmp_path / "many.jsonl"
+    count = 2 * PROGRESS_EVERY + 5
+    doccano.write_text(
+        "".join(
+            json.dumps({"text": f"خبر رقم {i} عن الطريق.", "label": []}, ensure_ascii=False) + "\n"
+            for i in range(count)
+        ),
+        encoding="utf-8",
+    )
+    told: list[int] = []
+    with Project(tmp_path / "p.hashiya") as project:
+        report = import_files(project, "doccano", [doccano], progress=told.append)
+    assert len(report.imported) == count
+    assert told == [0, PROGRESS_EVERY, 2 * PROGRESS_EVERY]

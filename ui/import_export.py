@@ -185,6 +185,10 @@ class ImportExportController(QObject):
                 if not dialog.wasCanceled():
                     dialog.setValue(len(results) * FILE_STEPS)
 
+        def documents_read(count: int) -> None:
+            if current() and not dialog.wasCanceled():
+                dialog.setLabelText(self.tr("Importing… %n document(s) read", "", count))
+
         def report_done(other: importer.ImportReport) -> None:
             nonlocal report
             if current():
@@ -210,6 +214,7 @@ class ImportExportController(QObject):
         worker.progressed.connect(progressed, queued)
         worker.file_done.connect(file_done, queued)
         worker.report_done.connect(report_done, queued)
+        worker.documents_read.connect(documents_read, queued)
         worker.ended.connect(ended, queued)
         dialog.canceled.connect(worker.stop)  # Stop, Escape or closing the dialog
         self.importStarted.emit()

@@ -39,6 +39,7 @@ class ImportWorker(QObject):
     file_done = Signal(object)  # importer.FileResult
     # another tool's format (storage.formats.interop): one report for every file at the end
     report_done = Signal(object)  # importer.ImportReport
+    documents_read = Signal(int)  # another tool's format: how many documents read so far
     ended = Signal()  # the worker's connection is closed; nothing more comes
 
     def __init__(
@@ -122,6 +123,7 @@ class ImportWorker(QObject):
                 offsets=self.offsets,
                 losses=self.losses,
                 stop=self.stop_event.is_set,
+                progress=self.documents_read.emit,
             )
         except ImportError as exc:  # spaCy or dkpro-cassis missing: said as a refusal
             report = importer.ImportReport()

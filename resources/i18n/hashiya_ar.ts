@@ -777,17 +777,17 @@
 <context>
     <name>ImportExportController</name>
     <message>
-        <location filename="../../ui/import_export.py" line="+319"/>
+        <location filename="../../ui/import_export.py" line="+324"/>
         <source>{file}: stopped at line {line}: the lines from {line} on were not imported</source>
         <translation>{file}: توقف عند السطر {line}: لم تُستورد الأسطر من {line} فما بعده</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-202"/>
         <source>An import is running: stop it or wait for its end.</source>
         <translation>استيراد جارٍ: أوقفه أو انتظر انتهاءه.</translation>
     </message>
     <message>
-        <location line="+245"/>
+        <location line="+250"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -807,12 +807,12 @@
         <translation>تقرير التصدير</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-321"/>
         <source>Import a folder (with its subfolders)</source>
         <translation>استيراد مجلد (مع مجلداته الفرعية)</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+163"/>
         <source>{file}: refused: {reason}</source>
         <translation>{file}: مرفوض: {reason}</translation>
     </message>
@@ -873,7 +873,7 @@
         <translation>{file}: لم يُستورد (أُوقف الاستيراد)</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-221"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
@@ -913,8 +913,20 @@
         <source>Importing {name}…</source>
         <translation>جارٍ استيراد {name}…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Importing… %n document(s) read</source>
+        <translation>
+            <numerusform>يجري الاستيراد… لم يُقرأ أي مستند بعد</numerusform>
+            <numerusform>يجري الاستيراد… قُرئ مستند واحد</numerusform>
+            <numerusform>يجري الاستيراد… قُرئ مستندان</numerusform>
+            <numerusform>يجري الاستيراد… قُرئت %n مستندات</numerusform>
+            <numerusform>يجري الاستيراد… قُرئ %n مستندًا</numerusform>
+            <numerusform>يجري الاستيراد… قُرئ %n مستند</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+129"/>
+        <location line="+118"/>
         <source> (stopped)</source>
         <translation> (أُوقف)</translation>
     </message>

@@ -446,21 +446,30 @@ class Incoming:
     refusal: str | None = None
 
 
+PROGRESS_EVERY = 100  # records between two progress calls of import_records
+
+
 def import_records(
-    project: Any, items: Iterable[Incoming], stop: Callable[[], bool] | None = None
+    project: Any,
+    items: Iterable[Incoming],
+    stop: Callable[[], bool] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Validate each record with the native decoder (storage.formats.native.decode_record) and
     store it with the native importer's writer, exactly as a line of a native .jsonl file:
     a record is stored whole or not at all, a text already in the project is skipped.
     stop: asked before each record; True stores what was read and reads no further (the
-    report's `stopped` names the record's file and line)."""
+    report's `stopped` names the record's file and line). progress(records read so far):
+    told every PROGRESS_EVERY records."""
     schema = project.schema()
     report = ImportReport()
     results: dict[Path, FileResult] = {}
     # One writer for every file: a folder of one-document files (brat, INCEpTION) is stored a
     # batch of documents per transaction, each record reported in its own file's result.
     with _Writer(project, threaded=False) as writer:
-        for item in items:
+        for read, item in enumerate(items):
+            if progress is not None and read % PROGRESS_EVERY == 0:
+                progress(read)
             result = results.get(item.path)
             if result is None:
                 result = results[item.path] = FileResult(item.path)

@@ -216,12 +216,13 @@ def import_files(
     offsets: str | None = None,
     losses: Counter[str] | None = None,
     stop: Callable[[], bool] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Read `paths` in `fmt` and store every valid document through the native import path;
-    what the format held that Hashiya does not keep is counted in `losses`. stop: asked
-    before each document (storage.formats.common.import_records)."""
+    what the format held that Hashiya does not keep is counted in `losses`. stop and
+    progress: as storage.formats.common.import_records takes them."""
     ctx = _context(project, fmt, offsets)
-    report = import_records(project, module(fmt).read(paths, ctx), stop)
+    report = import_records(project, module(fmt).read(paths, ctx), stop, progress)
     if not report.stopped:
         report.refused.extend(_nothing_read(fmt, paths, report))
     if losses is not None:
