@@ -345,9 +345,10 @@ def import_file(
     """Import one .txt article or one native .jsonl file (fmt="native"), or one CoNLL file
     (fmt="conll"); never raises for bad input.
 
-    within: asked while a JSONL file is read, before every BATCH_RECORDS-th record, with
-    (bytes read, file size); False stops the reading there: the records read so far are
-    stored whole, the rest is not read, and `stopped_at_line` names the first line not read."""
+    within: asked while a JSONL file is read, before every BATCH_RECORDS-th record (a CoNLL
+    file: document), with (bytes read, file size); False stops the reading there: the records
+    read so far are stored whole, the rest is not read, and `stopped_at_line` names the first
+    line not read."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     path = Path(os.fsdecode(path))
@@ -359,7 +360,7 @@ def import_file(
             result.refused.append(Refusal(path, None, f"is a folder without {wanted} files"))
             return result
         if fmt == "conll":
-            _import_conll(project, path, result, repair)
+            _import_conll(project, path, result, repair, within)
             return result
         if suffix not in ACCEPTED_SUFFIXES:
             what = f"'{display_path(path.suffix)}'" if path.suffix else "without an extension"
@@ -474,14 +475,18 @@ class _ArticleRun:
 
 
 # --- CoNLL ------------------------------------------------------------------------------------
-def _import_conll(project: Project, path: Path, result: FileResult, repair: bool) -> None:
+def _import_conll(
+    project: Project, path: Path, result: FileResult, repair: bool, within: Within | None = None
+) -> None:
     """A Wojood-layout file -> a document per -DOCSTART- section (one for a file without the
     marker) with its entities, through the native record parser and the same writer as JSONL.
     A refused document names its line and leaves the others to be imported, as a JSONL
     record does."""
     content: str | Iterator[str]
+    size = path.stat().st_size
+    read = [0]  # bytes read so far (streamed), for `within`
     if _plain_utf8_lines(path):
-        content = _text_lines(path)
+        content = _text_lines(path, read)
     else:  # another encoding, damaged, binary...: decode_text decides, on the whole file
         data = path.read_bytes()
         try:
@@ -493,13 +498,20 @@ def _import_conll(project: Project, path: Path, result: FileResult, repair: bool
         del data
         result.repaired += decoded.repaired
         content = decoded.text
+        read[0] = size  # decoded whole: the reading is done
     schema = project.schema()
     name = display_path(path)
     with _Writer(project, result) as writer:
-        for conll in conll_records(content, name, schema, display_path(path.name)):
+        for documents, conll in enumerate(
+            conll_records(content, name, schema, display_path(path.name))
+        ):
             if writer.failure is not None:  # the project refused a whole batch: stop here
                 result.stopped_at_line = conll.line
                 break
+            if within is not None and documents and documents % BATCH_RECORDS == 0:
+                if not within(min(read[0], size), size):
+                    result.stopped_at_line = conll.line
+                    break
             if isinstance(conll, ConllRefused):
                 result.refused.append(Refusal(path, conll.line, conll.reason))
                 continue
@@ -544,13 +556,16 @@ def _plain_utf8_lines(path: Path) -> bool:
     return ink and returns == crlf and not Unusual({}, controls, length).binary
 
 
-def _text_lines(path: Path) -> Iterator[str]:
+def _text_lines(path: Path, read: list[int] | None = None) -> Iterator[str]:
     """The lines of a file _plain_utf8_lines accepts, without their line breaks, decoded and
-    split a chunk at a time; a last empty line after a final LF, as str.split("\n") gives."""
+    split a chunk at a time; a last empty line after a final LF, as str.split("\n") gives.
+    read: its first item is kept at the number of bytes read so far."""
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     rest = ""
     with path.open("rb") as fh:
         while chunk := fh.read(LINE_BUFFER):
+            if read is not None:
+                read[0] += len(chunk)
             lines = (rest + decoder.decode(chunk)).replace("\r\n", "\n").split("\n")
             rest = lines.pop()
             yield from lines

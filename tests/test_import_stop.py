@@ -227,3 +227,28 @@ def test_another_tools_import_says_how_far_it_is(tmp_path: Path) -> None:
         report = import_files(project, "doccano", [doccano], progress=told.append)
     assert len(report.imported) == count
     assert told == [0, PROGRESS_EVERY, 2 * PROGRESS_EVERY]
+
+
+def test_a_conll_file_says_how_far_it_is_and_stops_between_documents(tmp_path: Path) -> None:
+    conll = tmp_path / "many.conll"
+    count = 3 * BATCH_RECORDS + 5
+    conll.write_text(
+        "".join(f"-DOCSTART- O\n\nخبر O\nرقم O\n{i} O\nمن O\nعمّان B-GPE\n\n" for i in range(count)),
+        encoding="utf-8",
+    )
+    size = conll.stat().st_size
+    asked: list[tuple[int, int]] = []
+
+    def within(read: int, total: int) -> bool:
+        asked.append((read, total))
+        return len(asked) < 2
+
+    with Project(tmp_path / "p.hashiya") as project:
+        result = import_file(project, conll, fmt="conll", within=within)
+        assert len(result.imported) == 2 * BATCH_RECORDS
+        marker = 1 + 8 * 2 * BATCH_RECORDS  # each document is 8 lines
+        assert result.stopped_at_line == marker
+        assert [total for _, total in asked] == [size, size]
+        assert all(0 < read <= size for read, _ in asked)
+        whole = import_file(project, conll, fmt="conll", within=lambda read, total: True)
+        assert len(whole.imported) == count - 2 * BATCH_RECORDS and whole.stopped_at_line is None
