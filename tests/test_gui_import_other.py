@@ -74,6 +74,9 @@ def test_conll_sections_become_documents_and_the_offsets_choice_follows_the_form
         dialog.reject()
         report = _import_with_dialog(qtbot, win, "conll", conll)
         assert len(report.imported) == 2 and report.refused == []
+        again = win.io.import_other_dialog()  # the format imported from last time
+        assert again.fmt() == "conll" and again.offsets_combo.isEnabled() is False
+        again.reject()
         sources = [info.source for info in win.project.documents()]
         assert sources == ["two.conll:1", f"two.conll:{_second_marker(conll)}"]
     finally:

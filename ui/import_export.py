@@ -69,6 +69,9 @@ class ImportExportController(QObject):
         """Import from another tool (ui.import_other_dialog): Import runs it through the same
         worker, progress, Stop and report as articles; the dialog stays open on a refusal."""
         dialog = ImportOtherDialog(self.prefs.last_folder("import_other"), self.dialog_parent)
+        last = dialog.format_combo.findData(self.prefs.last_import_format)
+        if last >= 0:  # the format imported from last time, per user
+            dialog.format_combo.setCurrentIndex(last)
 
         def accepted() -> None:
             choice = dialog.choice()
@@ -76,6 +79,7 @@ class ImportExportController(QObject):
                 return
             fmt, offsets, paths = choice
             self.prefs.remember_folder("import_other", paths[0].parent)
+            self.prefs.last_import_format = fmt
             dialog.accept()
             self.import_paths(paths, fmt=fmt, offsets=offsets)
 

@@ -88,6 +88,15 @@ class ViewPreferences:
         self.settings.setValue("export/format", fmt)
 
     @property
+    def last_import_format(self) -> str:
+        """The other tool's format last imported from ("" at first): offered again."""
+        return str(self.settings.value("import/format", "") or "")
+
+    @last_import_format.setter
+    def last_import_format(self, fmt: str) -> None:
+        self.settings.setValue("import/format", fmt)
+
+    @property
     def last_export_dir(self) -> str:
         return self.last_folder("export")
 
