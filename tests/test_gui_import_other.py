@@ -10,6 +10,7 @@ import pytest
 from interop_support import make_project, project_canonical
 from PySide6.QtWidgets import QDialogButtonBox
 
+from annotation.documents import Document
 from storage.exporter import export_conll
 from storage.formats.interop import export_project
 from storage.project import Project
@@ -57,8 +58,7 @@ def test_conll_sections_become_documents_and_the_offsets_choice_follows_the_form
     qtbot, tmp_path, monkeypatch
 ) -> None:
     source = make_project(tmp_path, name="source")
-    source.add_document(__import__("annotation.documents").documents.Document.create(
-        "زار بوتين دمشق أمس.", "second.txt"))  # fmt: skip
+    source.add_document(Document.create("زار بوتين دمشق أمس.", "second.txt"))
     conll = tmp_path / "two.conll"
     export_conll(source, conll)
     isolate(monkeypatch, tmp_path)

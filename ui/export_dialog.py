@@ -30,7 +30,7 @@ from ui.i18n import QT_TRANSLATE_NOOP
 from ui.panels import status_title
 from ui.plain_text import lay_out_form
 
-_FORMAT_NAMES = {
+FORMAT_NAMES = {
     "native": QT_TRANSLATE_NOOP("ExportDialog", "Hashiya JSONL (native, everything)"),
     "doccano": QT_TRANSLATE_NOOP("ExportDialog", "doccano JSONL"),
     "label-studio": QT_TRANSLATE_NOOP("ExportDialog", "Label Studio JSON"),
@@ -46,7 +46,7 @@ _KIND_NAMES = {
     "quotes": QT_TRANSLATE_NOOP("ExportDialog", "Quotes"),
     "claims": QT_TRANSLATE_NOOP("ExportDialog", "Claims"),
 }
-_OFFSET_NAMES = {
+OFFSET_NAMES = {
     "codepoints": QT_TRANSLATE_NOOP("ExportDialog", "code points"),
     "utf16": QT_TRANSLATE_NOOP("ExportDialog", "UTF-16 units"),
     "graphemes": QT_TRANSLATE_NOOP("ExportDialog", "graphemes"),
@@ -71,7 +71,7 @@ class ExportDialog(QDialog):
 
         self.format_combo = QComboBox(self)
         for fmt in export_run.FORMATS:
-            self.format_combo.addItem(self.tr(_FORMAT_NAMES[fmt]), fmt)
+            self.format_combo.addItem(self.tr(FORMAT_NAMES[fmt]), fmt)
         form.addRow(self.tr("&Format:"), self.format_combo)
 
         self.status_combo = QComboBox(self)
@@ -107,7 +107,7 @@ class ExportDialog(QDialog):
         self.offsets_combo = QComboBox(self)
         self.offsets_combo.addItem(self.tr("The format's own"), None)
         for unit in OFFSET_UNITS:
-            self.offsets_combo.addItem(self.tr(_OFFSET_NAMES[unit]), unit)
+            self.offsets_combo.addItem(self.tr(OFFSET_NAMES[unit]), unit)
         form.addRow(self.tr("&Offsets:"), self.offsets_combo)
 
         self.clitics_combo = QComboBox(self)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from storage.formats.common import OFFSET_UNITS
 from storage.formats.interop import IMPORT_FORMATS
-from ui.export_dialog import _FORMAT_NAMES, _OFFSET_NAMES
+from ui.export_dialog import FORMAT_NAMES, OFFSET_NAMES
 from ui.plain_text import lay_out_form
 
 # Formats whose files give character offsets in a unit of their own choosing: the others count
@@ -42,13 +42,13 @@ class ImportOtherDialog(QDialog):
         form = QFormLayout()
         self.format_combo = QComboBox(self)
         for fmt in ("conll", *IMPORT_FORMATS):
-            name = QCoreApplication.translate("ExportDialog", _FORMAT_NAMES[fmt])
+            name = QCoreApplication.translate("ExportDialog", FORMAT_NAMES[fmt])
             self.format_combo.addItem(name, fmt)
         form.addRow(self.tr("&Format:"), self.format_combo)
         self.offsets_combo = QComboBox(self)
         self.offsets_combo.addItem(self.tr("The format's own"), None)
         for unit in OFFSET_UNITS:
-            name = QCoreApplication.translate("ExportDialog", _OFFSET_NAMES[unit])
+            name = QCoreApplication.translate("ExportDialog", OFFSET_NAMES[unit])
             self.offsets_combo.addItem(name, unit)
         form.addRow(self.tr("&Offsets:"), self.offsets_combo)
         row = QWidget(self)

@@ -777,7 +777,7 @@
 <context>
     <name>ImportExportController</name>
     <message>
-        <location filename="../../ui/import_export.py" line="+324"/>
+        <location filename="../../ui/import_export.py" line="+328"/>
         <source>{file}: stopped at line {line}: the lines from {line} on were not imported</source>
         <translation>{file}: توقف عند السطر {line}: لم تُستورد الأسطر من {line} فما بعده</translation>
     </message>
@@ -873,7 +873,7 @@
         <translation>{file}: لم يُستورد (أُوقف الاستيراد)</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-225"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
@@ -883,7 +883,7 @@
         <translation>مقالات (*.txt *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>No file of that format was found there.</source>
         <translation>لم يوجد هناك ملف بتلك الصيغة.</translation>
     </message>
