@@ -15,7 +15,8 @@ from typing import Any
 from annotation.documents import STATUSES, DocumentInfo
 
 # The span kinds document_list counts, each its column's index in (entities, quotes, claims):
-# the count triggers (storage.migrations, 12 and 13) and Project._span_counts_added.
+# Project._span_counts_added (inserted spans) and the AFTER DELETE triggers of
+# storage.migrations (deleted spans: migrations 12 and 15).
 COUNT_COLUMN_INDEX = {"entity": 0, "quote": 1, "claim": 2}
 # Columns the list can be sorted by (each has an index ending in position).
 SORT_COLUMNS = ("position", "source", "title", "status", "length", "entities", "quotes", "claims")

@@ -74,10 +74,6 @@ class StaleEdit(ConstraintRefused):
 
 
 _INSERT_CHUNK = 256  # at most this many rows per INSERT statement of Project._insert_rows
-# From this many spans in one insert, document_list's counts are added once per document
-# (Project._span_counts_added); below it the count triggers cost less than the extra
-# statements.
-_BULK_SPANS = 32
 
 
 _DOC_AND_KIND = attrgetter("doc_id", "kind")
@@ -725,30 +721,24 @@ class Project:
 
     @contextmanager
     def _span_counts_added(self, spans: Sequence[Span]) -> Iterator[None]:
-        """Many spans at once (an import's batch, a tag-all) add to document_list's counts
-        once per document instead of once per span: inside the block the count triggers do
-        nothing (document_list_counts_deferred holds its row: migration 13); each count
-        update they save rewrote a row and an index entry of document_list. Inside the
-        caller's transaction, so no other connection ever sees the row; a block that raises
-        is rolled back with it."""
-        if len(spans) < _BULK_SPANS:
-            yield
-            return
+        """document_list's counts of the spans inserted inside the block, added after it once
+        per document and kind (migration 15: no trigger counts an inserted span). Inside the
+        caller's transaction. When the block raises, the caller rolls the edit back; if it
+        goes on instead, the spans stored before the failure are counted."""
         added: dict[str, list[int]] = {}
         for (doc_id, kind), n in Counter(map(_DOC_AND_KIND, spans)).items():
             column = COUNT_COLUMN_INDEX.get(kind)
             if column is not None:
                 added.setdefault(doc_id, [0, 0, 0])[column] = n
+        if not added:
+            yield
+            return
         conn = self.db.conn
         # rows inserted from here have larger rowids (no AUTOINCREMENT gaps are reused below)
         before = conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM annotations").fetchone()[0]
-        conn.execute("INSERT INTO document_list_counts_deferred VALUES (1)")
         try:
             yield
         except BaseException:
-            # The caller rolls the edit back. If it goes on instead (inside its own
-            # transaction), the spans stored before the failure are counted, and the
-            # triggers are on again; the error raised stays the edit's.
             with suppress(sqlite3.Error):
                 stored: dict[str, list[int]] = {}
                 for doc_id, kind, n in conn.execute(
@@ -760,11 +750,8 @@ class Project:
                     if column is not None:
                         stored.setdefault(doc_id, [0, 0, 0])[column] = n
                 self._add_span_counts(stored)
-            with suppress(sqlite3.Error):
-                conn.execute("DELETE FROM document_list_counts_deferred")
             raise
         self._add_span_counts(added)
-        conn.execute("DELETE FROM document_list_counts_deferred")
 
     def _add_span_counts(self, added: Mapping[str, Sequence[int]]) -> None:
         """Add (entities, quotes, claims) to each document's counts in document_list."""

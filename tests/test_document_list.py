@@ -83,7 +83,7 @@ def _listed_counts(project: Project) -> dict[str, tuple[int, int, int]]:
 
 def test_many_spans_at_once_add_their_counts_once_per_document(project: Project) -> None:
     """A bulk insert (an import's batch) adds to the counts of documents that already have
-    spans, skips cues and mentions, and leaves the per-span triggers working afterwards."""
+    spans and skips cues and mentions; one span and deletions are counted too."""
     a, b, c = _fill(project, 3)
     project.insert([_entity(a), _entity(b, "quote", "QUOTE", type="direct")])
     rng = random.Random(7)
@@ -95,10 +95,7 @@ def test_many_spans_at_once_add_their_counts_once_per_document(project: Project)
         bulk.append(_entity(rng.choice([a, b]), kind, label, **attrs))
     project.insert(bulk)
     assert _listed_counts(project) == _stored_counts(project)
-    assert (
-        project.db.execute("SELECT COUNT(*) FROM document_list_counts_deferred").fetchone()[0] == 0
-    )
-    project.insert([_entity(c, "claim", "CLAIM")])  # one span: the trigger counts it
+    project.insert([_entity(c, "claim", "CLAIM")])
     project.delete([bulk[0].id, bulk[1].id])
     assert _listed_counts(project) == _stored_counts(project)
     assert project.document_info(c.id).claim_count == 1
@@ -112,23 +109,18 @@ def test_a_refused_bulk_insert_changes_no_count(project: Project) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         project.insert(bulk)
     assert project.document_info(doc.id).entity_count == 1
-    assert (
-        project.db.execute("SELECT COUNT(*) FROM document_list_counts_deferred").fetchone()[0] == 0
-    )
     project.insert(bulk[:-1])
     assert _listed_counts(project) == _stored_counts(project) == {doc.id: (41, 0, 0)}
     # A caller that catches the refusal inside its own transaction and goes on keeps what
     # the insert stored before the failure (its statements of 32 and 8 rows): those spans
-    # are counted, and the count triggers are on again for the next edit.
+    # are counted, and so is the next edit.
     refused = [_entity(doc) for _ in range(40)] + [first]
     with project.transaction():
         with pytest.raises(sqlite3.IntegrityError):
             project.insert(refused)
         project.insert([_entity(doc)])
     assert _listed_counts(project) == _stored_counts(project)
-    assert (
-        project.db.execute("SELECT COUNT(*) FROM document_list_counts_deferred").fetchone()[0] == 0
-    )
+    assert project.document_info(doc.id).entity_count == 82
 
 
 def test_title_is_the_first_words_on_one_line(project: Project) -> None:

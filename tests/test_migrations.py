@@ -10,6 +10,7 @@ import pytest
 import sqlite_utils
 
 from annotation.documents import Document
+from annotation.spans import Span
 from storage import migrations
 from storage.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate
 from storage.project import Project, ProjectError
@@ -134,6 +135,35 @@ def test_old_and_new_files_merge_their_full_text_segments_eight_at_a_time(
                 assert row == (8,), (name, table)
         finally:
             db.conn.close()
+
+
+def test_inserted_spans_are_counted_by_the_write_path_after_migration_15(tmp_path: Path) -> None:
+    """A file counted by the insert triggers (version 14) keeps its counts; from 15 on no
+    trigger runs for an inserted span, and Project.insert and the delete triggers count."""
+    path = tmp_path / "old.hashiya"
+    doc, _ = _old_project(path)
+    db = _db(path)
+    assert migrate(db, target=14) == list(range(2, 15))
+    before = db.execute(
+        "SELECT entities, quotes, claims FROM document_list WHERE doc_id = ?", [doc.id]
+    ).fetchone()
+    assert before == (2, 1, 0)
+    db.conn.close()
+    with Project(path, annotator="new") as project:
+        assert project.migrated_from == 14
+        triggers = project.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'annotations' "
+            "AND sql LIKE '%AFTER INSERT%'"
+        ).fetchall()
+        assert triggers == []
+        assert "document_list_counts_deferred" not in _tables(project.db)
+        info = project.document_info(doc.id)
+        assert (info.entity_count, info.quote_count, info.claim_count) == (2, 1, 0)
+        claim = Span("c1", doc.id, "claim", "CLAIM", 0, 6)
+        project.insert([claim])
+        project.delete(["a1"])
+        info = project.document_info(doc.id)
+        assert (info.entity_count, info.quote_count, info.claim_count) == (1, 1, 1)
 
 
 def test_migrate_is_idempotent(tmp_path: Path) -> None:
