@@ -71,7 +71,8 @@ def test_a_stop_keeps_whole_records_names_the_line_and_a_second_import_takes_the
 
     first = import_file(project, path, within=stop_at_once)
     assert len(calls) == 1
-    # the first batch (64 records; line 11 is blank, so it ends at line 65) and nothing else
+    # the first batch (BATCH_RECORDS records; line 11 is blank, so it ends one line later)
+    # and nothing else
     assert first.imported == [f"arch-{i}" for i in range(BATCH_RECORDS)]
     assert first.stopped_at_line == BATCH_RECORDS + 2
     assert first.refused == [] and first.spans == 2 * BATCH_RECORDS
@@ -79,7 +80,7 @@ def test_a_stop_keeps_whole_records_names_the_line_and_a_second_import_takes_the
     assert project.span_count() == 2 * BATCH_RECORDS  # every stored record whole
     report = ImportReport()
     report.add(first)
-    assert report.stopped == [(path, 66)]
+    assert report.stopped == [(path, BATCH_RECORDS + 2)]
 
     second = import_file(project, path)  # the command line: no hook, to the end
     assert second.stopped_at_line is None and second.refused == []
