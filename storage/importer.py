@@ -652,14 +652,22 @@ WRITER_THREAD = "hashiya-import-writer"
 
 # a record waiting to be stored: (the result of its file, line, record, its search-index entry)
 _Pending = tuple[FileResult, int | None, ParsedRecord, IndexEntry]
+
+
+class _BatchRefused(Exception):
+    """The database refused part of a batch stored as its own transaction: rolled back."""
+
+
 # (imported records, skipped, refused) of a batch, each with the result of its file
 _Stored = tuple[list[_Pending], list[tuple[FileResult, Skip]], list[tuple[FileResult, Refusal]]]
 
 
 class _Writer:
-    """Stores parsed records in batches: one transaction per batch, the whole batch under one
-    savepoint, record by record (a savepoint each) only when the database refuses some of it (a
-    record is stored whole or not at all), duplicates by SHA-256 looked up per batch.
+    """Stores parsed records in batches: one transaction per batch, the whole batch in a few
+    statements; when the database refuses some of it, the transaction is rolled back and the
+    batch stored again record by record, a savepoint each (a record is stored whole or not at
+    all). Duplicates by SHA-256 are looked up per batch. Inside a transaction of the caller,
+    a savepoint stands for the batch's transaction.
 
     A full batch is written by a writer thread while the reading thread parses and checks the
     next one and computes its search-index entries (pure Python): SQLite releases the GIL
@@ -775,14 +783,24 @@ class _Writer:
 
     def _write(self, batch: list[_Pending]) -> None:
         project = self.project
-        if not self._bulk_entered and any(parsed.spans for _, _, parsed, _ in batch):
+        if not self._bulk_entered:  # once per writer: a run of .txt articles shares one
             self._bulk.enter_context(project.bulk_writes())
             self._bulk_entered = True
         try:
-            with project.transaction():
-                stored = self._store_batch(batch)
-                if stored is None:  # a record could not be stored: one by one, to say which
-                    stored = self._store_each(batch)
+            if project.db.conn.in_transaction:  # a caller's transaction: a savepoint undoes it
+                with project.transaction():
+                    stored = self._store_batch(batch, savepoint=True)
+                    if stored is None:  # a record could not be stored: one by one, to say which
+                        stored = self._store_each(batch)
+            else:
+                try:
+                    with project.transaction():
+                        stored = self._store_batch(batch, savepoint=False)
+                        if stored is None:
+                            raise _BatchRefused
+                except _BatchRefused:  # rolled back: one by one, to say which record
+                    with project.transaction():
+                        stored = self._store_each(batch)
         except (sqlite3.Error, ProjectError) as exc:
             # BEGIN or COMMIT failed (busy past the timeout, disk full, read-only): this batch
             # is refused, and the reading stops (self.failure) rather than wait again per batch
@@ -801,11 +819,14 @@ class _Writer:
             result.spans += parsed.top_level
             result.keep_unusual(parsed.unusual)
 
-    def _store_batch(self, batch: list[_Pending]) -> _Stored | None:
+    def _store_batch(self, batch: list[_Pending], savepoint: bool) -> _Stored | None:
         """The whole batch at once: its documents, then all their spans and links, each in
-        a few statements, under one savepoint (FTS5 flushes its pending terms at every
-        savepoint, so a savepoint per record costs a segment per record). None, with nothing
-        stored, when the database refuses any of it."""
+        a few statements (FTS5 flushes its pending terms at every savepoint, so a savepoint
+        per record costs a segment per record). None when the database refuses any of it:
+        then nothing of it is left if savepoint is True, and the caller rolls its transaction
+        back otherwise. Without a savepoint the batch is its transaction on its own: SQLite
+        copies every page a savepoint changes to a journal first, to be able to undo it
+        (ADR 0009)."""
         project = self.project
         known = project.doc_ids_by_sha([p.document.sha256 for _, _, p, _ in batch])
         imported: list[_Pending] = []
@@ -822,7 +843,8 @@ class _Writer:
         if not imported:
             return imported, skipped, []
         db = project.db
-        db.execute("SAVEPOINT batch")
+        if savepoint:
+            db.execute("SAVEPOINT batch")
         try:
             project.add_documents(
                 [p.document for _, _, p, _ in imported],
@@ -836,10 +858,12 @@ class _Writer:
                 log=False,
             )
         except sqlite3.Error:
-            db.execute("ROLLBACK TO batch")
-            db.execute("RELEASE batch")
+            if savepoint:
+                db.execute("ROLLBACK TO batch")
+                db.execute("RELEASE batch")
             return None
-        db.execute("RELEASE batch")
+        if savepoint:
+            db.execute("RELEASE batch")
         return imported, skipped, []
 
     def _store_each(self, batch: list[_Pending]) -> _Stored:

@@ -74,6 +74,8 @@ class StaleEdit(ConstraintRefused):
 
 
 _INSERT_CHUNK = 256  # at most this many rows per INSERT statement of Project._insert_rows
+# SQLite's page cache inside Project.bulk_writes, in KiB (negative: PRAGMA cache_size's unit)
+BULK_CACHE_KIB = -32768
 
 
 _DOC_AND_KIND = attrgetter("doc_id", "kind")
@@ -272,18 +274,33 @@ class Project:
         transaction, and each change makes SQLite prepare every statement again, so it is
         set once for the block, not per batch. Deleting inside the block is refused (the
         deletes rely on the foreign keys' cascades). Inside a transaction, or inside another
-        such block, this does nothing (checks stay as they are)."""
+        such block, this does nothing (checks stay as they are).
+
+        Inside the block, spans, links and their counts are inserted with OR FAIL: a refused
+        statement keeps the rows it stored before the refusal, and the importer rolls its
+        whole batch back. An ABORT statement instead copies every page it changes to a
+        statement journal first, to undo itself alone. The journals that are left (statements
+        that fire triggers) and the pages are kept in memory for the block: each batch
+        touches index pages all over a large project, and read back from the file they cost a
+        system call each (ADR 0009)."""
         if self._in_tx or self._references_checked:
             yield
             return
         conn = self.db.conn
+        cache_size, temp_store = (
+            conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("cache_size", "temp_store")
+        )
         conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+        conn.execute("PRAGMA temp_store = MEMORY")
         self._references_checked = True
         try:
             yield
         finally:
             self._references_checked = False
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+            conn.execute(f"PRAGMA temp_store = {int(temp_store)}")
 
     def _foreign_keys(self, table: str) -> list[tuple[str, str, str]]:
         """(column, parent table, parent column) of each foreign key of table."""
@@ -565,10 +582,11 @@ class Project:
         self, head: str, width: int, rows: Sequence[Sequence[Any]], tail: str = ""
     ) -> int:
         """`head VALUES (...), (...) tail`: rows inserted in statements of up to 256 rows each
-        (sizes are powers of two, so that few distinct statements are prepared). A table with
-        triggers (annotations: document_list's counts) opens a statement journal per
-        statement, which costs more than the row itself when it is one statement per row.
-        Constraint failures become refusals as in _write; returns the rows inserted."""
+        (sizes are powers of two, so that few distinct statements are prepared). A statement
+        that fires triggers (documents: document_list's row) opens a statement journal, which
+        costs more than the row itself when it is one statement per row (bulk_writes: which
+        statements open none). Constraint failures become refusals as in _write; returns the
+        rows inserted."""
         conn, done, size = self.db.conn, 0, _INSERT_CHUNK
         # SQLite before 3.32 takes at most 999 values per statement
         limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
@@ -688,9 +706,10 @@ class Project:
                 )
                 for s in spans
             ]
+            insert = "INSERT OR FAIL INTO" if self._references_checked else "INSERT INTO"
             with self._span_counts_added(spans):
                 self._insert_rows(
-                    f"INSERT INTO annotations({', '.join(_SPAN_COLUMNS)})", 11, span_rows
+                    f"{insert} annotations({', '.join(_SPAN_COLUMNS)})", 11, span_rows
                 )
             if self._references_checked:
                 self._check_references("annotations", _SPAN_COLUMNS, span_rows)
@@ -713,7 +732,7 @@ class Project:
                 )
                 for lk in links
             ]
-            self._insert_rows(f"INSERT INTO links({', '.join(_LINK_COLUMNS)})", 6, link_rows)
+            self._insert_rows(f"{insert} links({', '.join(_LINK_COLUMNS)})", 6, link_rows)
             if self._references_checked:
                 self._check_references("links", _LINK_COLUMNS, link_rows)
             if log:
@@ -759,7 +778,8 @@ class Project:
             "WITH added(doc_id, entities, quotes, claims) AS (",
             4,
             [(d, *counts) for d, counts in added.items()],
-            tail=""") UPDATE document_list SET entities = document_list.entities + added.entities,
+            tail=f""") UPDATE {"OR FAIL " if self._references_checked else ""}document_list
+                SET entities = document_list.entities + added.entities,
                 quotes = document_list.quotes + added.quotes,
                 claims = document_list.claims + added.claims
                 FROM added WHERE document_list.doc_id = added.doc_id""",

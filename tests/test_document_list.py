@@ -121,6 +121,16 @@ def test_a_refused_bulk_insert_changes_no_count(project: Project) -> None:
         project.insert([_entity(doc)])
     assert _listed_counts(project) == _stored_counts(project)
     assert project.document_info(doc.id).entity_count == 82
+    # In bulk_writes the statements are OR FAIL (no statement journal): a refused one keeps
+    # the rows before the one refused, and a caller that goes on has those counted too.
+    # Statements of 32 and 4 rows: the second is refused at its last row, and keeps three.
+    refused = [_entity(doc) for _ in range(35)] + [first]
+    with project.bulk_writes(), project.transaction():
+        with pytest.raises(sqlite3.IntegrityError):
+            project.insert(refused)
+        project.insert([_entity(doc)])
+    assert _listed_counts(project) == _stored_counts(project)
+    assert project.document_info(doc.id).entity_count == 82 + 35 + 1
 
 
 def test_title_is_the_first_words_on_one_line(project: Project) -> None:

@@ -27,6 +27,7 @@ from storage.importer import (
 )
 from storage.paths import default_db_path
 from storage.project import Project
+from storage.search_index import search_project, unindexed_count
 from tests.conftest import SEED
 
 # Encodable in Windows-1256 (no emoji, no Arabic-Indic digits): for the encoding tests.
@@ -407,10 +408,16 @@ def test_invalid_line_is_refused_with_its_line_number(
     assert project.span_count() == 24  # 2 x (9 + cue + 2 mentions): nothing of the refused one
 
 
-def test_span_id_already_in_the_project_is_refused(project: Project, tmp_path: Path) -> None:
+def _doc_a_and_a_record_reusing_its_span_id(project: Project, tmp_path: Path) -> dict[str, Any]:
+    """Imports doc-a; returns another record whose second entity has doc-a's id doc-a-e2."""
     import_file(project, store(tmp_path, "one.jsonl", jsonl(rich_record("doc-a"))))
     clash = rich_record("doc-c", "نص آخر: " + TEXT)
     clash["entities"][1]["id"] = "doc-a-e2"
+    return clash
+
+
+def test_span_id_already_in_the_project_is_refused(project: Project, tmp_path: Path) -> None:
+    clash = _doc_a_and_a_record_reusing_its_span_id(project, tmp_path)
     result = import_file(project, store(tmp_path, "two.jsonl", jsonl(clash)))
     assert result.imported == []
     assert result.refused[0].reason.startswith("span id doc-a-e2 is already in the project")
@@ -440,9 +447,7 @@ def test_a_batch_with_a_refused_record_stores_every_other_one(
 ) -> None:
     # A batch is stored in a few statements; when the database refuses one of its records
     # (here a span id already in the project) the batch is stored again record by record.
-    import_file(project, store(tmp_path, "one.jsonl", jsonl(rich_record("doc-a"))))
-    clash = rich_record("doc-c", "نص آخر: " + TEXT)
-    clash["entities"][1]["id"] = "doc-a-e2"
+    clash = _doc_a_and_a_record_reusing_its_span_id(project, tmp_path)
     records = [rich_record(f"doc-{i}", f"{i}: {TEXT}") for i in range(3)]
     path = store(tmp_path, "batch.jsonl", jsonl(records[0], clash, *records[1:]))
     result = import_file(project, path)
@@ -453,6 +458,43 @@ def test_a_batch_with_a_refused_record_stores_every_other_one(
     assert project.document_ids() == ["doc-a", "doc-0", "doc-1", "doc-2"]
     assert [i.position for i in project.documents()] == [1, 2, 3, 4]
     assert project.span_count() == 4 * 12
+    # The refused batch was rolled back whole before its records were stored one by one:
+    # nothing of its first try is left in the counts, the search index or the list's index.
+    stored = {d: [0, 0, 0] for d in project.document_ids()}
+    for doc, kind, n in project.db.execute(
+        "SELECT doc_id, kind, COUNT(*) FROM annotations GROUP BY doc_id, kind"
+    ):
+        if kind in ("entity", "quote", "claim"):
+            stored[doc][("entity", "quote", "claim").index(kind)] = n
+    assert {
+        i.id: [i.entity_count, i.quote_count, i.claim_count] for i in project.documents()
+    } == stored
+    assert sorted({doc for doc, _, _ in search_project(project, "الضرائب")}) == sorted(
+        project.document_ids()
+    )
+    conn = project.db.conn
+    assert unindexed_count(conn) == 0
+    assert conn.execute("SELECT COUNT(*) FROM search_docs").fetchone()[0] == 4
+    for fts in ("search_words", "document_list_text"):
+        conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_a_batch_inside_a_callers_transaction_is_undone_by_a_savepoint(
+    project: Project, tmp_path: Path
+) -> None:
+    # Inside a transaction of its caller the importer cannot roll back: a savepoint undoes
+    # the refused batch, and the caller's own write in the transaction stays.
+    clash = _doc_a_and_a_record_reusing_its_span_id(project, tmp_path)
+    path = store(tmp_path, "batch.jsonl", jsonl(rich_record("doc-0", f"0: {TEXT}"), clash))
+    with project.transaction():
+        project.set_status("doc-a", "done")
+        result = import_file(project, path)
+    assert result.imported == ["doc-0"] and [r.line for r in result.refused] == [2]
+    assert project.document_info("doc-a").status == "done"
+    assert project.document_ids() == ["doc-a", "doc-0"]
+    assert project.span_count() == 2 * 12
+    assert unindexed_count(project.db.conn) == 0
 
 
 def test_batches_written_by_the_writer_thread_give_the_same_import(
@@ -475,9 +517,7 @@ def test_batches_written_by_the_writer_thread_give_the_same_import(
         return real_add(self, *args, **kwargs)
 
     monkeypatch.setattr(Project, "add_documents", spying_add)
-    import_file(project, store(tmp_path, "one.jsonl", jsonl(rich_record("doc-a"))))
-    clash = rich_record("doc-c", "نص آخر: " + TEXT)
-    clash["entities"][1]["id"] = "doc-a-e2"
+    clash = _doc_a_and_a_record_reusing_its_span_id(project, tmp_path)
     records = [rich_record(f"doc-{i}", f"{i}: {TEXT}") for i in range(5)]
     lines = [
         json.dumps(r, ensure_ascii=False)
