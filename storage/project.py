@@ -279,8 +279,9 @@ class Project:
         Inside the block, spans, links and their counts are inserted with OR FAIL: a refused
         statement keeps the rows it stored before the refusal, and the importer rolls its
         whole batch back. An ABORT statement instead copies every page it changes to a
-        statement journal first, to undo itself alone. The journals that are left (statements
-        that fire triggers) and the pages are kept in memory for the block: each batch
+        statement journal first, to undo itself alone. The journals that are left (the
+        documents' insert, whose triggers' statements keep their own conflict clauses) and
+        the pages are kept in memory for the block: each batch
         touches index pages all over a large project, and read back from the file they cost a
         system call each (ADR 0009)."""
         if self._in_tx or self._references_checked:
