@@ -98,13 +98,14 @@ def test_bulk_writes_store_good_references_and_restore_the_checks(
     doc = _doc(project)
     quote = _quote(doc)
     speaker = _entity(doc, "الوزير")
-    pragmas = ("cache_size", "temp_store")
+    pragmas = ("cache_size", "temp_store", "wal_autocheckpoint")
     before = [project.db.execute(f"PRAGMA {name}").fetchone()[0] for name in pragmas]
     with project.bulk_writes():
         assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 0
         # a larger page cache, and statement journals in memory, for the block only
         assert project.db.execute("PRAGMA cache_size").fetchone()[0] < before[0]
         assert project.db.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+        assert project.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] > before[2]
         project.insert([speaker], [])
         project.insert([quote], [Link(new_id(), doc.id, "speaker", quote.id, speaker.id)])
         with pytest.raises(RuntimeError):  # deletes rely on the foreign keys' cascades
