@@ -283,9 +283,8 @@ class Project:
         whole batch back. An ABORT statement instead copies every page it changes to a
         statement journal first, to undo itself alone. The journals that are left (the
         documents' insert, whose triggers' statements keep their own conflict clauses) and
-        the pages are kept in memory for the block: each batch
-        touches index pages all over a large project, and read back from the file they cost a
-        system call each. The WAL is checkpointed every BULK_WAL_PAGES pages instead of after
+        the pages are kept in memory for the block: each batch touches index pages all over
+        a large project, and read back from the file they cost a system call each. The WAL is checkpointed every BULK_WAL_PAGES pages instead of after
         every batch (a checkpoint waits for two fsyncs), and once more at the end of the
         block, so that the next edit does not copy the import's pages (ADR 0009)."""
         if self._in_tx or self._references_checked:
@@ -310,6 +309,12 @@ class Project:
                 conn.execute(f"PRAGMA {name} = {value}")
             with suppress(sqlite3.Error):  # busy or failing: the next commit's turn, as before
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+    @property
+    def _bulk_conflict(self) -> str:
+        """The conflict clause of span, link and count writes: "OR FAIL " inside
+        bulk_writes (no statement journal), else none (ABORT)."""
+        return "OR FAIL " if self._references_checked else ""
 
     def _foreign_keys(self, table: str) -> list[tuple[str, str, str]]:
         """(column, parent table, parent column) of each foreign key of table."""
@@ -715,7 +720,7 @@ class Project:
                 )
                 for s in spans
             ]
-            insert = "INSERT OR FAIL INTO" if self._references_checked else "INSERT INTO"
+            insert = f"INSERT {self._bulk_conflict}INTO"
             with self._span_counts_added(spans):
                 self._insert_rows(
                     f"{insert} annotations({', '.join(_SPAN_COLUMNS)})", 11, span_rows
@@ -787,7 +792,7 @@ class Project:
             "WITH added(doc_id, entities, quotes, claims) AS (",
             4,
             [(d, *counts) for d, counts in added.items()],
-            tail=f""") UPDATE {"OR FAIL " if self._references_checked else ""}document_list
+            tail=f""") UPDATE {self._bulk_conflict}document_list
                 SET entities = document_list.entities + added.entities,
                 quotes = document_list.quotes + added.quotes,
                 claims = document_list.claims + added.claims
